@@ -1,0 +1,70 @@
+package com.calcomalt.command.identity;
+
+import com.calcomalt.contracts.identity.UserEmailChanged;
+import com.calcomalt.contracts.identity.UserProfileUpdated;
+import com.calcomalt.contracts.identity.UserRegistered;
+import com.calcomalt.platform.domain.DomainConflict;
+import java.util.Locale;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email and username are unique among all users, in any letter case. The claim is made by a
+ * subscribing handler, inside the transaction that appends the event: of two concurrent commands
+ * claiming one email, the unique index lets one commit and rolls the other back, event and all.
+ */
+@Component
+@ProcessingGroup(UserRegistry.PROCESSING_GROUP)
+class UserRegistry {
+
+    static final String PROCESSING_GROUP = "identity-user-registry";
+
+    private final JdbcTemplate jdbc;
+
+    UserRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UserRegistered event) {
+        claim(event.email(), event.username(), () -> jdbc.update("""
+                insert into command_side.user_registry (user_id, email_lower, username_lower) values (?, ?, ?)
+                on conflict (user_id) do nothing""",
+                event.userId(), lower(event.email()), lower(event.username())));
+    }
+
+    @EventHandler
+    void on(UserEmailChanged event) {
+        claim(event.email(), null, () -> jdbc.update(
+                "update command_side.user_registry set email_lower = ? where user_id = ?",
+                lower(event.email()), event.userId()));
+    }
+
+    @EventHandler
+    void on(UserProfileUpdated event) {
+        claim(null, event.username(), () -> jdbc.update(
+                "update command_side.user_registry set username_lower = ? where user_id = ?",
+                lower(event.username()), event.userId()));
+    }
+
+    private static void claim(String email, String username, Runnable write) {
+        try {
+            write.run();
+        } catch (DuplicateKeyException e) {
+            String constraint = e.getMostSpecificCause() instanceof PSQLException p && p.getServerErrorMessage() != null
+                    ? p.getServerErrorMessage().getConstraint() : "";
+            if ("user_registry_username_key".equals(constraint)) {
+                throw new DomainConflict("The username '" + username + "' is already taken");
+            }
+            throw new DomainConflict("The email '" + email + "' is already taken");
+        }
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+}

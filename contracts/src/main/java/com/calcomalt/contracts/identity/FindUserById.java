@@ -1,0 +1,5 @@
+package com.calcomalt.contracts.identity;
+
+/** Answered with an {@code Optional<UserView>}. */
+public record FindUserById(int userId) {
+}

@@ -1,0 +1,35 @@
+package com.calcomalt.contracts.identity;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A user as cal.com's API v2 shows one. */
+public record UserView(
+        int id,
+        UUID uuid,
+        String email,
+        Instant emailVerified,
+        String username,
+        String name,
+        String bio,
+        String avatarUrl,
+        String timeZone,
+        String weekStart,
+        int timeFormat,
+        String locale,
+        Integer defaultScheduleId,
+        String brandColor,
+        String darkBrandColor,
+        String theme,
+        String appTheme,
+        boolean hideBranding,
+        boolean allowDynamicBooking,
+        boolean verified,
+        boolean locked,
+        String role,
+        IdentityProvider identityProvider,
+        Integer organizationId,
+        Map<String, Object> metadata,
+        Instant createdDate) {
+}

@@ -1,0 +1,52 @@
+package com.calcomalt.platform.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+
+/**
+ * Each event processor's state: DOWN when one stopped or keeps failing on an event, with the
+ * position of every segment so a lagging or stuck projection is visible.
+ */
+public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
+
+    private final EventProcessingConfiguration eventProcessing;
+
+    public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing) {
+        super("Event processors are unavailable");
+        this.eventProcessing = eventProcessing;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        boolean healthy = true;
+        Map<String, Object> processors = new LinkedHashMap<>();
+        for (var entry : eventProcessing.eventProcessors().entrySet()) {
+            var processor = entry.getValue();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("running", processor.isRunning());
+            details.put("error", processor.isError());
+            healthy &= processor.isRunning() && !processor.isError();
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<String, Object> segments = new LinkedHashMap<>();
+                for (Map.Entry<Integer, EventTrackerStatus> segment : streaming.processingStatus().entrySet()) {
+                    EventTrackerStatus status = segment.getValue();
+                    Map<String, Object> segmentDetails = new LinkedHashMap<>();
+                    segmentDetails.put("position", status.getCurrentPosition().orElse(-1L));
+                    segmentDetails.put("caughtUp", status.isCaughtUp());
+                    segmentDetails.put("replaying", status.isReplaying());
+                    segmentDetails.put("error", status.isErrorState());
+                    segments.put(String.valueOf(segment.getKey()), segmentDetails);
+                    healthy &= !status.isErrorState();
+                }
+                details.put("segments", segments);
+            }
+            processors.put(entry.getKey(), details);
+        }
+        builder.status(healthy ? "UP" : "DOWN").withDetail("processors", processors);
+    }
+}

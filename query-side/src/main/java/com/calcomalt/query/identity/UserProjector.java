@@ -1,0 +1,95 @@
+package com.calcomalt.query.identity;
+
+import com.calcomalt.contracts.identity.UserEmailChanged;
+import com.calcomalt.contracts.identity.UserLocked;
+import com.calcomalt.contracts.identity.UserProfileUpdated;
+import com.calcomalt.contracts.identity.UserRegistered;
+import com.calcomalt.contracts.identity.UserUnlocked;
+import jakarta.persistence.EntityManager;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+/** Keeps cal.com's {@code users} table. */
+@Component
+@ProcessingGroup("calcom.users")
+class UserProjector {
+
+    private final EntityManager entityManager;
+
+    UserProjector(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @EventHandler
+    void on(UserRegistered event) {
+        UserRow existing = entityManager.find(UserRow.class, event.userId());
+        UserRow row = existing != null ? existing : new UserRow(event.userId());
+        row.uuid = event.uuid();
+        row.email = event.email();
+        row.username = event.username();
+        row.name = event.name();
+        row.timeZone = event.timeZone();
+        row.weekStart = event.weekStart();
+        row.locale = event.locale();
+        row.timeFormat = event.timeFormat();
+        row.identityProvider = event.identityProvider();
+        row.identityProviderId = event.identityProviderId();
+        row.creationSource = event.creationSource();
+        row.created = event.registeredAt();
+        if (existing == null) {
+            entityManager.persist(row);
+        }
+    }
+
+    @EventHandler
+    void on(UserEmailChanged event) {
+        UserRow row = existing(event.userId());
+        row.email = event.email();
+    }
+
+    @EventHandler
+    void on(UserProfileUpdated event) {
+        UserRow row = existing(event.userId());
+        row.username = event.username();
+        row.name = event.name();
+        row.bio = event.bio();
+        row.timeZone = event.timeZone();
+        row.weekStart = event.weekStart();
+        row.locale = event.locale();
+        row.timeFormat = event.timeFormat();
+        row.avatarUrl = event.avatarUrl();
+        row.brandColor = event.brandColor();
+        row.darkBrandColor = event.darkBrandColor();
+        row.theme = event.theme();
+        row.appTheme = event.appTheme();
+        row.hideBranding = event.hideBranding();
+        row.allowDynamicBooking = event.allowDynamicBooking();
+        row.metadata = event.metadata();
+    }
+
+    @EventHandler
+    void on(UserLocked event) {
+        existing(event.userId()).locked = true;
+    }
+
+    @EventHandler
+    void on(UserUnlocked event) {
+        existing(event.userId()).locked = false;
+    }
+
+    /** An event about a user whose row is missing means the stream is broken: fail and retry, never skip. */
+    private UserRow existing(int userId) {
+        UserRow row = entityManager.find(UserRow.class, userId);
+        if (row == null) {
+            throw new IllegalStateException("No users row " + userId + " to update");
+        }
+        return row;
+    }
+
+    @ResetHandler
+    void reset() {
+        entityManager.createNativeQuery("delete from \"users\"").executeUpdate();
+    }
+}
