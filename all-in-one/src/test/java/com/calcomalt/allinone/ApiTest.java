@@ -1,0 +1,105 @@
+package com.calcomalt.allinone;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The one Spring context of the all-in-one tests, reached over real HTTP on a random port; the
+ * database is the JVM's throw-away PostgreSQL.
+ */
+@SpringBootTest(classes = AllInOneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    RestClient http;
+
+    record Response(HttpStatusCode status, String contentType, String location, JsonNode body) {
+        JsonNode data() {
+            return body.get("data");
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    Response get(String path) {
+        return call(HttpMethod.GET, path, null);
+    }
+
+    Response post(String path, String body) {
+        return call(HttpMethod.POST, path, body);
+    }
+
+    Response patch(String path, String body) {
+        return call(HttpMethod.PATCH, path, body);
+    }
+
+    Response call(HttpMethod method, String path, String body) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        ResponseEntity<String> response = request.retrieve().toEntity(String.class);
+        try {
+            JsonNode parsed = response.getBody() == null ? null : json.readTree(response.getBody());
+            MediaType contentType = response.getHeaders().getContentType();
+            return new Response(response.getStatusCode(), contentType == null ? null : contentType.toString(),
+                    response.getHeaders().getFirst("Location"), parsed);
+        } catch (Exception e) {
+            throw new IllegalStateException("Not JSON: " + response.getBody(), e);
+        }
+    }
+
+    /** Reads go to the projections, which follow the events a moment later. */
+    Response awaitFound(String path) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> get(path).status().value() == 200);
+        return get(path);
+    }
+
+    void awaitProjectionsCaughtUp() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonNode processors = get("/v2/admin/projections").data().get("processors");
+            for (JsonNode processor : processors) {
+                if (!processor.get("caughtUp").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    long storedEvents() {
+        return jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
+    }
+
+    long rows(String table) {
+        return jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class);
+    }
+}

@@ -1,0 +1,90 @@
+package com.calcomalt.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.calcomalt.platform.database.EmbeddedPostgresServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/** Starting and stopping the whole system as its README does, outside the shared test context. */
+@ExtendWith(OutputCaptureExtension.class)
+class LifecycleTest {
+
+    @Test
+    void a_local_run_keeps_its_data_across_restarts_and_stops_without_errors(@TempDir Path dataDirectory,
+                                                                              CapturedOutput output) throws Exception {
+        int databasePort = freePort();
+        String[] args = {
+                "--calalt.embedded-postgres.mode=persistent",
+                "--calalt.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
+                "--calalt.embedded-postgres.port=" + databasePort,
+                "--server.port=0"};
+
+        int userId;
+        try (ConfigurableApplicationContext first = SpringApplication.run(AllInOneApplication.class, args)) {
+            RestClient client = client(first);
+            userId = client.post().uri("/v2/users").contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"email\": \"kept@example.com\", \"username\": \"kept\"}")
+                    .retrieve().body(com.fasterxml.jackson.databind.JsonNode.class).at("/data/id").asInt();
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.get().uri("/v2/users/" + userId)
+                    .exchange((request, response) -> response.getStatusCode().value()) == 200);
+        }
+        try (ConfigurableApplicationContext second = SpringApplication.run(AllInOneApplication.class, args)) {
+            String email = client(second).get().uri("/v2/users/" + userId).retrieve()
+                    .body(com.fasterxml.jackson.databind.JsonNode.class).at("/data/email").asText();
+            assertThat(email).isEqualTo("kept@example.com");
+        }
+
+        List<String> lines = Arrays.asList(output.getAll().split("\\R"));
+        assertThat(lines).filteredOn(line -> line.contains(" ERROR ") || line.contains("Broken pipe")
+                        || line.contains("This connection has been closed") || line.contains("Connection refused")
+                        || line.contains("terminating connection"))
+                .isEmpty();
+    }
+
+    @Test
+    void a_configured_datasource_url_wins_over_the_embedded_database() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start();
+             ConfigurableApplicationContext context = SpringApplication.run(AllInOneApplication.class,
+                     "--spring.datasource.url=jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
+                     "--spring.datasource.username=postgres",
+                     "--server.port=0")) {
+            assertThat(context.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
+            Integer port = context.getBean(JdbcTemplate.class).queryForObject(
+                    "select setting::int from pg_settings where name = 'port'", Integer.class);
+            assertThat(port).isEqualTo(external.getPort());
+            assertThat(new JdbcTemplate(external.getPostgresDatabase()).queryForObject(
+                    "select count(*) from information_schema.tables where table_name = 'users'", Integer.class))
+                    .isEqualTo(1);
+        }
+    }
+
+    private static RestClient client(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory()).build();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.calcomalt.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class OperationsApiTest extends ApiTest {
+
+    @Test
+    void health_covers_the_database_and_the_event_processors() {
+        Response health = get("/actuator/health");
+
+        assertThat(health.status().value()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/eventProcessors/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/eventProcessors/details/processors/calcom-projections/running")
+                .asBoolean()).isTrue();
+    }
+
+    @Test
+    void the_api_is_described_by_openapi_and_swagger_ui() {
+        Response docs = get("/v3/api-docs");
+
+        assertThat(docs.status().value()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/v2/users")).isTrue();
+        assertThat(docs.body().get("paths").has("/v2/users/{userId}")).isTrue();
+        assertThat(http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void replaying_over_http_rebuilds_the_users_table_identically() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            int userId = post("/v2/users", """
+                    {"email": "replay-%d-%s@example.com", "username": "replay-%d-%s"}""".formatted(i, tag, i, tag))
+                    .data().get("id").asInt();
+            patch("/v2/users/" + userId, "{\"bio\": \"bio %d\"}".formatted(i));
+        }
+        awaitProjectionsCaughtUp();
+        List<String> before = jdbc.queryForList("select row_to_json(u)::text from users u order by id", String.class);
+
+        Response replay = post("/v2/admin/projections/replay", null);
+
+        assertThat(replay.status().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("users") == before.size());
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForList("select row_to_json(u)::text from users u order by id", String.class))
+                .containsExactlyElementsOf(before);
+    }
+}
