@@ -34,6 +34,21 @@ class OperationsApiTest extends ApiTest {
     }
 
     @Test
+    void events_and_tokens_are_stored_as_json_and_xstream_is_not_even_on_the_classpath() {
+        post("/v2/users", """
+                {"email": "serial-%s@example.com", "username": "serial-%s"}""".formatted(UUID.randomUUID(), UUID.randomUUID()));
+        awaitProjectionsCaughtUp();
+
+        assertThat(jdbc.queryForList("select convert_from(payload, 'UTF8') from eventstore.domain_event_entry",
+                String.class)).allSatisfy(payload -> assertThat(payload).startsWith("{"));
+        assertThat(jdbc.queryForList("""
+                select convert_from(token, 'UTF8') from eventstore.token_entry
+                where processor_name = 'calcom-projections'""", String.class))
+                .singleElement().satisfies(token -> assertThat(token).startsWith("{").contains("\"index\""));
+        assertThat(org.springframework.util.ClassUtils.isPresent("com.thoughtworks.xstream.XStream", null)).isFalse();
+    }
+
+    @Test
     void replaying_over_http_rebuilds_the_users_table_identically() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 5; i++) {
