@@ -2,36 +2,81 @@ package com.calcomalt.command.identity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.calcomalt.contracts.identity.AccountLinked;
+import com.calcomalt.contracts.identity.AccountUnlinked;
+import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.identity.ChangeUserRole;
+import com.calcomalt.contracts.identity.CompletePasswordReset;
+import com.calcomalt.contracts.identity.EndSession;
+import com.calcomalt.contracts.identity.ExpireOAuthTokens;
 import com.calcomalt.contracts.identity.IdentityProvider;
+import com.calcomalt.contracts.identity.ImpersonateUser;
+import com.calcomalt.contracts.identity.IssueOAuthTokens;
+import com.calcomalt.contracts.identity.LinkAccount;
 import com.calcomalt.contracts.identity.LockUser;
+import com.calcomalt.contracts.identity.OAuthTokensExpired;
+import com.calcomalt.contracts.identity.OAuthTokensIssued;
+import com.calcomalt.contracts.identity.OAuthTokensRevoked;
+import com.calcomalt.contracts.identity.PasswordResetCompleted;
+import com.calcomalt.contracts.identity.PasswordResetRequested;
 import com.calcomalt.contracts.identity.RegisterUser;
+import com.calcomalt.contracts.identity.RequestPasswordReset;
+import com.calcomalt.contracts.identity.RevokeOAuthTokens;
+import com.calcomalt.contracts.identity.SessionEnded;
+import com.calcomalt.contracts.identity.SessionStarted;
+import com.calcomalt.contracts.identity.SetUserImpersonation;
+import com.calcomalt.contracts.identity.SetUserPassword;
+import com.calcomalt.contracts.identity.StartSession;
+import com.calcomalt.contracts.identity.UnlinkAccount;
 import com.calcomalt.contracts.identity.UnlockUser;
 import com.calcomalt.contracts.identity.UpdateUserProfile;
 import com.calcomalt.contracts.identity.UserEmailChanged;
 import com.calcomalt.contracts.identity.UserIds;
+import com.calcomalt.contracts.identity.UserImpersonated;
+import com.calcomalt.contracts.identity.UserImpersonationSettingChanged;
 import com.calcomalt.contracts.identity.UserLocked;
+import com.calcomalt.contracts.identity.UserPasswordChanged;
+import com.calcomalt.contracts.identity.UserPermissionRole;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
 import com.calcomalt.contracts.identity.UserRegistered;
+import com.calcomalt.contracts.identity.UserRoleChanged;
 import com.calcomalt.contracts.identity.UserUnlocked;
 import com.calcomalt.contracts.identity.UserView;
+import com.calcomalt.platform.axon.CallerMetaData;
+import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainRuleViolation;
+import com.calcomalt.platform.domain.NotFound;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
- * A person who books or is booked. Uniqueness of email and username spans users, so it is kept by
- * {@link UserRegistry}; this aggregate keeps the rules of one user. Each command answers with the
- * user as it now stands.
+ * A person who books or is booked, with what proves who they are: password, sessions, linked
+ * accounts, OAuth tokens. Users change only themselves; a system admin changes anyone. Uniqueness
+ * of email and username spans users and is kept by {@link UserRegistry}. Each profile command
+ * answers with the user as it now stands.
  */
 @Aggregate
 public class User {
+
+    /** cal.com lets a reset link live six hours. */
+    static final Duration PASSWORD_RESET_LIFETIME = Duration.ofHours(6);
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     @AggregateIdentifier
     private String aggregateId;
@@ -40,8 +85,15 @@ public class User {
     private String email;
     private Profile profile;
     private IdentityProvider identityProvider;
+    private UserPermissionRole role;
     private boolean locked;
+    private boolean disableImpersonation;
+    private String passwordHash;
     private Instant registeredAt;
+    private final Set<String> sessions = new HashSet<>();
+    private final Map<String, AccountLinked> accounts = new HashMap<>();
+    private final Map<Integer, Integer> oauthRefreshTokenByAccessToken = new HashMap<>();
+    private final Map<String, Instant> passwordResetsUntil = new HashMap<>();
 
     /** What a user may change about themselves; a PATCH merges into it. */
     private record Profile(String username, String name, String bio, String timeZone, String weekStart,
@@ -56,7 +108,10 @@ public class User {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    UserView handle(RegisterUser command, Clock clock) {
+    UserView handle(RegisterUser command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        if (caller == null || !caller.systemAdmin()) {
+            throw new AccessDenied("Only a system administrator creates users");
+        }
         UserRules.requireEmail(command.email());
         UserRules.requireUsername(command.username());
         UserRules.requireTimeZone(command.timeZone());
@@ -70,7 +125,8 @@ public class User {
     }
 
     @CommandHandler
-    UserView handle(UpdateUserProfile command, Clock clock) {
+    UserView handle(UpdateUserProfile command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
         Instant now = clock.instant();
         if (command.email() != null) {
             UserRules.requireEmail(command.email());
@@ -96,7 +152,11 @@ public class User {
 
     /** Locking twice changes nothing: the user is locked either way. */
     @CommandHandler
-    UserView handle(LockUser command, Clock clock) {
+    UserView handle(LockUser command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSystemAdmin(caller, "locks users");
+        if (caller.userId() == userId) {
+            throw new DomainRuleViolation("An administrator cannot lock themselves out");
+        }
         if (!locked) {
             apply(new UserLocked(userId, clock.instant()));
         }
@@ -104,11 +164,204 @@ public class User {
     }
 
     @CommandHandler
-    UserView handle(UnlockUser command, Clock clock) {
+    UserView handle(UnlockUser command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSystemAdmin(caller, "unlocks users");
         if (locked) {
             apply(new UserUnlocked(userId, clock.instant()));
         }
         return view();
+    }
+
+    @CommandHandler
+    UserView handle(ChangeUserRole command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSystemAdmin(caller, "changes system roles");
+        if (command.role() == null) {
+            throw new DomainRuleViolation("A system role is USER or ADMIN");
+        }
+        if (caller.userId() == userId && command.role() != UserPermissionRole.ADMIN) {
+            throw new DomainRuleViolation("An administrator cannot take away their own ADMIN role");
+        }
+        if (command.role() != role) {
+            apply(new UserRoleChanged(userId, command.role(), clock.instant()));
+        }
+        return view();
+    }
+
+    /** A user who has a password proves they know it to change it; an administrator setting it need not. */
+    @CommandHandler
+    void handle(SetUserPassword command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        requireBcrypt(command.passwordHash());
+        if (passwordHash != null && !caller.systemAdmin()
+                && (command.currentPassword() == null || !BCrypt.checkpw(command.currentPassword(), passwordHash))) {
+            throw new DomainRuleViolation("The current password is not right");
+        }
+        apply(new UserPasswordChanged(userId, command.passwordHash(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RequestPasswordReset command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        Instant now = clock.instant();
+        apply(new PasswordResetRequested(command.requestId(), userId, email, now.plus(PASSWORD_RESET_LIFETIME), now));
+    }
+
+    /** Knowing the request's id is the proof: it was sent to the user's email. */
+    @CommandHandler
+    void handle(CompletePasswordReset command, Clock clock) {
+        Instant now = clock.instant();
+        Instant until = passwordResetsUntil.get(command.requestId());
+        if (until == null || !now.isBefore(until)) {
+            throw new DomainRuleViolation("This password reset is unknown, used or expired; request a new one");
+        }
+        requireBcrypt(command.passwordHash());
+        apply(new PasswordResetCompleted(command.requestId(), userId, now));
+        apply(new UserPasswordChanged(userId, command.passwordHash(), now));
+    }
+
+    @CommandHandler
+    void handle(SetUserImpersonation command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        if (command.disableImpersonation() != disableImpersonation) {
+            apply(new UserImpersonationSettingChanged(userId, command.disableImpersonation(), clock.instant()));
+        }
+    }
+
+    /**
+     * A system admin may impersonate anyone; a team's admin or owner may impersonate its members,
+     * unless the member disabled it on that membership. Nobody impersonates a user who disabled it.
+     */
+    @CommandHandler
+    void handle(ImpersonateUser command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                @MetaDataValue(IdentityCommandFacts.IMPERSONATION) ImpersonationFacts facts, Clock clock) {
+        if (caller == null) {
+            throw new AccessDenied("Impersonation needs a known user");
+        }
+        if (caller.userId() == userId) {
+            throw new DomainRuleViolation("Nobody impersonates themselves");
+        }
+        if (disableImpersonation) {
+            throw new AccessDenied("User " + userId + " does not allow impersonation");
+        }
+        boolean allowed = caller.systemAdmin() || (caller.teamScope() == null && facts != null
+                && facts.callerRunsATeamOfTarget() && facts.allowedByThoseTeams());
+        if (!allowed) {
+            throw new AccessDenied(facts != null && facts.callerRunsATeamOfTarget()
+                    ? "User " + userId + " disabled impersonation on their memberships"
+                    : "Only a system admin or an admin of one of their teams impersonates user " + userId);
+        }
+        apply(new UserImpersonated(command.impersonationId(), userId, caller.userId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(StartSession command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        requireSha256(command.sessionTokenHash(), "A session token");
+        Instant now = clock.instant();
+        requireFuture(command.expires(), now, "A session");
+        apply(new SessionStarted(command.sessionId(), userId, command.sessionTokenHash(), command.expires(), now));
+    }
+
+    @CommandHandler
+    void handle(EndSession command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        if (!sessions.contains(command.sessionId())) {
+            throw new NotFound("User " + userId + " has no session " + command.sessionId());
+        }
+        apply(new SessionEnded(command.sessionId(), userId, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(LinkAccount command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        if (blank(command.type()) || blank(command.provider()) || blank(command.providerAccountId())) {
+            throw new DomainRuleViolation("A linked account names its type, provider and the provider's account id");
+        }
+        apply(new AccountLinked(command.accountId(), userId, command.type(), command.provider(),
+                command.providerAccountId(), command.providerEmail(), command.scope(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(UnlinkAccount command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        AccountLinked account = accounts.get(command.accountId());
+        if (account == null) {
+            throw new NotFound("User " + userId + " has no linked account " + command.accountId());
+        }
+        apply(new AccountUnlinked(command.accountId(), userId, account.provider(), account.providerAccountId(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(IssueOAuthTokens command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        if (blank(command.platformOAuthClientId())) {
+            throw new DomainRuleViolation("OAuth tokens are issued through an OAuth client");
+        }
+        requireSha256(command.accessTokenHash(), "An access token");
+        requireSha256(command.refreshTokenHash(), "A refresh token");
+        Instant now = clock.instant();
+        requireFuture(command.accessTokenExpiresAt(), now, "An access token");
+        requireFuture(command.refreshTokenExpiresAt(), now, "A refresh token");
+        apply(new OAuthTokensIssued(command.accessTokenId(), command.refreshTokenId(), userId,
+                command.platformOAuthClientId(), command.accessTokenHash(), command.refreshTokenHash(),
+                command.accessTokenExpiresAt(), command.refreshTokenExpiresAt(), now));
+    }
+
+    @CommandHandler
+    void handle(RevokeOAuthTokens command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        apply(new OAuthTokensRevoked(command.accessTokenId(), refreshTokenOf(command.accessTokenId()), userId,
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ExpireOAuthTokens command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireSelfOrAdmin(caller);
+        apply(new OAuthTokensExpired(command.accessTokenId(), refreshTokenOf(command.accessTokenId()), userId,
+                clock.instant()));
+    }
+
+    private int refreshTokenOf(int accessTokenId) {
+        Integer refreshTokenId = oauthRefreshTokenByAccessToken.get(accessTokenId);
+        if (refreshTokenId == null) {
+            throw new NotFound("User " + userId + " has no access token " + accessTokenId);
+        }
+        return refreshTokenId;
+    }
+
+    private void requireSelfOrAdmin(Caller caller) {
+        if (caller == null || !caller.mayActAs(userId)) {
+            throw new AccessDenied("Users change only themselves; user " + userId + " is someone else");
+        }
+    }
+
+    private static void requireSystemAdmin(Caller caller, String what) {
+        if (caller == null || !caller.systemAdmin()) {
+            throw new AccessDenied("Only a system administrator " + what);
+        }
+    }
+
+    private static void requireBcrypt(String hash) {
+        if (hash == null || !BCRYPT.matcher(hash).matches()) {
+            throw new DomainRuleViolation("A password is kept as a bcrypt hash only");
+        }
+    }
+
+    private static void requireSha256(String hash, String what) {
+        if (hash == null || !SHA_256_HEX.matcher(hash).matches()) {
+            throw new DomainRuleViolation(what + " is kept as its SHA-256 only");
+        }
+    }
+
+    private static void requireFuture(Instant at, Instant now, String what) {
+        if (at == null || !at.isAfter(now)) {
+            throw new DomainRuleViolation(what + " expires in the future, not at " + at);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     @EventSourcingHandler
@@ -118,6 +371,7 @@ public class User {
         uuid = event.uuid();
         email = event.email();
         identityProvider = event.identityProvider();
+        role = UserPermissionRole.USER;
         registeredAt = event.registeredAt();
         profile = new Profile(event.username(), event.name(), null, event.timeZone(), event.weekStart(),
                 event.locale(), event.timeFormat(), null, null, null, null, null, false, true, null);
@@ -144,6 +398,61 @@ public class User {
     @EventSourcingHandler
     void on(UserUnlocked event) {
         locked = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserRoleChanged event) {
+        role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(UserPasswordChanged event) {
+        passwordHash = event.passwordHash();
+    }
+
+    @EventSourcingHandler
+    void on(PasswordResetRequested event) {
+        passwordResetsUntil.put(event.requestId(), event.expires());
+    }
+
+    @EventSourcingHandler
+    void on(PasswordResetCompleted event) {
+        passwordResetsUntil.remove(event.requestId());
+    }
+
+    @EventSourcingHandler
+    void on(UserImpersonationSettingChanged event) {
+        disableImpersonation = event.disableImpersonation();
+    }
+
+    @EventSourcingHandler
+    void on(SessionStarted event) {
+        sessions.add(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(SessionEnded event) {
+        sessions.remove(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(AccountLinked event) {
+        accounts.put(event.accountId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(AccountUnlinked event) {
+        accounts.remove(event.accountId());
+    }
+
+    @EventSourcingHandler
+    void on(OAuthTokensIssued event) {
+        oauthRefreshTokenByAccessToken.put(event.accessTokenId(), event.refreshTokenId());
+    }
+
+    @EventSourcingHandler
+    void on(OAuthTokensRevoked event) {
+        oauthRefreshTokenByAccessToken.remove(event.accessTokenId());
     }
 
     private Profile merge(UpdateUserProfile c) {
@@ -173,7 +482,7 @@ public class User {
         return new UserView(userId, uuid, email, null, profile.username(), profile.name(), profile.bio(),
                 profile.avatarUrl(), profile.timeZone(), profile.weekStart(), profile.timeFormat(), profile.locale(),
                 null, profile.brandColor(), profile.darkBrandColor(), profile.theme(), profile.appTheme(),
-                profile.hideBranding(), profile.allowDynamicBooking(), false, locked, "USER", identityProvider,
+                profile.hideBranding(), profile.allowDynamicBooking(), false, locked, role.name(), identityProvider,
                 null, profile.metadata(), registeredAt);
     }
 }

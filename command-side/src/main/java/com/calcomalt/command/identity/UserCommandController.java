@@ -1,13 +1,16 @@
 package com.calcomalt.command.identity;
 
 import com.calcomalt.command.support.IdAllocator;
+import com.calcomalt.contracts.identity.ChangeUserRole;
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
 import com.calcomalt.contracts.identity.LockUser;
 import com.calcomalt.contracts.identity.RegisterUser;
 import com.calcomalt.contracts.identity.UnlockUser;
 import com.calcomalt.contracts.identity.UpdateUserProfile;
+import com.calcomalt.contracts.identity.UserPermissionRole;
 import com.calcomalt.contracts.identity.UserView;
+import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.validation.IanaTimeZone;
 import com.calcomalt.platform.web.validation.TimeFormat;
@@ -16,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -28,12 +32,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/v2/users")
 @Tag(name = "Users")
 class UserCommandController {
 
@@ -81,10 +84,19 @@ class UserCommandController {
             Boolean hideBranding,
             Boolean allowDynamicBooking,
             Map<String, Object> metadata) {
+
+        UpdateUserProfile toCommand(int userId) {
+            return new UpdateUserProfile(userId, email, username, name, bio, timeZone, weekStart, locale, timeFormat,
+                    avatarUrl, brandColor, darkBrandColor, theme, appTheme, hideBranding, allowDynamicBooking,
+                    metadata);
+        }
     }
 
-    @PostMapping
-    @Operation(summary = "Create a user")
+    record RoleInput(@NotNull UserPermissionRole role) {
+    }
+
+    @PostMapping("/v2/users")
+    @Operation(summary = "Create a user (system administrators)")
     ResponseEntity<ApiResponse<UserView>> create(@Valid @RequestBody CreateUserInput input) {
         int userId = ids.next("users");
         UserView user = commands.sendAndWait(new RegisterUser(userId, UUID.randomUUID(), input.email(),
@@ -99,24 +111,33 @@ class UserCommandController {
         return ResponseEntity.created(URI.create("/v2/users/" + userId)).body(ApiResponse.success(user));
     }
 
-    @PatchMapping("/{userId}")
+    @PatchMapping("/v2/users/{userId}")
     @Operation(summary = "Update a user's profile or email")
     ApiResponse<UserView> update(@PathVariable @Positive int userId, @Valid @RequestBody UpdateUserInput input) {
-        return ApiResponse.success(commands.sendAndWait(new UpdateUserProfile(userId, input.email(),
-                input.username(), input.name(), input.bio(), input.timeZone(), input.weekStart(), input.locale(),
-                input.timeFormat(), input.avatarUrl(), input.brandColor(), input.darkBrandColor(), input.theme(),
-                input.appTheme(), input.hideBranding(), input.allowDynamicBooking(), input.metadata())));
+        return ApiResponse.success(commands.sendAndWait(input.toCommand(userId)));
     }
 
-    @PostMapping("/{userId}/lock")
-    @Operation(summary = "Lock a user out")
+    @PatchMapping("/v2/me")
+    @Operation(summary = "Update the caller's own profile or email")
+    ApiResponse<UserView> updateMe(@Valid @RequestBody UpdateUserInput input) {
+        return ApiResponse.success(commands.sendAndWait(input.toCommand(Callers.required().userId())));
+    }
+
+    @PostMapping("/v2/users/{userId}/lock")
+    @Operation(summary = "Lock a user out (system administrators)")
     ApiResponse<UserView> lock(@PathVariable @Positive int userId) {
         return ApiResponse.success(commands.sendAndWait(new LockUser(userId)));
     }
 
-    @PostMapping("/{userId}/unlock")
-    @Operation(summary = "Let a locked user back in")
+    @PostMapping("/v2/users/{userId}/unlock")
+    @Operation(summary = "Let a locked user back in (system administrators)")
     ApiResponse<UserView> unlock(@PathVariable @Positive int userId) {
         return ApiResponse.success(commands.sendAndWait(new UnlockUser(userId)));
+    }
+
+    @PutMapping("/v2/users/{userId}/role")
+    @Operation(summary = "Make a user a system administrator, or no longer one (system administrators)")
+    ApiResponse<UserView> role(@PathVariable @Positive int userId, @Valid @RequestBody RoleInput input) {
+        return ApiResponse.success(commands.sendAndWait(new ChangeUserRole(userId, input.role())));
     }
 }

@@ -1,6 +1,10 @@
 package com.calcomalt.command.identity;
 
 import com.calcomalt.contracts.identity.UserEmailChanged;
+import com.calcomalt.contracts.identity.UserImpersonationSettingChanged;
+import com.calcomalt.contracts.identity.UserLocked;
+import com.calcomalt.contracts.identity.UserRoleChanged;
+import com.calcomalt.contracts.identity.UserUnlocked;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
 import com.calcomalt.contracts.identity.UserRegistered;
 import com.calcomalt.platform.domain.DomainConflict;
@@ -13,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Email and username are unique among all users, in any letter case. The claim is made by a
+ * Email and username are unique among all users, in any letter case. Also keeps what
+ * authentication needs to know of a user: the system role and whether they are locked. The claim is made by a
  * subscribing handler, inside the transaction that appends the event: of two concurrent commands
  * claiming one email, the unique index lets one commit and rolls the other back, event and all.
  */
@@ -21,7 +26,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(UserRegistry.PROCESSING_GROUP)
 class UserRegistry {
 
-    static final String PROCESSING_GROUP = "identity-user-registry";
+    static final String PROCESSING_GROUP = "identity-registry";
 
     private final JdbcTemplate jdbc;
 
@@ -49,6 +54,28 @@ class UserRegistry {
         claim(null, event.username(), () -> jdbc.update(
                 "update command_side.user_registry set username_lower = ? where user_id = ?",
                 lower(event.username()), event.userId()));
+    }
+
+    @EventHandler
+    void on(UserRoleChanged event) {
+        jdbc.update("update command_side.user_registry set role = ? where user_id = ?", event.role().name(),
+                event.userId());
+    }
+
+    @EventHandler
+    void on(UserLocked event) {
+        jdbc.update("update command_side.user_registry set locked = true where user_id = ?", event.userId());
+    }
+
+    @EventHandler
+    void on(UserUnlocked event) {
+        jdbc.update("update command_side.user_registry set locked = false where user_id = ?", event.userId());
+    }
+
+    @EventHandler
+    void on(UserImpersonationSettingChanged event) {
+        jdbc.update("update command_side.user_registry set disable_impersonation = ? where user_id = ?",
+                event.disableImpersonation(), event.userId());
     }
 
     private static void claim(String email, String username, Runnable write) {

@@ -1,7 +1,9 @@
 package com.calcomalt.platform.web;
 
+import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
+import com.calcomalt.platform.domain.NotFound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -31,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error as an RFC 9457 problem detail: 400 for invalid input (with one entry per field in
  * {@code errors}), 404 for what does not exist, 409 for conflicts and concurrent changes, 422 for
- * broken domain rules. Each of them is raised before anything is written.
+ * broken domain rules, 403 for what the caller may not do. Each of them is raised before anything
+ * is written.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -46,6 +49,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
     }
 
+    @ExceptionHandler(AccessDenied.class)
+    ProblemDetail accessDenied(AccessDenied e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
     @ExceptionHandler(DomainConflict.class)
     ProblemDetail conflict(DomainConflict e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());
@@ -56,9 +64,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "The resource was changed concurrently; read it again and retry");
     }
 
-    @ExceptionHandler({ResourceNotFound.class, AggregateNotFoundException.class})
+    @ExceptionHandler({ResourceNotFound.class, NotFound.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, e instanceof ResourceNotFound ? e.getMessage() : "Not found");
+        return problem(HttpStatus.NOT_FOUND, e instanceof AggregateNotFoundException ? "Not found" : e.getMessage());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -79,13 +87,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof DomainRuleViolation v) {
                 return ResponseEntity.unprocessableEntity().body(ruleViolated(v));
             }
+            if (cause instanceof AccessDenied d) {
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body(accessDenied(d));
+            }
             if (cause instanceof DomainConflict c) {
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict(c));
             }
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange((RuntimeException) cause));
             }
-            if (cause instanceof AggregateNotFoundException || cause instanceof ResourceNotFound) {
+            if (cause instanceof AggregateNotFoundException || cause instanceof ResourceNotFound || cause instanceof NotFound) {
                 return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound((RuntimeException) cause));
             }
         }

@@ -1,6 +1,10 @@
 package com.calcomalt.query.identity;
 
+import com.calcomalt.contracts.identity.OrganizationProfileCreated;
+import com.calcomalt.contracts.identity.OrganizationProfileRemoved;
 import com.calcomalt.contracts.identity.UserEmailChanged;
+import com.calcomalt.contracts.identity.UserImpersonationSettingChanged;
+import com.calcomalt.contracts.identity.UserRoleChanged;
 import com.calcomalt.contracts.identity.UserLocked;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
 import com.calcomalt.contracts.identity.UserRegistered;
@@ -77,6 +81,30 @@ class UserProjector {
     @EventHandler
     void on(UserUnlocked event) {
         existing(event.userId()).locked = false;
+    }
+
+    @EventHandler
+    void on(UserRoleChanged event) {
+        existing(event.userId()).role = event.role();
+    }
+
+    @EventHandler
+    void on(UserImpersonationSettingChanged event) {
+        existing(event.userId()).disableImpersonation = event.disableImpersonation();
+    }
+
+    /** cal.com points a user at the organization they joined. */
+    @EventHandler
+    void on(OrganizationProfileCreated event) {
+        existing(event.userId()).organizationId = event.organizationId();
+    }
+
+    @EventHandler
+    void on(OrganizationProfileRemoved event) {
+        UserRow row = existing(event.userId());
+        if (Integer.valueOf(event.organizationId()).equals(row.organizationId)) {
+            row.organizationId = null;
+        }
     }
 
     /** An event about a user whose row is missing means the stream is broken: fail and retry, never skip. */

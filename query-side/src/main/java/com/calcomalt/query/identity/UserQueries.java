@@ -15,20 +15,26 @@ import org.springframework.transaction.annotation.Transactional;
 class UserQueries {
 
     private final UserRows users;
+    private final IdentityVisibility visibility;
 
-    UserQueries(UserRows users) {
+    UserQueries(UserRows users, IdentityVisibility visibility) {
         this.users = users;
+        this.visibility = visibility;
     }
 
     @QueryHandler
     Optional<UserView> handle(FindUserById query) {
-        return users.findById(query.userId()).map(UserQueries::view);
+        return users.findById(query.userId())
+                .filter(user -> visibility.canSeeUser(query.caller(), user.id))
+                .map(UserQueries::view);
     }
 
     /** Emails are stored in lower case, so the lookup is case-insensitive and still uses the index. */
     @QueryHandler
     List<UserView> handle(FindUsersByEmail query) {
-        return users.findByEmail(query.email().trim().toLowerCase(Locale.ROOT)).stream().map(UserQueries::view).toList();
+        return users.findByEmail(query.email().trim().toLowerCase(Locale.ROOT)).stream()
+                .filter(user -> visibility.canSeeUser(query.caller(), user.id))
+                .map(UserQueries::view).toList();
     }
 
     static UserView view(UserRow row) {

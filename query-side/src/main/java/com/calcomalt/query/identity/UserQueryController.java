@@ -3,6 +3,7 @@ package com.calcomalt.query.identity;
 import com.calcomalt.contracts.identity.FindUserById;
 import com.calcomalt.contracts.identity.FindUsersByEmail;
 import com.calcomalt.contracts.identity.UserView;
+import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,12 +15,10 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/v2/users")
 @Tag(name = "Users")
 class UserQueryController {
 
@@ -29,18 +28,28 @@ class UserQueryController {
         this.queries = queries;
     }
 
-    @GetMapping("/{userId}")
-    @Operation(summary = "Get a user")
+    @GetMapping("/v2/users/{userId}")
+    @Operation(summary = "Get a user: oneself, a member of a team one runs, or anyone for system admins")
     ApiResponse<UserView> get(@PathVariable @Positive int userId) {
-        return ApiResponse.success(queries.query(new FindUserById(userId), ResponseTypes.optionalInstanceOf(UserView.class))
-                .join()
-                .orElseThrow(() -> new ResourceNotFound("No user with id " + userId)));
+        return ApiResponse.success(user(userId));
     }
 
-    @GetMapping
-    @Operation(summary = "Find users by email")
+    @GetMapping("/v2/me")
+    @Operation(summary = "Get the caller")
+    ApiResponse<UserView> me() {
+        return ApiResponse.success(user(Callers.required().userId()));
+    }
+
+    @GetMapping("/v2/users")
+    @Operation(summary = "Find users by email, among those the caller may see")
     ApiResponse<List<UserView>> findByEmail(@RequestParam @NotBlank String email) {
-        return ApiResponse.success(queries.query(new FindUsersByEmail(email),
+        return ApiResponse.success(queries.query(new FindUsersByEmail(email, Callers.required()),
                 ResponseTypes.multipleInstancesOf(UserView.class)).join());
+    }
+
+    private UserView user(int userId) {
+        return queries.query(new FindUserById(userId, Callers.required()), ResponseTypes.optionalInstanceOf(UserView.class))
+                .join()
+                .orElseThrow(() -> new ResourceNotFound("No user with id " + userId));
     }
 }

@@ -1,6 +1,11 @@
 package com.calcomalt.query.projections;
 
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +22,31 @@ public class CalcomProjectionsConfiguration {
     public static final String GROUP_PREFIX = "calcom.";
 
     @Bean
-    ConfigurerModule calcomProjectorsShareOneOrderedProcessor() {
+    ConfigurerModule calcomProjectorsShareOneOrderedProcessor(EntityManager entityManager) {
         return configurer -> configurer.eventProcessing()
-                .assignProcessingGroup(group -> group.startsWith(GROUP_PREFIX) ? PROCESSOR : group);
+                .assignProcessingGroup(group -> group.startsWith(GROUP_PREFIX) ? PROCESSOR : group)
+                .registerHandlerInterceptor(PROCESSOR, c -> new FlushAfterEachEvent(entityManager));
+    }
+
+    /**
+     * Hibernate writes inserts before updates before deletes, and a batch holds many events: a
+     * member who leaves and is invited again would be inserted before their old row is deleted.
+     * Flushing after each event writes the rows in the order of the events.
+     */
+    static class FlushAfterEachEvent implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        private final EntityManager entityManager;
+
+        FlushAfterEachEvent(EntityManager entityManager) {
+            this.entityManager = entityManager;
+        }
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
+            Object result = chain.proceed();
+            entityManager.flush();
+            return result;
+        }
     }
 }

@@ -1,0 +1,121 @@
+package com.calcomalt.command.identity;
+
+import com.calcomalt.command.support.IdAllocator;
+import com.calcomalt.contracts.identity.CreateTeam;
+import com.calcomalt.contracts.identity.DeleteTeam;
+import com.calcomalt.contracts.identity.OrganizationSettings;
+import com.calcomalt.contracts.identity.UpdateOrganizationSettings;
+import com.calcomalt.contracts.identity.UpdateTeam;
+import com.calcomalt.platform.domain.NotFound;
+import com.calcomalt.platform.web.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.groups.Default;
+import java.net.URI;
+import java.util.Objects;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Teams, organizations and the teams of an organization. The caller becomes the new team's OWNER. */
+@RestController
+@Tag(name = "Teams and organizations")
+class TeamCommandController {
+
+    private final CommandGateway commands;
+    private final IdAllocator ids;
+    private final IdentityLookups lookups;
+
+    TeamCommandController(CommandGateway commands, IdAllocator ids, IdentityLookups lookups) {
+        this.commands = commands;
+        this.ids = ids;
+        this.lookups = lookups;
+    }
+
+    record Created(int id) {
+    }
+
+    @PostMapping("/v2/teams")
+    @Operation(summary = "Create a team")
+    ResponseEntity<ApiResponse<Created>> createTeam(
+            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+        return create(input, null, false, "/v2/teams/");
+    }
+
+    @PostMapping("/v2/organizations")
+    @Operation(summary = "Create an organization; organizationSettings.orgAutoAcceptEmail is its email domain")
+    ResponseEntity<ApiResponse<Created>> createOrganization(
+            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+        return create(input, null, true, "/v2/organizations/");
+    }
+
+    @PostMapping("/v2/organizations/{orgId}/teams")
+    @Operation(summary = "Create a team of an organization")
+    ResponseEntity<ApiResponse<Created>> createSubTeam(@PathVariable @Positive int orgId,
+            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+        return create(input, orgId, false, "/v2/organizations/" + orgId + "/teams/");
+    }
+
+    @PatchMapping({"/v2/teams/{teamId}", "/v2/organizations/{teamId}"})
+    @Operation(summary = "Rename a team or organization, change its slug, branding or settings")
+    ApiResponse<Created> update(@PathVariable @Positive int teamId, @Valid @RequestBody TeamInput input) {
+        commands.sendAndWait(new UpdateTeam(teamId, input.name(), input.slug(), input.settings()));
+        return ApiResponse.success(new Created(teamId));
+    }
+
+    @PatchMapping("/v2/organizations/{orgId}/teams/{teamId}")
+    @Operation(summary = "Rename a team of an organization, change its slug, branding or settings")
+    ApiResponse<Created> updateSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
+                                       @Valid @RequestBody TeamInput input) {
+        requireSubTeam(orgId, teamId);
+        return update(teamId, input);
+    }
+
+    @PatchMapping("/v2/organizations/{orgId}/settings")
+    @Operation(summary = "Change an organization's settings")
+    ApiResponse<Created> updateOrganizationSettings(@PathVariable @Positive int orgId,
+                                                    @RequestBody OrganizationSettings settings) {
+        commands.sendAndWait(new UpdateOrganizationSettings(orgId, settings));
+        return ApiResponse.success(new Created(orgId));
+    }
+
+    @DeleteMapping({"/v2/teams/{teamId}", "/v2/organizations/{teamId}"})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a team or an organization without teams (owners)")
+    void delete(@PathVariable @Positive int teamId) {
+        commands.sendAndWait(new DeleteTeam(teamId));
+    }
+
+    @DeleteMapping("/v2/organizations/{orgId}/teams/{teamId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a team of an organization (owners)")
+    void deleteSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId) {
+        requireSubTeam(orgId, teamId);
+        delete(teamId);
+    }
+
+    private ResponseEntity<ApiResponse<Created>> create(TeamInput input, Integer parentId, boolean organization,
+                                                        String location) {
+        int teamId = ids.next("Team");
+        commands.sendAndWait(new CreateTeam(teamId, input.name(), input.slug(), parentId, organization,
+                input.settings(), organization ? ids.next("OrganizationSettings") : null,
+                organization ? input.organizationSettings() : null, ids.next("Membership"), ids.next("Profile")));
+        return ResponseEntity.created(URI.create(location + teamId)).body(ApiResponse.success(new Created(teamId)));
+    }
+
+    private void requireSubTeam(int orgId, int teamId) {
+        if (lookups.team(teamId).filter(team -> Objects.equals(team.parentId(), orgId)).isEmpty()) {
+            throw new NotFound("Organization " + orgId + " has no team " + teamId);
+        }
+    }
+}

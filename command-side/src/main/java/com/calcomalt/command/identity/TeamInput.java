@@ -1,0 +1,54 @@
+package com.calcomalt.command.identity;
+
+import com.calcomalt.contracts.identity.OrganizationSettings;
+import com.calcomalt.contracts.identity.RRResetInterval;
+import com.calcomalt.contracts.identity.RRTimestampBasis;
+import com.calcomalt.contracts.identity.TeamSettings;
+import com.calcomalt.platform.web.validation.IanaTimeZone;
+import com.calcomalt.platform.web.validation.TimeFormat;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * A team or organization in a request, with cal.com API v2's field names. On creation the name is
+ * required ({@link Creating}); on update every missing or null field keeps its value.
+ * {@code organizationSettings} is read for organizations only.
+ */
+record TeamInput(
+        @NotBlank(groups = Creating.class) @Size(max = 255) String name,
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 64) String slug,
+        @Size(max = 5000) String bio,
+        Boolean hideBranding,
+        Boolean hideBookATeamMember,
+        @Size(max = 32) String brandColor,
+        @Size(max = 32) String darkBrandColor,
+        @Size(max = 32) String theme,
+        @Size(max = 2048) String logoUrl,
+        @Size(max = 2048) String calVideoLogo,
+        @Size(max = 2048) String appLogo,
+        @Size(max = 2048) String appIconLogo,
+        @Size(max = 2048) String bannerUrl,
+        @TimeFormat Integer timeFormat,
+        @IanaTimeZone String timeZone,
+        @Pattern(regexp = UserCommandController.WEEK_DAY) String weekStart,
+        Boolean isPrivate,
+        Map<String, Object> metadata,
+        Map<String, Object> bookingLimits,
+        Boolean includeManagedEventsInLimits,
+        RRResetInterval rrResetInterval,
+        RRTimestampBasis rrTimestampBasis,
+        Boolean hideTeamProfileLink,
+        OrganizationSettings organizationSettings) {
+
+    /** Validation group of the fields a new team must have. */
+    interface Creating {
+    }
+
+    TeamSettings settings() {
+        return new TeamSettings(bio, hideBranding, hideBookATeamMember, brandColor, darkBrandColor, theme, logoUrl,
+                calVideoLogo, appLogo, appIconLogo, bannerUrl, timeFormat, timeZone, weekStart, isPrivate, metadata,
+                bookingLimits, includeManagedEventsInLimits, rrResetInterval, rrTimestampBasis, hideTeamProfileLink);
+    }
+}

@@ -1,0 +1,12 @@
+package com.calcomalt.contracts.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates a team, or an organization when {@code isOrganization}; a sub-team names its organization as {@code parentId}. The caller becomes its accepted OWNER. Every id is decided before the command is sent. */
+public record CreateTeam(int teamId, String name, String slug, Integer parentId, boolean isOrganization, TeamSettings settings, Integer organizationSettingsId, OrganizationSettings organizationSettings, int ownerMembershipId, int ownerProfileId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return TeamIds.aggregateId(teamId);
+    }
+}

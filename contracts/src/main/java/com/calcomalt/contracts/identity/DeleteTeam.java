@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeleteTeam(int teamId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return TeamIds.aggregateId(teamId);
+    }
+}

@@ -1,0 +1,13 @@
+package com.calcomalt.contracts.identity;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Sets when a key stops working; null means now. */
+public record ExpireApiKey(String keyId, Instant expiresAt) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return ApiKeyIds.aggregateId(keyId);
+    }
+}

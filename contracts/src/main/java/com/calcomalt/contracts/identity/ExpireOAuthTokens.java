@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ExpireOAuthTokens(int userId, int accessTokenId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return UserIds.aggregateId(userId);
+    }
+}

@@ -1,0 +1,12 @@
+package com.calcomalt.contracts.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A member takes themselves out of the team. */
+public record LeaveTeam(int membershipId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return MembershipIds.aggregateId(membershipId);
+    }
+}

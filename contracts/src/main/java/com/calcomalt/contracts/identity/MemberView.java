@@ -1,0 +1,4 @@
+package com.calcomalt.contracts.identity;
+
+public record MemberView(int id, String email, String username, String name, String avatarUrl) {
+}

@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RevokeApiKey(String keyId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return ApiKeyIds.aggregateId(keyId);
+    }
+}
