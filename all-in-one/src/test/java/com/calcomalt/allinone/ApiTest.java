@@ -31,7 +31,10 @@ abstract class ApiTest {
     @Autowired
     ObjectMapper json;
 
+    static final String ADMIN_KEY = "cal_0000000000000000000000000000test";
+
     RestClient http;
+    private String key = ADMIN_KEY;
 
     record Response(HttpStatusCode status, String contentType, String location, JsonNode body) {
         JsonNode data() {
@@ -46,10 +49,35 @@ abstract class ApiTest {
                 .requestFactory(new JdkClientHttpRequestFactory())
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
+        key = ADMIN_KEY;
+    }
+
+    /** Sends the following requests with this API key (null: with none). */
+    void actAs(String apiKey) {
+        key = apiKey;
+    }
+
+    /** Runs the requests of {@code calls} with another key, then goes back to the current one. */
+    <T> T as(String apiKey, java.util.function.Supplier<T> calls) {
+        String before = key;
+        key = apiKey;
+        try {
+            return calls.get();
+        } finally {
+            key = before;
+        }
     }
 
     Response get(String path) {
         return call(HttpMethod.GET, path, null);
+    }
+
+    Response delete(String path) {
+        return call(HttpMethod.DELETE, path, null);
+    }
+
+    Response put(String path, String body) {
+        return call(HttpMethod.PUT, path, body);
     }
 
     Response post(String path, String body) {
@@ -62,6 +90,9 @@ abstract class ApiTest {
 
     Response call(HttpMethod method, String path, String body) {
         RestClient.RequestBodySpec request = http.method(method).uri(path);
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
@@ -83,9 +114,24 @@ abstract class ApiTest {
         return get(path);
     }
 
+    /** A new user, made by the system administrator, and an API key of their own. */
+    record Member(int id, String email, String key) {
+    }
+
+    Member newMember(String name, String domain) {
+        return as(ADMIN_KEY, () -> {
+            String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+            String email = name + "-" + tag + "@" + domain;
+            int id = post("/v2/users", """
+                    {"email": "%s", "username": "%s-%s"}""".formatted(email, name, tag)).data().get("id").asInt();
+            String apiKey = post("/v2/api-keys", "{\"userId\": %d}".formatted(id)).data().get("apiKey").asText();
+            return new Member(id, email, apiKey);
+        });
+    }
+
     void awaitProjectionsCaughtUp() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            JsonNode processors = get("/v2/admin/projections").data().get("processors");
+            JsonNode processors = as(ADMIN_KEY, () -> get("/v2/admin/projections")).data().get("processors");
             for (JsonNode processor : processors) {
                 if (!processor.get("caughtUp").asBoolean()) {
                     return false;

@@ -35,19 +35,23 @@ class LifecycleTest {
                 "--calalt.embedded-postgres.mode=persistent",
                 "--calalt.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
                 "--calalt.embedded-postgres.port=" + databasePort,
-                "--server.port=0"};
+                "--server.port=0",
+                "--calalt.bootstrap-api-key=" + ApiTest.ADMIN_KEY};
 
         int userId;
         try (ConfigurableApplicationContext first = SpringApplication.run(AllInOneApplication.class, args)) {
             RestClient client = client(first);
             userId = client.post().uri("/v2/users").contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + ApiTest.ADMIN_KEY)
                     .body("{\"email\": \"kept@example.com\", \"username\": \"kept\"}")
                     .retrieve().body(com.fasterxml.jackson.databind.JsonNode.class).at("/data/id").asInt();
             await().atMost(Duration.ofSeconds(10)).until(() -> client.get().uri("/v2/users/" + userId)
+                    .header("Authorization", "Bearer " + ApiTest.ADMIN_KEY)
                     .exchange((request, response) -> response.getStatusCode().value()) == 200);
         }
         try (ConfigurableApplicationContext second = SpringApplication.run(AllInOneApplication.class, args)) {
-            String email = client(second).get().uri("/v2/users/" + userId).retrieve()
+            String email = client(second).get().uri("/v2/users/" + userId)
+                    .header("Authorization", "Bearer " + ApiTest.ADMIN_KEY).retrieve()
                     .body(com.fasterxml.jackson.databind.JsonNode.class).at("/data/email").asText();
             assertThat(email).isEqualTo("kept@example.com");
         }

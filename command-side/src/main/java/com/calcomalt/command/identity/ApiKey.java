@@ -14,6 +14,7 @@ import com.calcomalt.contracts.identity.RevokeApiKey;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
+import com.calcomalt.platform.domain.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -37,6 +38,7 @@ public class ApiKey {
     private String keyId;
     private int userId;
     private Integer teamId;
+    private Instant expiresAt;
 
     protected ApiKey() {
         // for Axon
@@ -47,6 +49,9 @@ public class ApiKey {
            @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
         if (caller == null) {
             throw new AccessDenied("API keys are made by a known user");
+        }
+        if (command.teamId() != null && access == null) {
+            throw new NotFound("No team " + command.teamId());
         }
         if (command.teamId() == null ? !caller.mayActAs(command.userId())
                 : access == null || !access.runsTeam() || (caller.userId() != command.userId() && !caller.systemAdmin())) {
@@ -79,7 +84,11 @@ public class ApiKey {
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
         requireManagedBy(caller, access);
         Instant now = clock.instant();
-        apply(new ApiKeyExpiryChanged(keyId, userId, command.expiresAt() == null ? now : command.expiresAt(), now));
+        Instant until = command.expiresAt() == null ? now : command.expiresAt();
+        if (expiresAt != null && until.isAfter(expiresAt)) {
+            throw new DomainRuleViolation("Expiring shortens a key's life; it expires at " + expiresAt + " already");
+        }
+        apply(new ApiKeyExpiryChanged(keyId, userId, until, now));
     }
 
     /** A personal key is managed by its user; a team's key by the team's admins and owners. */
@@ -97,6 +106,12 @@ public class ApiKey {
         keyId = event.keyId();
         userId = event.userId();
         teamId = event.teamId();
+        expiresAt = event.expiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyExpiryChanged event) {
+        expiresAt = event.expiresAt();
     }
 
     @EventSourcingHandler

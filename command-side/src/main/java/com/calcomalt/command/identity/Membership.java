@@ -115,6 +115,9 @@ public class Membership {
             throw new DomainRuleViolation("Membership " + membershipId + " is accepted already");
         }
         requireOrganizationMembership(access, invitation, userId);
+        if (invitation == null || invitation.invitee() == null) {
+            throw new DomainRuleViolation("There is no user " + userId + " to accept membership " + membershipId);
+        }
         Instant now = clock.instant();
         apply(new MembershipAccepted(membershipId, teamId, userId, now));
         if (access.isOrganization() && profileId == null) {

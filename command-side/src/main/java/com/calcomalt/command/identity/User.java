@@ -44,6 +44,7 @@ import com.calcomalt.contracts.identity.UserUnlocked;
 import com.calcomalt.contracts.identity.UserView;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
 import java.time.Clock;
@@ -93,6 +94,7 @@ public class User {
     private final Set<String> sessions = new HashSet<>();
     private final Map<String, AccountLinked> accounts = new HashMap<>();
     private final Map<Integer, Integer> oauthRefreshTokenByAccessToken = new HashMap<>();
+    private final Set<Integer> expiredAccessTokens = new HashSet<>();
     private final Map<String, Instant> passwordResetsUntil = new HashMap<>();
 
     /** What a user may change about themselves; a PATCH merges into it. */
@@ -187,12 +189,15 @@ public class User {
         return view();
     }
 
-    /** A user who has a password proves they know it to change it; an administrator setting it need not. */
+    /**
+     * Whoever changes their own password proves they know it, administrators too: a stolen key alone
+     * must not take over an account. An administrator setting someone else's password need not.
+     */
     @CommandHandler
     void handle(SetUserPassword command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
         requireSelfOrAdmin(caller);
         requireBcrypt(command.passwordHash());
-        if (passwordHash != null && !caller.systemAdmin()
+        if (passwordHash != null && caller.userId() == userId
                 && (command.currentPassword() == null || !BCrypt.checkpw(command.currentPassword(), passwordHash))) {
             throw new DomainRuleViolation("The current password is not right");
         }
@@ -209,6 +214,9 @@ public class User {
     /** Knowing the request's id is the proof: it was sent to the user's email. */
     @CommandHandler
     void handle(CompletePasswordReset command, Clock clock) {
+        if (locked) {
+            throw new AccessDenied("User " + userId + " is locked");
+        }
         Instant now = clock.instant();
         Instant until = passwordResetsUntil.get(command.requestId());
         if (until == null || !now.isBefore(until)) {
@@ -259,6 +267,9 @@ public class User {
         requireSha256(command.sessionTokenHash(), "A session token");
         Instant now = clock.instant();
         requireFuture(command.expires(), now, "A session");
+        if (sessions.contains(command.sessionId())) {
+            throw new DomainConflict("User " + userId + " has a session " + command.sessionId() + " already");
+        }
         apply(new SessionStarted(command.sessionId(), userId, command.sessionTokenHash(), command.expires(), now));
     }
 
@@ -276,6 +287,9 @@ public class User {
         requireSelfOrAdmin(caller);
         if (blank(command.type()) || blank(command.provider()) || blank(command.providerAccountId())) {
             throw new DomainRuleViolation("A linked account names its type, provider and the provider's account id");
+        }
+        if (accounts.containsKey(command.accountId())) {
+            throw new DomainConflict("User " + userId + " has a linked account " + command.accountId() + " already");
         }
         apply(new AccountLinked(command.accountId(), userId, command.type(), command.provider(),
                 command.providerAccountId(), command.providerEmail(), command.scope(), clock.instant()));
@@ -303,6 +317,12 @@ public class User {
         Instant now = clock.instant();
         requireFuture(command.accessTokenExpiresAt(), now, "An access token");
         requireFuture(command.refreshTokenExpiresAt(), now, "A refresh token");
+        if (command.refreshTokenExpiresAt().isBefore(command.accessTokenExpiresAt())) {
+            throw new DomainRuleViolation("A refresh token outlives its access token");
+        }
+        if (oauthRefreshTokenByAccessToken.containsKey(command.accessTokenId())) {
+            throw new DomainConflict("User " + userId + " has an access token " + command.accessTokenId() + " already");
+        }
         apply(new OAuthTokensIssued(command.accessTokenId(), command.refreshTokenId(), userId,
                 command.platformOAuthClientId(), command.accessTokenHash(), command.refreshTokenHash(),
                 command.accessTokenExpiresAt(), command.refreshTokenExpiresAt(), now));
@@ -318,8 +338,10 @@ public class User {
     @CommandHandler
     void handle(ExpireOAuthTokens command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
         requireSelfOrAdmin(caller);
-        apply(new OAuthTokensExpired(command.accessTokenId(), refreshTokenOf(command.accessTokenId()), userId,
-                clock.instant()));
+        int refreshTokenId = refreshTokenOf(command.accessTokenId());
+        if (!expiredAccessTokens.contains(command.accessTokenId())) {
+            apply(new OAuthTokensExpired(command.accessTokenId(), refreshTokenId, userId, clock.instant()));
+        }
     }
 
     private int refreshTokenOf(int accessTokenId) {
@@ -405,9 +427,11 @@ public class User {
         role = event.role();
     }
 
+    /** A new password ends every reset still open. */
     @EventSourcingHandler
     void on(UserPasswordChanged event) {
         passwordHash = event.passwordHash();
+        passwordResetsUntil.clear();
     }
 
     @EventSourcingHandler
@@ -451,8 +475,14 @@ public class User {
     }
 
     @EventSourcingHandler
+    void on(OAuthTokensExpired event) {
+        expiredAccessTokens.add(event.accessTokenId());
+    }
+
+    @EventSourcingHandler
     void on(OAuthTokensRevoked event) {
         oauthRefreshTokenByAccessToken.remove(event.accessTokenId());
+        expiredAccessTokens.remove(event.accessTokenId());
     }
 
     private Profile merge(UpdateUserProfile c) {

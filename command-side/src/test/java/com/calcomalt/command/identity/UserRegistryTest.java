@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calcomalt.command.CommandSideApplication;
 import com.calcomalt.command.support.IdAllocator;
+import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;
+import com.calcomalt.platform.axon.CallerMetaData;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
 import com.calcomalt.contracts.identity.IdentityProvider;
 import com.calcomalt.contracts.identity.RegisterUser;
 import com.calcomalt.contracts.identity.UpdateUserProfile;
@@ -37,9 +41,15 @@ class UserRegistryTest {
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
+    private static final MetaData AS_ADMIN = CallerMetaData.of(new Caller(1, true, null));
+
+    private <R> R send(Object command) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(AS_ADMIN));
+    }
+
     private int register(String email, String username) {
         int userId = ids.next("users");
-        commands.sendAndWait(new RegisterUser(userId, UUID.randomUUID(), email, username, "Someone", "Europe/Berlin",
+        send(new RegisterUser(userId, UUID.randomUUID(), email, username, "Someone", "Europe/Berlin",
                 "Monday", "en", 24, IdentityProvider.CAL, null, CreationSource.api_v2));
         return userId;
     }
@@ -59,7 +69,7 @@ class UserRegistryTest {
         register("ann-" + tag + "@example.com", "ann-" + tag);
         int rejectedId = ids.next("users");
 
-        assertThatThrownBy(() -> commands.sendAndWait(new RegisterUser(rejectedId, UUID.randomUUID(),
+        assertThatThrownBy(() -> send(new RegisterUser(rejectedId, UUID.randomUUID(),
                 "ANN-" + tag + "@Example.com", "other-" + tag, null, "UTC", "Monday", null, 12, IdentityProvider.CAL,
                 null, CreationSource.api_v2)))
                 .isInstanceOf(DomainConflict.class)
@@ -83,7 +93,7 @@ class UserRegistryTest {
         register("taken-" + tag + "@example.com", "taken-" + tag);
         int userId = register("mine-" + tag + "@example.com", "mine-" + tag);
 
-        assertThatThrownBy(() -> commands.sendAndWait(change(userId, "Taken-" + tag + "@example.com", null)))
+        assertThatThrownBy(() -> send(change(userId, "Taken-" + tag + "@example.com", null)))
                 .isInstanceOf(DomainConflict.class);
         assertThat(eventsOf(userId)).isEqualTo(1);
     }
@@ -93,7 +103,7 @@ class UserRegistryTest {
         register("carl-" + tag + "@example.com", "carl-" + tag);
         int userId = register("dora-" + tag + "@example.com", "dora-" + tag);
 
-        assertThatThrownBy(() -> commands.sendAndWait(change(userId, null, "CARL-" + tag)))
+        assertThatThrownBy(() -> send(change(userId, null, "CARL-" + tag)))
                 .isInstanceOf(DomainConflict.class)
                 .hasMessageContaining("already taken");
         assertThat(eventsOf(userId)).isEqualTo(1);
@@ -102,7 +112,7 @@ class UserRegistryTest {
     @Test
     void an_email_and_username_given_up_can_be_taken_by_another_user() {
         int first = register("old-" + tag + "@example.com", "old-" + tag);
-        commands.sendAndWait(change(first, "new-" + tag + "@example.com", "new-" + tag));
+        send(change(first, "new-" + tag + "@example.com", "new-" + tag));
 
         int second = register("old-" + tag + "@example.com", "old-" + tag);
 

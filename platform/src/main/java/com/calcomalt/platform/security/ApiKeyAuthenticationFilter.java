@@ -33,6 +33,11 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private record KeyOwner(Caller caller, boolean locked, boolean expired) {
     }
 
+    /** A team's key acts within its team only, even when a system administrator made it. */
+    private static Caller caller(int userId, Integer teamId, String role) {
+        return new Caller(userId, teamId == null && "ADMIN".equals(role), teamId);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -50,8 +55,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 from command_side.api_keys k
                 join command_side.user_registry u on u.user_id = k.user_id
                 where k.hashed_key = ?""",
-                (rs, i) -> new KeyOwner(new Caller(rs.getInt(1), "ADMIN".equals(rs.getString(3)),
-                        (Integer) rs.getObject(2)), rs.getBoolean(4), rs.getBoolean(5)),
+                (rs, i) -> new KeyOwner(caller(rs.getInt(1), (Integer) rs.getObject(2), rs.getString(3)),
+                        rs.getBoolean(4), rs.getBoolean(5)),
                 ApiKeys.hash(header.substring(BEARER.length())));
         if (owners.isEmpty()) {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "The API key is not valid");
