@@ -38,6 +38,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.List;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -148,6 +151,12 @@ public class AxonOnPostgresAutoConfiguration {
                 .build();
     }
 
+    /** The source the projection processors read: see {@link PromptEventSource}. */
+    @Bean
+    PromptEventSource promptEventSource(EventStore eventStore) {
+        return new PromptEventSource(eventStore);
+    }
+
     @Bean
     TokenSchema tokenSchema() {
         return TokenSchema.builder()
@@ -218,6 +227,14 @@ public class AxonOnPostgresAutoConfiguration {
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
                 .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "calalt.read-your-writes.enabled", havingValue = "true", matchIfMissing = true)
+    ReadYourWrites readYourWrites(JdbcTemplate jdbc, Serializer serializer,
+                                  @Value("${calalt.read-your-writes.processors:calcom-projections}") List<String> processors,
+                                  @Value("${calalt.read-your-writes.timeout:2s}") Duration timeout) {
+        return new ReadYourWrites(jdbc, serializer, processors, timeout);
     }
 
     @Bean
