@@ -21,6 +21,7 @@ import com.calcomalt.platform.axon.CallerMetaData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -123,7 +124,12 @@ public class IdentityCommandFacts implements MessageHandlerInterceptor<CommandMe
     }
 
     private void putAccess(Map<String, Object> facts, String key, Caller caller, int teamId) {
-        lookups.team(teamId).ifPresent(team -> {
+        access(caller, teamId).ifPresent(access -> facts.put(key, access));
+    }
+
+    /** What the caller is to a team, if the team exists: for every context whose commands teams own. */
+    public Optional<TeamAccess> access(Caller caller, int teamId) {
+        return lookups.team(teamId).map(team -> {
             var own = lookups.membership(teamId, caller.userId());
             MembershipRole roleInTeam = own.filter(IdentityLookups.MemberRecord::accepted)
                     .map(IdentityLookups.MemberRecord::role).orElse(null);
@@ -133,8 +139,8 @@ public class IdentityCommandFacts implements MessageHandlerInterceptor<CommandMe
                     : lookups.membership(organizationId, caller.userId())
                             .filter(IdentityLookups.MemberRecord::accepted)
                             .map(IdentityLookups.MemberRecord::role).orElse(null);
-            facts.put(key, new TeamAccess(caller, teamId, team.isOrganization(), organizationId, roleInTeam,
-                    own.isPresent(), roleInOrganization));
+            return new TeamAccess(caller, teamId, team.isOrganization(), organizationId, roleInTeam,
+                    own.isPresent(), roleInOrganization);
         });
     }
 

@@ -91,6 +91,11 @@ public class IdentityLookups {
                       and (c.team_id = t.team_id or c.team_id = t.parent_id))""", targetUserId, callerUserId);
     }
 
+    /** The accepted members of a team. */
+    public List<MemberRecord> acceptedMembers(int teamId) {
+        return members("where team_id = ? and accepted", teamId);
+    }
+
     private List<MemberRecord> members(String where, Object... args) {
         return jdbc.query("""
                 select membership_id, team_id, user_id, role, accepted, disable_impersonation

@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * A client that changes something and then reads it expects to see its change. After a command
+ * A client that changes something and then reads it expects to see its change. Only commands of a
+ * request wait: the system's own commands (jobs, processors) have nobody waiting for them. After a command
  * commits, the caller waits (boundedly) until the projection processors have handled every event
  * stored so far, read from their tokens in the database, so this works whether the projectors run
  * in this process or in another one. A command inside a larger transaction does not wait: its
@@ -40,7 +42,7 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        if (unitOfWork.isRoot() && !processors.isEmpty()) {
+        if (unitOfWork.isRoot() && !processors.isEmpty() && RequestContextHolder.getRequestAttributes() != null) {
             unitOfWork.afterCommit(u -> {
                 if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                     awaitProjections();

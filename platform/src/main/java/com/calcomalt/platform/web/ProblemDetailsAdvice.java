@@ -69,6 +69,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, e instanceof AggregateNotFoundException ? "Not found" : e.getMessage());
     }
 
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail invalidParameters(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()

@@ -1,0 +1,359 @@
+package com.calcomalt.command.scheduling;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import com.calcomalt.command.identity.IdentityCommandFacts;
+import com.calcomalt.command.identity.TeamAccess;
+import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.scheduling.AssignManagedEventType;
+import com.calcomalt.contracts.scheduling.CreateEventType;
+import com.calcomalt.contracts.scheduling.CreatePrivateLink;
+import com.calcomalt.contracts.scheduling.CustomInput;
+import com.calcomalt.contracts.scheduling.DeleteEventType;
+import com.calcomalt.contracts.scheduling.DeletePrivateLink;
+import com.calcomalt.contracts.scheduling.EventTypeCreated;
+import com.calcomalt.contracts.scheduling.EventTypeCustomInputsSet;
+import com.calcomalt.contracts.scheduling.EventTypeDeleted;
+import com.calcomalt.contracts.scheduling.EventTypeHostsSet;
+import com.calcomalt.contracts.scheduling.EventTypeIds;
+import com.calcomalt.contracts.scheduling.EventTypeSettings;
+import com.calcomalt.contracts.scheduling.EventTypeUpdated;
+import com.calcomalt.contracts.scheduling.Host;
+import com.calcomalt.contracts.scheduling.HostAssignment;
+import com.calcomalt.contracts.scheduling.ManagedEventTypeAssigned;
+import com.calcomalt.contracts.scheduling.PrivateLinkCreated;
+import com.calcomalt.contracts.scheduling.PrivateLinkDeleted;
+import com.calcomalt.contracts.scheduling.SchedulingType;
+import com.calcomalt.contracts.scheduling.SyncManagedEventType;
+import com.calcomalt.contracts.scheduling.UpdateEventType;
+import com.calcomalt.platform.axon.CallerMetaData;
+import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainRuleViolation;
+import com.calcomalt.platform.domain.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * What can be booked: an event type of a user or of a team. A team's ROUND_ROBIN or COLLECTIVE
+ * event type has hosts from its accepted members; a MANAGED one is a template whose children, one
+ * per assigned member, follow every field the parent locks. Slug uniqueness spans event types and
+ * is kept by {@link SchedulingRegistry}.
+ */
+@Aggregate
+public class EventType {
+
+    static final String MEMBERS = "teamMembers";
+
+    @AggregateIdentifier
+    private String aggregateId;
+    private int eventTypeId;
+    private Integer userId;
+    private Integer teamId;
+    private Integer parentId;
+    private SchedulingType schedulingType;
+    private EventTypeSettings settings;
+    private final Map<Integer, Host> hosts = new HashMap<>();
+    private List<CustomInput> customInputs = List.of();
+    private final Set<Integer> privateLinks = new HashSet<>();
+    private final Map<Integer, Integer> childByUser = new HashMap<>();
+
+    protected EventType() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(CreateEventType command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
+                @MetaDataValue(MEMBERS) TeamMembers members, Clock clock) {
+        if ((command.userId() == null) == (command.teamId() == null)) {
+            throw new DomainRuleViolation("An event type belongs to a user or to a team");
+        }
+        if (command.userId() != null) {
+            if (caller == null || !caller.mayActAs(command.userId())) {
+                throw new AccessDenied("Users make event types for themselves");
+            }
+            if (command.schedulingType() != null || command.hosts() != null && !command.hosts().isEmpty()) {
+                throw new DomainRuleViolation("Only a team's event type has a scheduling type and hosts");
+            }
+        } else {
+            requireRunBy(access, command.teamId());
+            if (command.schedulingType() == null) {
+                throw new DomainRuleViolation("A team's event type is ROUND_ROBIN, COLLECTIVE or MANAGED");
+            }
+        }
+        EventTypeSettings initial = EventTypeFields.merge(EventTypeFields.DEFAULTS, command.settings());
+        EventTypeRules.require(initial);
+        Instant now = clock.instant();
+        apply(new EventTypeCreated(command.eventTypeId(), command.userId(), command.teamId(), null,
+                command.schedulingType(), initial, now));
+        List<Host> chosen = hostsOf(command.hosts(), initial, members, now);
+        if (!chosen.isEmpty()) {
+            apply(new EventTypeHostsSet(command.eventTypeId(), teamId, chosen, now));
+        }
+        if (command.customInputs() != null && !command.customInputs().isEmpty()) {
+            apply(new EventTypeCustomInputsSet(command.eventTypeId(), requireInputs(command.customInputs()), now));
+        }
+    }
+
+    @CommandHandler
+    void handle(UpdateEventType command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
+                @MetaDataValue(MEMBERS) TeamMembers members, Clock clock) {
+        requireChangeableBy(caller, access);
+        EventTypeSettings changed = EventTypeFields.merge(settings, command.settings());
+        if (parentId != null) {
+            Set<String> locked = new HashSet<>(EventTypeFields.changed(settings, changed));
+            locked.removeAll(unlockedFields(settings));
+            if (!locked.isEmpty()) {
+                throw new DomainRuleViolation("Event type " + eventTypeId + " is managed by event type " + parentId
+                        + "; it locks " + locked);
+            }
+        }
+        Instant now = clock.instant();
+        if (!changed.equals(settings)) {
+            EventTypeRules.require(changed);
+            apply(new EventTypeUpdated(eventTypeId, userId, teamId, parentId, changed, now));
+        }
+        if (command.hosts() != null || Boolean.TRUE.equals(changed.assignAllTeamMembers())
+                && !Boolean.TRUE.equals(settings.assignAllTeamMembers())) {
+            List<Host> chosen = hostsOf(command.hosts() == null ? List.of() : command.hosts(), changed, members, now);
+            if (!chosen.equals(new ArrayList<>(hosts.values()))) {
+                apply(new EventTypeHostsSet(eventTypeId, teamId, chosen, now));
+            }
+        }
+        if (command.customInputs() != null && !command.customInputs().equals(customInputs)) {
+            apply(new EventTypeCustomInputsSet(eventTypeId, requireInputs(command.customInputs()), now));
+        }
+    }
+
+    @CommandHandler
+    void handle(DeleteEventType command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
+        requireChangeableBy(caller, access);
+        apply(new EventTypeDeleted(eventTypeId, userId, teamId, parentId, clock.instant()));
+    }
+
+    /** Members who have a child already keep it; the others get one, with the next of the given ids. */
+    @CommandHandler
+    void handle(AssignManagedEventType command, @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
+                @MetaDataValue(MEMBERS) TeamMembers members, Clock clock) {
+        requireRunBy(access, teamId);
+        if (schedulingType != SchedulingType.managed) {
+            throw new DomainRuleViolation("Event type " + eventTypeId + " is not MANAGED");
+        }
+        Instant now = clock.instant();
+        int next = 0;
+        for (int member : command.userIds()) {
+            if (members == null || !members.contains(member)) {
+                throw new DomainRuleViolation("User " + member + " is not an accepted member of team " + teamId);
+            }
+            if (childByUser.containsKey(member)) {
+                continue;
+            }
+            if (command.childEventTypeIds() == null || next >= command.childEventTypeIds().size()) {
+                throw new DomainRuleViolation("An id is needed for each new child event type");
+            }
+            int childId = command.childEventTypeIds().get(next++);
+            apply(new ManagedEventTypeAssigned(eventTypeId, member, childId, now));
+            spawnChild(childId, member, now);
+        }
+    }
+
+    /** A child follows what its parent now locks; what it may change itself stays. */
+    @CommandHandler
+    void handle(SyncManagedEventType command, Clock clock) {
+        if (parentId == null) {
+            throw new DomainRuleViolation("Event type " + eventTypeId + " has no parent to follow");
+        }
+        EventTypeSettings followed = EventTypeFields.overlay(settings, command.locked(),
+                unlockedFields(command.locked()));
+        if (!followed.equals(settings)) {
+            apply(new EventTypeUpdated(eventTypeId, userId, teamId, parentId, followed, command.changedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(CreatePrivateLink command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
+        requireChangeableBy(caller, access);
+        Instant now = clock.instant();
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
+            throw new DomainRuleViolation("A private link expires in the future, not at " + command.expiresAt());
+        }
+        if (command.maxUsageCount() != null && command.maxUsageCount() <= 0) {
+            throw new DomainRuleViolation("A private link may be used at least once");
+        }
+        apply(new PrivateLinkCreated(eventTypeId, command.linkId(), command.link(), command.expiresAt(),
+                command.maxUsageCount() == null ? 1 : command.maxUsageCount(), now));
+    }
+
+    @CommandHandler
+    void handle(DeletePrivateLink command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
+        requireChangeableBy(caller, access);
+        if (!privateLinks.contains(command.linkId())) {
+            throw new NotFound("Event type " + eventTypeId + " has no private link " + command.linkId());
+        }
+        apply(new PrivateLinkDeleted(eventTypeId, command.linkId(), clock.instant()));
+    }
+
+    private void spawnChild(int childId, int member, Instant at) {
+        EventTypeSettings childSettings = settings;
+        try {
+            createNew(EventType.class, () -> {
+                EventType child = new EventType();
+                child.becomeChild(childId, member, eventTypeId, childSettings, at);
+                return child;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The child of event type " + eventTypeId + " for user " + member
+                    + " could not be created", e);
+        }
+    }
+
+    private void becomeChild(int childId, int member, int parent, EventTypeSettings childSettings, Instant at) {
+        apply(new EventTypeCreated(childId, member, null, parent, null, childSettings, at));
+    }
+
+    /** cal.com keeps the fields a child may change in metadata.managedEventConfig.unlockedFields. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> unlockedFields(EventTypeSettings settings) {
+        Set<String> unlocked = new HashSet<>();
+        if (settings.metadata() != null && settings.metadata().get("managedEventConfig") instanceof Map<?, ?> config
+                && config.get("unlockedFields") instanceof Map<?, ?> fields) {
+            ((Map<String, Object>) fields).forEach((name, value) -> {
+                if (Boolean.TRUE.equals(value)) {
+                    unlocked.add(name);
+                }
+            });
+        }
+        return unlocked;
+    }
+
+    private List<Host> hostsOf(List<HostAssignment> requested, EventTypeSettings with, TeamMembers members,
+                               Instant now) {
+        if (teamId == null || schedulingType == SchedulingType.managed) {
+            if (requested != null && !requested.isEmpty()) {
+                throw new DomainRuleViolation(schedulingType == SchedulingType.managed
+                        ? "A MANAGED event type has no hosts; assign it to members instead"
+                        : "Only a team's event type has hosts");
+            }
+            return List.of();
+        }
+        List<HostAssignment> assignments = new ArrayList<>(requested == null ? List.of() : requested);
+        if (Boolean.TRUE.equals(with.assignAllTeamMembers()) && members != null) {
+            members.membershipByUser().keySet().stream().sorted()
+                    .filter(user -> assignments.stream().noneMatch(a -> a.userId() == user))
+                    .forEach(user -> assignments.add(new HostAssignment(user, false, null, null, null)));
+        }
+        List<Host> result = new ArrayList<>();
+        for (HostAssignment a : assignments) {
+            if (members == null || !members.contains(a.userId())) {
+                throw new DomainRuleViolation("User " + a.userId() + " is not an accepted member of team " + teamId
+                        + " and cannot host");
+            }
+            if (a.priority() != null && (a.priority() < 0 || a.priority() > 4)) {
+                throw new DomainRuleViolation("A host's priority is 0 (lowest) to 4 (highest)");
+            }
+            if (a.weight() != null && a.weight() < 0) {
+                throw new DomainRuleViolation("A host's weight is not negative");
+            }
+            Host existing = hosts.get(a.userId());
+            boolean fixed = schedulingType == SchedulingType.collective || a.isFixed();
+            result.add(new Host(a.userId(), members.membershipByUser().get(a.userId()), fixed, a.priority(),
+                    a.weight(), a.scheduleId(), existing != null ? existing.createdAt() : now));
+        }
+        return result;
+    }
+
+    private static List<CustomInput> requireInputs(List<CustomInput> inputs) {
+        for (CustomInput input : inputs) {
+            if (input.label() == null || input.label().isBlank() || input.type() == null) {
+                throw new DomainRuleViolation("A custom input has a label and a type");
+            }
+        }
+        return inputs;
+    }
+
+    private void requireChangeableBy(Caller caller, TeamAccess access) {
+        if (teamId != null) {
+            requireRunBy(access, teamId);
+        } else if (caller == null || !caller.mayActAs(userId)) {
+            throw new AccessDenied("Only user " + userId + " changes event type " + eventTypeId);
+        }
+    }
+
+    private static void requireRunBy(TeamAccess access, Integer teamId) {
+        if (access == null) {
+            throw new NotFound("No team " + teamId);
+        }
+        if (!access.runsTeam()) {
+            throw new AccessDenied("Only an admin or owner of team " + teamId + " changes its event types");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EventTypeCreated event) {
+        aggregateId = EventTypeIds.aggregateId(event.eventTypeId());
+        eventTypeId = event.eventTypeId();
+        userId = event.userId();
+        teamId = event.teamId();
+        parentId = event.parentId();
+        schedulingType = event.schedulingType();
+        settings = event.settings();
+    }
+
+    @EventSourcingHandler
+    void on(EventTypeUpdated event) {
+        settings = event.settings();
+    }
+
+    @EventSourcingHandler
+    void on(EventTypeHostsSet event) {
+        hosts.clear();
+        event.hosts().forEach(host -> hosts.put(host.userId(), host));
+    }
+
+    @EventSourcingHandler
+    void on(EventTypeCustomInputsSet event) {
+        customInputs = event.customInputs();
+    }
+
+    @EventSourcingHandler
+    void on(PrivateLinkCreated event) {
+        privateLinks.add(event.linkId());
+    }
+
+    @EventSourcingHandler
+    void on(PrivateLinkDeleted event) {
+        privateLinks.remove(event.linkId());
+    }
+
+    @EventSourcingHandler
+    void on(ManagedEventTypeAssigned event) {
+        childByUser.put(event.userId(), event.childEventTypeId());
+    }
+
+    @EventSourcingHandler
+    void on(EventTypeDeleted event) {
+        markDeleted();
+    }
+}

@@ -1,0 +1,129 @@
+package com.calcomalt.command.scheduling;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.scheduling.CreateOutOfOffice;
+import com.calcomalt.contracts.scheduling.DeleteOutOfOffice;
+import com.calcomalt.contracts.scheduling.OutOfOfficeCreated;
+import com.calcomalt.contracts.scheduling.OutOfOfficeDeleted;
+import com.calcomalt.contracts.scheduling.OutOfOfficeIds;
+import com.calcomalt.contracts.scheduling.OutOfOfficeUpdated;
+import com.calcomalt.contracts.scheduling.UpdateOutOfOffice;
+import com.calcomalt.platform.axon.CallerMetaData;
+import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainRuleViolation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A time a user is away, optionally sending bookers to someone else. A user's entries never
+ * overlap: that spans entries and is kept by {@link SchedulingRegistry}.
+ */
+@Aggregate
+public class OutOfOffice {
+
+    @AggregateIdentifier
+    private String aggregateId;
+    private int entryId;
+    private int userId;
+    private Instant start;
+    private Instant end;
+    private Integer reasonId;
+    private Integer toUserId;
+    private String notes;
+    private boolean showNotePublicly;
+
+    protected OutOfOffice() {
+        // for Axon
+    }
+
+    @CommandHandler
+    OutOfOffice(CreateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireOwner(caller, command.userId());
+        require(command.userId(), command.start(), command.end(), command.toUserId(), command.notes());
+        apply(new OutOfOfficeCreated(command.entryId(), command.uuid(), command.userId(), command.start(),
+                command.end(), command.reasonId(), command.toUserId(), command.notes(),
+                Boolean.TRUE.equals(command.showNotePublicly()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(UpdateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireOwner(caller, userId);
+        Instant newStart = keep(command.start(), start);
+        Instant newEnd = keep(command.end(), end);
+        Integer newReason = keep(command.reasonId(), reasonId);
+        Integer newTo = keep(command.toUserId(), toUserId);
+        String newNotes = keep(command.notes(), notes);
+        boolean newShow = keep(command.showNotePublicly(), showNotePublicly);
+        require(userId, newStart, newEnd, newTo, newNotes);
+        if (!newStart.equals(start) || !newEnd.equals(end) || !Objects.equals(newReason, reasonId)
+                || !Objects.equals(newTo, toUserId) || !Objects.equals(newNotes, notes) || newShow != showNotePublicly) {
+            apply(new OutOfOfficeUpdated(entryId, userId, newStart, newEnd, newReason, newTo, newNotes, newShow,
+                    clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(DeleteOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+        requireOwner(caller, userId);
+        apply(new OutOfOfficeDeleted(entryId, userId, clock.instant()));
+    }
+
+    private static void require(int userId, Instant start, Instant end, Integer toUserId, String notes) {
+        if (start == null || end == null || !start.isBefore(end)) {
+            throw new DomainRuleViolation("Time out of office starts before it ends");
+        }
+        if (toUserId != null && toUserId == userId) {
+            throw new DomainRuleViolation("Bookers are sent to someone else, not to the user who is away");
+        }
+        if (notes != null && notes.length() > 2000) {
+            throw new DomainRuleViolation("Notes have at most 2000 characters");
+        }
+    }
+
+    private static void requireOwner(Caller caller, int userId) {
+        if (caller == null || !caller.mayActAs(userId)) {
+            throw new AccessDenied("Only user " + userId + " says when they are away");
+        }
+    }
+
+    private static <T> T keep(T requested, T current) {
+        return requested != null ? requested : current;
+    }
+
+    @EventSourcingHandler
+    void on(OutOfOfficeCreated event) {
+        aggregateId = OutOfOfficeIds.aggregateId(event.entryId());
+        entryId = event.entryId();
+        userId = event.userId();
+        start = event.start();
+        end = event.end();
+        reasonId = event.reasonId();
+        toUserId = event.toUserId();
+        notes = event.notes();
+        showNotePublicly = event.showNotePublicly();
+    }
+
+    @EventSourcingHandler
+    void on(OutOfOfficeUpdated event) {
+        start = event.start();
+        end = event.end();
+        reasonId = event.reasonId();
+        toUserId = event.toUserId();
+        notes = event.notes();
+        showNotePublicly = event.showNotePublicly();
+    }
+
+    @EventSourcingHandler
+    void on(OutOfOfficeDeleted event) {
+        markDeleted();
+    }
+}

@@ -1,0 +1,112 @@
+package com.calcomalt.command.scheduling;
+
+import com.calcomalt.command.identity.IdentityCommandFacts;
+import com.calcomalt.command.identity.IdentityLookups;
+import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.scheduling.AssignManagedEventType;
+import com.calcomalt.contracts.scheduling.CreateEventType;
+import com.calcomalt.contracts.scheduling.CreatePrivateLink;
+import com.calcomalt.contracts.scheduling.CreateSchedule;
+import com.calcomalt.contracts.scheduling.DeleteEventType;
+import com.calcomalt.contracts.scheduling.DeletePrivateLink;
+import com.calcomalt.contracts.scheduling.DeleteSchedule;
+import com.calcomalt.contracts.scheduling.ReserveSlot;
+import com.calcomalt.contracts.scheduling.UpdateEventType;
+import com.calcomalt.contracts.scheduling.UpdateSchedule;
+import com.calcomalt.platform.axon.CallerMetaData;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds to a scheduling command, inside its transaction, what its aggregate needs to know beyond
+ * itself: the user's other schedules, the caller's role in the owning team, the team's members.
+ */
+@Component
+public class SchedulingCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private final SchedulingLookups scheduling;
+    private final IdentityLookups identity;
+    private final IdentityCommandFacts identityFacts;
+
+    public SchedulingCommandFacts(SchedulingLookups scheduling, IdentityLookups identity,
+                                  IdentityCommandFacts identityFacts) {
+        this.scheduling = scheduling;
+        this.identity = identity;
+        this.identityFacts = identityFacts;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        Caller caller = command.getMetaData().get(CallerMetaData.CALLER) instanceof Caller c ? c : null;
+        Map<String, Object> facts = factsFor(command.getPayload(), caller);
+        if (!facts.isEmpty()) {
+            unitOfWork.transformMessage(message -> message.andMetaData(MetaData.from(facts)));
+        }
+        return chain.proceed();
+    }
+
+    private Map<String, Object> factsFor(Object command, Caller caller) {
+        Map<String, Object> facts = new HashMap<>();
+        if (command instanceof CreateSchedule c) {
+            facts.put(Schedule.FACTS, new ScheduleFacts(scheduling.defaultScheduleOf(c.userId()),
+                    scheduling.schedulesOf(c.userId())));
+        } else if (command instanceof UpdateSchedule c) {
+            putScheduleFacts(facts, c.scheduleId());
+        } else if (command instanceof DeleteSchedule c) {
+            putScheduleFacts(facts, c.scheduleId());
+        } else if (command instanceof CreateEventType c) {
+            if (c.teamId() != null) {
+                putTeamFacts(facts, caller, c.teamId());
+            }
+        } else if (command instanceof ReserveSlot c) {
+            facts.put(SlotReservation.EVENT_TYPE_EXISTS, scheduling.eventType(c.eventTypeId()).isPresent());
+        } else {
+            Integer eventTypeId = eventTypeIdOf(command);
+            if (eventTypeId != null) {
+                scheduling.eventType(eventTypeId).map(SchedulingLookups.EventTypeRecord::teamId)
+                        .ifPresent(teamId -> putTeamFacts(facts, caller, teamId));
+            }
+        }
+        return facts;
+    }
+
+    private static Integer eventTypeIdOf(Object command) {
+        if (command instanceof UpdateEventType c) {
+            return c.eventTypeId();
+        } else if (command instanceof DeleteEventType c) {
+            return c.eventTypeId();
+        } else if (command instanceof AssignManagedEventType c) {
+            return c.eventTypeId();
+        } else if (command instanceof CreatePrivateLink c) {
+            return c.eventTypeId();
+        } else if (command instanceof DeletePrivateLink c) {
+            return c.eventTypeId();
+        }
+        return null;
+    }
+
+    private void putScheduleFacts(Map<String, Object> facts, int scheduleId) {
+        scheduling.ownerOfSchedule(scheduleId).ifPresent(userId -> {
+            List<Integer> others = scheduling.schedulesOf(userId).stream().filter(id -> id != scheduleId).toList();
+            facts.put(Schedule.FACTS, new ScheduleFacts(scheduling.defaultScheduleOf(userId), others));
+        });
+    }
+
+    private void putTeamFacts(Map<String, Object> facts, Caller caller, int teamId) {
+        if (caller != null) {
+            identityFacts.access(caller, teamId).ifPresent(access -> facts.put(IdentityCommandFacts.ACCESS, access));
+        }
+        facts.put(EventType.MEMBERS, new TeamMembers(identity.acceptedMembers(teamId).stream()
+                .collect(Collectors.toMap(IdentityLookups.MemberRecord::userId,
+                        IdentityLookups.MemberRecord::membershipId))));
+    }
+}

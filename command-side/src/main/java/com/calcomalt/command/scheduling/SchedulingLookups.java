@@ -1,0 +1,60 @@
+package com.calcomalt.command.scheduling;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads of the command side's scheduling lookups (schema command_side), in the command's transaction. */
+@Component
+public class SchedulingLookups {
+
+    private final JdbcTemplate jdbc;
+
+    public SchedulingLookups(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record EventTypeRecord(int eventTypeId, Integer userId, Integer teamId, Integer parentId, String slug,
+                                  int length) {
+    }
+
+    public List<Integer> schedulesOf(int userId) {
+        return jdbc.queryForList("select schedule_id from command_side.schedules where user_id = ? order by schedule_id",
+                Integer.class, userId);
+    }
+
+    public Optional<Integer> ownerOfSchedule(int scheduleId) {
+        return jdbc.queryForList("select user_id from command_side.schedules where schedule_id = ?", Integer.class,
+                scheduleId).stream().findFirst();
+    }
+
+    public Integer defaultScheduleOf(int userId) {
+        return jdbc.queryForList("select default_schedule_id from command_side.user_registry where user_id = ?",
+                Integer.class, userId).stream().findFirst().orElse(null);
+    }
+
+    public Optional<EventTypeRecord> eventType(int eventTypeId) {
+        return jdbc.query("""
+                select event_type_id, user_id, team_id, parent_id, slug, length from command_side.event_types
+                where event_type_id = ?""",
+                (rs, i) -> new EventTypeRecord(rs.getInt(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getInt(6)), eventTypeId).stream().findFirst();
+    }
+
+    public List<Integer> childrenOf(int eventTypeId) {
+        return jdbc.queryForList(
+                "select event_type_id from command_side.event_types where parent_id = ? order by event_type_id",
+                Integer.class, eventTypeId);
+    }
+
+    public List<String> reservationsDue() {
+        return jdbc.queryForList("select uid from command_side.slot_reservations where release_at <= now() limit 500",
+                String.class);
+    }
+
+    public boolean anyCommonOutOfOfficeReason() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from command_side.out_of_office_reasons)", Boolean.class));
+    }
+}

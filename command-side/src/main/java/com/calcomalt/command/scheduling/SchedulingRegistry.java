@@ -1,0 +1,149 @@
+package com.calcomalt.command.scheduling;
+
+import com.calcomalt.contracts.scheduling.EventTypeCreated;
+import com.calcomalt.contracts.scheduling.EventTypeDeleted;
+import com.calcomalt.contracts.scheduling.EventTypeUpdated;
+import com.calcomalt.contracts.scheduling.OutOfOfficeCreated;
+import com.calcomalt.contracts.scheduling.OutOfOfficeDeleted;
+import com.calcomalt.contracts.scheduling.OutOfOfficeReasonCreated;
+import com.calcomalt.contracts.scheduling.OutOfOfficeUpdated;
+import com.calcomalt.contracts.scheduling.ScheduleCreated;
+import com.calcomalt.contracts.scheduling.ScheduleDeleted;
+import com.calcomalt.contracts.scheduling.ScheduleMadeDefault;
+import com.calcomalt.contracts.scheduling.SlotReleased;
+import com.calcomalt.contracts.scheduling.SlotReservationExpired;
+import com.calcomalt.contracts.scheduling.SlotReserved;
+import com.calcomalt.platform.domain.DomainConflict;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules that span scheduling aggregates, claimed in the transaction that appends the event:
+ * unique slugs per user and per team, one child of a managed event type per user, a user's
+ * out-of-office entries never overlapping (an exclusion constraint), unique reasons; plus which
+ * schedule is each user's default, and the reservations still running.
+ */
+@Component
+@ProcessingGroup("identity-registry")
+class SchedulingRegistry {
+
+    private final JdbcTemplate jdbc;
+
+    SchedulingRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ScheduleCreated event) {
+        jdbc.update("insert into command_side.schedules (schedule_id, user_id) values (?, ?) on conflict do nothing",
+                event.scheduleId(), event.userId());
+    }
+
+    @EventHandler
+    void on(ScheduleMadeDefault event) {
+        jdbc.update("update command_side.user_registry set default_schedule_id = ? where user_id = ?",
+                event.scheduleId(), event.userId());
+    }
+
+    @EventHandler
+    void on(ScheduleDeleted event) {
+        jdbc.update("delete from command_side.schedules where schedule_id = ?", event.scheduleId());
+        if (event.newDefaultScheduleId() != null) {
+            jdbc.update("update command_side.user_registry set default_schedule_id = ? where user_id = ?",
+                    event.newDefaultScheduleId(), event.userId());
+        }
+    }
+
+    @EventHandler
+    void on(EventTypeCreated event) {
+        claimSlug(event.settings().slug(), () -> jdbc.update("""
+                insert into command_side.event_types (event_type_id, user_id, team_id, parent_id, slug, length)
+                values (?, ?, ?, ?, ?, ?) on conflict (event_type_id) do nothing""",
+                event.eventTypeId(), event.userId(), event.teamId(), event.parentId(), event.settings().slug(),
+                event.settings().length()));
+    }
+
+    @EventHandler
+    void on(EventTypeUpdated event) {
+        claimSlug(event.settings().slug(), () -> jdbc.update(
+                "update command_side.event_types set slug = ?, length = ? where event_type_id = ?",
+                event.settings().slug(), event.settings().length(), event.eventTypeId()));
+    }
+
+    @EventHandler
+    void on(EventTypeDeleted event) {
+        jdbc.update("delete from command_side.event_types where event_type_id = ?", event.eventTypeId());
+    }
+
+    @EventHandler
+    void on(OutOfOfficeCreated event) {
+        claimTime(() -> jdbc.update("""
+                insert into command_side.out_of_office (entry_id, user_id, during) values (?, ?, tstzrange(?, ?))""",
+                event.entryId(), event.userId(), utc(event.start()), utc(event.end())));
+    }
+
+    @EventHandler
+    void on(OutOfOfficeUpdated event) {
+        claimTime(() -> jdbc.update("update command_side.out_of_office set during = tstzrange(?, ?) where entry_id = ?",
+                utc(event.start()), utc(event.end()), event.entryId()));
+    }
+
+    @EventHandler
+    void on(OutOfOfficeDeleted event) {
+        jdbc.update("delete from command_side.out_of_office where entry_id = ?", event.entryId());
+    }
+
+    @EventHandler
+    void on(OutOfOfficeReasonCreated event) {
+        try {
+            jdbc.update("insert into command_side.out_of_office_reasons (reason_id, reason) values (?, ?)",
+                    event.reasonId(), event.reason());
+        } catch (DuplicateKeyException e) {
+            throw new DomainConflict("The reason '" + event.reason() + "' exists already");
+        }
+    }
+
+    @EventHandler
+    void on(SlotReserved event) {
+        jdbc.update("insert into command_side.slot_reservations (uid, release_at) values (?, ?) on conflict do nothing",
+                event.uid(), utc(event.releaseAt()));
+    }
+
+    @EventHandler
+    void on(SlotReleased event) {
+        jdbc.update("delete from command_side.slot_reservations where uid = ?", event.uid());
+    }
+
+    @EventHandler
+    void on(SlotReservationExpired event) {
+        jdbc.update("delete from command_side.slot_reservations where uid = ?", event.uid());
+    }
+
+    private void claimSlug(String slug, Runnable write) {
+        try {
+            write.run();
+        } catch (DuplicateKeyException e) {
+            throw new DomainConflict("The slug '" + slug + "' is taken by another event type of this owner");
+        }
+    }
+
+    /** The exclusion constraint refuses overlapping time; PostgreSQL reports it as a plain integrity violation. */
+    private void claimTime(Runnable write) {
+        try {
+            write.run();
+        } catch (DataIntegrityViolationException e) {
+            throw new DomainConflict("This time overlaps another time out of office of the same user");
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.scheduling;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeletePrivateLink(int eventTypeId, int linkId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return EventTypeIds.aggregateId(eventTypeId);
+    }
+}

@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.scheduling;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeleteSchedule(int scheduleId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return ScheduleIds.aggregateId(scheduleId);
+    }
+}

@@ -1,0 +1,9 @@
+package com.calcomalt.contracts.scheduling;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The columns of cal.com's EventType that its owners set. In a command a null field means "as it is" (or cal.com's default when creating); in an event every field with a default is set. */
+public record EventTypeSettings(String title, String slug, String description, Integer length, Boolean hidden, Integer position, List<Map<String, Object>> locations, String eventName, String timeZone, PeriodType periodType, Integer periodDays, Instant periodStartDate, Instant periodEndDate, Boolean periodCountCalendarDays, Boolean requiresConfirmation, Boolean requiresConfirmationWillBlockSlot, Integer minimumBookingNotice, Integer beforeEventBuffer, Integer afterEventBuffer, Integer slotInterval, Integer seatsPerTimeSlot, Boolean seatsShowAttendees, Boolean seatsShowAvailabilityCount, Integer scheduleId, List<Map<String, Object>> bookingFields, Map<String, Object> metadata, Map<String, Object> bookingLimits, Map<String, Object> durationLimits, Map<String, Object> recurringEvent, Integer price, String currency, Boolean disableGuests, Boolean hideCalendarNotes, Boolean hideCalendarEventDetails, String successRedirectUrl, Boolean forwardParamsSuccessRedirect, Boolean lockTimeZoneToggleOnBookingPage, String lockedTimeZone, Boolean onlyShowFirstAvailableSlot, Map<String, Object> eventTypeColor, Integer offsetStart, Boolean requiresBookerEmailVerification, Boolean useBookerTimezone, Boolean disableCancelling, Boolean disableRescheduling, Boolean allowReschedulingPastBookings, Boolean allowReschedulingCancelledBookings, Integer minimumRescheduleNotice, Integer maxLeadThreshold, Integer maxActiveBookingsPerBooker, String customReplyToEmail, String interfaceLanguage, Boolean isRRWeightsEnabled, Boolean rescheduleWithSameRoundRobinHost, Boolean assignAllTeamMembers, Boolean hideOrganizerEmail) {
+}

@@ -1,0 +1,29 @@
+package com.calcomalt.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.stream.Collectors;
+
+/** Reads part of a request body as a type, answering a bad field as a 400 that names it. */
+public final class JsonInput {
+
+    private JsonInput() {
+    }
+
+    public static <T> T read(ObjectMapper mapper, JsonNode node, Class<T> type) {
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw new InvalidInput(field.isEmpty() ? "body" : field, e instanceof UnrecognizedPropertyException
+                    ? "is not a known property" : "has an invalid value");
+        } catch (JsonProcessingException e) {
+            throw new InvalidInput("body", "is not valid JSON");
+        }
+    }
+}
