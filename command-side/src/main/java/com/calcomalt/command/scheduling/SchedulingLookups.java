@@ -30,8 +30,8 @@ public class SchedulingLookups {
     }
 
     public Integer defaultScheduleOf(int userId) {
-        return jdbc.queryForList("select default_schedule_id from command_side.user_registry where user_id = ?",
-                Integer.class, userId).stream().findFirst().orElse(null);
+        return jdbc.query("select default_schedule_id from command_side.user_registry where user_id = ?",
+                rs -> rs.next() ? (Integer) rs.getObject(1) : null, userId);
     }
 
     public Optional<EventTypeRecord> eventType(int eventTypeId) {

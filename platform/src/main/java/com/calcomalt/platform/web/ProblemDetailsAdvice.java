@@ -92,6 +92,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof DomainRuleViolation v) {
                 return ResponseEntity.unprocessableEntity().body(ruleViolated(v));
             }
+            if (cause instanceof InvalidInput i) {
+                return ResponseEntity.badRequest().body(invalidInput(i));
+            }
             if (cause instanceof AccessDenied d) {
                 return ResponseEntity.status(HttpStatus.FORBIDDEN).body(accessDenied(d));
             }

@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.scheduling;
+
+import java.util.List;
+import java.util.Map;
+
+/** Free start times by date ("2026-10-25"), each an ISO time with the requested zone's offset, as cal.com API v2 shows them. */
+public record AvailableSlots(Map<String, List<Slot>> slots) {
+
+    public record Slot(String start) {
+    }
+}

@@ -1,0 +1,56 @@
+package com.calcomalt.query.scheduling.slots;
+
+import com.calcomalt.contracts.scheduling.PeriodType;
+import com.calcomalt.contracts.scheduling.SchedulingType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** What finding an event type's free slots needs, read from the cal.com tables at one moment. */
+record SlotInputs(EventTypeFacts eventType, List<HostFacts> hosts, List<Reservation> reservations, Instant now) {
+
+    /**
+     * @param zone      where the event type's days begin and end, for its booking period
+     * @param durations the lengths a booker may choose besides {@code length} (cal.com's metadata.multipleDuration)
+     */
+    record EventTypeFacts(int id, int length, Integer slotInterval, int minimumBookingNotice, int beforeEventBuffer,
+                          int afterEventBuffer, int offsetStart, PeriodType periodType, Integer periodDays,
+                          boolean periodCountCalendarDays, Instant periodStartDate, Instant periodEndDate,
+                          Integer seatsPerTimeSlot, SchedulingType schedulingType, ZoneId zone,
+                          List<Integer> durations) {
+    }
+
+    /**
+     * One host and when they are busy.
+     *
+     * @param overrides per date its own ranges, an empty list when the date is unavailable
+     */
+    record HostFacts(int userId, boolean fixed, ZoneId zone, List<WeeklyHours> weekly,
+                     Map<LocalDate, List<LocalTime[]>> overrides, List<Busy> busy, List<Interval> away) {
+    }
+
+    /** Days are 0 (Sunday) to 6 (Saturday), as cal.com stores them. */
+    record WeeklyHours(List<Integer> days, LocalTime start, LocalTime end) {
+    }
+
+    /**
+     * A booking of the host, already widened by its own event type's buffers.
+     *
+     * @param slotStart   when the booking itself starts, for seats shared at one start
+     * @param seatsTaken  attendees of the booking, for seats
+     */
+    record Busy(Instant start, Instant end, Integer eventTypeId, Instant slotStart, int seatsTaken) {
+    }
+
+    record Interval(Instant start, Instant end) {
+        boolean overlaps(Instant otherStart, Instant otherEnd) {
+            return start.isBefore(otherEnd) && otherStart.isBefore(end);
+        }
+    }
+
+    record Reservation(String uid, Instant start, Instant end, boolean isSeat) {
+    }
+}

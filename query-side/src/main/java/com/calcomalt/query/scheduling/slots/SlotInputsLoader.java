@@ -1,0 +1,214 @@
+package com.calcomalt.query.scheduling.slots;
+
+import com.calcomalt.contracts.scheduling.PeriodType;
+import com.calcomalt.contracts.scheduling.SchedulingType;
+import com.calcomalt.query.scheduling.slots.SlotInputs.Busy;
+import com.calcomalt.query.scheduling.slots.SlotInputs.EventTypeFacts;
+import com.calcomalt.query.scheduling.slots.SlotInputs.HostFacts;
+import com.calcomalt.query.scheduling.slots.SlotInputs.Interval;
+import com.calcomalt.query.scheduling.slots.SlotInputs.Reservation;
+import com.calcomalt.query.scheduling.slots.SlotInputs.WeeklyHours;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what {@link SlotCalculator} needs from the cal.com tables in a handful of indexed queries.
+ * Those tables keep UTC in timestamps without a zone, so times are read and written as UTC
+ * LocalDateTimes, whatever the JVM's zone.
+ */
+@Component
+class SlotInputsLoader {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    SlotInputsLoader(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private record HostRef(int userId, boolean fixed, Integer scheduleId) {
+    }
+
+    private record EventTypeRow(EventTypeFacts facts, Integer userId, Integer scheduleId) {
+    }
+
+    Optional<SlotInputs> load(int eventTypeId, Instant from, Instant to, Instant now) {
+        Optional<EventTypeRow> found = jdbc.query("""
+                select e.id, e.length, e."slotInterval", e."minimumBookingNotice", e."beforeEventBuffer",
+                       e."afterEventBuffer", e."offsetStart", e."periodType"::text, e."periodDays",
+                       e."periodCountCalendarDays", e."periodStartDate", e."periodEndDate", e."seatsPerTimeSlot",
+                       e."schedulingType"::text, coalesce(e."lockedTimeZone", e."timeZone", u."timeZone"),
+                       e.metadata::text, e."userId", e."scheduleId"
+                from "EventType" e left join users u on u.id = e."userId"
+                where e.id = ?""", (rs, i) -> eventType(rs), eventTypeId).stream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        EventTypeRow eventType = found.get();
+        List<HostRef> refs = eventType.userId() != null
+                ? List.of(new HostRef(eventType.userId(), true, null))
+                : jdbc.query("select \"userId\", \"isFixed\", \"scheduleId\" from \"Host\" where \"eventTypeId\" = ?"
+                        + " order by \"userId\"", (rs, i) -> new HostRef(rs.getInt(1), rs.getBoolean(2),
+                        (Integer) rs.getObject(3)), eventTypeId);
+        if (refs.isEmpty()) {
+            return Optional.of(new SlotInputs(eventType.facts(), List.of(), List.of(), now));
+        }
+        Integer[] userIds = refs.stream().map(HostRef::userId).toArray(Integer[]::new);
+        Map<Integer, Object[]> users = new HashMap<>();
+        jdbc.query("select id, \"timeZone\", \"defaultScheduleId\" from users where id = any (?)",
+                rs -> {
+                    users.put(rs.getInt(1), new Object[] {rs.getString(2), rs.getObject(3)});
+                }, (Object) userIds);
+        Map<Integer, Integer> scheduleOf = new HashMap<>();
+        for (HostRef ref : refs) {
+            Object[] user = users.get(ref.userId());
+            Integer schedule = ref.scheduleId() != null ? ref.scheduleId()
+                    : eventType.scheduleId() != null ? eventType.scheduleId()
+                    : user == null ? null : (Integer) user[1];
+            if (schedule != null) {
+                scheduleOf.put(ref.userId(), schedule);
+            }
+        }
+        Integer[] scheduleIds = scheduleOf.values().stream().distinct().toArray(Integer[]::new);
+        Map<Integer, String> scheduleZones = new HashMap<>();
+        Map<Integer, List<WeeklyHours>> weekly = new HashMap<>();
+        Map<Integer, Map<LocalDate, List<LocalTime[]>>> overrides = new HashMap<>();
+        jdbc.query("select id, \"timeZone\" from \"Schedule\" where id = any (?)",
+                rs -> {
+                    scheduleZones.put(rs.getInt(1), rs.getString(2));
+                }, (Object) scheduleIds);
+        jdbc.query("""
+                select "scheduleId", days, date, "startTime", "endTime" from "Availability" where "scheduleId" = any (?)""",
+                rs -> {
+                    int scheduleId = rs.getInt(1);
+                    LocalDate date = rs.getObject(3, LocalDate.class);
+                    LocalTime start = rs.getObject(4, LocalTime.class);
+                    LocalTime end = rs.getObject(5, LocalTime.class);
+                    if (date != null) {
+                        List<LocalTime[]> ranges = overrides.computeIfAbsent(scheduleId, s -> new HashMap<>())
+                                .computeIfAbsent(date, d -> new ArrayList<>());
+                        if (start.isBefore(end)) {
+                            ranges.add(new LocalTime[] {start, end});
+                        }
+                    } else {
+                        weekly.computeIfAbsent(scheduleId, s -> new ArrayList<>())
+                                .add(new WeeklyHours(days(rs.getArray(2)), start, end));
+                    }
+                }, (Object) scheduleIds);
+
+        Instant busyFrom = from.minus(Duration.ofDays(1));
+        Instant busyTo = to.plus(Duration.ofDays(1));
+        Map<Integer, List<Busy>> busy = new HashMap<>();
+        jdbc.query("""
+                select b."userId", b."startTime", b."endTime", b."eventTypeId", coalesce(e."beforeEventBuffer", 0),
+                       coalesce(e."afterEventBuffer", 0),
+                       (select count(*) from "Attendee" a where a."bookingId" = b.id)
+                from "Booking" b left join "EventType" e on e.id = b."eventTypeId"
+                where b."userId" = any (?) and b.status in ('accepted', 'pending')
+                  and b."startTime" < ? and b."endTime" > ?""",
+                rs -> {
+                    Instant start = utc(rs, 2);
+                    busy.computeIfAbsent(rs.getInt(1), u -> new ArrayList<>()).add(new Busy(
+                            start.minus(Duration.ofMinutes(rs.getInt(5))),
+                            utc(rs, 3).plus(Duration.ofMinutes(rs.getInt(6))),
+                            (Integer) rs.getObject(4), start, Math.max(1, rs.getInt(7))));
+                }, userIds, local(busyTo), local(busyFrom));
+        Map<Integer, List<Interval>> away = new HashMap<>();
+        jdbc.query("""
+                select "userId", start, "end" from "OutOfOfficeEntry"
+                where "userId" = any (?) and start < ? and "end" > ?""",
+                rs -> {
+                    away.computeIfAbsent(rs.getInt(1), u -> new ArrayList<>()).add(new Interval(utc(rs, 2), utc(rs, 3)));
+                }, userIds, local(busyTo), local(busyFrom));
+        List<Reservation> reservations = jdbc.query("""
+                select uid, "slotUtcStartDate", "slotUtcEndDate", "isSeat" from "SelectedSlots"
+                where "eventTypeId" = ? and "releaseAt" > ?""",
+                (rs, i) -> new Reservation(rs.getString(1), utc(rs, 2), utc(rs, 3), rs.getBoolean(4)),
+                eventTypeId, local(now));
+
+        List<HostFacts> hosts = new ArrayList<>();
+        for (HostRef ref : refs) {
+            Integer scheduleId = scheduleOf.get(ref.userId());
+            Object[] user = users.get(ref.userId());
+            String zone = scheduleId != null && scheduleZones.get(scheduleId) != null ? scheduleZones.get(scheduleId)
+                    : user != null ? (String) user[0] : "UTC";
+            hosts.add(new HostFacts(ref.userId(), ref.fixed(), ZoneId.of(zone),
+                    scheduleId == null ? List.of() : weekly.getOrDefault(scheduleId, List.of()),
+                    scheduleId == null ? Map.of() : overrides.getOrDefault(scheduleId, Map.of()),
+                    busy.getOrDefault(ref.userId(), List.of()), away.getOrDefault(ref.userId(), List.of())));
+        }
+        return Optional.of(new SlotInputs(eventType.facts(), hosts, reservations, now));
+    }
+
+    private EventTypeRow eventType(ResultSet rs) throws SQLException {
+        String schedulingType = rs.getString(14);
+        String zone = rs.getString(15);
+        EventTypeFacts facts = new EventTypeFacts(rs.getInt(1), rs.getInt(2), (Integer) rs.getObject(3), rs.getInt(4),
+                rs.getInt(5), rs.getInt(6), rs.getInt(7), PeriodType.valueOf(rs.getString(8)),
+                (Integer) rs.getObject(9), !Boolean.FALSE.equals(rs.getObject(10)), utcOrNull(rs, 11),
+                utcOrNull(rs, 12), (Integer) rs.getObject(13),
+                schedulingType == null ? null : SchedulingType.valueOf(schedulingType),
+                ZoneId.of(zone == null ? "UTC" : zone), durations(rs.getString(16)));
+        return new EventTypeRow(facts, (Integer) rs.getObject(17), (Integer) rs.getObject(18));
+    }
+
+    /** cal.com lists the lengths a booker may choose in metadata.multipleDuration. */
+    private List<Integer> durations(String metadata) {
+        if (metadata == null) {
+            return List.of();
+        }
+        try {
+            JsonNode multiple = json.readTree(metadata).get("multipleDuration");
+            List<Integer> durations = new ArrayList<>();
+            if (multiple != null && multiple.isArray()) {
+                multiple.forEach(d -> durations.add(d.asInt()));
+            }
+            return durations;
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static List<Integer> days(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<Integer> days = new ArrayList<>();
+        for (Object day : (Object[]) array.getArray()) {
+            days.add(((Number) day).intValue());
+        }
+        return days;
+    }
+
+    private static Instant utc(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+    }
+
+    private static Instant utcOrNull(ResultSet rs, int column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    private static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant.isAfter(Instant.parse("9999-01-01T00:00:00Z"))
+                ? Instant.parse("9999-01-01T00:00:00Z") : instant, ZoneOffset.UTC);
+    }
+}

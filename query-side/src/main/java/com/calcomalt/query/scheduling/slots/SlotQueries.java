@@ -1,0 +1,75 @@
+package com.calcomalt.query.scheduling.slots;
+
+import com.calcomalt.contracts.scheduling.AvailableSlots;
+import com.calcomalt.contracts.scheduling.FindAvailableSlots;
+import com.calcomalt.contracts.scheduling.FindEventTypeBySlug;
+import com.calcomalt.platform.web.InvalidInput;
+import com.calcomalt.platform.web.ResourceNotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+@Transactional(readOnly = true)
+class SlotQueries {
+
+    /** cal.com API v2 shows slot times to the millisecond with the zone's offset. */
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    private final SlotInputsLoader loader;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    SlotQueries(SlotInputsLoader loader, JdbcTemplate jdbc, Clock clock) {
+        this.loader = loader;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    AvailableSlots handle(FindAvailableSlots query) {
+        SlotInputs inputs = loader.load(query.eventTypeId(), query.start(), query.end(), clock.instant())
+                .orElseThrow(() -> new ResourceNotFound("No event type with id " + query.eventTypeId()));
+        int length = inputs.eventType().length();
+        int duration = query.duration() == null ? length : query.duration();
+        if (duration != length && !inputs.eventType().durations().contains(duration)) {
+            throw new InvalidInput("duration", "is " + length + (inputs.eventType().durations().isEmpty() ? ""
+                    : " or one of " + inputs.eventType().durations()) + " minutes for this event type");
+        }
+        SlotInputs asked = new SlotInputs(inputs.eventType(), inputs.hosts(),
+                SlotCalculator.othersThan(inputs.reservations(), query.ignoredReservationUid()), inputs.now());
+        ZoneId zone = ZoneId.of(query.timeZone());
+        Map<String, List<AvailableSlots.Slot>> byDate = new TreeMap<>();
+        for (Instant start : SlotCalculator.freeStarts(asked, query.start(), query.end(), duration)) {
+            var local = start.atZone(zone);
+            byDate.computeIfAbsent(local.toLocalDate().toString(), d -> new ArrayList<>())
+                    .add(new AvailableSlots.Slot(START.format(local)));
+        }
+        return new AvailableSlots(byDate);
+    }
+
+    /** A team slug names a top-level team first, since slugs repeat only inside organizations. */
+    @QueryHandler
+    Optional<Integer> handle(FindEventTypeBySlug query) {
+        List<Integer> ids = query.username() != null
+                ? jdbc.queryForList("""
+                        select e.id from "EventType" e join users u on u.id = e."userId"
+                        where lower(u.username) = lower(?) and e.slug = ?""", Integer.class, query.username(),
+                        query.eventTypeSlug())
+                : jdbc.queryForList("""
+                        select e.id from "EventType" e join "Team" t on t.id = e."teamId"
+                        where t.slug = ? and e.slug = ? order by t."parentId" nulls first, e.id""", Integer.class,
+                        query.teamSlug(), query.eventTypeSlug());
+        return ids.stream().findFirst();
+    }
+}

@@ -1,0 +1,96 @@
+package com.calcomalt.query.scheduling.slots;
+
+import com.calcomalt.contracts.scheduling.AvailableSlots;
+import com.calcomalt.contracts.scheduling.FindAvailableSlots;
+import com.calcomalt.contracts.scheduling.FindEventTypeBySlug;
+import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.InvalidInput;
+import com.calcomalt.platform.web.ResourceNotFound;
+import com.calcomalt.platform.web.validation.IanaTimeZone;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** cal.com API v2's available slots: readable with any valid API key. */
+@RestController
+@Tag(name = "Slots")
+class SlotsController {
+
+    /** Enough for a quarter, and a bound on the work one request may ask for. */
+    private static final Duration LONGEST_RANGE = Duration.ofDays(93);
+
+    private final QueryGateway queries;
+
+    SlotsController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/v2/slots")
+    @Operation(summary = "Free start times of an event type by date in a time zone",
+            description = "Name the event type by eventTypeId, or by eventTypeSlug with username or teamSlug. start and"
+                    + " end are dates (whole days in timeZone) or ISO date-times.")
+    ApiResponse<Map<String, List<AvailableSlots.Slot>>> slots(
+            @RequestParam(required = false) @Positive Integer eventTypeId,
+            @RequestParam(required = false) String eventTypeSlug,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String teamSlug,
+            @RequestParam String start,
+            @RequestParam String end,
+            @RequestParam(defaultValue = "UTC") @IanaTimeZone String timeZone,
+            @RequestParam(required = false) @Min(1) @Max(1440) Integer duration,
+            @RequestParam(required = false) String reservationUid) {
+        ZoneId zone = ZoneId.of(timeZone);
+        Instant from = instant("start", start, zone, false);
+        Instant to = instant("end", end, zone, true);
+        if (!from.isBefore(to)) {
+            throw new InvalidInput("end", "comes after start");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw new InvalidInput("end", "is at most 93 days after start");
+        }
+        int id = Optional.ofNullable(eventTypeId).orElseGet(() -> bySlug(eventTypeSlug, username, teamSlug));
+        return ApiResponse.success(queries.query(new FindAvailableSlots(id, from, to, timeZone, duration, reservationUid),
+                AvailableSlots.class).join().slots());
+    }
+
+    private int bySlug(String eventTypeSlug, String username, String teamSlug) {
+        if (eventTypeSlug == null || (username == null) == (teamSlug == null)) {
+            throw new InvalidInput("eventTypeId", "or eventTypeSlug with either username or teamSlug is needed");
+        }
+        return queries.query(new FindEventTypeBySlug(eventTypeSlug, username, teamSlug),
+                ResponseTypes.optionalInstanceOf(Integer.class)).join()
+                .orElseThrow(() -> new ResourceNotFound("No event type '" + eventTypeSlug + "' of "
+                        + (username != null ? "user " + username : "team " + teamSlug)));
+    }
+
+    /** A date means the whole day in the asked time zone: its start for start, its end for end. */
+    private static Instant instant(String name, String value, ZoneId zone, boolean endOfDay) {
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            }
+            return value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? OffsetDateTime.parse(value).toInstant()
+                    : java.time.LocalDateTime.parse(value).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(name, "is a date such as 2026-10-25 or a date-time such as 2026-10-25T09:00:00Z");
+        }
+    }
+}
