@@ -30,6 +30,7 @@ import com.calcomalt.contracts.scheduling.SyncManagedEventType;
 import com.calcomalt.contracts.scheduling.UpdateEventType;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
 import java.time.Clock;
@@ -92,7 +93,7 @@ public class EventType {
                 throw new DomainRuleViolation("Only a team's event type has a scheduling type and hosts");
             }
         } else {
-            requireRunBy(access, command.teamId());
+            requireRunBy(access != null && access.teamId() == command.teamId() ? access : null, command.teamId());
             if (command.schedulingType() == null) {
                 throw new DomainRuleViolation("A team's event type is ROUND_ROBIN, COLLECTIVE or MANAGED");
             }
@@ -126,14 +127,16 @@ public class EventType {
             }
         }
         Instant now = clock.instant();
+        boolean assigningAll = Boolean.TRUE.equals(changed.assignAllTeamMembers())
+                && !Boolean.TRUE.equals(settings.assignAllTeamMembers());
         if (!changed.equals(settings)) {
             EventTypeRules.require(changed);
             apply(new EventTypeUpdated(eventTypeId, userId, teamId, parentId, changed, now));
         }
-        if (command.hosts() != null || Boolean.TRUE.equals(changed.assignAllTeamMembers())
-                && !Boolean.TRUE.equals(settings.assignAllTeamMembers())) {
-            List<Host> chosen = hostsOf(command.hosts() == null ? List.of() : command.hosts(), changed, members, now);
-            if (!chosen.equals(new ArrayList<>(hosts.values()))) {
+        if (command.hosts() != null || assigningAll) {
+            List<HostAssignment> requested = command.hosts() != null ? command.hosts() : currentAssignments();
+            List<Host> chosen = hostsOf(requested, changed, members, now);
+            if (!sameHosts(chosen)) {
                 apply(new EventTypeHostsSet(eventTypeId, teamId, chosen, now));
             }
         }
@@ -153,10 +156,10 @@ public class EventType {
     @CommandHandler
     void handle(AssignManagedEventType command, @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(MEMBERS) TeamMembers members, Clock clock) {
-        requireRunBy(access, teamId);
         if (schedulingType != SchedulingType.managed) {
             throw new DomainRuleViolation("Event type " + eventTypeId + " is not MANAGED");
         }
+        requireRunBy(access, teamId);
         Instant now = clock.instant();
         int next = 0;
         for (int member : command.userIds()) {
@@ -198,6 +201,9 @@ public class EventType {
         }
         if (command.maxUsageCount() != null && command.maxUsageCount() <= 0) {
             throw new DomainRuleViolation("A private link may be used at least once");
+        }
+        if (privateLinks.contains(command.linkId())) {
+            throw new DomainConflict("Event type " + eventTypeId + " has a private link " + command.linkId() + " already");
         }
         apply(new PrivateLinkCreated(eventTypeId, command.linkId(), command.link(), command.expiresAt(),
                 command.maxUsageCount() == null ? 1 : command.maxUsageCount(), now));
@@ -282,6 +288,20 @@ public class EventType {
                     a.weight(), a.scheduleId(), existing != null ? existing.createdAt() : now));
         }
         return result;
+    }
+
+    /** The hosts as they are, for keeping their settings when every member is added. */
+    private List<HostAssignment> currentAssignments() {
+        return hosts.values().stream().sorted(java.util.Comparator.comparingInt(Host::userId))
+                .map(h -> new HostAssignment(h.userId(), h.isFixed(), h.priority(), h.weight(), h.scheduleId()))
+                .toList();
+    }
+
+    /** Hosts are a set: the order they are named in changes nothing. */
+    private boolean sameHosts(List<Host> chosen) {
+        Map<Integer, Host> byUser = new HashMap<>();
+        chosen.forEach(h -> byUser.put(h.userId(), h));
+        return byUser.equals(hosts);
     }
 
     private static List<CustomInput> requireInputs(List<CustomInput> inputs) {

@@ -82,12 +82,16 @@ public class Schedule {
             ScheduleRules.requireTimeZone(command.timeZone());
             apply(new ScheduleTimeZoneChanged(scheduleId, userId, command.timeZone(), now));
         }
-        if (command.availability() != null && !sameRanges(command.availability(), availability)) {
+        if (command.availability() != null) {
             ScheduleRules.requireWeekly(command.availability());
+        }
+        if (command.overrides() != null) {
+            ScheduleRules.requireOverrides(command.overrides());
+        }
+        if (command.availability() != null && !sameRanges(command.availability(), availability)) {
             apply(new WeeklyAvailabilitySet(scheduleId, userId, command.availability(), now));
         }
         if (command.overrides() != null && !sameOverrides(command.overrides(), overrides)) {
-            ScheduleRules.requireOverrides(command.overrides());
             apply(new DateOverridesSet(scheduleId, userId, command.overrides(), now));
         }
         if (Boolean.TRUE.equals(command.makeDefault()) && (facts == null

@@ -32,6 +32,9 @@ final class ScheduleRules {
 
     static void requireWeekly(List<WeeklyRange> ranges) {
         for (WeeklyRange range : ranges) {
+            if (range.startTime() == null || range.endTime() == null) {
+                throw new DomainRuleViolation("A weekly range names its start and end");
+            }
             if (range.days() == null || range.days().isEmpty()
                     || range.days().stream().anyMatch(d -> d == null || d < 0 || d > 6)) {
                 throw new DomainRuleViolation("A weekly range names days from 0 (Sunday) to 6 (Saturday)");
@@ -46,6 +49,11 @@ final class ScheduleRules {
     }
 
     static void requireOverrides(List<DateOverride> overrides) {
+        for (DateOverride override : overrides) {
+            if (override.date() == null || override.startTime() == null || override.endTime() == null) {
+                throw new DomainRuleViolation("A date override names its date, start and end");
+            }
+        }
         Map<LocalDate, List<DateOverride>> byDate = overrides.stream()
                 .collect(Collectors.groupingBy(DateOverride::date));
         for (Map.Entry<LocalDate, List<DateOverride>> date : byDate.entrySet()) {
