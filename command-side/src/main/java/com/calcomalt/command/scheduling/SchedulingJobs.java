@@ -6,6 +6,7 @@ import com.calcomalt.contracts.scheduling.CreateOutOfOfficeReason;
 import com.calcomalt.contracts.scheduling.ExpireSlotReservation;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.DomainConflict;
+import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,16 +39,18 @@ class SchedulingJobs implements ApplicationRunner {
     private final CommandGateway commands;
     private final SchedulingLookups lookups;
     private final IdAllocator ids;
+    private final Clock clock;
 
-    SchedulingJobs(CommandGateway commands, SchedulingLookups lookups, IdAllocator ids) {
+    SchedulingJobs(CommandGateway commands, SchedulingLookups lookups, IdAllocator ids, Clock clock) {
         this.commands = commands;
         this.lookups = lookups;
         this.ids = ids;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${calalt.reservations.expiry-check:15s}")
     void expireReservations() {
-        for (String uid : lookups.reservationsDue()) {
+        for (String uid : lookups.reservationsDue(clock.instant())) {
             try {
                 commands.sendAndWait(new ExpireSlotReservation(uid));
             } catch (AggregateNotFoundException gone) {

@@ -1,5 +1,7 @@
 package com.calcomalt.command.scheduling;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,9 +50,9 @@ public class SchedulingLookups {
                 Integer.class, eventTypeId);
     }
 
-    public List<String> reservationsDue() {
-        return jdbc.queryForList("select uid from command_side.slot_reservations where release_at <= now() limit 500",
-                String.class);
+    public List<String> reservationsDue(Instant now) {
+        return jdbc.queryForList("select uid from command_side.slot_reservations where release_at <= ? limit 500",
+                String.class, now.atOffset(ZoneOffset.UTC));
     }
 
     public boolean anyCommonOutOfOfficeReason() {
