@@ -14,7 +14,8 @@ class OperationsApiTest extends ApiTest {
 
     private static final List<String> REBUILT = List.of("users", "Team", "OrganizationSettings", "Membership",
             "Profile", "ApiKey", "UserPassword", "ResetPasswordRequest", "Impersonations", "Session", "Account",
-            "AccessToken", "RefreshToken");
+            "AccessToken", "RefreshToken", "Schedule", "Availability", "EventType", "Host", "EventTypeCustomInput",
+            "HashedLink", "OutOfOfficeReason", "OutOfOfficeEntry", "SelectedSlots");
 
     private List<String> rowsOf(String table) {
         return jdbc.queryForList("select t::text from \"" + table + "\" t order by 1", String.class);
@@ -59,6 +60,36 @@ class OperationsApiTest extends ApiTest {
         assertThat(org.springframework.util.ClassUtils.isPresent("com.thoughtworks.xstream.XStream", null)).isFalse();
     }
 
+    /** Every scheduling table gets rows, some of them changed after they were made. */
+    private void schedulingOf(Member owner, String tag) {
+        assertCreated(as(owner.key(), () -> post("/v2/schedules", """
+                {"name": "Replayed hours", "timeZone": "Europe/Berlin",
+                 "availability": [{"days": ["MONDAY", "FRIDAY"], "startTime": "09:00", "endTime": "12:30"}],
+                 "overrides": [{"date": "2027-11-02", "startTime": "10:00", "endTime": "11:00"}]}""")));
+        int teamId = assertCreated(as(owner.key(), () -> post("/v2/teams", """
+                {"name": "Replayed team", "slug": "replayed-team-%s"}""".formatted(tag))));
+        int eventTypeId = assertCreated(as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
+                {"title": "Replayed", "slug": "replayed", "lengthInMinutes": 30, "schedulingType": "ROUND_ROBIN",
+                 "hosts": [{"userId": %d, "isFixed": false, "priority": 3, "weight": 50}],
+                 "customInputs": [{"label": "Why?", "type": "text", "required": true}]}""".formatted(owner.id()))));
+        as(owner.key(), () -> patch("/v2/teams/" + teamId + "/event-types/" + eventTypeId, """
+                {"description": "changed", "afterEventBuffer": 10}"""));
+        assertCreated(as(owner.key(), () -> post("/v2/event-types/" + eventTypeId + "/private-links", """
+                {"maxUsageCount": 3}""")));
+        int reasonId = assertCreated(as(owner.key(), () -> post("/v2/me/ooo/reasons", """
+                {"emoji": "🌴", "reason": "Sabbatical %s"}""".formatted(tag))));
+        assertCreated(as(owner.key(), () -> post("/v2/me/ooo", """
+                {"start": "2027-12-01T00:00:00Z", "end": "2027-12-05T00:00:00Z", "reasonId": %d}"""
+                .formatted(reasonId))));
+        as(owner.key(), () -> post("/v2/slots/reservations", """
+                {"eventTypeId": %d, "slotStart": "2027-11-01T09:00:00Z"}""".formatted(eventTypeId)));
+    }
+
+    private static int assertCreated(Response response) {
+        assertThat(response.status().value()).as(response.body().toString()).isEqualTo(201);
+        return response.data().get("id").asInt();
+    }
+
     @Test
     void replaying_over_http_rebuilds_every_table_identically() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -75,6 +106,7 @@ class OperationsApiTest extends ApiTest {
         as(owner.key(), () -> post("/v2/organizations/" + orgId + "/teams", "{\"name\": \"Sub\", \"slug\": \"sub\"}"));
         as(owner.key(), () -> put("/v2/me/password", "{\"password\": \"replayed secret\"}"));
         as(owner.key(), () -> post("/v2/users/" + owner.id() + "/sessions", null));
+        schedulingOf(owner, tag);
         awaitProjectionsCaughtUp();
         Map<String, List<String>> before = new LinkedHashMap<>();
         for (String table : REBUILT) {

@@ -175,6 +175,11 @@ class SchedulingApiTest extends ApiTest {
                 {"title": "No length", "slug": "zero-%s", "lengthInMinutes": 0}""".formatted(tag))), 422);
         assertProblem(as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Typo", "slug": "typo-%s", "lenght": 30}""".formatted(tag))), 400);
+        Response badInput = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Bad input", "slug": "input-%s", "lengthInMinutes": 30,
+                 "customInputs": [{"label": "Why?", "type": "TEXT"}]}""".formatted(tag)));
+        assertProblem(badInput, 400);
+        assertThat(badInput.body().at("/errors/0/field").asText()).isEqualTo("customInputs[0].type");
         assertProblem(as(host.key(), () -> get("/v2/slots?eventTypeId=" + eventTypeId
                 + "&start=2027-10-29&end=2027-10-28")), 400);
         assertProblem(as(host.key(), () -> get("/v2/slots?eventTypeId=" + eventTypeId

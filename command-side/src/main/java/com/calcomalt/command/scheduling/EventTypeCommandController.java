@@ -181,10 +181,10 @@ class EventTypeCommandController {
         }
         JsonNode hostsNode = fields.remove("hosts");
         List<HostAssignment> hosts = hostsNode == null || hostsNode.isNull() ? null
-                : Arrays.asList(JsonInput.read(json, hostsNode, HostAssignment[].class));
+                : Arrays.asList(JsonInput.read(json, hostsNode, HostAssignment[].class, "hosts"));
         JsonNode inputsNode = fields.remove("customInputs");
         List<CustomInput> customInputs = inputsNode == null || inputsNode.isNull() ? null
-                : Arrays.stream(JsonInput.read(json, inputsNode, CustomInputRequest[].class))
+                : Arrays.stream(JsonInput.read(json, inputsNode, CustomInputRequest[].class, "customInputs"))
                         .map(i -> new CustomInput(ids.next("EventTypeCustomInput"), i.label(),
                                 Boolean.TRUE.equals(i.required()), i.type(), Objects.requireNonNullElse(i.placeholder(), ""),
                                 i.options()))
