@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SlotInputsLoader {
 
+    /** Far enough for any booking, near enough for a PostgreSQL timestamp. */
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -44,7 +48,11 @@ class SlotInputsLoader {
         this.json = json;
     }
 
-    private record HostRef(int userId, boolean fixed, Integer scheduleId) {
+    private record HostRef(int userId, boolean fixed, Integer scheduleId, String timeZone) {
+    }
+
+    private HostRef hostRef(ResultSet rs, int row) throws SQLException {
+        return new HostRef(rs.getInt(1), rs.getBoolean(2), (Integer) rs.getObject(3), rs.getString(4));
     }
 
     private record EventTypeRow(EventTypeFacts facts, Integer userId, Integer scheduleId) {
@@ -63,38 +71,25 @@ class SlotInputsLoader {
             return Optional.empty();
         }
         EventTypeRow eventType = found.get();
+        // A host's schedule: the host's own, else the event type's, else the user's default.
         List<HostRef> refs = eventType.userId() != null
-                ? List.of(new HostRef(eventType.userId(), true, null))
-                : jdbc.query("select \"userId\", \"isFixed\", \"scheduleId\" from \"Host\" where \"eventTypeId\" = ?"
-                        + " order by \"userId\"", (rs, i) -> new HostRef(rs.getInt(1), rs.getBoolean(2),
-                        (Integer) rs.getObject(3)), eventTypeId);
+                ? jdbc.query("""
+                        select u.id, true, s.id, coalesce(s."timeZone", u."timeZone") from users u
+                        left join "Schedule" s on s.id = coalesce(?::int, u."defaultScheduleId")
+                        where u.id = ?""", this::hostRef, eventType.scheduleId(), eventType.userId())
+                : jdbc.query("""
+                        select u.id, h."isFixed", s.id, coalesce(s."timeZone", u."timeZone") from "Host" h
+                        join users u on u.id = h."userId"
+                        left join "Schedule" s on s.id = coalesce(h."scheduleId", ?::int, u."defaultScheduleId")
+                        where h."eventTypeId" = ? order by u.id""", this::hostRef, eventType.scheduleId(), eventTypeId);
         if (refs.isEmpty()) {
             return Optional.of(new SlotInputs(eventType.facts(), List.of(), List.of(), now));
         }
         Integer[] userIds = refs.stream().map(HostRef::userId).toArray(Integer[]::new);
-        Map<Integer, Object[]> users = new HashMap<>();
-        jdbc.query("select id, \"timeZone\", \"defaultScheduleId\" from users where id = any (?)",
-                rs -> {
-                    users.put(rs.getInt(1), new Object[] {rs.getString(2), rs.getObject(3)});
-                }, (Object) userIds);
-        Map<Integer, Integer> scheduleOf = new HashMap<>();
-        for (HostRef ref : refs) {
-            Object[] user = users.get(ref.userId());
-            Integer schedule = ref.scheduleId() != null ? ref.scheduleId()
-                    : eventType.scheduleId() != null ? eventType.scheduleId()
-                    : user == null ? null : (Integer) user[1];
-            if (schedule != null) {
-                scheduleOf.put(ref.userId(), schedule);
-            }
-        }
-        Integer[] scheduleIds = scheduleOf.values().stream().distinct().toArray(Integer[]::new);
-        Map<Integer, String> scheduleZones = new HashMap<>();
+        Integer[] scheduleIds = refs.stream().map(HostRef::scheduleId).filter(Objects::nonNull).distinct()
+                .toArray(Integer[]::new);
         Map<Integer, List<WeeklyHours>> weekly = new HashMap<>();
         Map<Integer, Map<LocalDate, List<LocalTime[]>>> overrides = new HashMap<>();
-        jdbc.query("select id, \"timeZone\" from \"Schedule\" where id = any (?)",
-                rs -> {
-                    scheduleZones.put(rs.getInt(1), rs.getString(2));
-                }, (Object) scheduleIds);
         jdbc.query("""
                 select "scheduleId", days, date, "startTime", "endTime" from "Availability" where "scheduleId" = any (?)""",
                 rs -> {
@@ -146,11 +141,8 @@ class SlotInputsLoader {
 
         List<HostFacts> hosts = new ArrayList<>();
         for (HostRef ref : refs) {
-            Integer scheduleId = scheduleOf.get(ref.userId());
-            Object[] user = users.get(ref.userId());
-            String zone = scheduleId != null && scheduleZones.get(scheduleId) != null ? scheduleZones.get(scheduleId)
-                    : user != null ? (String) user[0] : "UTC";
-            hosts.add(new HostFacts(ref.userId(), ref.fixed(), ZoneId.of(zone),
+            Integer scheduleId = ref.scheduleId();
+            hosts.add(new HostFacts(ref.userId(), ref.fixed(), ZoneId.of(ref.timeZone() == null ? "UTC" : ref.timeZone()),
                     scheduleId == null ? List.of() : weekly.getOrDefault(scheduleId, List.of()),
                     scheduleId == null ? Map.of() : overrides.getOrDefault(scheduleId, Map.of()),
                     busy.getOrDefault(ref.userId(), List.of()), away.getOrDefault(ref.userId(), List.of())));
@@ -208,7 +200,6 @@ class SlotInputsLoader {
     }
 
     private static LocalDateTime local(Instant instant) {
-        return LocalDateTime.ofInstant(instant.isAfter(Instant.parse("9999-01-01T00:00:00Z"))
-                ? Instant.parse("9999-01-01T00:00:00Z") : instant, ZoneOffset.UTC);
+        return LocalDateTime.ofInstant(instant.isAfter(LATEST) ? LATEST : instant, ZoneOffset.UTC);
     }
 }
