@@ -5,6 +5,8 @@ import com.calcomalt.contracts.scheduling.FindAvailableSlots;
 import com.calcomalt.contracts.scheduling.FindEventTypeBySlug;
 import com.calcomalt.platform.web.InvalidInput;
 import com.calcomalt.platform.web.ResourceNotFound;
+import com.calcomalt.rules.scheduling.SlotCalculator;
+import com.calcomalt.rules.scheduling.SlotInputs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

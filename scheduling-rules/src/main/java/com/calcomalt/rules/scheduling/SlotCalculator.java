@@ -1,11 +1,11 @@
-package com.calcomalt.query.scheduling.slots;
+package com.calcomalt.rules.scheduling;
 
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.SchedulingType;
-import com.calcomalt.query.scheduling.slots.SlotInputs.Busy;
-import com.calcomalt.query.scheduling.slots.SlotInputs.HostFacts;
-import com.calcomalt.query.scheduling.slots.SlotInputs.Interval;
-import com.calcomalt.query.scheduling.slots.SlotInputs.Reservation;
+import com.calcomalt.rules.scheduling.SlotInputs.Busy;
+import com.calcomalt.rules.scheduling.SlotInputs.HostFacts;
+import com.calcomalt.rules.scheduling.SlotInputs.Interval;
+import com.calcomalt.rules.scheduling.SlotInputs.Reservation;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,73 +26,139 @@ import java.util.TreeSet;
  * clear of other bookings (both the slot's and the booking's own buffers count). A team's
  * COLLECTIVE event needs every host; ROUND_ROBIN needs every fixed host and one of the others.
  */
-final class SlotCalculator {
+public final class SlotCalculator {
 
     private SlotCalculator() {
     }
 
-    static List<Instant> freeStarts(SlotInputs inputs, Instant from, Instant to, int duration) {
+    public static List<Instant> freeStarts(SlotInputs inputs, Instant from, Instant to, int duration) {
         SlotInputs.EventTypeFacts et = inputs.eventType();
         if (et.schedulingType() == SchedulingType.managed || inputs.hosts().isEmpty()) {
             return List.of();
         }
-        Instant earliest = max(from, inputs.now().plus(Duration.ofMinutes(et.minimumBookingNotice())));
+        Instant earliest = earliest(inputs, from);
         Instant latest = min(to, periodEnd(inputs));
-        if (et.periodType() == PeriodType.range && et.periodStartDate() != null) {
-            earliest = max(earliest, et.periodStartDate());
-        }
         if (!earliest.isBefore(latest)) {
             return List.of();
         }
         Duration length = Duration.ofMinutes(duration);
-        Duration step = Duration.ofMinutes(et.slotInterval() != null ? et.slotInterval() : duration);
-        Duration offset = Duration.ofMinutes(et.offsetStart());
-        NavigableSet<Instant> candidates = new TreeSet<>();
-        List<List<Interval>> working = new ArrayList<>();
-        for (HostFacts host : inputs.hosts()) {
-            List<Interval> hours = workingHours(host, earliest.minus(Duration.ofDays(1)), latest.plus(Duration.ofDays(1)));
-            working.add(hours);
-            for (Interval interval : hours) {
-                for (Instant t = interval.start().plus(offset); !t.plus(length).isAfter(interval.end()); t = t.plus(step)) {
-                    candidates.add(t);
-                }
-            }
-        }
+        List<List<Interval>> working = workingHoursOfHosts(inputs, earliest, latest);
         List<Instant> free = new ArrayList<>();
-        for (Instant t : candidates.subSet(earliest, true, latest, false)) {
-            if (available(inputs, working, t, length) && !reserved(inputs, t, t.plus(length))) {
+        for (Instant t : candidates(inputs, working, length).subSet(earliest, true, latest, false)) {
+            if (needed(inputs, hostsWhere(inputs, working, t, length, true)) && !reserved(inputs, t, t.plus(length))) {
                 free.add(t);
             }
         }
         return free;
     }
 
-    private static boolean available(SlotInputs inputs, List<List<Interval>> working, Instant start, Duration length) {
-        List<HostFacts> hosts = inputs.hosts();
+    /** Why a start can or cannot be booked, and which hosts are free then. */
+    public enum Verdict { FREE, TOO_SOON, OUTSIDE_PERIOD, NOT_OFFERED, TAKEN }
+
+    public record Check(Verdict verdict, List<Integer> freeHosts) {
+    }
+
+    /**
+     * Whether one start can be booked for {@code duration} minutes: the same rules as {@link #freeStarts},
+     * told apart so that a refusal can say why. NOT_OFFERED: not a start the hosts' hours give;
+     * TAKEN: offered, but booked or held by someone else.
+     */
+    public static Check check(SlotInputs inputs, Instant start, int duration) {
+        SlotInputs.EventTypeFacts et = inputs.eventType();
+        if (start.isBefore(earliest(inputs, inputs.now()))) {
+            return new Check(Verdict.TOO_SOON, List.of());
+        }
+        if (!start.isBefore(periodEnd(inputs))
+                || et.periodType() == PeriodType.range && et.periodStartDate() != null && start.isBefore(et.periodStartDate())) {
+            return new Check(Verdict.OUTSIDE_PERIOD, List.of());
+        }
+        if (et.schedulingType() == SchedulingType.managed || inputs.hosts().isEmpty()) {
+            return new Check(Verdict.NOT_OFFERED, List.of());
+        }
+        Duration length = Duration.ofMinutes(duration);
+        List<List<Interval>> working = workingHoursOfHosts(inputs, start, start.plus(length));
+        if (!candidates(inputs, working, length).contains(start)
+                || !needed(inputs, hostsWhere(inputs, working, start, length, false))) {
+            return new Check(Verdict.NOT_OFFERED, List.of());
+        }
+        List<HostFacts> free = hostsWhere(inputs, working, start, length, true);
+        if (!needed(inputs, free) || reserved(inputs, start, start.plus(length))) {
+            return new Check(Verdict.TAKEN, List.of());
+        }
+        return new Check(Verdict.FREE, free.stream().map(HostFacts::userId).toList());
+    }
+
+    /** Neither in the past nor closer than the event type's minimum notice; not before a fixed period starts. */
+    private static Instant earliest(SlotInputs inputs, Instant from) {
+        SlotInputs.EventTypeFacts et = inputs.eventType();
+        Instant earliest = max(from, inputs.now().plus(Duration.ofMinutes(et.minimumBookingNotice())));
+        if (et.periodType() == PeriodType.range && et.periodStartDate() != null) {
+            earliest = max(earliest, et.periodStartDate());
+        }
+        return earliest;
+    }
+
+    private static List<List<Interval>> workingHoursOfHosts(SlotInputs inputs, Instant from, Instant to) {
+        List<List<Interval>> working = new ArrayList<>();
+        for (HostFacts host : inputs.hosts()) {
+            working.add(workingHours(host, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1))));
+        }
+        return working;
+    }
+
+    /** The starts the hosts' hours give, every slot interval (or length) from the start of each stretch of hours. */
+    private static NavigableSet<Instant> candidates(SlotInputs inputs, List<List<Interval>> working, Duration length) {
+        SlotInputs.EventTypeFacts et = inputs.eventType();
+        Duration step = et.slotInterval() != null ? Duration.ofMinutes(et.slotInterval()) : length;
+        Duration offset = Duration.ofMinutes(et.offsetStart());
+        NavigableSet<Instant> candidates = new TreeSet<>();
+        for (List<Interval> hours : working) {
+            for (Interval interval : hours) {
+                for (Instant t = interval.start().plus(offset); !t.plus(length).isAfter(interval.end()); t = t.plus(step)) {
+                    candidates.add(t);
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /** The hosts whose hours hold the slot, and with {@code clear} who are also not booked then. */
+    private static List<HostFacts> hostsWhere(SlotInputs inputs, List<List<Interval>> working, Instant start,
+                                              Duration length, boolean clear) {
+        List<HostFacts> hosts = new ArrayList<>();
+        Instant end = start.plus(length);
+        for (int i = 0; i < inputs.hosts().size(); i++) {
+            HostFacts host = inputs.hosts().get(i);
+            if (inHours(host, working.get(i), start, end) && (!clear || notBooked(inputs, host, start, end))) {
+                hosts.add(host);
+            }
+        }
+        return hosts;
+    }
+
+    /** Every fixed host (every host unless round robin), and for round robin one of the others. */
+    private static boolean needed(SlotInputs inputs, List<HostFacts> available) {
         boolean roundRobin = inputs.eventType().schedulingType() == SchedulingType.roundRobin;
         boolean anyRoundRobinHost = false;
-        boolean oneRoundRobinHostFree = false;
-        for (int i = 0; i < hosts.size(); i++) {
-            HostFacts host = hosts.get(i);
-            boolean free = hostFree(inputs, host, working.get(i), start, start.plus(length));
+        boolean oneRoundRobinHostAvailable = false;
+        for (HostFacts host : inputs.hosts()) {
+            boolean isAvailable = available.stream().anyMatch(h -> h == host);
             if (roundRobin && !host.fixed()) {
                 anyRoundRobinHost = true;
-                oneRoundRobinHostFree |= free;
-            } else if (!free) {
+                oneRoundRobinHostAvailable |= isAvailable;
+            } else if (!isAvailable) {
                 return false;
             }
         }
-        return !anyRoundRobinHost || oneRoundRobinHostFree;
+        return !anyRoundRobinHost || oneRoundRobinHostAvailable;
     }
 
-    private static boolean hostFree(SlotInputs inputs, HostFacts host, List<Interval> working, Instant start,
-                                    Instant end) {
-        if (working.stream().noneMatch(w -> !start.isBefore(w.start()) && !end.isAfter(w.end()))) {
-            return false;
-        }
-        if (host.away().stream().anyMatch(a -> a.overlaps(start, end))) {
-            return false;
-        }
+    private static boolean inHours(HostFacts host, List<Interval> working, Instant start, Instant end) {
+        return working.stream().anyMatch(w -> !start.isBefore(w.start()) && !end.isAfter(w.end()))
+                && host.away().stream().noneMatch(a -> a.overlaps(start, end));
+    }
+
+    private static boolean notBooked(SlotInputs inputs, HostFacts host, Instant start, Instant end) {
         SlotInputs.EventTypeFacts et = inputs.eventType();
         Instant bufferedStart = start.minus(Duration.ofMinutes(et.beforeEventBuffer()));
         Instant bufferedEnd = end.plus(Duration.ofMinutes(et.afterEventBuffer()));
@@ -120,7 +186,7 @@ final class SlotCalculator {
     }
 
     /** The hours of a host between two instants, from their weekly hours and date overrides, merged. */
-    static List<Interval> workingHours(HostFacts host, Instant from, Instant to) {
+    public static List<Interval> workingHours(HostFacts host, Instant from, Instant to) {
         ZoneId zone = host.zone();
         List<Interval> hours = new ArrayList<>();
         for (LocalDate date = LocalDate.ofInstant(from, zone); !date.isAfter(LocalDate.ofInstant(to, zone));
@@ -213,7 +279,7 @@ final class SlotCalculator {
     }
 
     /** The events of a reservation list that are someone else's. */
-    static List<Reservation> othersThan(List<Reservation> reservations, String ownUid) {
+    public static List<Reservation> othersThan(List<Reservation> reservations, String ownUid) {
         return ownUid == null ? reservations : reservations.stream().filter(r -> !ownUid.equals(r.uid())).toList();
     }
 }

@@ -1,4 +1,4 @@
-package com.calcomalt.query.scheduling.slots;
+package com.calcomalt.rules.scheduling;
 
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.SchedulingType;
@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /** What finding an event type's free slots needs, read from the cal.com tables at one moment. */
-record SlotInputs(EventTypeFacts eventType, List<HostFacts> hosts, List<Reservation> reservations, Instant now) {
+public record SlotInputs(EventTypeFacts eventType, List<HostFacts> hosts, List<Reservation> reservations, Instant now) {
 
     /**
      * @param zone      where the event type's days begin and end, for its booking period
      * @param durations the lengths a booker may choose besides {@code length} (cal.com's metadata.multipleDuration)
      */
-    record EventTypeFacts(int id, int length, Integer slotInterval, int minimumBookingNotice, int beforeEventBuffer,
+    public record EventTypeFacts(int id, int length, Integer slotInterval, int minimumBookingNotice, int beforeEventBuffer,
                           int afterEventBuffer, int offsetStart, PeriodType periodType, Integer periodDays,
                           boolean periodCountCalendarDays, Instant periodStartDate, Instant periodEndDate,
                           Integer seatsPerTimeSlot, SchedulingType schedulingType, ZoneId zone,
@@ -28,12 +28,12 @@ record SlotInputs(EventTypeFacts eventType, List<HostFacts> hosts, List<Reservat
      *
      * @param overrides per date its own ranges, an empty list when the date is unavailable
      */
-    record HostFacts(int userId, boolean fixed, ZoneId zone, List<WeeklyHours> weekly,
+    public record HostFacts(int userId, boolean fixed, ZoneId zone, List<WeeklyHours> weekly,
                      Map<LocalDate, List<LocalTime[]>> overrides, List<Busy> busy, List<Interval> away) {
     }
 
     /** Days are 0 (Sunday) to 6 (Saturday), as cal.com stores them. */
-    record WeeklyHours(List<Integer> days, LocalTime start, LocalTime end) {
+    public record WeeklyHours(List<Integer> days, LocalTime start, LocalTime end) {
     }
 
     /**
@@ -42,15 +42,15 @@ record SlotInputs(EventTypeFacts eventType, List<HostFacts> hosts, List<Reservat
      * @param slotStart   when the booking itself starts, for seats shared at one start
      * @param seatsTaken  attendees of the booking, for seats
      */
-    record Busy(Instant start, Instant end, Integer eventTypeId, Instant slotStart, int seatsTaken) {
+    public record Busy(Instant start, Instant end, Integer eventTypeId, Instant slotStart, int seatsTaken) {
     }
 
-    record Interval(Instant start, Instant end) {
-        boolean overlaps(Instant otherStart, Instant otherEnd) {
+    public record Interval(Instant start, Instant end) {
+        public boolean overlaps(Instant otherStart, Instant otherEnd) {
             return start.isBefore(otherEnd) && otherStart.isBefore(end);
         }
     }
 
-    record Reservation(String uid, Instant start, Instant end, boolean isSeat) {
+    public record Reservation(String uid, Instant start, Instant end, boolean isSeat) {
     }
 }

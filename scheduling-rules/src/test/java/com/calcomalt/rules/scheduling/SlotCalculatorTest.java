@@ -1,15 +1,15 @@
-package com.calcomalt.query.scheduling.slots;
+package com.calcomalt.rules.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.SchedulingType;
-import com.calcomalt.query.scheduling.slots.SlotInputs.Busy;
-import com.calcomalt.query.scheduling.slots.SlotInputs.EventTypeFacts;
-import com.calcomalt.query.scheduling.slots.SlotInputs.HostFacts;
-import com.calcomalt.query.scheduling.slots.SlotInputs.Interval;
-import com.calcomalt.query.scheduling.slots.SlotInputs.Reservation;
-import com.calcomalt.query.scheduling.slots.SlotInputs.WeeklyHours;
+import com.calcomalt.rules.scheduling.SlotInputs.Busy;
+import com.calcomalt.rules.scheduling.SlotInputs.EventTypeFacts;
+import com.calcomalt.rules.scheduling.SlotInputs.HostFacts;
+import com.calcomalt.rules.scheduling.SlotInputs.Interval;
+import com.calcomalt.rules.scheduling.SlotInputs.Reservation;
+import com.calcomalt.rules.scheduling.SlotInputs.WeeklyHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
