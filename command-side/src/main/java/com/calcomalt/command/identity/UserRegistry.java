@@ -37,23 +37,27 @@ class UserRegistry {
     @EventHandler
     void on(UserRegistered event) {
         claim(event.email(), event.username(), () -> jdbc.update("""
-                insert into command_side.user_registry (user_id, email_lower, username_lower) values (?, ?, ?)
-                on conflict (user_id) do nothing""",
-                event.userId(), lower(event.email()), lower(event.username())));
+                insert into command_side.user_registry (user_id, email_lower, username_lower, email, username, name,
+                                                        time_zone)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (user_id) do nothing""",
+                event.userId(), lower(event.email()), lower(event.username()), event.email(), event.username(),
+                event.name(), event.timeZone()));
     }
 
     @EventHandler
     void on(UserEmailChanged event) {
         claim(event.email(), null, () -> jdbc.update(
-                "update command_side.user_registry set email_lower = ? where user_id = ?",
-                lower(event.email()), event.userId()));
+                "update command_side.user_registry set email_lower = ?, email = ? where user_id = ?",
+                lower(event.email()), event.email(), event.userId()));
     }
 
     @EventHandler
     void on(UserProfileUpdated event) {
         claim(null, event.username(), () -> jdbc.update(
-                "update command_side.user_registry set username_lower = ? where user_id = ?",
-                lower(event.username()), event.userId()));
+                """
+                update command_side.user_registry set username_lower = ?, username = ?, name = ?, time_zone = ?
+                where user_id = ?""",
+                lower(event.username()), event.username(), event.name(), event.timeZone(), event.userId()));
     }
 
     @EventHandler

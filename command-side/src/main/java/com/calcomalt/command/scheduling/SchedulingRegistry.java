@@ -1,7 +1,9 @@
 package com.calcomalt.command.scheduling;
 
+import com.calcomalt.contracts.scheduling.DateOverridesSet;
 import com.calcomalt.contracts.scheduling.EventTypeCreated;
 import com.calcomalt.contracts.scheduling.EventTypeDeleted;
+import com.calcomalt.contracts.scheduling.EventTypeHostsSet;
 import com.calcomalt.contracts.scheduling.EventTypeUpdated;
 import com.calcomalt.contracts.scheduling.OutOfOfficeCreated;
 import com.calcomalt.contracts.scheduling.OutOfOfficeDeleted;
@@ -10,10 +12,14 @@ import com.calcomalt.contracts.scheduling.OutOfOfficeUpdated;
 import com.calcomalt.contracts.scheduling.ScheduleCreated;
 import com.calcomalt.contracts.scheduling.ScheduleDeleted;
 import com.calcomalt.contracts.scheduling.ScheduleMadeDefault;
+import com.calcomalt.contracts.scheduling.ScheduleTimeZoneChanged;
 import com.calcomalt.contracts.scheduling.SlotReleased;
 import com.calcomalt.contracts.scheduling.SlotReservationExpired;
 import com.calcomalt.contracts.scheduling.SlotReserved;
+import com.calcomalt.contracts.scheduling.WeeklyAvailabilitySet;
 import com.calcomalt.platform.domain.DomainConflict;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,15 +41,38 @@ import org.springframework.stereotype.Component;
 class SchedulingRegistry {
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
 
-    SchedulingRegistry(JdbcTemplate jdbc) {
+    SchedulingRegistry(JdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.mapper = mapper;
     }
 
     @EventHandler
     void on(ScheduleCreated event) {
-        jdbc.update("insert into command_side.schedules (schedule_id, user_id) values (?, ?) on conflict do nothing",
-                event.scheduleId(), event.userId());
+        jdbc.update("""
+                insert into command_side.schedules (schedule_id, user_id, time_zone, weekly, overrides)
+                values (?, ?, ?, ?::jsonb, ?::jsonb) on conflict do nothing""",
+                event.scheduleId(), event.userId(), event.timeZone(), json(event.availability()),
+                json(event.overrides()));
+    }
+
+    @EventHandler
+    void on(ScheduleTimeZoneChanged event) {
+        jdbc.update("update command_side.schedules set time_zone = ? where schedule_id = ?", event.timeZone(),
+                event.scheduleId());
+    }
+
+    @EventHandler
+    void on(WeeklyAvailabilitySet event) {
+        jdbc.update("update command_side.schedules set weekly = ?::jsonb where schedule_id = ?",
+                json(event.availability()), event.scheduleId());
+    }
+
+    @EventHandler
+    void on(DateOverridesSet event) {
+        jdbc.update("update command_side.schedules set overrides = ?::jsonb where schedule_id = ?",
+                json(event.overrides()), event.scheduleId());
     }
 
     @EventHandler
@@ -64,17 +93,25 @@ class SchedulingRegistry {
     @EventHandler
     void on(EventTypeCreated event) {
         claimSlug(event.settings().slug(), () -> jdbc.update("""
-                insert into command_side.event_types (event_type_id, user_id, team_id, parent_id, slug, length)
-                values (?, ?, ?, ?, ?, ?) on conflict (event_type_id) do nothing""",
+                insert into command_side.event_types (event_type_id, user_id, team_id, parent_id, slug, length,
+                                                      scheduling_type, settings)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (event_type_id) do nothing""",
                 event.eventTypeId(), event.userId(), event.teamId(), event.parentId(), event.settings().slug(),
-                event.settings().length()));
+                event.settings().length(), event.schedulingType() == null ? null : event.schedulingType().name(),
+                json(event.settings())));
     }
 
     @EventHandler
     void on(EventTypeUpdated event) {
         claimSlug(event.settings().slug(), () -> jdbc.update(
-                "update command_side.event_types set slug = ?, length = ? where event_type_id = ?",
-                event.settings().slug(), event.settings().length(), event.eventTypeId()));
+                "update command_side.event_types set slug = ?, length = ?, settings = ?::jsonb where event_type_id = ?",
+                event.settings().slug(), event.settings().length(), json(event.settings()), event.eventTypeId()));
+    }
+
+    @EventHandler
+    void on(EventTypeHostsSet event) {
+        jdbc.update("update command_side.event_types set hosts = ?::jsonb where event_type_id = ?",
+                json(event.hosts()), event.eventTypeId());
     }
 
     @EventHandler
@@ -112,8 +149,12 @@ class SchedulingRegistry {
 
     @EventHandler
     void on(SlotReserved event) {
-        jdbc.update("insert into command_side.slot_reservations (uid, release_at) values (?, ?) on conflict do nothing",
-                event.uid(), utc(event.releaseAt()));
+        jdbc.update("""
+                insert into command_side.slot_reservations (uid, release_at, event_type_id, user_id, slot_start, slot_end,
+                                                            is_seat)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.uid(), utc(event.releaseAt()), event.eventTypeId(), event.userId(), utc(event.slotStart()),
+                utc(event.slotEnd()), event.isSeat());
     }
 
     @EventHandler
@@ -140,6 +181,14 @@ class SchedulingRegistry {
             write.run();
         } catch (DataIntegrityViolationException e) {
             throw new DomainConflict("This time overlaps another time out of office of the same user");
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not writable as JSON: " + value, e);
         }
     }
 

@@ -1,0 +1,95 @@
+package com.calcomalt.command.scheduling;
+
+import static com.calcomalt.command.scheduling.BookingLookups.utc;
+
+import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingConfirmed;
+import com.calcomalt.contracts.scheduling.BookingDeclined;
+import com.calcomalt.contracts.scheduling.BookingRequested;
+import com.calcomalt.contracts.scheduling.BookingRescheduled;
+import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.platform.domain.DomainConflict;
+import java.time.Duration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules that span bookings, claimed in the transaction that appends the event: a host's live
+ * bookings never overlap, buffers included (an exclusion constraint), and a seated event type has
+ * one booking per start. Also what round robin and seat bookers look up.
+ */
+@Component
+@ProcessingGroup("identity-registry")
+class BookingRegistry {
+
+    private final JdbcTemplate jdbc;
+
+    BookingRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(BookingRequested event) {
+        try {
+            jdbc.update("""
+                    insert into command_side.bookings (uid, booking_id, event_type_id, user_id, status, start_time,
+                                                       end_time, seated, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    event.uid(), event.bookingId(), event.eventTypeId(), event.userId(), event.status().name(),
+                    utc(event.startTime()), utc(event.endTime()), event.seat() != null, utc(event.createdAt()));
+        } catch (DuplicateKeyException e) {
+            throw new SeatedSlotTaken(event.eventTypeId(), event.startTime().toString());
+        }
+        var from = utc(event.startTime().minus(Duration.ofMinutes(event.beforeEventBuffer())));
+        var to = utc(event.endTime().plus(Duration.ofMinutes(event.afterEventBuffer())));
+        for (Integer host : event.hostIds()) {
+            try {
+                jdbc.update("insert into command_side.booked_times (booking_uid, user_id, during) values (?, ?, tstzrange(?, ?))",
+                        event.uid(), host, from, to);
+            } catch (DataIntegrityViolationException e) {
+                throw new DomainConflict("The host is booked at " + event.startTime() + " already");
+            }
+        }
+    }
+
+    @EventHandler
+    void on(BookingConfirmed event) {
+        status(event.uid(), BookingStatus.accepted);
+    }
+
+    @EventHandler
+    void on(BookingDeclined event) {
+        end(event.uid(), BookingStatus.rejected);
+    }
+
+    @EventHandler
+    void on(BookingCancelled event) {
+        end(event.uid(), BookingStatus.cancelled);
+    }
+
+    @EventHandler
+    void on(BookingRescheduled event) {
+        end(event.uid(), BookingStatus.cancelled);
+    }
+
+    private void end(String uid, BookingStatus status) {
+        status(uid, status);
+        jdbc.update("delete from command_side.booked_times where booking_uid = ?", uid);
+    }
+
+    private void status(String uid, BookingStatus status) {
+        jdbc.update("update command_side.bookings set status = ? where uid = ?", status.name(), uid);
+    }
+
+    /** Someone else opened the seated booking of this start first: the request joins it instead. */
+    static class SeatedSlotTaken extends DomainConflict {
+
+        SeatedSlotTaken(Integer eventTypeId, String start) {
+            super("Event type " + eventTypeId + " has a booking at " + start + " already; its seats are booked");
+        }
+    }
+}

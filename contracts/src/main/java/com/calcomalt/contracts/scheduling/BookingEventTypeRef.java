@@ -1,0 +1,4 @@
+package com.calcomalt.contracts.scheduling;
+
+public record BookingEventTypeRef(int id, String slug) {
+}

@@ -1,0 +1,4 @@
+package com.calcomalt.contracts.scheduling;
+
+public record BookingHostView(int id, String name, String email, String username, String timeZone) {
+}

@@ -1,0 +1,12 @@
+package com.calcomalt.contracts.scheduling;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Marks a reference deleted, as cal.com keeps it. */
+public record RemoveBookingReference(String uid, int referenceId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return BookingIds.aggregateId(uid);
+    }
+}
