@@ -227,6 +227,10 @@ public class Booking {
                     : "A booking is cancelled by its host or by whom booked it");
         }
         requireTakingPlace();
+        if (!hostSide(caller, facts) && facts != null && facts.eventType() != null
+                && Boolean.TRUE.equals(facts.eventType().settings().disableCancelling())) {
+            throw new DomainRuleViolation("Event type " + eventTypeId + " does not let bookers cancel");
+        }
         Instant now = clock.instant();
         requireNotOver(now, "it cannot be cancelled");
         apply(new BookingCancelled(uid, bookingId, command.reason(), emailOf(facts, caller), now));
@@ -280,7 +284,8 @@ public class Booking {
                 Objects.equals(organizer.userId(), userId) ? title : title(eventType, organizer, booker), description,
                 command.start(), command.end(), buffer(eventType.settings().beforeEventBuffer()),
                 buffer(eventType.settings().afterEventBuffer()), location, movedStatus, moved, movedResponses,
-                Map.of(), metadata, null, iCalUID, iCalSequence + 1,
+                Map.of(), metadata, movedResponses.get("smsReminderNumber") instanceof String sms ? sms : null, iCalUID,
+                iCalSequence + 1,
                 CalcomIdempotencyKey.of(command.start(), command.end(), organizer.userId()), uid, rescheduledBy,
                 null, null, CreationSource.api_v2, bookedBy, snapshot(eventType, organizer), now);
         apply(new BookingRescheduled(uid, bookingId, command.newUid(), command.reason(), rescheduledBy, now));
@@ -406,18 +411,19 @@ public class Booking {
         long minutes = Duration.between(start, end).toMinutes();
         List<Integer> allowed = new ArrayList<>(BookingLookups.durations(eventType.settings()));
         allowed.add(eventType.settings().length());
-        if (Duration.between(start, end).toSeconds() % 60 != 0 || !allowed.contains((int) minutes)) {
+        Duration length = Duration.between(start, end);
+        if (length.toSeconds() % 60 != 0 || !allowed.contains((int) minutes)) {
             throw new DomainRuleViolation("Event type " + eventType.id() + " lasts " + allowed.stream().distinct()
                     .sorted().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("?") + " minutes, not "
-                    + minutes);
+                    + (length.toSeconds() % 60 == 0 ? minutes + " minutes" : length.toSeconds() + " seconds"));
         }
         return (int) minutes;
     }
 
     /**
      * The hosts the booking keeps busy, the organizer first: the owner; every host of a collective
-     * event; the fixed hosts plus one round-robin host, who organizes. A reschedule keeps its
-     * organizer when they are free.
+     * event; the fixed hosts plus one round-robin host (as cal.com, the first fixed host organizes,
+     * else the round-robin host). A reschedule keeps its round-robin host when they are free.
      */
     private static List<Integer> chooseHosts(EventTypeSnapshot eventType, BookingFacts facts, Instant start,
                                              Instant now, Integer keep) {
@@ -452,11 +458,10 @@ public class Booking {
         }
         Host next = candidates.stream().filter(h -> keep != null && h.userId() == keep).findFirst()
                 .orElseGet(() -> candidates.stream().min(RoundRobin.order(facts.load())).orElse(null));
+        hosts.stream().filter(Host::isFixed).map(Host::userId).forEach(chosen::add);
         if (next != null) {
             chosen.add(next.userId());
         }
-        hosts.stream().filter(Host::isFixed).map(Host::userId)
-                .forEach(chosen::add);
         return chosen;
     }
 

@@ -75,14 +75,15 @@ class BookingCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>
         }
         Optional<BookingLookups.BookingRecord> booking = lookups.booking(uid);
         if (booking.isEmpty() || booking.get().eventTypeId() == null) {
-            return new BookingFacts(null, Map.of(), null, Map.of(), null);
+            return new BookingFacts(null, caller == null ? Map.of() : lookups.people(Set.of(caller.userId())), null,
+                    Map.of(), null);
         }
         if (command instanceof RescheduleBooking c) {
             return forStart(booking.get().eventTypeId(), c.start(), c.end(), caller, null, uid);
         }
         Optional<EventTypeSnapshot> eventType = lookups.eventType(booking.get().eventTypeId());
-        return new BookingFacts(eventType.orElse(null), Map.of(), null, Map.of(),
-                eventType.map(e -> access(caller, e)).orElse(null));
+        return new BookingFacts(eventType.orElse(null), caller == null ? Map.of() : lookups.people(Set.of(caller.userId())),
+                null, Map.of(), eventType.map(e -> access(caller, e)).orElse(null));
     }
 
     private BookingFacts forStart(int eventTypeId, Instant start, Instant end, Caller caller, String reservationUid,

@@ -65,7 +65,7 @@ public final class SlotCalculator {
      */
     public static Check check(SlotInputs inputs, Instant start, int duration) {
         SlotInputs.EventTypeFacts et = inputs.eventType();
-        if (start.isBefore(earliest(inputs, inputs.now()))) {
+        if (start.isBefore(inputs.now().plus(Duration.ofMinutes(et.minimumBookingNotice())))) {
             return new Check(Verdict.TOO_SOON, List.of());
         }
         if (!start.isBefore(periodEnd(inputs))
