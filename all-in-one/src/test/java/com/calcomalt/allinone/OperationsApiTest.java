@@ -3,6 +3,7 @@ package com.calcomalt.allinone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ class OperationsApiTest extends ApiTest {
     private static final List<String> REBUILT = List.of("users", "Team", "OrganizationSettings", "Membership",
             "Profile", "ApiKey", "UserPassword", "ResetPasswordRequest", "Impersonations", "Session", "Account",
             "AccessToken", "RefreshToken", "Schedule", "Availability", "EventType", "Host", "EventTypeCustomInput",
-            "HashedLink", "OutOfOfficeReason", "OutOfOfficeEntry", "SelectedSlots");
+            "HashedLink", "OutOfOfficeReason", "OutOfOfficeEntry", "SelectedSlots", "Booking", "Attendee",
+            "BookingSeat", "BookingReference", "BookingInternalNote", "Tracking", "BookingDenormalized");
 
     private List<String> rowsOf(String table) {
         return jdbc.queryForList("select t::text from \"" + table + "\" t order by 1", String.class);
@@ -83,6 +85,42 @@ class OperationsApiTest extends ApiTest {
                 .formatted(reasonId))));
         as(owner.key(), () -> post("/v2/slots/reservations", """
                 {"eventTypeId": %d, "slotStart": "2027-11-01T09:00:00Z"}""".formatted(eventTypeId)));
+        bookingsOf(owner, eventTypeId, tag);
+    }
+
+    /** Every booking table gets rows: a booking with UTM, note and reference; seats; a reschedule; a cancellation. */
+    private void bookingsOf(Member owner, int teamEventTypeId, String tag) {
+        String booked = book(owner, teamEventTypeId, "2027-11-08T08:00:00Z", """
+                , "tracking": {"utm_source": "replay", "utm_medium": "test"}""");
+        assertCreated(as(owner.key(), () -> post("/v2/bookings/" + booked + "/notes", "{\"text\": \"VIP\"}")));
+        assertCreated(as(owner.key(), () -> post("/v2/bookings/" + booked + "/references", """
+                {"type": "daily_video", "uid": "room-1", "meetingUrl": "https://meet.example.com/room-1"}""")));
+        int seated = assertCreated(as(owner.key(), () -> post("/v2/event-types", """
+                {"title": "Workshop", "slug": "workshop-%s", "lengthInMinutes": 60, "seatsPerTimeSlot": 3}"""
+                .formatted(tag))));
+        book(owner, seated, "2027-11-12T08:00:00Z", "");
+        JsonNode second = as(owner.key(), () -> post("/v2/bookings", bookingBody(seated, "2027-11-12T08:00:00Z",
+                "second-seat@example.com", ""))).data();
+        as(owner.key(), () -> post("/v2/bookings/" + second.get("uid").asText() + "/cancel", """
+                {"seatUid": "%s"}""".formatted(second.get("seatUid").asText())));
+        String moved = book(owner, teamEventTypeId, "2027-11-08T10:00:00Z", "");
+        JsonNode replacement = as(owner.key(), () -> post("/v2/bookings/" + moved + "/reschedule", """
+                {"start": "2027-11-12T10:00:00Z"}""")).data();
+        as(owner.key(), () -> post("/v2/bookings/" + replacement.get("uid").asText() + "/cancel", "{}"));
+    }
+
+    private String book(Member booker, int eventTypeId, String start, String extra) {
+        Response booked = as(booker.key(), () -> post("/v2/bookings",
+                bookingBody(eventTypeId, start, "replay-booker@example.com", extra)));
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        return booked.data().get("uid").asText();
+    }
+
+    private static String bookingBody(int eventTypeId, String start, String email, String extra) {
+        return """
+                {"start": "%s", "eventTypeId": %d,
+                 "attendee": {"name": "Replay Booker", "email": "%s", "timeZone": "Europe/Berlin"}%s}"""
+                .formatted(start, eventTypeId, email, extra);
     }
 
     private static int assertCreated(Response response) {

@@ -3,8 +3,6 @@ package com.calcomalt.allinone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -79,9 +77,11 @@ class SchedulingApiTest extends ApiTest {
         Member host = newMember("busy", "example.com");
         berlinSchedule(host);
         int eventTypeId = thirtyMinutes(host, "busy-" + tag);
-        book(host.id(), eventTypeId, "2027-10-28T08:00:00", "accepted");
-        book(host.id(), eventTypeId, "2027-10-28T12:00:00", "pending");
-        book(host.id(), eventTypeId, "2027-10-28T13:00:00", "cancelled");
+        int confirmed = eventType(host, "confirmed-" + tag, ", \"requiresConfirmation\": true, \"afterEventBuffer\": 15");
+        book(eventTypeId, "2027-10-28T08:00:00Z");
+        book(confirmed, "2027-10-28T12:00:00Z");
+        String cancelled = book(eventTypeId, "2027-10-28T13:00:00Z");
+        assertThat(post("/v2/bookings/" + cancelled + "/cancel", "{}").status().value()).isEqualTo(200);
 
         List<String> day = slots(host.key(), "eventTypeId=" + eventTypeId
                 + "&start=2027-10-28&end=2027-10-28&timeZone=Europe/Berlin").get("2027-10-28");
@@ -90,18 +90,25 @@ class SchedulingApiTest extends ApiTest {
                         "2027-10-28T10:30:00.000+02:00", "2027-10-28T13:30:00.000+02:00",
                         "2027-10-28T14:00:00.000+02:00", "2027-10-28T14:30:00.000+02:00")
                 .contains("2027-10-28T09:00:00.000+02:00", "2027-10-28T11:00:00.000+02:00",
-                        "2027-10-28T15:00:00.000+02:00")
+                        "2027-10-28T15:00:00.000+02:00", "2027-10-28T15:30:00.000+02:00")
                 .hasSize(10);
     }
 
-    private void book(int hostId, int eventTypeId, String utcStart, String status) {
-        LocalDateTime start = LocalDateTime.parse(utcStart);
-        jdbc.update("""
-                insert into "Booking" (id, uid, "userId", "eventTypeId", title, "startTime", "endTime", "createdAt",
-                                       status)
-                values (nextval('"Booking_id_seq"'), ?, ?, ?, 'Busy', ?, ?, ?, ?::"BookingStatus")""",
-                UUID.randomUUID().toString(), hostId, eventTypeId, start, start.plusMinutes(30),
-                LocalDateTime.now(ZoneOffset.UTC), status);
+    private int eventType(Member host, String slug, String extra) {
+        Response created = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Busy", "slug": "%s", "lengthInMinutes": 30%s}""".formatted(slug, extra)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        return created.data().get("id").asInt();
+    }
+
+    /** Booked through the API by the system administrator, as any booker would. */
+    private String book(int eventTypeId, String utcStart) {
+        Response booked = post("/v2/bookings", """
+                {"start": "%s", "eventTypeId": %d,
+                 "attendee": {"name": "Busy Maker", "email": "busy@example.com", "timeZone": "Europe/Berlin"}}"""
+                .formatted(utcStart, eventTypeId));
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        return booked.data().get("uid").asText();
     }
 
     @Test

@@ -42,10 +42,10 @@ class BookingDesk {
 
     private final CommandGateway commands;
     private final BookingLookups lookups;
-    private final BookingViews views;
+    private final DecidedBookings views;
     private final IdAllocator ids;
 
-    BookingDesk(CommandGateway commands, BookingLookups lookups, BookingViews views, IdAllocator ids) {
+    BookingDesk(CommandGateway commands, BookingLookups lookups, DecidedBookings views, IdAllocator ids) {
         this.commands = commands;
         this.lookups = lookups;
         this.views = views;

@@ -133,8 +133,14 @@ class UserProjector {
         return row;
     }
 
+    /**
+     * A booking's internal notes are cal.com's one foreign key that RESTRICTs: a note keeps its author.
+     * Axon resets a processor's groups in no fixed order, so the notes go first here; their own
+     * projector clears them too and rebuilds them.
+     */
     @ResetHandler
     void reset() {
+        entityManager.createNativeQuery("delete from \"BookingInternalNote\"").executeUpdate();
         entityManager.createNativeQuery("delete from \"users\"").executeUpdate();
     }
 }

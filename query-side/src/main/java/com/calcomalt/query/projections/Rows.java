@@ -31,6 +31,20 @@ public final class Rows {
         return row;
     }
 
+    /**
+     * Deletes at once instead of at the next flush, for a row the database may delete by cascade in
+     * the same event: a copy Hibernate still holds is let go first, so no flush deletes it again.
+     * The entity's id attribute is {@code id}.
+     */
+    public static <T> void deleteNow(EntityManager entityManager, Class<T> type, Object id) {
+        T held = entityManager.find(type, id);
+        if (held != null) {
+            entityManager.detach(held);
+            entityManager.createQuery("delete from " + type.getSimpleName() + " r where r.id = :id")
+                    .setParameter("id", id).executeUpdate();
+        }
+    }
+
     /** Deleting twice is deleting once. */
     public static <T> void delete(EntityManager entityManager, Class<T> type, Object id) {
         T row = entityManager.find(type, id);

@@ -39,12 +39,12 @@ import org.springframework.stereotype.Component;
  * from what it decided, without waiting for or depending on the read side.
  */
 @Component
-class BookingViews {
+class DecidedBookings {
 
     private final EventStore events;
     private final BookingLookups lookups;
 
-    BookingViews(EventStore events, BookingLookups lookups) {
+    DecidedBookings(EventStore events, BookingLookups lookups) {
         this.events = events;
         this.lookups = lookups;
     }

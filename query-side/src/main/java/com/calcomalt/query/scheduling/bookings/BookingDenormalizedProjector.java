@@ -1,0 +1,205 @@
+package com.calcomalt.query.scheduling.bookings;
+
+import com.calcomalt.contracts.identity.TeamDeleted;
+import com.calcomalt.contracts.identity.UserEmailChanged;
+import com.calcomalt.contracts.identity.UserProfileUpdated;
+import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
+import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingConfirmed;
+import com.calcomalt.contracts.scheduling.BookingDeclined;
+import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
+import com.calcomalt.contracts.scheduling.BookingRated;
+import com.calcomalt.contracts.scheduling.BookingRequested;
+import com.calcomalt.contracts.scheduling.BookingRescheduled;
+import com.calcomalt.contracts.scheduling.BookingSeatBooked;
+import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
+import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.contracts.scheduling.EventTypeDeleted;
+import com.calcomalt.contracts.scheduling.EventTypeUpdated;
+import com.calcomalt.query.projections.Rows;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps cal.com's {@code BookingDenormalized} table as cal.com's triggers do: a booking's own
+ * columns follow the booking's events, its event type's columns (teamId, eventLength,
+ * eventParentId, isTeamBooking) follow the event type, and its user's columns (userEmail,
+ * userName, userUsername) follow the user. When an event type goes, cal.com's foreign key nulls the
+ * booking's eventTypeId, and the trigger then finds no event type: its columns become null and the
+ * booking a personal one. The rows of many bookings change in one statement, and only those that
+ * change are written.
+ */
+@Component
+@ProcessingGroup("calcom.BookingDenormalized")
+class BookingDenormalizedProjector {
+
+    private static final String NO_EVENT_TYPE = """
+            update BookingDenormalizedRow d set d.eventTypeId = null, d.teamId = null, d.eventLength = null,
+                d.eventParentId = null, d.isTeamBooking = false""";
+
+    private final EntityManager entityManager;
+
+    BookingDenormalizedProjector(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @EventHandler
+    void on(BookingRequested event) {
+        BookingHostSnapshot host = event.host();
+        Rows.write(entityManager, BookingDenormalizedRow.class, event.bookingId(), BookingDenormalizedRow::new, row -> {
+            row.id = event.bookingId();
+            row.uid = event.uid();
+            row.eventTypeId = event.eventTypeId();
+            row.title = event.title();
+            row.description = event.description();
+            row.startTime = event.startTime();
+            row.endTime = event.endTime();
+            row.createdAt = event.createdAt();
+            row.updatedAt = null;
+            row.location = event.location();
+            row.paid = false;
+            row.status = event.status();
+            row.rescheduled = null;
+            row.userId = event.userId();
+            row.teamId = host == null ? null : host.teamId();
+            row.eventLength = host == null ? null : host.eventLength();
+            row.eventParentId = host == null ? null : host.eventParentId();
+            row.userEmail = host == null ? null : host.userEmail();
+            row.userName = host == null ? null : host.userName();
+            row.userUsername = host == null ? null : host.userUsername();
+            row.ratingFeedback = null;
+            row.rating = null;
+            row.noShowHost = false;
+            row.isTeamBooking = row.teamId != null;
+        });
+    }
+
+    @EventHandler
+    void on(BookingConfirmed event) {
+        changed(event.bookingId(), event.updatedAt()).status = BookingStatus.accepted;
+    }
+
+    @EventHandler
+    void on(BookingDeclined event) {
+        changed(event.bookingId(), event.updatedAt()).status = BookingStatus.rejected;
+    }
+
+    @EventHandler
+    void on(BookingCancelled event) {
+        changed(event.bookingId(), event.updatedAt()).status = BookingStatus.cancelled;
+    }
+
+    @EventHandler
+    void on(BookingRescheduled event) {
+        BookingDenormalizedRow row = changed(event.bookingId(), event.updatedAt());
+        row.status = BookingStatus.cancelled;
+        row.rescheduled = true;
+    }
+
+    @EventHandler
+    void on(BookingAbsenceMarked event) {
+        BookingDenormalizedRow row = changed(event.bookingId(), event.updatedAt());
+        if (event.noShowHost() != null) {
+            row.noShowHost = event.noShowHost();
+        }
+    }
+
+    @EventHandler
+    void on(BookingRated event) {
+        BookingDenormalizedRow row = changed(event.bookingId(), event.updatedAt());
+        row.rating = event.rating();
+        row.ratingFeedback = event.ratingFeedback();
+    }
+
+    @EventHandler
+    void on(BookingSeatBooked event) {
+        changed(event.bookingId(), event.updatedAt());
+    }
+
+    @EventHandler
+    void on(BookingSeatCancelled event) {
+        changed(event.bookingId(), event.updatedAt());
+    }
+
+    /** Only rows that change are written: most changes of an event type leave these columns as they are. */
+    @EventHandler
+    void on(EventTypeUpdated event) {
+        entityManager.createNativeQuery("""
+                        update "BookingDenormalized" set "teamId" = cast(?1 as int), "eventLength" = cast(?2 as int),
+                            "eventParentId" = cast(?3 as int), "isTeamBooking" = ?4
+                        where "eventTypeId" = ?5 and ("teamId" is distinct from cast(?1 as int)
+                            or "eventLength" is distinct from cast(?2 as int)
+                            or "eventParentId" is distinct from cast(?3 as int))""")
+                .setParameter(1, event.teamId())
+                .setParameter(2, event.settings().length())
+                .setParameter(3, event.parentId())
+                .setParameter(4, event.teamId() != null)
+                .setParameter(5, event.eventTypeId())
+                .executeUpdate();
+    }
+
+    /** The managed children of a deleted event type go with it, by cascade. */
+    @EventHandler
+    void on(EventTypeDeleted event) {
+        entityManager.createQuery(NO_EVENT_TYPE + " where d.eventTypeId = :id or d.eventParentId = :id")
+                .setParameter("id", event.eventTypeId())
+                .executeUpdate();
+    }
+
+    /**
+     * A team's event types (an organization's: those of its teams too) and their managed children go
+     * with it, by cascade. Whether the team's own projector has cascaded already or not, the rows are
+     * found: by the team, or by the booking that lost its event type.
+     */
+    @EventHandler
+    void on(TeamDeleted event) {
+        entityManager.createNativeQuery("""
+                        update "BookingDenormalized" d set "eventTypeId" = null, "teamId" = null, "eventLength" = null,
+                            "eventParentId" = null, "isTeamBooking" = false
+                        where d."eventTypeId" is not null and (
+                            d."teamId" = ?1
+                            or d."teamId" in (select t.id from "Team" t where t."parentId" = ?1)
+                            or d."eventParentId" in (select e.id from "EventType" e where e."teamId" = ?1
+                                or e."teamId" in (select t.id from "Team" t where t."parentId" = ?1))
+                            or d.id in (select b.id from "Booking" b where b."eventTypeId" is null))""")
+                .setParameter(1, event.teamId())
+                .executeUpdate();
+    }
+
+    @EventHandler
+    void on(UserProfileUpdated event) {
+        entityManager.createNativeQuery("""
+                        update "BookingDenormalized" set "userName" = cast(?1 as text), "userUsername" = cast(?2 as text)
+                        where "userId" = ?3 and ("userName" is distinct from cast(?1 as text)
+                            or "userUsername" is distinct from cast(?2 as text))""")
+                .setParameter(1, event.name())
+                .setParameter(2, event.username())
+                .setParameter(3, event.userId())
+                .executeUpdate();
+    }
+
+    @EventHandler
+    void on(UserEmailChanged event) {
+        entityManager.createNativeQuery("""
+                        update "BookingDenormalized" set "userEmail" = ?1
+                        where "userId" = ?2 and "userEmail" is distinct from ?1""")
+                .setParameter(1, event.email())
+                .setParameter(2, event.userId())
+                .executeUpdate();
+    }
+
+    @ResetHandler
+    void reset() {
+        entityManager.createNativeQuery("delete from \"BookingDenormalized\"").executeUpdate();
+    }
+
+    private BookingDenormalizedRow changed(int bookingId, Instant at) {
+        BookingDenormalizedRow row = Rows.existing(entityManager, BookingDenormalizedRow.class, bookingId);
+        row.updatedAt = at;
+        return row;
+    }
+}

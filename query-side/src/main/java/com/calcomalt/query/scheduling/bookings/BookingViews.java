@@ -1,0 +1,229 @@
+package com.calcomalt.query.scheduling.bookings;
+
+import com.calcomalt.contracts.scheduling.BookingAttendeeView;
+import com.calcomalt.contracts.scheduling.BookingEventTypeRef;
+import com.calcomalt.contracts.scheduling.BookingHostView;
+import com.calcomalt.contracts.scheduling.BookingSeatView;
+import com.calcomalt.contracts.scheduling.BookingView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns Booking rows into cal.com API v2's booking: one query each for the attendees, the seats,
+ * the hosts and (when some were rescheduled) the successors of all the bookings of a page, each an
+ * index lookup, whatever the page's size.
+ */
+@Component
+class BookingViews {
+
+    /** The Booking columns a view needs, for {@code "Booking" b}; {@link #read} reads them in this order. */
+    static final String COLUMNS = """
+            b.id, b.uid, b.title, b.description, b.status::text as status, b."cancellationReason", b."cancelledBy",
+            b."rescheduledBy", b."fromReschedule", b.rescheduled, b."startTime", b."endTime", b."eventTypeId",
+            b.location, b."noShowHost", b."createdAt", b."updatedAt", b.metadata::text as metadata, b.rating,
+            b."iCalUID", b.responses::text as responses, b."userId"
+            """;
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    /** A Booking row as {@link #COLUMNS} selects it, with its event type's slug. */
+    record Row(int id, String uid, String title, String description, String status, String cancellationReason,
+               String cancelledBy, String rescheduledBy, String fromReschedule, Boolean rescheduled, Instant start,
+               Instant end, Integer eventTypeId, String eventTypeSlug, String location, Boolean noShowHost,
+               Instant createdAt, Instant updatedAt, String metadata, Integer rating, String iCalUID,
+               String responses, Integer userId) {
+    }
+
+    private record Hosts(Map<Integer, BookingHostView> users, Map<Integer, Map<String, BookingHostView>> byEventType) {
+    }
+
+    private record Attendee(String email, BookingAttendeeView view) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    BookingViews(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Reads {@link #COLUMNS} and then the event type's slug, the column after them. */
+    static Row read(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), (Boolean) rs.getObject(10),
+                utc(rs, 11), utc(rs, 12), (Integer) rs.getObject(13), rs.getString(23), rs.getString(14),
+                (Boolean) rs.getObject(15), utc(rs, 16), utc(rs, 17), rs.getString(18), (Integer) rs.getObject(19),
+                rs.getString(20), rs.getString(21), (Integer) rs.getObject(22));
+    }
+
+    List<BookingView> views(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("ids", rows.stream().map(Row::id).toList());
+        Map<Integer, List<Attendee>> attendees = new HashMap<>();
+        jdbc.query("""
+                select "bookingId", id, name, email, "timeZone", locale, "noShow", "phoneNumber"
+                from "Attendee" where "bookingId" in (:ids) order by id""", params, rs -> {
+            attendees.computeIfAbsent(rs.getInt(1), b -> new ArrayList<>()).add(new Attendee(rs.getString(4),
+                    new BookingAttendeeView(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            Boolean.TRUE.equals(rs.getObject(7)), rs.getString(8))));
+        });
+        Map<Integer, List<BookingSeatView>> seats = new HashMap<>();
+        jdbc.query("""
+                select s."bookingId", s."referenceUid", a.email, s.data::text, s.metadata::text
+                from "BookingSeat" s join "Attendee" a on a.id = s."attendeeId"
+                where s."bookingId" in (:ids) order by s.id""", params, rs -> {
+            seats.computeIfAbsent(rs.getInt(1), b -> new ArrayList<>()).add(new BookingSeatView(rs.getString(2),
+                    rs.getString(3), map(rs.getString(4)), map(rs.getString(5))));
+        });
+        Hosts hosts = hosts(rows);
+        Map<String, String> successors = successors(rows);
+        List<BookingView> views = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            List<BookingHostView> bookingHosts = new ArrayList<>();
+            if (row.userId() != null && hosts.users().containsKey(row.userId())) {
+                bookingHosts.add(hosts.users().get(row.userId()));
+            }
+            Map<String, BookingHostView> coHosts = row.eventTypeId() == null ? Map.of()
+                    : hosts.byEventType().getOrDefault(row.eventTypeId(), Map.of());
+            List<BookingAttendeeView> people = new ArrayList<>();
+            for (Attendee attendee : attendees.getOrDefault(row.id(), List.of())) {
+                BookingHostView coHost = coHosts.get(attendee.email());
+                if (coHost != null && !Objects.equals(coHost.id(), row.userId())) {
+                    bookingHosts.add(coHost);
+                } else {
+                    people.add(attendee.view());
+                }
+            }
+            views.add(view(row, bookingHosts, people, seats.getOrDefault(row.id(), List.of()),
+                    successors.get(row.uid())));
+        }
+        return views;
+    }
+
+    /**
+     * The bookings' users, and the hosts of their event types by email: cal.com lists a team
+     * booking's other hosts among its attendees, so an attendee who hosts the event type is a co-host.
+     */
+    private Hosts hosts(List<Row> rows) {
+        List<Integer> userIds = rows.stream().map(Row::userId).filter(Objects::nonNull).distinct().toList();
+        List<Integer> eventTypeIds = rows.stream().map(Row::eventTypeId).filter(Objects::nonNull).distinct().toList();
+        Map<Integer, BookingHostView> users = new HashMap<>();
+        Map<Integer, Map<String, BookingHostView>> byEventType = new HashMap<>();
+        List<String> parts = new ArrayList<>();
+        if (!userIds.isEmpty()) {
+            parts.add("""
+                    select null::int, u.id, u.name, u.email, u.username, u."timeZone" from users u
+                    where u.id in (:userIds)""");
+        }
+        if (!eventTypeIds.isEmpty()) {
+            parts.add("""
+                    select h."eventTypeId", u.id, u.name, u.email, u.username, u."timeZone"
+                    from "Host" h join users u on u.id = h."userId" where h."eventTypeId" in (:eventTypeIds)""");
+        }
+        if (!parts.isEmpty()) {
+            jdbc.query(String.join(" union all ", parts), new MapSqlParameterSource("userIds", userIds)
+                    .addValue("eventTypeIds", eventTypeIds), rs -> {
+                BookingHostView host = new BookingHostView(rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6));
+                Integer eventTypeId = (Integer) rs.getObject(1);
+                if (eventTypeId == null) {
+                    users.put(host.id(), host);
+                } else {
+                    byEventType.computeIfAbsent(eventTypeId, e -> new HashMap<>()).put(host.email(), host);
+                }
+            });
+        }
+        return new Hosts(users, byEventType);
+    }
+
+    /** The bookings that replaced the rescheduled ones among these, by the uid they came from. */
+    private Map<String, String> successors(List<Row> rows) {
+        List<String> rescheduled = rows.stream().filter(r -> Boolean.TRUE.equals(r.rescheduled())).map(Row::uid)
+                .toList();
+        Map<String, String> successors = new HashMap<>();
+        if (!rescheduled.isEmpty()) {
+            jdbc.query("""
+                    select "fromReschedule", uid from "Booking" where "fromReschedule" in (:uids) order by id""",
+                    new MapSqlParameterSource("uids", rescheduled),
+                    rs -> {
+                        successors.putIfAbsent(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return successors;
+    }
+
+    private BookingView view(Row row, List<BookingHostView> hosts, List<BookingAttendeeView> attendees,
+                             List<BookingSeatView> seats, String rescheduledTo) {
+        Map<String, Object> metadata = map(row.metadata());
+        Map<String, Object> responses = map(row.responses());
+        return new BookingView(row.id(), row.uid(), row.title(), row.description(), hosts, row.status(),
+                row.cancellationReason(), row.cancelledBy(), reschedulingReason(row, responses), row.rescheduledBy(),
+                row.fromReschedule(), rescheduledTo, row.start(), row.end(),
+                (int) Duration.between(row.start(), row.end()).toMinutes(), row.eventTypeId(),
+                row.eventTypeId() == null ? null : new BookingEventTypeRef(row.eventTypeId(), row.eventTypeSlug()),
+                meetingUrl(row, metadata), row.location(), Boolean.TRUE.equals(row.noShowHost()), row.createdAt(),
+                row.updatedAt(), metadata, row.rating(), row.iCalUID(), attendees, guests(responses), responses, seats);
+    }
+
+    /** What the booker gave when moving it (cal.com's rescheduleReason response); for the booking moved away, why. */
+    private static String reschedulingReason(Row row, Map<String, Object> responses) {
+        if (responses != null && responses.get("rescheduleReason") instanceof String reason) {
+            return reason;
+        }
+        return Boolean.TRUE.equals(row.rescheduled()) ? row.cancellationReason() : null;
+    }
+
+    /** The video call cal.com keeps in the booking's metadata, or else the location. */
+    private static String meetingUrl(Row row, Map<String, Object> metadata) {
+        if (metadata != null && metadata.get("videoCallUrl") instanceof String url) {
+            return url;
+        }
+        return row.location();
+    }
+
+    private static List<String> guests(Map<String, Object> responses) {
+        if (responses != null && responses.get("guests") instanceof List<?> guests) {
+            return guests.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return List.of();
+    }
+
+    private Map<String, Object> map(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A jsonb column holds no JSON object: " + text, e);
+        }
+    }
+
+    static Instant utc(ResultSet rs, int column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
