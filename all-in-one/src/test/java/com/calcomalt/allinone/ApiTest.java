@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -19,9 +20,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The one Spring context of the all-in-one tests, reached over real HTTP on a random port; the
- * database is the JVM's throw-away PostgreSQL.
+ * database is the JVM's throw-away PostgreSQL, and the application's clock a {@link MovableClock}.
  */
 @SpringBootTest(classes = AllInOneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MovableClock.class)
 abstract class ApiTest {
 
     @LocalServerPort
@@ -30,6 +32,9 @@ abstract class ApiTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    /** The application's clock; a test that moves it sets it back when done. */
+    @Autowired
+    MovableClock clock;
 
     static final String ADMIN_KEY = "cal_0000000000000000000000000000test";
 
