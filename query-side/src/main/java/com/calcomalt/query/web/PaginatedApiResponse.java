@@ -12,9 +12,12 @@ public record PaginatedApiResponse<T>(String status, List<T> data, Pagination pa
                              long currentPage, long totalPages, boolean hasNextPage, boolean hasPreviousPage) {
     }
 
+    /** As cal.com counts: the current page is 0 for an empty list, and the last page for a skip past its end. */
     public static <T> PaginatedApiResponse<T> success(List<T> data, long totalItems, int take, int skip) {
         long seen = (long) skip + data.size();
+        long totalPages = (totalItems + take - 1) / take;
+        long currentPage = totalPages == 0 ? 0 : Math.min(skip / take + 1, totalPages);
         return new PaginatedApiResponse<>("success", data, new Pagination(totalItems, Math.max(0, totalItems - seen),
-                data.size(), take, skip / take + 1, (totalItems + take - 1) / take, seen < totalItems, skip > 0));
+                data.size(), take, currentPage, totalPages, seen < totalItems, skip > 0));
     }
 }

@@ -340,9 +340,12 @@ class BookingQueriesTest extends BookingFixtures {
         assertThat(page.pagination()).isEqualTo(new PaginatedApiResponse.Pagination(7, 1, 2, 2, 3, 4, true, true));
         var last = PaginatedApiResponse.success(List.of("g"), 7, 2, 6);
         assertThat(last.pagination()).isEqualTo(new PaginatedApiResponse.Pagination(7, 0, 1, 2, 4, 4, false, true));
+        var beyond = PaginatedApiResponse.success(List.of(), 7, 2, 10);
+        assertThat(beyond.pagination()).as("past the end: the last page")
+                .isEqualTo(new PaginatedApiResponse.Pagination(7, 0, 0, 2, 4, 4, false, true));
         var empty = PaginatedApiResponse.success(List.of(), 0, 100, 0);
-        assertThat(empty.pagination()).isEqualTo(new PaginatedApiResponse.Pagination(0, 0, 0, 100, 1, 0, false,
-                false));
+        assertThat(empty.pagination()).as("no pages: page 0")
+                .isEqualTo(new PaginatedApiResponse.Pagination(0, 0, 0, 100, 0, 0, false, false));
     }
 
     @Test
