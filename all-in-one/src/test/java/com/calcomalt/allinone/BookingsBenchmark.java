@@ -112,6 +112,24 @@ class BookingsBenchmark extends ApiTest {
         run(bookings, WARM_UP);
         long booked = run(bookings, MEASURE);
 
+        // The ceiling of any endpoint: an authenticated request that reads one row and writes nothing.
+        ClientLoop me = (i, stopAt) -> {
+            int count = 0;
+            while (System.nanoTime() < stopAt) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/v2/me"))
+                        .header("Authorization", "Bearer " + hosts.get(i).key()).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(response.statusCode() + " " + response.body());
+                }
+                count++;
+            }
+            return count;
+        };
+        run(me, WARM_UP);
+        long answered = run(me, MEASURE);
+
         jdbc.execute("create table if not exists public.bench_rows (id bigserial primary key, payload text not null)");
         ClientLoop rows = (i, stopAt) -> {
             int count = 0;
@@ -132,6 +150,9 @@ class BookingsBenchmark extends ApiTest {
                 CLIENTS, bookingRate, booked, MEASURE.toSeconds());
         System.out.printf("BENCHMARK plain JDBC, one row per transaction, %d clients: %.0f rows/s%n", CLIENTS, rowRate);
         System.out.printf("BENCHMARK ratio bookings/rows: %.3f (goal >= 0.30)%n", bookingRate / rowRate);
+        double meRate = answered / (double) MEASURE.toSeconds();
+        System.out.printf("BENCHMARK GET /v2/me, %d clients (the ceiling of any authenticated request): %.0f requests/s,"
+                + " ratio to rows %.3f%n", CLIENTS, meRate, meRate / rowRate);
         assertThat(booked).isPositive();
     }
 

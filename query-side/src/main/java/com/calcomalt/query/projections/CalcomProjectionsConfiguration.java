@@ -31,7 +31,8 @@ public class CalcomProjectionsConfiguration {
     /**
      * Hibernate writes inserts before updates before deletes, and a batch holds many events: a
      * member who leaves and is invited again would be inserted before their old row is deleted.
-     * Flushing after each event writes the rows in the order of the events.
+     * Flushing after each event writes the rows in the order of the events. Clearing then keeps a
+     * batch's later flushes from checking every row its earlier events wrote.
      */
     static class FlushAfterEachEvent implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -46,6 +47,7 @@ public class CalcomProjectionsConfiguration {
                 throws Exception {
             Object result = chain.proceed();
             entityManager.flush();
+            entityManager.clear();
             return result;
         }
     }
