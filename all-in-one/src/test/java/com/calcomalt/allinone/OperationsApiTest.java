@@ -17,10 +17,12 @@ class OperationsApiTest extends ApiTest {
             "Profile", "ApiKey", "UserPassword", "ResetPasswordRequest", "Impersonations", "Session", "Account",
             "AccessToken", "RefreshToken", "Schedule", "Availability", "EventType", "Host", "EventTypeCustomInput",
             "HashedLink", "OutOfOfficeReason", "OutOfOfficeEntry", "SelectedSlots", "Booking", "Attendee",
-            "BookingSeat", "BookingReference", "BookingInternalNote", "Tracking", "BookingDenormalized");
+            "BookingSeat", "BookingReference", "BookingInternalNote", "Tracking", "BookingDenormalized",
+            "query_side.booking_listing");
 
     private List<String> rowsOf(String table) {
-        return jdbc.queryForList("select t::text from \"" + table + "\" t order by 1", String.class);
+        String name = table.contains(".") ? table : "\"" + table + "\"";
+        return jdbc.queryForList("select t::text from " + name + " t order by 1", String.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bookings as cal.com API v2 lists them, among those the caller sees ({@link BookingVisibility}).
- * A page is one query for its Booking rows and one for the count (unless the page itself shows
- * where the list ends), then one each for attendees, seats, hosts and successors
+ * A page is chosen and counted on {@code query_side.booking_listing}, then its Booking rows are read
+ * (the count is skipped when the page itself shows where the list ends), then one query each for
+ * attendees, seats, hosts and successors
  * ({@link BookingViews}). "Now" is the application's clock.
  */
 @Component
@@ -74,16 +76,25 @@ class BookingQueries {
         int skip = Math.max(0, filter.skip());
         MapSqlParameterSource params = new MapSqlParameterSource("now", BookingViews.local(clock.instant()))
                 .addValue("take", take).addValue("skip", skip);
-        String where = BookingVisibility.condition(query.caller(), params) + conditions(filter, params);
-        // The page is chosen on the sort keys alone; only its rows are read whole.
-        List<BookingViews.Row> rows = jdbc.query("select " + BookingViews.COLUMNS + ", e.slug from (select b.id, "
-                + SORT_KEYS + " from \"Booking\" b where " + where + " order by " + order(filter, "b.")
-                + " limit :take offset :skip) p join \"Booking\" b on b.id = p.id"
+        String conditions = conditions(filter, params);
+        List<BookingVisibility.Branch> visible = BookingVisibility.branches(query.caller(), params);
+        // Each way of seeing bookings gives its own first skip + take in order, from its own index;
+        // the page is taken from their union, and only its rows are read whole.
+        params.addValue("depth", skip + take);
+        String candidates = visible.stream()
+                .map(branch -> "(" + branch.select("b.id, " + SORT_KEYS, conditions,
+                        "order by " + order(filter, "b.") + " limit :depth") + ")")
+                .collect(Collectors.joining(" union "));
+        List<BookingViews.Row> rows = jdbc.query("select " + BookingViews.COLUMNS + ", e.slug from (select * from ("
+                + candidates + ") u order by " + order(filter, "u.") + " limit :take offset :skip) p"
+                + " join \"Booking\" b on b.id = p.id"
                 + " left join \"EventType\" e on e.id = b.\"eventTypeId\" order by " + order(filter, "p."), params,
                 BookingViews::read);
         // A page that is not full ends the list, so it gives the count; unless it is empty and past the end.
         Long total = rows.size() < take && (!rows.isEmpty() || skip == 0) ? Long.valueOf(skip + rows.size())
-                : jdbc.queryForObject("select count(*) from \"Booking\" b where " + where, params, Long.class);
+                : jdbc.queryForObject("select count(*) from (" + visible.stream()
+                        .map(branch -> branch.select("b.id", conditions, "")).collect(Collectors.joining(" union "))
+                        + ") u", params, Long.class);
         return new BookingPage(views.views(rows), total == null ? 0 : total, take, skip);
     }
 

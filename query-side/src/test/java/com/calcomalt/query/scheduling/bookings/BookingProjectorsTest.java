@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -473,6 +474,39 @@ class BookingProjectorsTest extends BookingFixtures {
         assertThat(row("BookingDenormalized", booking.bookingId)).containsEntry("eventTypeId", null)
                 .containsEntry("teamId", null).containsEntry("isTeamBooking", false);
         assertThat(row("BookingDenormalized", personal.bookingId)).containsEntry("eventTypeId", personal.eventTypeId);
+    }
+
+    @Test
+    void the_listing_keeps_the_keys_of_each_booking_as_its_booking_row_has_them() {
+        int host = user();
+        int eventTypeId = personalEventType(host, 30);
+        int goingType = personalEventType(host, 45);
+        NewBooking pending = booking(host, eventTypeId).at(inDays(2), Duration.ofMinutes(30));
+        pending.status = BookingStatus.pending;
+        pending.publish();
+        NewBooking cancelled = booking(host, eventTypeId).at(inDays(3), Duration.ofMinutes(30)).publish();
+        NewBooking rated = booking(host, eventTypeId).at(inDays(-3), Duration.ofMinutes(30)).publish();
+        NewBooking orphaned = booking(host, goingType).at(inDays(4), Duration.ofMinutes(45)).publish();
+        publish("Booking", BookingIds.aggregateId(pending.uid),
+                new BookingConfirmed(pending.uid, pending.bookingId, host, T1));
+        publish("Booking", BookingIds.aggregateId(cancelled.uid),
+                new BookingCancelled(cancelled.uid, cancelled.bookingId, "Ill", email(host), T2));
+        publish("Booking", BookingIds.aggregateId(rated.uid), new BookingRated(rated.uid, rated.bookingId, 4, null, T3));
+        publish("EventType", "event-type:" + goingType, new EventTypeDeleted(goingType, host, null, null, T3));
+        awaitProjectionsCaughtUp();
+
+        List<Integer> ids = List.of(pending.bookingId, cancelled.bookingId, rated.bookingId, orphaned.bookingId);
+        String keys = "id, \"userId\", \"eventTypeId\", \"startTime\", \"endTime\", \"createdAt\", \"updatedAt\","
+                + " status, \"recurringEventId\"";
+        String in = " where id in (" + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        List<String> listing = jdbc.queryForList("select row(" + keys + ")::text from query_side.booking_listing"
+                + in + " order by id", String.class);
+        assertThat(listing).hasSize(4).isEqualTo(jdbc.queryForList("select row(" + keys + ")::text from \"Booking\""
+                + in + " order by id", String.class));
+        assertThat(jdbc.queryForMap("select status::text, \"updatedAt\" from query_side.booking_listing where id = ?",
+                cancelled.bookingId)).containsEntry("status", "cancelled").containsEntry("updatedAt", at(T2));
+        assertThat(jdbc.queryForObject("select \"eventTypeId\" from query_side.booking_listing where id = ?",
+                Integer.class, orphaned.bookingId)).as("the event type went").isNull();
     }
 
     @Test
