@@ -3,6 +3,7 @@ package com.calcomalt.command.automation;
 import com.calcomalt.contracts.automation.WorkflowStepEdited;
 import com.calcomalt.contracts.automation.WorkflowStepSettings;
 import com.calcomalt.contracts.automation.WorkflowStepsReordered;
+import java.util.Objects;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 
@@ -30,6 +31,18 @@ class WorkflowStep {
 
     WorkflowStepSettings settings() {
         return settings;
+    }
+
+    /** Equal state is equal steps, so Axon's fixture can tell that sourcing the events rebuilds the same workflow. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WorkflowStep step && step.stepId == stepId && step.stepNumber == stepNumber
+                && Objects.equals(step.settings, settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(stepId, stepNumber, settings);
     }
 
     @EventSourcingHandler
