@@ -1,7 +1,6 @@
 -- Workflows on the command side, changed in the transaction that appends the events they follow.
 
--- Every workflow as its events leave it, for authorizing its commands and for the reminders that
--- bookings cause: owner, trigger, offset, where it is active, and its steps in order.
+-- Each workflow as its events leave it (owner, trigger, offset, where active, steps in order), for its commands and for reminders.
 CREATE TABLE command_side.workflows (
     workflow_id      INTEGER   NOT NULL,
     user_id          INTEGER,
