@@ -196,7 +196,7 @@ public class Webhook {
     }
 
     private static List<WebhookTriggerEvent> requireTriggers(List<WebhookTriggerEvent> triggers) {
-        if (triggers == null || triggers.isEmpty() || triggers.contains(null)) {
+        if (triggers == null || triggers.isEmpty() || triggers.stream().anyMatch(Objects::isNull)) {
             throw new DomainRuleViolation("A webhook listens to at least one trigger");
         }
         return List.copyOf(new LinkedHashSet<>(triggers));
