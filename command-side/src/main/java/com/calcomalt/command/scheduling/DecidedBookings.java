@@ -12,8 +12,6 @@ import com.calcomalt.contracts.scheduling.BookingEventTypeRef;
 import com.calcomalt.contracts.scheduling.BookingHostView;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.contracts.scheduling.BookingRated;
-import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
-import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingRescheduled;
 import com.calcomalt.contracts.scheduling.BookingSeatBooked;
@@ -72,7 +70,6 @@ class DecidedBookings {
         private final Map<Integer, BookingAttendee> attendees = new LinkedHashMap<>();
         private final Set<Integer> absent = new HashSet<>();
         private final Map<String, BookingSeatData> seats = new LinkedHashMap<>();
-        private final Map<Integer, String> meetingUrls = new LinkedHashMap<>();
 
         void add(Object event) {
             if (event instanceof BookingRequested e) {
@@ -122,10 +119,6 @@ class DecidedBookings {
             } else if (event instanceof BookingRated e) {
                 rating = e.rating();
                 updatedAt = e.updatedAt();
-            } else if (event instanceof BookingReferenceAdded e && e.meetingUrl() != null) {
-                meetingUrls.put(e.referenceId(), e.meetingUrl());
-            } else if (event instanceof BookingReferenceRemoved e) {
-                meetingUrls.remove(e.referenceId());
             }
         }
 
@@ -164,7 +157,7 @@ class DecidedBookings {
                     (int) Duration.between(r.startTime(), r.endTime()).toMinutes(), r.eventTypeId(),
                     r.eventTypeId() == null ? null : lookups.eventTypeSlug(r.eventTypeId())
                             .map(slug -> new BookingEventTypeRef(r.eventTypeId(), slug)).orElse(null),
-                    meetingUrls.isEmpty() ? null : meetingUrls.values().iterator().next(), r.location(),
+                    metadata.get("videoCallUrl") instanceof String url ? url : r.location(), r.location(),
                     Boolean.TRUE.equals(noShowHost), r.createdAt(), updatedAt, metadata, rating, r.iCalUID(),
                     attendeeViews, guests, responses, seatViews);
         }
