@@ -61,7 +61,8 @@ public class Webhook {
     private Integer eventTypeId;
     private String subscriberUrl;
     private List<WebhookTriggerEvent> eventTriggers;
-    private String secret;
+    /** Sealed, as the events carry it: the aggregate never sees the plaintext, it only passes this on. */
+    private String encryptedSecret;
     private boolean active;
     private String payloadTemplate;
     private Integer time;
@@ -89,8 +90,9 @@ public class Webhook {
         List<WebhookTriggerEvent> triggers = requireTriggers(command.eventTriggers());
         requireTime(triggers, command.time(), command.timeUnit());
         apply(new WebhookCreated(command.webhookId(), command.userId(), command.teamId(), command.eventTypeId(),
-                requireUrl(command.subscriberUrl()), triggers, blankToNull(command.secret()), command.active(),
-                blankToNull(command.payloadTemplate()), command.time(), command.timeUnit(), clock.instant()));
+                requireUrl(command.subscriberUrl()), triggers, blankToNull(command.encryptedSecret()),
+                command.active(), blankToNull(command.payloadTemplate()), command.time(), command.timeUnit(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -101,13 +103,15 @@ public class Webhook {
         String url = command.subscriberUrl() == null ? subscriberUrl : requireUrl(command.subscriberUrl());
         List<WebhookTriggerEvent> triggers = command.eventTriggers() == null ? eventTriggers
                 : requireTriggers(command.eventTriggers());
-        String newSecret = command.secret() == null ? secret : blankToNull(command.secret());
+        // a new secret is sealed with a fresh nonce, so giving one always counts as a change
+        String newSecret = command.encryptedSecret() == null ? encryptedSecret
+                : blankToNull(command.encryptedSecret());
         String template = command.payloadTemplate() == null ? payloadTemplate : blankToNull(command.payloadTemplate());
         Integer newTime = command.time() == null ? time : command.time();
         TimeUnit newUnit = command.timeUnit() == null ? timeUnit : command.timeUnit();
         requireTime(triggers, newTime, newUnit);
         boolean changed = !url.equals(subscriberUrl) || !triggers.equals(eventTriggers)
-                || !Objects.equals(newSecret, secret) || !Objects.equals(template, payloadTemplate)
+                || !Objects.equals(newSecret, encryptedSecret) || !Objects.equals(template, payloadTemplate)
                 || !Objects.equals(newTime, time) || newUnit != timeUnit;
         if (changed) {
             apply(new WebhookUpdated(webhookId, userId, teamId, eventTypeId, url, triggers, newSecret, template,
@@ -227,7 +231,7 @@ public class Webhook {
         eventTypeId = event.eventTypeId();
         subscriberUrl = event.subscriberUrl();
         eventTriggers = event.eventTriggers();
-        secret = event.secret();
+        encryptedSecret = event.encryptedSecret();
         active = event.active();
         payloadTemplate = event.payloadTemplate();
         time = event.time();
@@ -238,7 +242,7 @@ public class Webhook {
     void on(WebhookUpdated event) {
         subscriberUrl = event.subscriberUrl();
         eventTriggers = event.eventTriggers();
-        secret = event.secret();
+        encryptedSecret = event.encryptedSecret();
         payloadTemplate = event.payloadTemplate();
         time = event.time();
         timeUnit = event.timeUnit();

@@ -8,6 +8,7 @@ import com.calcomalt.contracts.notifications.DeleteWebhook;
 import com.calcomalt.contracts.notifications.TimeUnit;
 import com.calcomalt.contracts.notifications.UpdateWebhook;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
+import com.calcomalt.platform.secrets.SecretBox;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,16 +35,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Webhooks of the caller ({@code /v2/webhooks}), of a team and of an event type, with cal.com API
  * v2's body ({@code subscriberUrl}, {@code triggers}, {@code active}, {@code payloadTemplate},
- * {@code secret}, {@code time}, {@code timeUnit}). The secret is taken, never answered.
+ * {@code secret}, {@code time}, {@code timeUnit}). The secret is taken, never answered, and sealed
+ * here, before any command: sealing needs the configured key and a random nonce, which the aggregate
+ * then stays free of, and no command, event or lookup ever holds the plaintext.
  */
 @RestController
 @Tag(name = "Webhooks")
 class WebhookCommandController {
 
     private final CommandGateway commands;
+    private final SecretBox secrets;
 
-    WebhookCommandController(CommandGateway commands) {
+    WebhookCommandController(CommandGateway commands, SecretBox secrets) {
         this.commands = commands;
+        this.secrets = secrets;
     }
 
     record CreateInput(@NotBlank @Size(max = 2048) String subscriberUrl,
@@ -97,7 +102,7 @@ class WebhookCommandController {
         String webhookId = Ids.text();
         boolean active = !Boolean.FALSE.equals(input.active());
         commands.sendAndWait(new CreateWebhook(webhookId, userId, teamId, eventTypeId, input.subscriberUrl(),
-                input.triggers(), input.secret(), active, input.payloadTemplate(), input.time(), input.timeUnit()));
+                input.triggers(), sealed(input.secret()), active, input.payloadTemplate(), input.time(), input.timeUnit()));
         return ResponseEntity.created(URI.create("/v2/webhooks/" + webhookId))
                 .body(ApiResponse.success(new Changed(webhookId, userId, teamId, eventTypeId, input.subscriberUrl(),
                         input.triggers(), active, input.secret() != null && !input.secret().isBlank())));
@@ -106,10 +111,15 @@ class WebhookCommandController {
     @PatchMapping("/v2/webhooks/{webhookId}")
     @Operation(summary = "Change a webhook; what is left out stays, an empty secret or payloadTemplate removes it")
     ApiResponse<Changed> update(@PathVariable @NotBlank String webhookId, @Valid @RequestBody UpdateInput input) {
-        commands.sendAndWait(new UpdateWebhook(webhookId, input.subscriberUrl(), input.triggers(), input.secret(),
+        commands.sendAndWait(new UpdateWebhook(webhookId, input.subscriberUrl(), input.triggers(), sealed(input.secret()),
                 input.payloadTemplate(), input.time(), input.timeUnit(), input.active()));
         return ApiResponse.success(new Changed(webhookId, null, null, null, input.subscriberUrl(), input.triggers(),
                 input.active(), input.secret() != null && !input.secret().isBlank()));
+    }
+
+    /** Null keeps the secret and blank removes it, as in the request; anything else is sealed. */
+    private String sealed(String secret) {
+        return secret == null || secret.isBlank() ? secret : secrets.seal(secret);
     }
 
     @PostMapping("/v2/webhooks/{webhookId}/activate")

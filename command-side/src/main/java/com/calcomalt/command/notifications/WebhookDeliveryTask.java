@@ -1,5 +1,6 @@
 package com.calcomalt.command.notifications;
 
+import com.calcomalt.platform.secrets.SecretBox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -26,10 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The durable delivery of one webhook delivery row: a db-scheduler task whose instance id is the
- * delivery's id. Each run POSTs the stored body, signed with the webhook's current secret, records
- * the attempt (when, how long, the HTTP status or the error), and then either finishes (2xx; or a
- * 4xx, which a retry would not change) or reschedules itself with exponential back-off after a
- * network error or a 5xx, until {@code calalt.webhooks.delivery.max-attempts} tries were made.
+ * delivery's id. Each run POSTs the stored body, signed with the webhook's current secret (opened
+ * from its sealed form just for this), records the attempt (when, how long, the HTTP status or the
+ * error), and then either finishes (2xx; or a 4xx, which a retry would not change) or reschedules
+ * itself with exponential back-off after a network error or a 5xx, until
+ * {@code calalt.webhooks.delivery.max-attempts} tries were made.
  *
  * <p>At least once: an attempt is recorded after the POST returns, so a crash in between sends the
  * same body again when the scheduler revives the execution; receivers dedupe by the payload's
@@ -43,6 +45,7 @@ class WebhookDeliveryTask {
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryTask.class);
 
     private final JdbcTemplate jdbc;
+    private final SecretBox secrets;
     private final Clock clock;
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -50,12 +53,13 @@ class WebhookDeliveryTask {
     private final HttpClient http;
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
 
-    WebhookDeliveryTask(JdbcTemplate jdbc, Clock clock,
+    WebhookDeliveryTask(JdbcTemplate jdbc, SecretBox secrets, Clock clock,
                         @Value("${calalt.webhooks.delivery.max-attempts:5}") int maxAttempts,
                         @Value("${calalt.webhooks.delivery.initial-backoff:10s}") Duration initialBackoff,
                         @Value("${calalt.webhooks.delivery.connect-timeout:5s}") Duration connectTimeout,
                         @Value("${calalt.webhooks.delivery.request-timeout:10s}") Duration requestTimeout) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
@@ -77,7 +81,7 @@ class WebhookDeliveryTask {
         return new TaskInstance<>(NAME, deliveryId);
     }
 
-    private record Delivery(String url, String body, String status, String secret, int attempts) {
+    private record Delivery(String url, String body, String status, String encryptedSecret, int attempts) {
     }
 
     CompletionHandler<Void> attempt(String deliveryId) {
@@ -93,6 +97,7 @@ class WebhookDeliveryTask {
         }
         int attempt = delivery.attempts() + 1;
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
+        String signature = WebhookSignature.of(secrets.open(delivery.encryptedSecret()), body);
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         Integer status = null;
@@ -102,7 +107,7 @@ class WebhookDeliveryTask {
                     .timeout(requestTimeout)
                     .header("Content-Type", PayloadTemplate.isJson(delivery.body(), json) ? "application/json"
                             : "text/plain; charset=utf-8")
-                    .header(WebhookSignature.HEADER, WebhookSignature.of(delivery.secret(), body))
+                    .header(WebhookSignature.HEADER, signature)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

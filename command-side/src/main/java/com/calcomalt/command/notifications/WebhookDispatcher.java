@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
  * for it; all in the transaction that moves this processor's token, so a crash either loses none
  * of it or redoes all of it, and the unique (event, webhook, trigger) key keeps a redo from
  * sending twice. It keeps its own copy of the webhooks, fed by their events in this same ordered
- * stream, so a booking is matched against the webhooks as they were when it happened.
+ * stream, so a booking is matched against the webhooks as they were when it happened. Their secrets
+ * stay sealed here; the delivery task opens one only to sign a POST.
  *
  * <p>Triggers: BOOKING_CREATED (an accepted booking, or a pending one confirmed), BOOKING_REQUESTED
  * (a booking awaiting confirmation), BOOKING_RESCHEDULED (the new booking of a reschedule),
@@ -80,7 +81,7 @@ class WebhookDispatcher {
                     subscriber_url, event_triggers, secret, active, payload_template, time, time_unit)
                 values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing""",
                 event.webhookId(), event.userId(), event.teamId(), event.eventTypeId(), event.subscriberUrl(),
-                textArray(event.eventTriggers().stream().map(Enum::name).toList()), event.secret(), event.active(),
+                textArray(event.eventTriggers().stream().map(Enum::name).toList()), event.encryptedSecret(), event.active(),
                 event.payloadTemplate(), event.time(), event.timeUnit() == null ? null : event.timeUnit().name());
     }
 
@@ -90,7 +91,7 @@ class WebhookDispatcher {
                 update notifications.webhook_subscriptions set subscriber_url = ?, event_triggers = ?::text[],
                     secret = ?, payload_template = ?, time = ?, time_unit = ? where webhook_id = ?""",
                 event.subscriberUrl(), textArray(event.eventTriggers().stream().map(Enum::name).toList()),
-                event.secret(), event.payloadTemplate(), event.time(),
+                event.encryptedSecret(), event.payloadTemplate(), event.time(),
                 event.timeUnit() == null ? null : event.timeUnit().name(), event.webhookId());
     }
 

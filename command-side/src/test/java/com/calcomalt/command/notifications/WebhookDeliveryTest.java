@@ -15,6 +15,7 @@ import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.platform.secrets.SecretBox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -64,6 +65,8 @@ class WebhookDeliveryTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration eventProcessing;
+    @Autowired
+    SecretBox secrets;
 
     private final ObjectMapper json = new ObjectMapper();
     private HttpServer server;
@@ -124,7 +127,7 @@ class WebhookDeliveryTest {
                            WebhookTriggerEvent... triggers) {
         String webhookId = UUID.randomUUID().toString();
         publish("Webhook", WebhookIds.aggregateId(webhookId), new WebhookCreated(webhookId, userId, null, null,
-                url(path), List.of(triggers), secret, true, template, null, null, Instant.now()));
+                url(path), List.of(triggers), secrets.seal(secret), true, template, null, null, Instant.now()));
         return webhookId;
     }
 
@@ -271,7 +274,7 @@ class WebhookDeliveryTest {
         int host = id();
         String webhookId = UUID.randomUUID().toString();
         publish("Webhook", WebhookIds.aggregateId(webhookId), new WebhookCreated(webhookId, host, null, null,
-                "http://127.0.0.1:" + port + "/nobody", List.of(WebhookTriggerEvent.BOOKING_CREATED), SECRET, true,
+                "http://127.0.0.1:" + port + "/nobody", List.of(WebhookTriggerEvent.BOOKING_CREATED), secrets.seal(SECRET), true,
                 null, null, null, Instant.now()));
         book(booking(host, Instant.now().plus(Duration.ofDays(3)), BookingStatus.accepted));
 

@@ -42,6 +42,9 @@ class WebhookTest {
     private static final String URL = "https://hooks.example.com/cal";
     private static final int TEAM = 10;
     private static final int EVENT_TYPE = 70;
+    /** The web layer seals secrets before the command; to the aggregate they are opaque text. */
+    private static final String SEALED = "v1:c2VhbGVkIHMzY3JldA==";
+    private static final String RESEALED = "v1:YW5vdGhlciBzZWFsZWQgc2VjcmV0";
 
     private static final Caller ANN = new Caller(1, false, null);
     private static final Caller BOB = new Caller(2, false, null);
@@ -71,11 +74,11 @@ class WebhookTest {
     }
 
     private static CreateWebhook forUser(int userId, String url, List<WebhookTriggerEvent> triggers) {
-        return new CreateWebhook(ID, userId, null, null, url, triggers, "s3cret", true, null, null, null);
+        return new CreateWebhook(ID, userId, null, null, url, triggers, SEALED, true, null, null, null);
     }
 
     private static WebhookCreated annsCreated() {
-        return new WebhookCreated(ID, ANN.userId(), null, null, URL, List.of(BOOKING_CREATED), "s3cret", true, null,
+        return new WebhookCreated(ID, ANN.userId(), null, null, URL, List.of(BOOKING_CREATED), SEALED, true, null,
                 null, null, EARLIER);
     }
 
@@ -91,7 +94,7 @@ class WebhookTest {
         fixture.givenNoPriorActivity()
                 .when(forUser(ANN.userId(), URL, List.of(BOOKING_CREATED, BOOKING_CANCELLED, BOOKING_CREATED)), as(ANN))
                 .expectEvents(new WebhookCreated(ID, ANN.userId(), null, null, URL,
-                        List.of(BOOKING_CREATED, BOOKING_CANCELLED), "s3cret", true, null, null, null, NOW));
+                        List.of(BOOKING_CREATED, BOOKING_CANCELLED), SEALED, true, null, null, null, NOW));
     }
 
     @Test
@@ -234,7 +237,7 @@ class WebhookTest {
                 .when(new UpdateWebhook(ID, "http://other.example.com/x", List.of(BOOKING_CANCELLED), null, null, null,
                         null, null), as(ANN))
                 .expectEvents(new WebhookUpdated(ID, ANN.userId(), null, null, "http://other.example.com/x",
-                        List.of(BOOKING_CANCELLED), "s3cret", null, null, null, NOW));
+                        List.of(BOOKING_CANCELLED), SEALED, null, null, null, NOW));
     }
 
     @Test
@@ -243,6 +246,14 @@ class WebhookTest {
                 .when(new UpdateWebhook(ID, null, null, "", null, null, null, false), as(ANN))
                 .expectEvents(new WebhookUpdated(ID, ANN.userId(), null, null, URL, List.of(BOOKING_CREATED), null,
                         null, null, null, NOW), new WebhookDeactivated(ID, NOW));
+    }
+
+    @Test
+    void a_new_secret_replaces_the_old_one_even_if_it_might_be_the_same() {
+        fixture.given(annsCreated())
+                .when(new UpdateWebhook(ID, null, null, RESEALED, null, null, null, null), as(ANN))
+                .expectEvents(new WebhookUpdated(ID, ANN.userId(), null, null, URL, List.of(BOOKING_CREATED), RESEALED,
+                        null, null, null, NOW));
     }
 
     @Test
@@ -332,12 +343,12 @@ class WebhookTest {
     }
 
     @Test
-    void an_event_never_prints_the_secret() {
-        assertThat(annsCreated().toString()).doesNotContain("s3cret");
-        assertThat(forUser(1, URL, List.of(BOOKING_CREATED)).toString()).doesNotContain("s3cret");
-        assertThat(new UpdateWebhook(ID, null, null, "s3cret", null, null, null, null).toString())
-                .doesNotContain("s3cret");
-        assertThat(new WebhookUpdated(ID, 1, null, null, URL, List.of(BOOKING_CREATED), "s3cret", null, null, null,
-                NOW).toString()).doesNotContain("s3cret");
+    void an_event_never_prints_the_secret_not_even_sealed() {
+        assertThat(annsCreated().toString()).doesNotContain(SEALED);
+        assertThat(forUser(1, URL, List.of(BOOKING_CREATED)).toString()).doesNotContain(SEALED);
+        assertThat(new UpdateWebhook(ID, null, null, SEALED, null, null, null, null).toString())
+                .doesNotContain(SEALED);
+        assertThat(new WebhookUpdated(ID, 1, null, null, URL, List.of(BOOKING_CREATED), SEALED, null, null, null,
+                NOW).toString()).doesNotContain(SEALED);
     }
 }

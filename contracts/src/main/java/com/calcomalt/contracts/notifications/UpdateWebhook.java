@@ -3,9 +3,12 @@ package com.calcomalt.contracts.notifications;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Changes a webhook like a PATCH: what is null stays as it is; an empty secret or template removes it. */
+/**
+ * Changes a webhook like a PATCH: what is null stays as it is; an empty secret or template removes it.
+ * A new secret comes sealed by the web layer.
+ */
 public record UpdateWebhook(String webhookId, String subscriberUrl, List<WebhookTriggerEvent> eventTriggers,
-                            String secret, String payloadTemplate, Integer time, TimeUnit timeUnit, Boolean active) {
+                            String encryptedSecret, String payloadTemplate, Integer time, TimeUnit timeUnit, Boolean active) {
 
     @TargetAggregateIdentifier
     public String aggregateId() {
@@ -15,6 +18,6 @@ public record UpdateWebhook(String webhookId, String subscriberUrl, List<Webhook
     @Override
     public String toString() {
         return "UpdateWebhook[webhookId=" + webhookId + ", subscriberUrl=" + subscriberUrl + ", eventTriggers="
-                + eventTriggers + ", secret=" + (secret == null ? null : "***") + ", active=" + active + "]";
+                + eventTriggers + ", encryptedSecret=" + (encryptedSecret == null ? null : "***") + ", active=" + active + "]";
     }
 }

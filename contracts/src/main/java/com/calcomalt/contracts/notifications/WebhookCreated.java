@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** A webhook was made, with every column of its Webhook row. The secret is never printed. */
-@Revision("1")
+/**
+ * A webhook was made, with every column of its Webhook row. The secret is sealed (see the platform's
+ * SecretBox) and never printed; revision 1 carried it in plaintext as {@code secret}.
+ */
+@Revision("2")
 public record WebhookCreated(String webhookId, Integer userId, Integer teamId, Integer eventTypeId,
-                             String subscriberUrl, List<WebhookTriggerEvent> eventTriggers, String secret,
+                             String subscriberUrl, List<WebhookTriggerEvent> eventTriggers, String encryptedSecret,
                              boolean active, String payloadTemplate, Integer time, TimeUnit timeUnit,
                              Instant createdAt) {
 

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** A webhook's subscription changed; it carries the whole new state but {@code active}. The secret is never printed. */
-@Revision("1")
+/**
+ * A webhook's subscription changed; it carries the whole new state but {@code active}. The secret is
+ * sealed and never printed; revision 1 carried it in plaintext as {@code secret}.
+ */
+@Revision("2")
 public record WebhookUpdated(String webhookId, Integer userId, Integer teamId, Integer eventTypeId,
-                             String subscriberUrl, List<WebhookTriggerEvent> eventTriggers, String secret,
+                             String subscriberUrl, List<WebhookTriggerEvent> eventTriggers, String encryptedSecret,
                              String payloadTemplate, Integer time, TimeUnit timeUnit, Instant updatedAt) {
 
     @Override

@@ -6,6 +6,7 @@ import com.calcomalt.contracts.notifications.WebhookDeactivated;
 import com.calcomalt.contracts.notifications.WebhookDeleted;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
 import com.calcomalt.contracts.notifications.WebhookUpdated;
+import com.calcomalt.platform.secrets.SecretBox;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,16 +20,19 @@ import org.springframework.stereotype.Component;
  * Keeps cal.com's {@code Webhook} table. Written with SQL (in the processor's transaction, after the
  * rows of earlier events are flushed) rather than an entity because
  * {@code eventTriggers} is an array of a PostgreSQL enum. A webhook whose user, team or event type
- * was deleted is gone by cascade, so changes to it find no row and change nothing.
+ * was deleted is gone by cascade, so changes to it find no row and change nothing. The events carry
+ * the secret sealed; the row keeps it in plaintext, as cal.com does, so a replay writes it again.
  */
 @Component
 @ProcessingGroup("calcom.Webhook")
 class WebhookProjector {
 
     private final JdbcTemplate jdbc;
+    private final SecretBox secrets;
 
-    WebhookProjector(JdbcTemplate jdbc) {
+    WebhookProjector(JdbcTemplate jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     @EventHandler
@@ -42,7 +46,7 @@ class WebhookProjector {
                     secret = excluded.secret, time = excluded.time, "timeUnit" = excluded."timeUnit\"""",
                 event.webhookId(), event.userId(), event.teamId(), event.eventTypeId(), event.subscriberUrl(),
                 event.createdAt().atOffset(ZoneOffset.UTC).toLocalDateTime(), event.active(), array(event.eventTriggers()),
-                event.payloadTemplate(), event.secret(), event.time(),
+                event.payloadTemplate(), secrets.open(event.encryptedSecret()), event.time(),
                 event.timeUnit() == null ? null : event.timeUnit().name());
     }
 
@@ -52,8 +56,9 @@ class WebhookProjector {
                 update "Webhook" set "subscriberUrl" = ?, "eventTriggers" = ?::"WebhookTriggerEvents"[],
                     "payloadTemplate" = ?, secret = ?, time = ?, "timeUnit" = ?::"TimeUnit"
                 where id = ?""",
-                event.subscriberUrl(), array(event.eventTriggers()), event.payloadTemplate(), event.secret(),
-                event.time(), event.timeUnit() == null ? null : event.timeUnit().name(), event.webhookId());
+                event.subscriberUrl(), array(event.eventTriggers()), event.payloadTemplate(),
+                secrets.open(event.encryptedSecret()), event.time(),
+                event.timeUnit() == null ? null : event.timeUnit().name(), event.webhookId());
     }
 
     @EventHandler

@@ -12,15 +12,20 @@ import com.calcomalt.contracts.notifications.WebhookDeleted;
 import com.calcomalt.contracts.notifications.WebhookIds;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
 import com.calcomalt.contracts.notifications.WebhookUpdated;
+import com.calcomalt.platform.secrets.SecretBox;
 import com.calcomalt.query.support.QuerySideTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Webhook events through the event store and the real processor into cal.com's Webhook table. */
 class WebhookProjectorTest extends QuerySideTest {
+
+    @Autowired
+    SecretBox secrets;
 
     private static final Instant T0 = Instant.parse("2026-03-29T00:59:59.250Z");
     private static final Instant T1 = Instant.parse("2026-03-29T01:00:00.500Z");
@@ -46,7 +51,7 @@ class WebhookProjectorTest extends QuerySideTest {
         String id = UUID.randomUUID().toString();
         publish("Webhook", WebhookIds.aggregateId(id), new WebhookCreated(id, owner, null, null,
                 "https://hooks.example.com/a", List.of(WebhookTriggerEvent.BOOKING_CREATED,
-                WebhookTriggerEvent.MEETING_ENDED), "s3cret", true, null, null, null, T0));
+                WebhookTriggerEvent.MEETING_ENDED), secrets.seal("s3cret"), true, null, null, null, T0));
         awaitProjectionsCaughtUp();
 
         Map<String, Object> created = row(id);
@@ -79,15 +84,47 @@ class WebhookProjectorTest extends QuerySideTest {
     void a_replay_rebuilds_the_same_webhook_rows() {
         int owner = user();
         String id = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
         publish("Webhook", WebhookIds.aggregateId(id), new WebhookCreated(id, owner, null, null,
                 "https://hooks.example.com/replay", List.of(WebhookTriggerEvent.BOOKING_CREATED), null, true,
                 null, null, null, T0));
+        publish("Webhook", WebhookIds.aggregateId(other), new WebhookCreated(other, owner, null, null,
+                "https://hooks.example.com/replay-signed", List.of(WebhookTriggerEvent.BOOKING_CREATED),
+                secrets.seal("replayed s3cret"), true, null, null, null, T0));
         awaitProjectionsCaughtUp();
         List<String> before = rowsAsJson("Webhook");
+        assertThat(row(other)).containsEntry("secret", "replayed s3cret");
 
         projections.replayAll();
         awaitProjectionsCaughtUp();
 
         assertThat(rowsAsJson("Webhook")).isEqualTo(before).isNotEmpty();
+    }
+
+    @Test
+    void an_event_stored_with_the_plaintext_secret_of_revision_1_is_projected_the_same() {
+        int owner = user();
+        String id = UUID.randomUUID().toString();
+        String revision1 = """
+                {"webhookId":"%s","userId":%d,"teamId":null,"eventTypeId":null,
+                 "subscriberUrl":"https://hooks.example.com/old","eventTriggers":["BOOKING_CREATED"],
+                 "secret":"old s3cret","active":true,"payloadTemplate":null,"time":null,"timeUnit":null,
+                 "createdAt":"2026-03-29T00:59:59.250Z"}""".formatted(id, owner);
+        jdbc.update("""
+                insert into eventstore.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                    type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                values (?, ?, 0, 'Webhook', ?, ?, '1', convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""",
+                UUID.randomUUID().toString(), WebhookIds.aggregateId(id), T0.toString(), WebhookCreated.class.getName(),
+                revision1);
+        awaitProjectionsCaughtUp();
+
+        assertThat(row(id)).containsEntry("secret", "old s3cret")
+                .containsEntry("subscriberUrl", "https://hooks.example.com/old");
+        List<String> before = rowsAsJson("Webhook");
+
+        projections.replayAll();
+        awaitProjectionsCaughtUp();
+
+        assertThat(rowsAsJson("Webhook")).isEqualTo(before);
     }
 }
