@@ -18,6 +18,7 @@ public record UpdateWebhook(String webhookId, String subscriberUrl, List<Webhook
     @Override
     public String toString() {
         return "UpdateWebhook[webhookId=" + webhookId + ", subscriberUrl=" + subscriberUrl + ", eventTriggers="
-                + eventTriggers + ", encryptedSecret=" + (encryptedSecret == null ? null : "***") + ", active=" + active + "]";
+                + eventTriggers + ", encryptedSecret=" + (encryptedSecret == null ? null : "***") + ", active="
+                + active + "]";
     }
 }
