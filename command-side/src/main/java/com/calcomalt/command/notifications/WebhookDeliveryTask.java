@@ -86,7 +86,7 @@ class WebhookDeliveryTask {
 
     CompletionHandler<Void> attempt(String deliveryId) {
         Delivery delivery = jdbc.query("""
-                select d.subscriber_url, d.body, d.status, s.secret,
+                select d.subscriber_url, d.body, d.status, s.encrypted_secret,
                        (select count(*) from notifications.webhook_delivery_attempts a where a.delivery_id = d.id)
                 from notifications.webhook_deliveries d
                 left join notifications.webhook_subscriptions s on s.webhook_id = d.webhook_id

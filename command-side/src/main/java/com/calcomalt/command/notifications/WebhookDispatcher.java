@@ -78,18 +78,19 @@ class WebhookDispatcher {
     void on(WebhookCreated event) {
         jdbc.update("""
                 insert into notifications.webhook_subscriptions (webhook_id, user_id, team_id, event_type_id,
-                    subscriber_url, event_triggers, secret, active, payload_template, time, time_unit)
+                    subscriber_url, event_triggers, encrypted_secret, active, payload_template, time, time_unit)
                 values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing""",
                 event.webhookId(), event.userId(), event.teamId(), event.eventTypeId(), event.subscriberUrl(),
-                textArray(event.eventTriggers().stream().map(Enum::name).toList()), event.encryptedSecret(), event.active(),
-                event.payloadTemplate(), event.time(), event.timeUnit() == null ? null : event.timeUnit().name());
+                textArray(event.eventTriggers().stream().map(Enum::name).toList()), event.encryptedSecret(),
+                event.active(), event.payloadTemplate(), event.time(),
+                event.timeUnit() == null ? null : event.timeUnit().name());
     }
 
     @EventHandler
     void on(WebhookUpdated event) {
         jdbc.update("""
                 update notifications.webhook_subscriptions set subscriber_url = ?, event_triggers = ?::text[],
-                    secret = ?, payload_template = ?, time = ?, time_unit = ? where webhook_id = ?""",
+                    encrypted_secret = ?, payload_template = ?, time = ?, time_unit = ? where webhook_id = ?""",
                 event.subscriberUrl(), textArray(event.eventTriggers().stream().map(Enum::name).toList()),
                 event.encryptedSecret(), event.payloadTemplate(), event.time(),
                 event.timeUnit() == null ? null : event.timeUnit().name(), event.webhookId());

@@ -222,6 +222,37 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void the_dispatcher_keeps_the_secret_sealed() {
+        String webhookId = webhook(id(), "/sealed", SECRET, null, WebhookTriggerEvent.BOOKING_CREATED);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from notifications.webhook_subscriptions where webhook_id = ?", Integer.class,
+                webhookId) == 1);
+        String kept = jdbc.queryForObject(
+                "select encrypted_secret from notifications.webhook_subscriptions where webhook_id = ?",
+                String.class, webhookId);
+        assertThat(kept).startsWith("v1:").doesNotContain(SECRET);
+        assertThat(secrets.open(kept)).isEqualTo(SECRET);
+    }
+
+    @Test
+    void a_secret_kept_in_plaintext_before_it_was_sealed_is_sealed_at_start() {
+        String webhookId = UUID.randomUUID().toString();
+        jdbc.update("""
+                insert into notifications.webhook_subscriptions (webhook_id, user_id, subscriber_url, event_triggers,
+                    encrypted_secret, active) values (?, ?, ?, '{BOOKING_CREATED}', ?, false)""",
+                webhookId, id(), url("/legacy"), LegacyWebhookSecrets.MARK + SECRET);
+
+        new LegacyWebhookSecrets(jdbc, secrets);
+
+        String kept = jdbc.queryForObject(
+                "select encrypted_secret from notifications.webhook_subscriptions where webhook_id = ?",
+                String.class, webhookId);
+        assertThat(kept).startsWith("v1:").doesNotContain(SECRET);
+        assertThat(secrets.open(kept)).isEqualTo(SECRET);
+    }
+
+    @Test
     void without_a_secret_the_signature_says_so() {
         int host = id();
         String webhookId = webhook(host, "/unsigned", null, null, WebhookTriggerEvent.BOOKING_REQUESTED);
