@@ -3,6 +3,7 @@ package com.calcomalt.allinone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.calcomalt.platform.secrets.SecretBox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -20,11 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Webhooks over HTTP: made, guarded, delivered for a booking's whole life, shown with their attempts, never replayed. */
 class WebhooksApiTest extends ApiTest {
 
     private static final String SECRET = "whsec-api-test";
+
+    @Autowired
+    SecretBox secrets;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private HttpServer receiver;
@@ -158,6 +163,42 @@ class WebhooksApiTest extends ApiTest {
         assertThat(received).as("a replay sends nothing again").hasSize(3);
         assertThat(jdbc.queryForList("select row_to_json(w)::text from \"Webhook\" w order by id", String.class))
                 .isEqualTo(webhookRows);
+    }
+
+    @Test
+    void a_webhooks_secret_is_sealed_in_the_event_store_and_plaintext_only_in_cal_coms_table() {
+        Member owner = newMember("sealed", "example.com");
+        String first = "whsec-first-" + tag;
+        String second = "whsec-second-" + tag;
+        Response created = as(owner.key(), () -> post("/v2/webhooks", """
+                {"subscriberUrl": "https://example.com/sealed-%s", "secret": "%s", "triggers": ["BOOKING_CREATED"]}"""
+                .formatted(tag, first)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        String id = created.data().get("id").asText();
+        assertThat(as(owner.key(), () -> patch("/v2/webhooks/" + id, """
+                {"secret": "%s"}""".formatted(second))).status().value()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+
+        for (String secret : List.of(first, second)) {
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from eventstore.domain_event_entry
+                    where position(convert_to(?, 'UTF8') in payload) > 0
+                       or position(convert_to(?, 'UTF8') in coalesce(meta_data, ''::bytea)) > 0""",
+                    Integer.class, secret, secret)).as("events holding " + secret).isZero();
+        }
+        List<String> payloads = jdbc.queryForList("""
+                select convert_from(payload, 'UTF8') from eventstore.domain_event_entry
+                where aggregate_identifier = ? order by sequence_number""", String.class, "webhook:" + id);
+        assertThat(payloads).hasSize(2)
+                .allSatisfy(payload -> assertThat(payload).contains("\"encryptedSecret\":\"v1:"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.equals(secrets.open(jdbc.queryForList(
+                "select encrypted_secret from notifications.webhook_subscriptions where webhook_id = ?", String.class,
+                id).stream().findFirst().orElse(null))));
+        assertThat(jdbc.queryForObject("select encrypted_secret from notifications.webhook_subscriptions"
+                + " where webhook_id = ?", String.class, id)).as("the dispatcher's copy").startsWith("v1:")
+                .doesNotContain(second);
+        assertThat(jdbc.queryForObject("select secret from \"Webhook\" where id = ?", String.class, id))
+                .as("cal.com's column keeps it as cal.com does").isEqualTo(second);
     }
 
     @Test
