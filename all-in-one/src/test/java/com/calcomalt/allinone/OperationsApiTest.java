@@ -17,7 +17,8 @@ class OperationsApiTest extends ApiTest {
             "Profile", "ApiKey", "UserPassword", "ResetPasswordRequest", "Impersonations", "Session", "Account",
             "AccessToken", "RefreshToken", "Schedule", "Availability", "EventType", "Host", "EventTypeCustomInput",
             "HashedLink", "OutOfOfficeReason", "OutOfOfficeEntry", "SelectedSlots", "Booking", "Attendee",
-            "BookingSeat", "BookingReference", "BookingInternalNote", "Tracking", "BookingDenormalized");
+            "BookingSeat", "BookingReference", "BookingInternalNote", "Tracking", "BookingDenormalized", "Workflow",
+            "WorkflowStep", "WorkflowsOnEventTypes", "WorkflowsOnTeams", "AIPhoneCallConfiguration");
 
     private List<String> rowsOf(String table) {
         return jdbc.queryForList("select t::text from \"" + table + "\" t order by 1", String.class);
@@ -85,7 +86,37 @@ class OperationsApiTest extends ApiTest {
                 .formatted(reasonId))));
         as(owner.key(), () -> post("/v2/slots/reservations", """
                 {"eventTypeId": %d, "slotStart": "2027-11-01T09:00:00Z"}""".formatted(eventTypeId)));
+        workflowsOf(owner, teamId, eventTypeId);
         bookingsOf(owner, eventTypeId, tag);
+    }
+
+    /** Every workflow table gets rows: a team workflow whose steps were added, edited, reordered and removed. */
+    private void workflowsOf(Member owner, int teamId, int teamEventTypeId) {
+        Response made = as(owner.key(), () -> post("/v2/teams/" + teamId + "/workflows", """
+                {"name": "Replayed reminder", "trigger": "BEFORE_EVENT", "time": 2, "timeUnit": "HOUR",
+                 "steps": [{"action": "EMAIL_ATTENDEE", "emailSubject": "Soon"}, {"action": "EMAIL_HOST"},
+                           {"action": "SMS_ATTENDEE", "numberRequired": false}]}"""));
+        int workflowId = assertCreated(made);
+        JsonNode steps = made.data().get("stepIds");
+        String base = "/v2/workflows/" + workflowId;
+        as(owner.key(), () -> patch(base + "/steps/" + steps.get(0).asInt(), "{\"template\": \"CUSTOM\"}"));
+        as(owner.key(), () -> post(base + "/steps/reorder", "{\"stepIds\": [%d, %d, %d]}"
+                .formatted(steps.get(2).asInt(), steps.get(0).asInt(), steps.get(1).asInt())));
+        as(owner.key(), () -> delete(base + "/steps/" + steps.get(0).asInt()));
+        assertCreated(as(owner.key(), () -> post(base + "/steps", """
+                {"action": "WHATSAPP_NUMBER", "sendTo": "+4915112345678", "stepNumber": 1}""")));
+        as(owner.key(), () -> put(base + "/activation", "{\"eventTypeIds\": [%d]}".formatted(teamEventTypeId)));
+        as(owner.key(), () -> put("/v2/event-types/" + teamEventTypeId + "/ai-phone-call-configuration", """
+                {"yourPhoneNumber": "+4930123456", "numberToCall": "+4915112345678", "enabled": true}"""));
+    }
+
+    /** An organization's workflow, active on one of its teams. */
+    private void organizationWorkflowOf(Member owner, int orgId, int subTeamId) {
+        int workflowId = assertCreated(as(owner.key(), () -> post("/v2/teams/" + orgId + "/workflows", """
+                {"name": "Replayed org flow", "trigger": "NEW_EVENT", "steps": [{"action": "EMAIL_HOST"}]}""")));
+        Response activated = as(owner.key(), () -> put("/v2/workflows/" + workflowId + "/activation",
+                "{\"teamIds\": [%d]}".formatted(subTeamId)));
+        assertThat(activated.status().value()).as(activated.body().toString()).isEqualTo(200);
     }
 
     /** Every booking table gets rows: a booking with UTM, note and reference; seats; a reschedule; a cancellation. */
@@ -141,7 +172,9 @@ class OperationsApiTest extends ApiTest {
         int orgId = as(owner.key(), () -> post("/v2/organizations", """
                 {"name": "Replayed", "slug": "replayed-%s", "organizationSettings": {"orgAutoAcceptEmail": "example.com"}}"""
                 .formatted(tag))).data().get("id").asInt();
-        as(owner.key(), () -> post("/v2/organizations/" + orgId + "/teams", "{\"name\": \"Sub\", \"slug\": \"sub\"}"));
+        int subTeamId = assertCreated(as(owner.key(), () -> post("/v2/organizations/" + orgId + "/teams",
+                "{\"name\": \"Sub\", \"slug\": \"sub\"}")));
+        organizationWorkflowOf(owner, orgId, subTeamId);
         as(owner.key(), () -> put("/v2/me/password", "{\"password\": \"replayed secret\"}"));
         as(owner.key(), () -> post("/v2/users/" + owner.id() + "/sessions", null));
         schedulingOf(owner, tag);
@@ -149,6 +182,10 @@ class OperationsApiTest extends ApiTest {
         Map<String, List<String>> before = new LinkedHashMap<>();
         for (String table : REBUILT) {
             before.put(table, rowsOf(table));
+        }
+        for (String table : List.of("Workflow", "WorkflowStep", "WorkflowsOnEventTypes", "WorkflowsOnTeams",
+                "AIPhoneCallConfiguration")) {
+            assertThat(before.get(table)).as(table + " has rows to rebuild").isNotEmpty();
         }
 
         Response replay = post("/v2/admin/projections/replay", null);

@@ -43,7 +43,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 
 /** Users, teams, event types and bookings as the command side's events make them, for the booking read side's tests. */
-abstract class BookingFixtures extends QuerySideTest {
+public abstract class BookingFixtures extends QuerySideTest {
 
     /** Whole minutes away from now, so "upcoming" and "past" are clear whatever the test's speed. */
     protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);

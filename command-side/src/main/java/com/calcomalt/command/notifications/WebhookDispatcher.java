@@ -1,0 +1,360 @@
+package com.calcomalt.command.notifications;
+
+import com.calcomalt.contracts.notifications.WebhookActivated;
+import com.calcomalt.contracts.notifications.WebhookCreated;
+import com.calcomalt.contracts.notifications.WebhookDeactivated;
+import com.calcomalt.contracts.notifications.WebhookDeleted;
+import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
+import com.calcomalt.contracts.notifications.WebhookUpdated;
+import com.calcomalt.contracts.scheduling.BookingAttendee;
+import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingConfirmed;
+import com.calcomalt.contracts.scheduling.BookingDeclined;
+import com.calcomalt.contracts.scheduling.BookingRequested;
+import com.calcomalt.contracts.scheduling.BookingRescheduled;
+import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns booking events into webhook deliveries. For each booking event it finds the active
+ * webhooks that listen to its trigger (the hosts' own, the event type's team's, the event type's),
+ * writes one delivery row per webhook with the exact body to send, and schedules the delivery task
+ * for it; all in the transaction that moves this processor's token, so a crash either loses none
+ * of it or redoes all of it, and the unique (event, webhook, trigger) key keeps a redo from
+ * sending twice. It keeps its own copy of the webhooks, fed by their events in this same ordered
+ * stream, so a booking is matched against the webhooks as they were when it happened.
+ *
+ * <p>Triggers: BOOKING_CREATED (an accepted booking, or a pending one confirmed), BOOKING_REQUESTED
+ * (a booking awaiting confirmation), BOOKING_RESCHEDULED (the new booking of a reschedule),
+ * BOOKING_CANCELLED, BOOKING_REJECTED, and MEETING_STARTED / MEETING_ENDED, scheduled at the
+ * accepted booking's start and end and cancelled when it is cancelled or rescheduled. It runs apart
+ * from the projections and refuses replays, so rebuilding the read side never sends anything again.
+ */
+@Component
+@DisallowReplay
+@ProcessingGroup(WebhookDispatcher.PROCESSING_GROUP)
+class WebhookDispatcher {
+
+    static final String PROCESSING_GROUP = "webhook-delivery";
+    private static final List<String> MEETING_TRIGGERS = List.of(WebhookTriggerEvent.MEETING_STARTED.name(),
+            WebhookTriggerEvent.MEETING_ENDED.name());
+
+    private final JdbcTemplate jdbc;
+    private final SchedulerClient scheduler;
+    private final WebhookDeliveryTask task;
+    private final ObjectMapper json;
+
+    WebhookDispatcher(JdbcTemplate jdbc, SchedulerClient scheduler, WebhookDeliveryTask task) {
+        this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.task = task;
+        this.json = task.json();
+    }
+
+    // ------------------------------------------------------------------ the webhooks, as this processor sees them
+
+    @EventHandler
+    void on(WebhookCreated event) {
+        jdbc.update("""
+                insert into notifications.webhook_subscriptions (webhook_id, user_id, team_id, event_type_id,
+                    subscriber_url, event_triggers, secret, active, payload_template, time, time_unit)
+                values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?) on conflict (webhook_id) do nothing""",
+                event.webhookId(), event.userId(), event.teamId(), event.eventTypeId(), event.subscriberUrl(),
+                textArray(event.eventTriggers().stream().map(Enum::name).toList()), event.secret(), event.active(),
+                event.payloadTemplate(), event.time(), event.timeUnit() == null ? null : event.timeUnit().name());
+    }
+
+    @EventHandler
+    void on(WebhookUpdated event) {
+        jdbc.update("""
+                update notifications.webhook_subscriptions set subscriber_url = ?, event_triggers = ?::text[],
+                    secret = ?, payload_template = ?, time = ?, time_unit = ? where webhook_id = ?""",
+                event.subscriberUrl(), textArray(event.eventTriggers().stream().map(Enum::name).toList()),
+                event.secret(), event.payloadTemplate(), event.time(),
+                event.timeUnit() == null ? null : event.timeUnit().name(), event.webhookId());
+    }
+
+    @EventHandler
+    void on(WebhookActivated event) {
+        jdbc.update("update notifications.webhook_subscriptions set active = true where webhook_id = ?",
+                event.webhookId());
+    }
+
+    /** A webhook switched off gets nothing more, also nothing already pending. */
+    @EventHandler
+    void on(WebhookDeactivated event) {
+        jdbc.update("update notifications.webhook_subscriptions set active = false where webhook_id = ?",
+                event.webhookId());
+        cancelPending("webhook_id = ?", event.webhookId(), event.at());
+    }
+
+    @EventHandler
+    void on(WebhookDeleted event) {
+        jdbc.update("delete from notifications.webhook_subscriptions where webhook_id = ?", event.webhookId());
+        cancelPending("webhook_id = ?", event.webhookId(), event.deletedAt());
+    }
+
+    // ------------------------------------------------------------------ bookings
+
+    @EventHandler
+    void on(BookingRequested event, EventMessage<?> message) {
+        ObjectNode payload = bookingPayload(event);
+        Integer teamId = event.host() == null ? null : event.host().teamId();
+        jdbc.update("""
+                insert into notifications.webhook_bookings (booking_id, uid, event_type_id, team_id, host_ids,
+                    start_time, end_time, payload)
+                values (?, ?, ?, ?, ?::int[], ?, ?, ?::jsonb) on conflict (booking_id) do nothing""",
+                event.bookingId(), event.uid(), event.eventTypeId(), teamId, intArray(event.hostIds()),
+                utc(event.startTime()), utc(event.endTime()), write(payload));
+        Booking booking = booking(event.bookingId());
+        WebhookTriggerEvent trigger;
+        if (event.fromReschedule() != null) {
+            trigger = WebhookTriggerEvent.BOOKING_RESCHEDULED;
+            bookingByUid(event.fromReschedule()).ifPresent(old -> {
+                payload.put("rescheduleId", old.bookingId());
+                payload.put("rescheduleUid", old.payload().path("uid").asText());
+                payload.set("rescheduleStartTime", old.payload().get("startTime"));
+                payload.set("rescheduleEndTime", old.payload().get("endTime"));
+            });
+        } else {
+            trigger = event.status() == BookingStatus.pending ? WebhookTriggerEvent.BOOKING_REQUESTED
+                    : WebhookTriggerEvent.BOOKING_CREATED;
+        }
+        deliver(trigger, booking, payload, message, message.getTimestamp());
+        if (event.status() == BookingStatus.accepted) {
+            scheduleMeetingTriggers(booking, payload, message);
+        }
+    }
+
+    @EventHandler
+    void on(BookingConfirmed event, EventMessage<?> message) {
+        Booking booking = booking(event.bookingId());
+        ObjectNode payload = withStatus(booking, "ACCEPTED");
+        deliver(WebhookTriggerEvent.BOOKING_CREATED, booking, payload, message, message.getTimestamp());
+        scheduleMeetingTriggers(booking, payload, message);
+    }
+
+    @EventHandler
+    void on(BookingDeclined event, EventMessage<?> message) {
+        Booking booking = booking(event.bookingId());
+        ObjectNode payload = withStatus(booking, "REJECTED");
+        payload.put("rejectionReason", event.rejectionReason());
+        deliver(WebhookTriggerEvent.BOOKING_REJECTED, booking, payload, message, message.getTimestamp());
+    }
+
+    @EventHandler
+    void on(BookingCancelled event, EventMessage<?> message) {
+        Booking booking = booking(event.bookingId());
+        cancelPending("booking_id = ? and trigger_event in ('MEETING_STARTED', 'MEETING_ENDED')",
+                event.bookingId(), event.updatedAt());
+        ObjectNode payload = withStatus(booking, "CANCELLED");
+        payload.put("cancellationReason", event.cancellationReason());
+        payload.put("cancelledBy", event.cancelledBy());
+        deliver(WebhookTriggerEvent.BOOKING_CANCELLED, booking, payload, message, message.getTimestamp());
+    }
+
+    /** The new booking announces the reschedule; the old one only stops its meeting triggers. */
+    @EventHandler
+    void on(BookingRescheduled event) {
+        cancelPending("booking_id = ? and trigger_event in ('MEETING_STARTED', 'MEETING_ENDED')",
+                event.bookingId(), event.updatedAt());
+        withStatus(booking(event.bookingId()), "CANCELLED");
+    }
+
+    // ------------------------------------------------------------------ deliveries
+
+    private record Booking(int bookingId, Integer eventTypeId, Integer teamId, String hostIds, Instant startTime,
+                           Instant endTime, ObjectNode payload) {
+    }
+
+    private record Subscription(String webhookId, String subscriberUrl, String payloadTemplate) {
+    }
+
+    private void scheduleMeetingTriggers(Booking booking, ObjectNode payload, EventMessage<?> message) {
+        deliver(WebhookTriggerEvent.MEETING_STARTED, booking, payload, message, booking.startTime());
+        deliver(WebhookTriggerEvent.MEETING_ENDED, booking, payload, message, booking.endTime());
+    }
+
+    private void deliver(WebhookTriggerEvent trigger, Booking booking, ObjectNode payload, EventMessage<?> message,
+                         Instant dueAt) {
+        List<Subscription> subscriptions = jdbc.query("""
+                select webhook_id, subscriber_url, payload_template from notifications.webhook_subscriptions
+                where active and ? = any(event_triggers)
+                  and (user_id = any(?::int[]) or team_id = ? or event_type_id = ?)
+                order by webhook_id""",
+                (rs, i) -> new Subscription(rs.getString(1), rs.getString(2), rs.getString(3)),
+                trigger.name(), booking.hostIds(), booking.teamId(), booking.eventTypeId());
+        Instant createdAt = message.getTimestamp();
+        for (Subscription subscription : subscriptions) {
+            String id = UUID.nameUUIDFromBytes((message.getIdentifier() + "|" + subscription.webhookId() + "|"
+                    + trigger.name()).getBytes(StandardCharsets.UTF_8)).toString();
+            ObjectNode envelope = json.createObjectNode();
+            envelope.put("triggerEvent", trigger.name());
+            envelope.put("createdAt", createdAt.toString());
+            String body;
+            if (subscription.payloadTemplate() != null) {
+                ObjectNode data = payload.deepCopy();
+                data.setAll(envelope);
+                body = PayloadTemplate.apply(subscription.payloadTemplate(), data, json);
+            } else {
+                envelope.set("payload", payload);
+                body = write(envelope);
+            }
+            int inserted = jdbc.update("""
+                    insert into notifications.webhook_deliveries (id, webhook_id, booking_id, trigger_event,
+                        subscriber_url, body, status, due_at, created_at, event_id)
+                    values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) on conflict do nothing""",
+                    id, subscription.webhookId(), booking.bookingId(), trigger.name(), subscription.subscriberUrl(),
+                    body, utc(dueAt), utc(createdAt), message.getIdentifier());
+            if (inserted == 1) {
+                scheduler.scheduleIfNotExists(task.instance(id), dueAt);
+            }
+        }
+    }
+
+    private void cancelPending(String where, Object key, Instant at) {
+        List<String> cancelled = jdbc.queryForList("update notifications.webhook_deliveries"
+                + " set status = 'CANCELLED', completed_at = ? where status = 'PENDING' and " + where
+                + " returning id", String.class, utc(at), key);
+        for (String id : cancelled) {
+            try {
+                scheduler.cancel(TaskInstanceId.of(WebhookDeliveryTask.NAME, id));
+            } catch (RuntimeException runningOrGone) {
+                // the task sees the CANCELLED status and sends nothing
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the booking's payload, as cal.com sends it
+
+    private ObjectNode bookingPayload(BookingRequested event) {
+        ObjectNode payload = json.createObjectNode();
+        Map<String, Object> eventType = jdbc.query("""
+                select slug, settings->>'title' as title, settings->>'requiresConfirmation' as requires
+                from command_side.event_types where event_type_id = ?""",
+                rs -> rs.next() ? Map.<String, Object>of("slug", String.valueOf(rs.getString(1)),
+                        "title", String.valueOf(rs.getString(2)), "requires", "true".equals(rs.getString(3)))
+                        : Map.<String, Object>of(), event.eventTypeId() == null ? -1 : event.eventTypeId());
+        payload.put("type", (String) eventType.get("slug"));
+        payload.put("title", event.title());
+        payload.put("description", event.description());
+        payload.put("additionalNotes", event.description());
+        payload.set("customInputs", json.valueToTree(event.customInputs() == null ? Map.of() : event.customInputs()));
+        payload.put("startTime", event.startTime().toString());
+        payload.put("endTime", event.endTime().toString());
+        ObjectNode organizer = payload.putObject("organizer");
+        organizer.put("id", event.userId());
+        String timeZone = event.userId() == null ? null : jdbc.query(
+                "select time_zone from command_side.user_registry where user_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, event.userId());
+        if (event.host() != null) {
+            organizer.put("name", event.host().userName());
+            organizer.put("email", event.host().userEmail() != null ? event.host().userEmail() : event.userPrimaryEmail());
+            organizer.put("username", event.host().userUsername());
+        } else {
+            organizer.put("email", event.userPrimaryEmail());
+        }
+        organizer.put("timeZone", timeZone);
+        organizer.putObject("language").put("locale", "en");
+        payload.set("responses", json.valueToTree(event.responses() == null ? Map.of() : event.responses()));
+        payload.putObject("userFieldsResponses");
+        ArrayNode attendees = payload.putArray("attendees");
+        List<BookingAttendee> people = new ArrayList<>(event.attendees() == null ? List.of() : event.attendees());
+        if (event.seat() != null && event.seat().attendee() != null) {
+            people.add(0, event.seat().attendee());
+        }
+        for (BookingAttendee attendee : people) {
+            ObjectNode node = attendees.addObject();
+            node.put("name", attendee.name());
+            node.put("email", attendee.email());
+            node.put("timeZone", attendee.timeZone());
+            node.put("phoneNumber", attendee.phoneNumber());
+            node.putObject("language").put("locale", attendee.locale() == null ? "en" : attendee.locale());
+        }
+        payload.put("location", event.location());
+        payload.put("uid", event.uid());
+        payload.put("bookingId", event.bookingId());
+        payload.put("iCalUID", event.iCalUID());
+        payload.put("iCalSequence", event.iCalSequence());
+        payload.put("eventTypeId", event.eventTypeId());
+        payload.put("eventTitle", (String) eventType.get("title"));
+        payload.put("length", event.host() == null ? null : event.host().eventLength());
+        payload.put("requiresConfirmation", event.status() == BookingStatus.pending);
+        payload.put("smsReminderNumber", event.smsReminderNumber());
+        payload.set("metadata", json.valueToTree(event.metadata() == null ? Map.of() : event.metadata()));
+        payload.put("status", event.status().name().toUpperCase(java.util.Locale.ROOT));
+        return payload;
+    }
+
+    /** The booking's payload with a new status, which later triggers of it carry too. */
+    private ObjectNode withStatus(Booking booking, String status) {
+        ObjectNode payload = booking.payload().deepCopy();
+        payload.put("status", status);
+        jdbc.update("update notifications.webhook_bookings set payload = ?::jsonb where booking_id = ?",
+                write(payload), booking.bookingId());
+        return payload;
+    }
+
+    private Booking booking(int bookingId) {
+        return jdbc.query("""
+                select booking_id, event_type_id, team_id, host_ids::text, start_time, end_time, payload::text
+                from notifications.webhook_bookings where booking_id = ?""", (rs, i) -> new Booking(rs.getInt(1),
+                (Integer) rs.getObject(2), (Integer) rs.getObject(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant(), read(rs.getString(7))), bookingId)
+                .stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No booking " + bookingId + " seen before its change"));
+    }
+
+    private java.util.Optional<Booking> bookingByUid(String uid) {
+        return jdbc.queryForList("select booking_id from notifications.webhook_bookings where uid = ?",
+                Integer.class, uid).stream().findFirst().map(this::booking);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A payload cannot be written", e);
+        }
+    }
+
+    private ObjectNode read(String text) {
+        try {
+            return (ObjectNode) json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored payload cannot be read", e);
+        }
+    }
+
+    private static String intArray(List<Integer> values) {
+        return values == null ? "{}" : values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String textArray(List<String> values) {
+        return values.stream().map(v -> '"' + v + '"').collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

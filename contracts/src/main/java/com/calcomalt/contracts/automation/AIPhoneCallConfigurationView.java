@@ -1,0 +1,4 @@
+package com.calcomalt.contracts.automation;
+
+public record AIPhoneCallConfigurationView(int id, int eventTypeId, AIPhoneCallSettings settings) {
+}

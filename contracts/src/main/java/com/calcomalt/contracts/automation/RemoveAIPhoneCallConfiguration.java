@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.automation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RemoveAIPhoneCallConfiguration(int eventTypeId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return AIPhoneCallConfigurationIds.aggregateId(eventTypeId);
+    }
+}

@@ -1,0 +1,12 @@
+package com.calcomalt.contracts.automation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Changes the named settings; null fields stay as they are. */
+public record UpdateWorkflow(int workflowId, WorkflowSettings settings) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return WorkflowIds.aggregateId(workflowId);
+    }
+}

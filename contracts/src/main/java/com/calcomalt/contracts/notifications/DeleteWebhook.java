@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.notifications;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeleteWebhook(String webhookId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return WebhookIds.aggregateId(webhookId);
+    }
+}

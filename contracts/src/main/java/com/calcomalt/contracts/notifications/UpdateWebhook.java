@@ -1,0 +1,20 @@
+package com.calcomalt.contracts.notifications;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Changes a webhook like a PATCH: what is null stays as it is; an empty secret or template removes it. */
+public record UpdateWebhook(String webhookId, String subscriberUrl, List<WebhookTriggerEvent> eventTriggers,
+                            String secret, String payloadTemplate, Integer time, TimeUnit timeUnit, Boolean active) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return WebhookIds.aggregateId(webhookId);
+    }
+
+    @Override
+    public String toString() {
+        return "UpdateWebhook[webhookId=" + webhookId + ", subscriberUrl=" + subscriberUrl + ", eventTriggers="
+                + eventTriggers + ", secret=" + (secret == null ? null : "***") + ", active=" + active + "]";
+    }
+}
