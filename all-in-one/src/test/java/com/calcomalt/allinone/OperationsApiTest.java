@@ -18,7 +18,8 @@ class OperationsApiTest extends ApiTest {
             "AccessToken", "RefreshToken", "Schedule", "Availability", "EventType", "Host", "EventTypeCustomInput",
             "HashedLink", "OutOfOfficeReason", "OutOfOfficeEntry", "SelectedSlots", "Booking", "Attendee",
             "BookingSeat", "BookingReference", "BookingInternalNote", "Tracking", "BookingDenormalized", "Workflow",
-            "WorkflowStep", "WorkflowsOnEventTypes", "WorkflowsOnTeams", "AIPhoneCallConfiguration");
+            "WorkflowStep", "WorkflowsOnEventTypes", "WorkflowsOnTeams", "AIPhoneCallConfiguration", "WorkflowReminder",
+            "ReminderMail");
 
     private List<String> rowsOf(String table) {
         return jdbc.queryForList("select t::text from \"" + table + "\" t order by 1", String.class);

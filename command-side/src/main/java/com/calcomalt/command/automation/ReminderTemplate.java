@@ -5,7 +5,6 @@ import com.calcomalt.contracts.scheduling.BookingAttendee;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,6 +25,8 @@ final class ReminderTemplate {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy", Locale.ENGLISH);
     /** cal.com's {EVENT_TIME}: "h:mma" (12-hour clock). */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.ENGLISH);
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     static final String DEFAULT_SUBJECT = "Reminder: {EVENT_NAME} - {EVENT_DATE} {EVENT_TIME}";
     static final String DEFAULT_BODY = "Hi {ATTENDEE},\n\nThis is a reminder about your upcoming event.\n\n"
@@ -85,9 +86,9 @@ final class ReminderTemplate {
 
     private static ZoneId zone(String timeZone) {
         try {
-            return timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timeZone);
+            return timeZone == null || timeZone.isBlank() ? UTC : ZoneId.of(timeZone);
         } catch (DateTimeException unknown) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 }
