@@ -282,4 +282,44 @@ class ReminderApiTest extends ApiTest {
         assertThat(jdbc.queryForObject("select count(*) from scheduler.scheduled_tasks", Long.class))
                 .as("nothing planned again").isEqualTo(tasks);
     }
+
+    @Test
+    void a_failed_reminder_counts_its_tries_and_is_sent_again_only_when_an_operator_retries_it() {
+        int eventTypeId = eventType("texted", "");
+        int stepId = workflow(eventTypeId, "\"trigger\": \"NEW_EVENT\"", """
+                {"action": "SMS_ATTENDEE", "numberRequired": false, "reminderBody": "Booked, {ATTENDEE}"}""");
+        String uid = book(eventTypeId, "2027-05-10T08:00:00Z", email("ada-no-phone"));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> reminder(uid, stepId) != null
+                && Integer.valueOf(1).equals(reminder(uid, stepId).get("retryCount")));
+        Map<String, Object> failed = reminder(uid, stepId);
+        assertThat(failed).as("no number to text: failed, as cal.com counts it").containsEntry("method", "SMS")
+                .containsEntry("scheduled", false).containsEntry("referenceId", null).containsEntry("cancelled", null);
+        String uuid = (String) failed.get("uuid");
+
+        assertThat(as(hugo.key(), () -> post("/v2/admin/workflow-reminders/" + uuid + "/retry", null)).status().value())
+                .as("operators only").isEqualTo(403);
+        Response retried = post("/v2/admin/workflow-reminders/" + uuid + "/retry", null);
+        assertThat(retried.status().value()).as(String.valueOf(retried.body())).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> Integer.valueOf(2).equals(reminder(uid, stepId).get("retryCount")));
+        assertThat(reminder(uid, stepId)).containsEntry("scheduled", false);
+    }
+
+    @Test
+    void a_sent_reminder_is_not_retried() {
+        int eventTypeId = eventType("sent-once", "");
+        String ops = email("ops-sent");
+        int stepId = workflow(eventTypeId, "\"trigger\": \"NEW_EVENT\"", """
+                {"action": "EMAIL_ADDRESS", "sendTo": "%s"}""".formatted(ops));
+        String uid = book(eventTypeId, "2027-05-11T08:00:00Z", email("ada-sent"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> reminder(uid, stepId) != null
+                && reminder(uid, stepId).get("referenceId") != null);
+
+        Response retried = post("/v2/admin/workflow-reminders/" + reminder(uid, stepId).get("uuid") + "/retry", null);
+
+        assertThat(retried.status().value()).isEqualTo(409);
+        assertThat(post("/v2/admin/workflow-reminders/no-such-reminder/retry", null).status().value()).isEqualTo(404);
+        assertThat(TestMailServer.to(ops)).hasSize(1);
+    }
 }
