@@ -192,6 +192,12 @@ class WorkflowApiTest extends ApiTest {
         int teamEventType = created(as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
                 {"title": "Team call", "slug": "team-call", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE"}""")));
         int ownersOwn = eventType(owner, "own");
+        int managed = created(as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
+                {"title": "Managed", "slug": "managed", "lengthInMinutes": 30, "schedulingType": "MANAGED"}""")));
+        ok(as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types/" + managed + "/assign",
+                "{\"userIds\": [%d]}".formatted(member.id()))));
+        int membersChild = jdbc.queryForObject("select id from \"EventType\" where \"parentId\" = ?", Integer.class,
+                managed);
 
         problem(as(member.key(), () -> post("/v2/teams/" + teamId + "/workflows", """
                 {"name": "Mine", "trigger": "NEW_EVENT"}""")), 403);
@@ -213,14 +219,15 @@ class WorkflowApiTest extends ApiTest {
                 "{\"eventTypeIds\": [%d]}".formatted(ownersOwn))), 403);
 
         ok(as(owner.key(), () -> put("/v2/workflows/" + workflowId + "/activation",
-                "{\"eventTypeIds\": [%d]}".formatted(teamEventType))));
+                "{\"eventTypeIds\": [%d, %d]}".formatted(teamEventType, managed))));
         ok(as(owner.key(), () -> put("/v2/event-types/" + teamEventType + "/ai-phone-call-configuration", """
                 {"yourPhoneNumber": "+4930123456", "numberToCall": "+4915112345678"}""")));
 
         JsonNode seenByMember = as(member.key(), () -> get("/v2/workflows/" + workflowId)).data();
         assertThat(seenByMember.get("teamId").asInt()).isEqualTo(teamId);
         assertThat(seenByMember.get("userId").asInt()).as("its maker, as in cal.com").isEqualTo(owner.id());
-        assertThat(ints(seenByMember.get("activeOn"))).containsExactly(teamEventType);
+        assertThat(ints(seenByMember.get("activeOn"))).as("a MANAGED event type brings its children, as in cal.com")
+                .containsExactlyInAnyOrder(teamEventType, managed, membersChild);
         assertThat(seenByMember.get("steps").get(0).get("numberRequired").asBoolean()).isTrue();
         assertThat(ids(as(member.key(), () -> get("/v2/workflows")).data())).contains(workflowId);
         assertThat(ids(as(member.key(), () -> get("/v2/teams/" + teamId + "/workflows")).data()))

@@ -29,6 +29,7 @@ import com.calcomalt.contracts.automation.WorkflowUpdated;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
 import java.time.Clock;
@@ -52,7 +53,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A workflow of a user or of a team: when it fires (trigger, time, timeUnit), what it does (steps
  * numbered 1..n after every change) and where it is active. A user changes their own workflows; a
  * team's are changed by the team's admins and owners. An organization's workflow is active on its
- * teams, any other on event types of its owner, as in cal.com.
+ * teams, any other on event types of its owner (a MANAGED one with its children), as in cal.com.
  */
 @Aggregate
 public class Workflow {
@@ -191,7 +192,7 @@ public class Workflow {
         if (!ofOrganization && !teamIds.isEmpty()) {
             throw new DomainRuleViolation("Only an organization's workflow is active on teams");
         }
-        ActivationTargets known = targets == null ? new ActivationTargets(Map.of(), Map.of()) : targets;
+        ActivationTargets known = targets == null ? new ActivationTargets(Map.of(), Map.of(), Map.of()) : targets;
         for (int eventTypeId : eventTypeIds) {
             ActivationTargets.Owner owner = known.eventTypes().get(eventTypeId);
             if (owner == null) {
@@ -213,25 +214,39 @@ public class Workflow {
                         + teamId + ", not on " + team);
             }
         }
-        List<WorkflowActivation> onEventTypes = activations(eventTypeIds, eventTypeRows, command.eventTypeRowIds());
+        List<WorkflowActivation> onEventTypes = activations(withChildren(eventTypeIds, known), eventTypeRows,
+                command.eventTypeRowIds());
         List<WorkflowActivation> onTeams = activations(teamIds, teamRows, command.teamRowIds());
         if (!asMap(onEventTypes).equals(eventTypeRows) || !asMap(onTeams).equals(teamRows)) {
             apply(new WorkflowActivationSet(workflowId, userId, teamId, onEventTypes, onTeams));
         }
     }
 
-    /** What stays active keeps its row; what is new takes the row id at its index. */
+    /** A MANAGED event type's children follow it, as cal.com activates a team workflow on them too. */
+    private static List<Integer> withChildren(List<Integer> eventTypeIds, ActivationTargets known) {
+        List<Integer> all = new ArrayList<>();
+        for (int eventTypeId : eventTypeIds) {
+            if (!all.contains(eventTypeId)) {
+                all.add(eventTypeId);
+            }
+            known.children().getOrDefault(eventTypeId, List.of()).stream().filter(child -> !all.contains(child))
+                    .forEach(all::add);
+        }
+        return all;
+    }
+
+    /** What stays active keeps its row; what is new takes the next of the given row ids. */
     private static List<WorkflowActivation> activations(List<Integer> targets, Map<Integer, Integer> existing,
                                                         List<Integer> rowIds) {
         List<WorkflowActivation> result = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            int target = targets.get(i);
+        int next = 0;
+        for (int target : targets) {
             Integer row = existing.get(target);
             if (row == null) {
-                if (rowIds == null || i >= rowIds.size()) {
-                    throw new DomainRuleViolation("An id is needed for each new activation");
+                if (rowIds == null || next >= rowIds.size()) {
+                    throw new DomainConflict("The event types changed while activating workflow; try again");
                 }
-                row = rowIds.get(i);
+                row = rowIds.get(next++);
             }
             result.add(new WorkflowActivation(row, target));
         }

@@ -1,5 +1,6 @@
 package com.calcomalt.command.automation;
 
+import com.calcomalt.command.scheduling.SchedulingLookups;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.automation.AddWorkflowStep;
 import com.calcomalt.contracts.automation.CreateWorkflow;
@@ -53,10 +54,12 @@ class WorkflowCommandController {
 
     private final CommandGateway commands;
     private final IdAllocator ids;
+    private final SchedulingLookups scheduling;
 
-    WorkflowCommandController(CommandGateway commands, IdAllocator ids) {
+    WorkflowCommandController(CommandGateway commands, IdAllocator ids, SchedulingLookups scheduling) {
         this.commands = commands;
         this.ids = ids;
+        this.scheduling = scheduling;
     }
 
     record StepInput(WorkflowActions action, WorkflowTemplates template, @Size(max = 100_000) String reminderBody,
@@ -165,14 +168,16 @@ class WorkflowCommandController {
     }
 
     @PutMapping("/v2/workflows/{workflowId}/activation")
-    @Operation(summary = "Set the event types (or, for an organization, the teams) the workflow is active on; "
-            + "empty lists deactivate it")
+    @Operation(summary = "Set the event types (a MANAGED one with its children) or, for an organization, the teams "
+            + "the workflow is active on; empty lists deactivate it")
     ApiResponse<Activation> activate(@PathVariable @Positive int workflowId,
                                      @Valid @RequestBody ActivationInput input) {
         List<Integer> eventTypeIds = Objects.requireNonNullElse(input.eventTypeIds(), List.of());
         List<Integer> teamIds = Objects.requireNonNullElse(input.teamIds(), List.of());
+        int eventTypeRows = eventTypeIds.size()
+                + eventTypeIds.stream().mapToInt(id -> scheduling.childrenOf(id).size()).sum();
         commands.sendAndWait(new SetWorkflowActivation(workflowId, eventTypeIds, teamIds,
-                ids.next("WorkflowsOnEventTypes", eventTypeIds.size()), ids.next("WorkflowsOnTeams", teamIds.size())));
+                ids.next("WorkflowsOnEventTypes", eventTypeRows), ids.next("WorkflowsOnTeams", teamIds.size())));
         return ApiResponse.success(new Activation(workflowId, eventTypeIds, teamIds));
     }
 

@@ -16,6 +16,7 @@ import com.calcomalt.contracts.automation.UpdateWorkflow;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.platform.axon.CallerMetaData;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -81,16 +82,19 @@ class WorkflowCommandFacts implements MessageHandlerInterceptor<CommandMessage<?
 
     private ActivationTargets targets(SetWorkflowActivation command) {
         Map<Integer, ActivationTargets.Owner> eventTypes = new HashMap<>();
+        Map<Integer, List<Integer>> children = new HashMap<>();
         if (command.eventTypeIds() != null) {
-            command.eventTypeIds().forEach(id -> scheduling.eventType(id).ifPresent(e ->
-                    eventTypes.put(id, new ActivationTargets.Owner(e.userId(), e.teamId()))));
+            command.eventTypeIds().forEach(id -> scheduling.eventType(id).ifPresent(e -> {
+                eventTypes.put(id, new ActivationTargets.Owner(e.userId(), e.teamId()));
+                children.put(id, scheduling.childrenOf(id));
+            }));
         }
         Map<Integer, ActivationTargets.Owner> teams = new HashMap<>();
         if (command.teamIds() != null) {
             command.teamIds().forEach(id -> identity.team(id).ifPresent(t ->
                     teams.put(id, new ActivationTargets.Owner(null, t.parentId()))));
         }
-        return new ActivationTargets(eventTypes, teams);
+        return new ActivationTargets(eventTypes, children, teams);
     }
 
     private void putEventTypeFacts(Map<String, Object> facts, Caller caller, int eventTypeId) {

@@ -30,6 +30,7 @@ import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.MembershipRole;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
 import java.time.Clock;
@@ -67,16 +68,21 @@ class WorkflowTest {
     private static final int TEAM_EVENT_TYPE = 72;
     private static final int OTHER_TEAMS_EVENT_TYPE = 73;
     private static final int ANNS_OTHER_EVENT_TYPE = 74;
+    private static final int MANAGED = 75;
+    private static final int ANNS_CHILD = 76;
+    private static final int BOBS_CHILD = 77;
     private static final int SUB_TEAM = 21;
     private static final int FOREIGN_SUB_TEAM = 31;
 
-    /** Who controls each event type and team that exists; 999 does not. */
+    /** Who controls each event type and team that exists, and the team's MANAGED event type's children; 999 does not. */
     private static final ActivationTargets TARGETS = new ActivationTargets(Map.of(
             ANNS_EVENT_TYPE, new ActivationTargets.Owner(ANN_ID, null),
             ANNS_OTHER_EVENT_TYPE, new ActivationTargets.Owner(ANN_ID, null),
             BOBS_EVENT_TYPE, new ActivationTargets.Owner(BOB_ID, null),
             TEAM_EVENT_TYPE, new ActivationTargets.Owner(null, TEAM),
-            OTHER_TEAMS_EVENT_TYPE, new ActivationTargets.Owner(null, OTHER_TEAM)), Map.of(
+            OTHER_TEAMS_EVENT_TYPE, new ActivationTargets.Owner(null, OTHER_TEAM),
+            MANAGED, new ActivationTargets.Owner(null, TEAM)), Map.of(
+            MANAGED, List.of(ANNS_CHILD, BOBS_CHILD), TEAM_EVENT_TYPE, List.of()), Map.of(
             SUB_TEAM, new ActivationTargets.Owner(null, ORGANIZATION),
             TEAM, new ActivationTargets.Owner(null, null),
             FOREIGN_SUB_TEAM, new ActivationTargets.Owner(null, 30)));
@@ -802,11 +808,30 @@ class WorkflowTest {
     }
 
     @Test
-    void a_new_activation_without_a_row_id_is_rejected() {
+    void a_new_activation_without_a_row_id_is_rejected_as_a_concurrent_change() {
         fixture.given(annsWorkflow())
                 .when(new SetWorkflowActivation(WORKFLOW, List.of(ANNS_EVENT_TYPE), List.of(), List.of(), List.of()),
                         withTargets(as(ANN)))
-                .expectException(DomainRuleViolation.class)
+                .expectException(DomainConflict.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_team_workflow_on_a_managed_event_type_is_active_on_its_children_too_as_in_cal_com() {
+        fixture.given(teamWorkflow())
+                .when(new SetWorkflowActivation(WORKFLOW, List.of(TEAM_EVENT_TYPE, MANAGED), List.of(),
+                        List.of(901, 902, 903, 904), List.of()), withTargets(inTeam(ANN, MembershipRole.ADMIN)))
+                .expectEvents(new WorkflowActivationSet(WORKFLOW, ANN_ID, TEAM, List.of(
+                        new WorkflowActivation(901, TEAM_EVENT_TYPE), new WorkflowActivation(902, MANAGED),
+                        new WorkflowActivation(903, ANNS_CHILD), new WorkflowActivation(904, BOBS_CHILD)), List.of()));
+    }
+
+    @Test
+    void a_child_assigned_while_activating_leaves_too_few_row_ids_and_is_rejected_as_a_concurrent_change() {
+        fixture.given(teamWorkflow())
+                .when(new SetWorkflowActivation(WORKFLOW, List.of(MANAGED), List.of(), List.of(901, 902), List.of()),
+                        withTargets(inTeam(ANN, MembershipRole.ADMIN)))
+                .expectException(DomainConflict.class)
                 .expectNoEvents();
     }
 
