@@ -5,7 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.platform.database.EmbeddedPostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -59,8 +69,52 @@ class LifecycleTest {
         List<String> lines = Arrays.asList(output.getAll().split("\\R"));
         assertThat(lines).filteredOn(line -> line.contains(" ERROR ") || line.contains("Broken pipe")
                         || line.contains("This connection has been closed") || line.contains("Connection refused")
-                        || line.contains("terminating connection"))
+                        || line.contains("terminating connection") || line.contains("Multiple calls to 'stop()'")
+                        || line.contains("Failed to shutdown"))
                 .isEmpty();
+        assertThat(lines).filteredOn(line -> line.contains("Shutting down Scheduler.")).hasSize(2);
+    }
+
+    @Test
+    void a_due_webhook_delivery_survives_a_restart(@TempDir Path dataDirectory) throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String[] args = {
+                "--calalt.embedded-postgres.mode=persistent",
+                "--calalt.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
+                "--calalt.embedded-postgres.port=" + freePort(),
+                "--server.port=0"};
+        String deliveryId = UUID.randomUUID().toString();
+        try {
+            try (ConfigurableApplicationContext first = SpringApplication.run(AllInOneApplication.class, args)) {
+                JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+                Instant due = Instant.now().plusSeconds(2);
+                jdbc.update("""
+                        insert into notifications.webhook_deliveries (id, webhook_id, trigger_event, subscriber_url,
+                            body, status, due_at, created_at, event_id)
+                        values (?, 'gone-webhook', 'MEETING_STARTED', ?, '{"triggerEvent":"MEETING_STARTED"}',
+                            'PENDING', ?, now(), ?)""", deliveryId,
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                        due.atOffset(ZoneOffset.UTC), deliveryId);
+                first.getBean(SchedulerClient.class).schedule(new TaskInstance<>("webhook-delivery", deliveryId), due);
+            }
+            Thread.sleep(2_500);
+            assertThat(received).as("nothing runs while the process is down").isEmpty();
+            try (ConfigurableApplicationContext second = SpringApplication.run(AllInOneApplication.class, args)) {
+                JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+                await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(jdbc.queryForObject(
+                        "select status from notifications.webhook_deliveries where id = ?", String.class, deliveryId)));
+                assertThat(received).containsExactly("{\"triggerEvent\":\"MEETING_STARTED\"}");
+            }
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test
