@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -110,7 +111,11 @@ class ReminderPlanner {
     /** A confirmed booking is planned as an accepted one would have been, at its confirmation. */
     @EventHandler
     void on(BookingConfirmed event) {
-        ReminderBooking booking = booking(event.uid());
+        Optional<ReminderBooking> known = booking(event.uid());
+        if (known.isEmpty()) {
+            return;
+        }
+        ReminderBooking booking = known.get();
         status(event.uid(), BookingStatus.accepted);
         cancelPlanned(event.uid(), "PENDING_BOOKING", null, "confirmed", event.updatedAt());
         plan(booking, firstSeat(booking), event.updatedAt(), WorkflowTriggerEvents.NEW_EVENT,
@@ -119,7 +124,11 @@ class ReminderPlanner {
 
     @EventHandler
     void on(BookingDeclined event) {
-        ReminderBooking booking = booking(event.uid());
+        Optional<ReminderBooking> known = booking(event.uid());
+        if (known.isEmpty()) {
+            return;
+        }
+        ReminderBooking booking = known.get();
         status(event.uid(), BookingStatus.rejected);
         cancelPlanned(event.uid(), null, null, "declined", event.updatedAt());
         plan(booking, null, event.updatedAt(), WorkflowTriggerEvents.BOOKING_REJECTED);
@@ -127,7 +136,11 @@ class ReminderPlanner {
 
     @EventHandler
     void on(BookingCancelled event) {
-        ReminderBooking booking = booking(event.uid());
+        Optional<ReminderBooking> known = booking(event.uid());
+        if (known.isEmpty()) {
+            return;
+        }
+        ReminderBooking booking = known.get();
         status(event.uid(), BookingStatus.cancelled);
         cancelPlanned(event.uid(), null, null, "cancelled", event.updatedAt());
         ReminderBooking cancelled = new ReminderBooking(booking.uid(), booking.bookingId(), booking.eventTypeId(),
@@ -147,7 +160,11 @@ class ReminderPlanner {
     /** A later seat of an accepted booking gets the reminders of its own holder. */
     @EventHandler
     void on(BookingSeatBooked event) {
-        ReminderBooking booking = booking(event.uid());
+        Optional<ReminderBooking> known = booking(event.uid());
+        if (known.isEmpty()) {
+            return;
+        }
+        ReminderBooking booking = known.get();
         String status = jdbc.queryForObject("select status from automation.reminder_bookings where booking_uid = ?",
                 String.class, event.uid());
         if (!BookingStatus.accepted.name().equals(status) || event.seat().attendee() == null) {
@@ -324,14 +341,12 @@ class ReminderPlanner {
                 event.smsReminderNumber(), null);
     }
 
-    private ReminderBooking booking(String uid) {
+    /** Empty for a booking made before the planner first ran: it has no reminders to change. */
+    private Optional<ReminderBooking> booking(String uid) {
         String stored = jdbc.query("select booking::text from automation.reminder_bookings where booking_uid = ?",
                 rs -> rs.next() ? rs.getString(1) : null, uid);
-        if (stored == null) {
-            throw new IllegalStateException("No booking " + uid + " seen before its change");
-        }
-        return read(stored, new TypeReference<ReminderBooking>() {
-        });
+        return Optional.ofNullable(stored).map(text -> read(text, new TypeReference<ReminderBooking>() {
+        }));
     }
 
     /** The seat of a seated booking's first holder, whom the booking's own reminders address. */
