@@ -272,33 +272,14 @@ class ReminderPlanner {
         }
     }
 
-    /**
-     * The workflows with one of these triggers that are active on the event type: on it or its managed
-     * parent (WorkflowsOnEventTypes), on its team or the team's organization (WorkflowsOnTeams), or
-     * active on all of its owner's event types (a user's, a team's, or an organization's teams').
-     */
+    /** The workflows with one of these triggers that are active on the event type. */
     private List<Workflow> activeWorkflows(Integer eventTypeId, WorkflowTriggerEvents... triggers) {
         if (eventTypeId == null) {
             return List.of();
         }
         String triggerArray = java.util.Arrays.stream(triggers).map(Enum::name)
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        return jdbc.query("""
-                with et as (
-                    select e.event_type_id, e.user_id, e.team_id, e.parent_id, t.parent_id as org_id
-                    from command_side.event_types e
-                    left join command_side.team_registry t on t.team_id = e.team_id
-                    where e.event_type_id = ?)
-                select w.workflow_id, w.trigger, w.time, w.time_unit, w.steps::text
-                from command_side.workflows w, et
-                where w.trigger = any(?::text[])
-                  and (et.event_type_id = any(w.event_type_ids)
-                       or et.parent_id = any(w.event_type_ids)
-                       or et.team_id = any(w.team_ids)
-                       or (w.is_active_on_all and w.team_id is null and et.team_id is null and w.user_id = et.user_id)
-                       or (w.is_active_on_all and w.team_id = et.team_id)
-                       or (w.is_active_on_all and w.team_id = et.org_id))
-                order by w.workflow_id""",
+        return jdbc.query(ActiveWorkflows.ON_EVENT_TYPE + " and w.trigger = any(?::text[]) order by w.workflow_id",
                 (rs, i) -> new Workflow(rs.getInt(1), WorkflowTriggerEvents.valueOf(rs.getString(2)),
                         (Integer) rs.getObject(3), rs.getString(4) == null ? null : TimeUnit.valueOf(rs.getString(4)),
                         read(rs.getString(5), STEPS)),

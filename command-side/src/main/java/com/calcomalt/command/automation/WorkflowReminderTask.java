@@ -53,15 +53,17 @@ class WorkflowReminderTask {
     private final ReminderTextSender text;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ActiveWorkflows activeWorkflows;
 
     WorkflowReminderTask(CommandGateway commands, JdbcTemplate jdbc, ReminderEmailSender email, ReminderTextSender text,
-                         ObjectMapper json, Clock clock) {
+                         ObjectMapper json, Clock clock, ActiveWorkflows activeWorkflows) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.email = email;
         this.text = text;
         this.json = json;
         this.clock = clock;
+        this.activeWorkflows = activeWorkflows;
     }
 
     static TaskInstance<Void> instance(String uuid) {
@@ -77,8 +79,8 @@ class WorkflowReminderTask {
     void send(String uuid) {
         Optional<WorkflowStepSettings> step = step(uuid);
         if (step.isEmpty()) {
-            refuse(() -> commands.sendAndWait(new CancelWorkflowReminder(uuid, "its workflow step is gone",
-                    clock.instant())), uuid);
+            refuse(() -> commands.sendAndWait(new CancelWorkflowReminder(uuid,
+                    "its workflow step is gone, or no longer active on the event type", clock.instant())), uuid);
             return;
         }
         WorkflowReminderDelivery delivery;
@@ -146,23 +148,34 @@ class WorkflowReminderTask {
                 ReminderTemplate.fill(body, booking, attendee, timeZone)));
     }
 
-    /** The step as it is now, or nothing when the step or its workflow was removed since planning. */
+    /**
+     * The step as it is now; nothing when the step or its workflow was removed since planning, or the
+     * workflow is no longer active on the booking's event type (cal.com then deletes its reminders).
+     */
     private Optional<WorkflowStepSettings> step(String uuid) {
-        return jdbc.query("""
-                select w.steps::text, p.workflow_step_id from automation.planned_reminders p
+        record Planned(String steps, int stepId, int workflowId, Integer eventTypeId) {
+        }
+        List<Planned> planned = jdbc.query("""
+                select w.steps::text, p.workflow_step_id, p.workflow_id, b.event_type_id
+                from automation.planned_reminders p
                 join command_side.workflows w on w.workflow_id = p.workflow_id
-                where p.task_instance = ?""", rs -> {
-            if (!rs.next()) {
-                return Optional.<WorkflowStepSettings>empty();
-            }
-            int stepId = rs.getInt(2);
-            try {
-                return json.readValue(rs.getString(1), STEPS).stream().filter(s -> s.id() == stepId)
-                        .map(WorkflowRegistry.Step::settings).findFirst();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("The steps of a workflow are not readable", e);
-            }
-        }, uuid);
+                left join automation.reminder_bookings b on b.booking_uid = p.booking_uid
+                where p.task_instance = ?""", (rs, i) -> new Planned(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                (Integer) rs.getObject(4)), uuid);
+        if (planned.isEmpty()) {
+            return Optional.empty();
+        }
+        Planned reminder = planned.get(0);
+        if (reminder.eventTypeId() != null
+                && !activeWorkflows.isActive(reminder.workflowId(), reminder.eventTypeId())) {
+            return Optional.empty();
+        }
+        try {
+            return json.readValue(reminder.steps(), STEPS).stream().filter(s -> s.id() == reminder.stepId())
+                    .map(WorkflowRegistry.Step::settings).findFirst();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The steps of a workflow are not readable", e);
+        }
     }
 
     private static void refuse(Runnable command, String uuid) {

@@ -287,4 +287,27 @@ class ReminderPlanningTest {
         assertThat(reminderEvents(uuid)).containsExactly("WorkflowReminderScheduled", "WorkflowReminderCancelled");
         assertThat(RecordingReminderSenders.emailsTo("host" + hanna.userId() + "@example.com")).isEmpty();
     }
+
+    @Test
+    void a_reminder_of_a_workflow_no_longer_active_on_the_event_type_is_cancelled_when_due() {
+        Caller hanna = user();
+        int eventTypeId = eventType(hanna);
+        int stepId = workflow(hanna, eventTypeId, WorkflowTriggerEvents.BEFORE_EVENT, 1, TimeUnit.hour,
+                email(WorkflowActions.EMAIL_HOST, "Soon", "Soon"));
+        int workflowId = jdbc.queryForObject(
+                "select workflow_id from command_side.workflows where steps @> ?::jsonb", Integer.class,
+                "[{\"id\": " + stepId + "}]");
+        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2027-06-14T08:00:00Z"),
+                "ada-inactive-" + tag + "@example.com");
+        String uuid = WorkflowReminderIds.uuid(booking.uid(), stepId, null);
+        publish(BookingIds.aggregateId(booking.uid()), booking);
+        await().atMost(Duration.ofSeconds(10)).until(() -> task(uuid) != null);
+
+        send(new SetWorkflowActivation(workflowId, List.of(), List.of(), List.of(), List.of()), hanna);
+        jdbc.update("update scheduler.scheduled_tasks set execution_time = now() where task_instance = ?", uuid);
+        await().atMost(Duration.ofSeconds(10)).until(() -> task(uuid) == null);
+
+        assertThat(reminderEvents(uuid)).containsExactly("WorkflowReminderScheduled", "WorkflowReminderCancelled");
+        assertThat(RecordingReminderSenders.emailsTo("host" + hanna.userId() + "@example.com")).isEmpty();
+    }
 }
