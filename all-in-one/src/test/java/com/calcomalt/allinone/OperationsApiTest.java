@@ -19,7 +19,7 @@ class OperationsApiTest extends ApiTest {
             "HashedLink", "OutOfOfficeReason", "OutOfOfficeEntry", "SelectedSlots", "Booking", "Attendee",
             "BookingSeat", "BookingReference", "BookingInternalNote", "Tracking", "BookingDenormalized",
             "query_side.booking_listing", "Workflow", "WorkflowStep", "WorkflowsOnEventTypes", "WorkflowsOnTeams",
-            "AIPhoneCallConfiguration");
+            "AIPhoneCallConfiguration", "WorkflowReminder", "ReminderMail");
 
     private List<String> rowsOf(String table) {
         String name = table.contains(".") ? table : "\"" + table + "\"";

@@ -84,6 +84,16 @@ class WebhooksApiTest extends ApiTest {
         }).toList();
     }
 
+    private JsonNode payloadOf(String trigger) throws IOException {
+        for (String[] request : received) {
+            JsonNode body = json.readTree(request[1]);
+            if (body.get("triggerEvent").asText().equals(trigger)) {
+                return body.get("payload");
+            }
+        }
+        throw new AssertionError("No " + trigger + " received");
+    }
+
     @Test
     void a_webhook_receives_a_bookings_life_signed_and_its_deliveries_are_shown_with_their_attempts() throws Exception {
         Member host = newMember("hooked", "example.com");
@@ -127,14 +137,16 @@ class WebhooksApiTest extends ApiTest {
                 {"cancellationReason": "Ill"}""")).status().value()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
-        assertThat(triggersReceived()).containsExactly("BOOKING_CREATED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED");
+        // Deliveries run in parallel, so they may arrive in any order; each carries its createdAt.
+        assertThat(triggersReceived()).containsExactlyInAnyOrder("BOOKING_CREATED", "BOOKING_RESCHEDULED",
+                "BOOKING_CANCELLED");
         for (String[] request : received) {
             assertThat(request[0]).as("signature").isEqualTo(hmac(request[1]));
         }
-        JsonNode rescheduled = json.readTree(received.get(1)[1]).get("payload");
+        JsonNode rescheduled = payloadOf("BOOKING_RESCHEDULED");
         assertThat(rescheduled.get("uid").asText()).isEqualTo(second);
         assertThat(rescheduled.get("rescheduleUid").asText()).isEqualTo(first);
-        assertThat(json.readTree(received.get(2)[1]).at("/payload/cancellationReason").asText()).isEqualTo("Ill");
+        assertThat(payloadOf("BOOKING_CANCELLED").get("cancellationReason").asText()).isEqualTo("Ill");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> as(host.key(),
                 () -> get("/v2/webhooks/" + webhookId + "/deliveries")).data().size() == 5);
@@ -199,6 +211,63 @@ class WebhooksApiTest extends ApiTest {
                 .doesNotContain(second);
         assertThat(jdbc.queryForObject("select secret from \"Webhook\" where id = ?", String.class, id))
                 .as("cal.com's column keeps it as cal.com does").isEqualTo(second);
+    }
+
+    @Test
+    void a_teams_webhook_is_managed_by_its_admins_and_hears_the_teams_bookings_only() throws Exception {
+        Member owner = newMember("team-owner", "example.com");
+        Member member = newMember("team-member", "example.com");
+        Member booker = newMember("team-booker", "example.com");
+        int personalType = eventTypeWithBerlinHours(owner);
+        Response team = as(owner.key(), () -> post("/v2/teams", """
+                {"name": "Hooks", "slug": "hooks-%s"}""".formatted(tag)));
+        assertThat(team.status().value()).as(team.body().toString()).isEqualTo(201);
+        int teamId = team.data().get("id").asInt();
+        int membershipId = as(owner.key(), () -> post("/v2/teams/" + teamId + "/memberships", """
+                {"userId": %d, "role": "MEMBER"}""".formatted(member.id()))).data().get("id").asInt();
+        assertThat(as(member.key(), () -> patch("/v2/teams/" + teamId + "/memberships/" + membershipId,
+                "{\"accepted\": true}")).status().value()).isEqualTo(200);
+        Response teamType = as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
+                {"title": "Team call", "slug": "team-call", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
+                 "hosts": [{"userId": %d, "isFixed": true}]}""".formatted(owner.id())));
+        assertThat(teamType.status().value()).as(teamType.body().toString()).isEqualTo(201);
+        int teamTypeId = teamType.data().get("id").asInt();
+        String hook = """
+                {"subscriberUrl": "%s", "secret": "%s", "triggers": ["BOOKING_CREATED"]}""".formatted(receiverUrl(), SECRET);
+
+        long events = storedEvents();
+        Response refused = as(member.key(), () -> post("/v2/teams/" + teamId + "/webhooks", hook));
+        assertThat(refused.status().value()).as("a plain member may not").isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(as(booker.key(), () -> post("/v2/teams/" + teamId + "/webhooks", hook)).status().value())
+                .as("an outsider may not").isIn(403, 404);
+        assertThat(storedEvents()).as("nothing was written").isEqualTo(events);
+        Response created = as(owner.key(), () -> post("/v2/teams/" + teamId + "/webhooks", hook));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        String webhookId = created.data().get("id").asText();
+        awaitProjectionsCaughtUp();
+        assertThat(as(owner.key(), () -> get("/v2/teams/" + teamId + "/webhooks")).data())
+                .extracting(w -> w.get("id").asText()).containsExactly(webhookId);
+        assertThat(as(member.key(), () -> post("/v2/webhooks/" + webhookId + "/deactivate", null)).status().value())
+                .isIn(403, 404);
+
+        Response personal = as(booker.key(), () -> post("/v2/bookings", """
+                {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Pers Onal", "email": "personal-%s@example.com", "timeZone": "UTC"}}"""
+                .formatted(personalType, tag)));
+        assertThat(personal.status().value()).as(personal.body().toString()).isEqualTo(201);
+        Response teamBooking = as(booker.key(), () -> post("/v2/bookings", """
+                {"start": "2027-12-06T10:00:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Tea Mmate", "email": "team-%s@example.com", "timeZone": "UTC"}}"""
+                .formatted(teamTypeId, tag)));
+        assertThat(teamBooking.status().value()).as(teamBooking.body().toString()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+        Thread.sleep(500);
+        assertThat(received).as("the team's booking only, not the owner's personal one").hasSize(1);
+        assertThat(received.get(0)[0]).isEqualTo(hmac(received.get(0)[1]));
+        assertThat(json.readTree(received.get(0)[1]).at("/payload/uid").asText())
+                .isEqualTo(teamBooking.data().get("uid").asText());
     }
 
     @Test

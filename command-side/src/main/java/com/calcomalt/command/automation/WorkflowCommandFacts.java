@@ -3,6 +3,7 @@ package com.calcomalt.command.automation;
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.IdentityLookups;
 import com.calcomalt.command.scheduling.SchedulingLookups;
+import com.calcomalt.command.support.CommandFacts;
 import com.calcomalt.contracts.automation.AddWorkflowStep;
 import com.calcomalt.contracts.automation.ConfigureAIPhoneCall;
 import com.calcomalt.contracts.automation.CreateWorkflow;
@@ -14,15 +15,9 @@ import com.calcomalt.contracts.automation.ReorderWorkflowSteps;
 import com.calcomalt.contracts.automation.SetWorkflowActivation;
 import com.calcomalt.contracts.automation.UpdateWorkflow;
 import com.calcomalt.contracts.identity.Caller;
-import com.calcomalt.platform.axon.CallerMetaData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +26,7 @@ import org.springframework.stereotype.Component;
  * is to be active on, and who owns an event type whose AI phone calls are configured.
  */
 @Component
-class WorkflowCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
+class WorkflowCommandFacts extends CommandFacts {
 
     private final WorkflowLookups workflows;
     private final SchedulingLookups scheduling;
@@ -47,17 +42,7 @@ class WorkflowCommandFacts implements MessageHandlerInterceptor<CommandMessage<?
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        CommandMessage<?> command = unitOfWork.getMessage();
-        Caller caller = command.getMetaData().get(CallerMetaData.CALLER) instanceof Caller c ? c : null;
-        Map<String, Object> facts = factsFor(command.getPayload(), caller);
-        if (!facts.isEmpty()) {
-            unitOfWork.transformMessage(message -> message.andMetaData(MetaData.from(facts)));
-        }
-        return chain.proceed();
-    }
-
-    private Map<String, Object> factsFor(Object command, Caller caller) {
+    protected Map<String, Object> factsFor(Object command, Caller caller) {
         Map<String, Object> facts = new HashMap<>();
         if (command instanceof CreateWorkflow c) {
             if (c.teamId() != null) {

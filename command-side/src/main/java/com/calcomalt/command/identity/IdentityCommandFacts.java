@@ -1,5 +1,6 @@
 package com.calcomalt.command.identity;
 
+import com.calcomalt.command.support.CommandFacts;
 import com.calcomalt.contracts.identity.AcceptMembership;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.ChangeMemberRole;
@@ -17,16 +18,10 @@ import com.calcomalt.contracts.identity.RemoveMember;
 import com.calcomalt.contracts.identity.RevokeApiKey;
 import com.calcomalt.contracts.identity.UpdateOrganizationSettings;
 import com.calcomalt.contracts.identity.UpdateTeam;
-import com.calcomalt.platform.axon.CallerMetaData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +30,7 @@ import org.springframework.stereotype.Component;
  * aggregates then decide from their own state plus these facts, and stay free of lookups.
  */
 @Component
-public class IdentityCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
+public class IdentityCommandFacts extends CommandFacts {
 
     public static final String ACCESS = "access";
     public static final String PARENT_ACCESS = "parentAccess";
@@ -51,18 +46,10 @@ public class IdentityCommandFacts implements MessageHandlerInterceptor<CommandMe
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        CommandMessage<?> command = unitOfWork.getMessage();
-        if (command.getMetaData().get(CallerMetaData.CALLER) instanceof Caller caller) {
-            Map<String, Object> facts = factsFor(command.getPayload(), caller);
-            if (!facts.isEmpty()) {
-                unitOfWork.transformMessage(message -> message.andMetaData(MetaData.from(facts)));
-            }
+    protected Map<String, Object> factsFor(Object command, Caller caller) {
+        if (caller == null) {
+            return Map.of();
         }
-        return chain.proceed();
-    }
-
-    private Map<String, Object> factsFor(Object command, Caller caller) {
         Map<String, Object> facts = new HashMap<>();
         if (command instanceof CreateTeam c) {
             lookups.user(caller.userId()).ifPresent(founder -> facts.put(FOUNDER, founder));

@@ -2,6 +2,7 @@ package com.calcomalt.command.scheduling;
 
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.IdentityLookups;
+import com.calcomalt.command.support.CommandFacts;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.AssignManagedEventType;
 import com.calcomalt.contracts.scheduling.CreateEventType;
@@ -13,16 +14,10 @@ import com.calcomalt.contracts.scheduling.DeleteSchedule;
 import com.calcomalt.contracts.scheduling.ReserveSlot;
 import com.calcomalt.contracts.scheduling.UpdateEventType;
 import com.calcomalt.contracts.scheduling.UpdateSchedule;
-import com.calcomalt.platform.axon.CallerMetaData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +25,7 @@ import org.springframework.stereotype.Component;
  * itself: the user's other schedules, the caller's role in the owning team, the team's members.
  */
 @Component
-public class SchedulingCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
+public class SchedulingCommandFacts extends CommandFacts {
 
     private final SchedulingLookups scheduling;
     private final IdentityLookups identity;
@@ -44,17 +39,7 @@ public class SchedulingCommandFacts implements MessageHandlerInterceptor<Command
     }
 
     @Override
-    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        CommandMessage<?> command = unitOfWork.getMessage();
-        Caller caller = command.getMetaData().get(CallerMetaData.CALLER) instanceof Caller c ? c : null;
-        Map<String, Object> facts = factsFor(command.getPayload(), caller);
-        if (!facts.isEmpty()) {
-            unitOfWork.transformMessage(message -> message.andMetaData(MetaData.from(facts)));
-        }
-        return chain.proceed();
-    }
-
-    private Map<String, Object> factsFor(Object command, Caller caller) {
+    protected Map<String, Object> factsFor(Object command, Caller caller) {
         Map<String, Object> facts = new HashMap<>();
         if (command instanceof CreateSchedule c) {
             facts.put(Schedule.FACTS, new ScheduleFacts(scheduling.defaultScheduleOf(c.userId()),
