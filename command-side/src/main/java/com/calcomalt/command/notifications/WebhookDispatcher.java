@@ -199,13 +199,21 @@ class WebhookDispatcher {
 
     private void deliver(WebhookTriggerEvent trigger, Booking booking, ObjectNode payload, EventMessage<?> message,
                          Instant dueAt) {
+        // A managed event type's child hears the webhooks of its parent and of the parent's team, as in cal.com.
         List<Subscription> subscriptions = jdbc.query("""
+                with event_type as (
+                    select e.event_type_id, e.team_id, p.event_type_id as parent_id, p.team_id as parent_team_id
+                    from command_side.event_types e
+                    left join command_side.event_types p on p.event_type_id = e.parent_id
+                    where e.event_type_id = ?)
                 select webhook_id, subscriber_url, payload_template from notifications.webhook_subscriptions
                 where active and ? = any(event_triggers)
-                  and (user_id = any(?::int[]) or team_id = ? or event_type_id = ?)
+                  and (user_id = any(?::int[]) or team_id = ?
+                       or team_id = (select parent_team_id from event_type)
+                       or event_type_id = ? or event_type_id = (select parent_id from event_type))
                 order by webhook_id""",
                 (rs, i) -> new Subscription(rs.getString(1), rs.getString(2), rs.getString(3)),
-                trigger.name(), booking.hostIds(), booking.teamId(), booking.eventTypeId());
+                booking.eventTypeId(), trigger.name(), booking.hostIds(), booking.teamId(), booking.eventTypeId());
         Instant createdAt = message.getTimestamp();
         for (Subscription subscription : subscriptions) {
             String id = UUID.nameUUIDFromBytes((message.getIdentifier() + "|" + subscription.webhookId() + "|"

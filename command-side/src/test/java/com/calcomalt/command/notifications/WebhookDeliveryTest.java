@@ -353,6 +353,42 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_managed_childs_booking_reaches_the_webhooks_of_its_parent_and_of_the_parents_team() {
+        int member = id();
+        int teamId = id();
+        int parent = id();
+        int child = id();
+        jdbc.update("insert into command_side.event_types (event_type_id, user_id, team_id, parent_id, slug, length)"
+                + " values (?, null, ?, null, ?, 30), (?, ?, null, ?, ?, 30)", parent, teamId, "managed-" + parent,
+                child, member, parent, "managed-" + parent);
+        String onParent = UUID.randomUUID().toString();
+        publish("Webhook", WebhookIds.aggregateId(onParent), new WebhookCreated(onParent, null, null, parent,
+                url("/parent"), List.of(WebhookTriggerEvent.BOOKING_CREATED), null, true, null, null, null,
+                Instant.now()));
+        String onTeam = UUID.randomUUID().toString();
+        publish("Webhook", WebhookIds.aggregateId(onTeam), new WebhookCreated(onTeam, null, teamId, null,
+                url("/team"), List.of(WebhookTriggerEvent.BOOKING_CREATED), null, true, null, null, null,
+                Instant.now()));
+        String onOtherType = UUID.randomUUID().toString();
+        publish("Webhook", WebhookIds.aggregateId(onOtherType), new WebhookCreated(onOtherType, null, null, id(),
+                url("/other-type"), List.of(WebhookTriggerEvent.BOOKING_CREATED), null, true, null, null, null,
+                Instant.now()));
+        BookingRequested booked = booking(member, Instant.now().plus(Duration.ofDays(3)), BookingStatus.accepted);
+        book(new BookingRequested(booked.bookingId(), booked.uid(), child, booked.userId(), booked.hostIds(),
+                booked.userPrimaryEmail(), booked.title(), booked.description(), booked.startTime(), booked.endTime(),
+                booked.beforeEventBuffer(), booked.afterEventBuffer(), booked.location(), booked.status(),
+                booked.attendees(), booked.responses(), booked.customInputs(), booked.metadata(),
+                booked.smsReminderNumber(), booked.iCalUID(), booked.iCalSequence(), booked.idempotencyKey(),
+                booked.fromReschedule(), booked.rescheduledBy(), booked.seat(), booked.tracking(),
+                booked.creationSource(), booked.bookedBy(), booked.host(), booked.createdAt()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(status(onParent, "BOOKING_CREATED"))
+                && "SUCCEEDED".equals(status(onTeam, "BOOKING_CREATED")));
+        assertThat(status(onOtherType, "BOOKING_CREATED")).isNull();
+        assertThat(received).extracting(Received::path).contains("/parent", "/team").doesNotContain("/other-type");
+    }
+
+    @Test
     void a_meeting_trigger_waits_in_the_scheduler_table_and_fires_at_its_time() {
         int host = id();
         String webhookId = webhook(host, "/started", SECRET, null, WebhookTriggerEvent.MEETING_STARTED);
