@@ -54,9 +54,11 @@ final class BookingVisibility {
         params.addValue("callerId", caller.userId());
         if (caller.teamScope() != null) {
             params.addValue("teamScope", caller.teamScope());
-            return List.of(new PerEventType(TEAMS_RUN.formatted(" and (t.id = :teamScope or t.\"parentId\" = :teamScope)")));
+            return List.of(new PerEventType(
+                    TEAMS_RUN.formatted(" and (t.id = :teamScope or t.\"parentId\" = :teamScope)")));
         }
-        return List.of(new Where("b.\"userId\" = :callerId"), new Where(ATTENDS), new PerEventType(TEAMS_RUN.formatted("")));
+        return List.of(new Where("b.\"userId\" = :callerId"), new Where(ATTENDS),
+                new PerEventType(TEAMS_RUN.formatted("")));
     }
 
     /** One way of seeing bookings: a condition on {@code b}, and a select of listing rows "b" that meet it. */
