@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.command.CommandSideApplication;
+import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.automation.CreateWorkflow;
 import com.calcomalt.contracts.automation.NewWorkflowStep;
@@ -17,31 +18,24 @@ import com.calcomalt.contracts.automation.WorkflowStepSettings;
 import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;
-import com.calcomalt.contracts.identity.IdentityProvider;
-import com.calcomalt.contracts.identity.RegisterUser;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingStatus;
-import com.calcomalt.contracts.scheduling.CreateEventType;
-import com.calcomalt.contracts.scheduling.EventTypeSettings;
-import com.calcomalt.platform.axon.CallerMetaData;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,8 +47,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class ReminderPlanningTest {
-
-    private static final Caller ADMIN = new Caller(1, true, null);
 
     @Autowired
     CommandGateway commands;
@@ -68,6 +60,12 @@ class ReminderPlanningTest {
     ReminderPlanner planner;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private CallerCommands callers;
+
+    @BeforeEach
+    void callers() {
+        callers = new CallerCommands(commands, ids);
+    }
 
     @AfterEach
     void noCrashLeftArmed() {
@@ -75,33 +73,15 @@ class ReminderPlanningTest {
     }
 
     private <R> R send(Object command, Caller caller) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CallerMetaData.of(caller)));
+        return callers.send(command, caller);
     }
 
     private Caller user() {
-        int userId = ids.next("users");
-        send(new RegisterUser(userId, UUID.randomUUID(), "r" + userId + "-" + tag + "@example.com", "r" + userId + tag,
-                null, "Europe/Berlin", "Monday", "en", 24, IdentityProvider.CAL, null, CreationSource.api_v2), ADMIN);
-        return new Caller(userId, false, null);
+        return callers.user("r", "Europe/Berlin");
     }
 
     private int eventType(Caller owner) {
-        int eventTypeId = ids.next("EventType");
-        RecordComponent[] components = EventTypeSettings.class.getRecordComponents();
-        Object[] values = Arrays.stream(components).map(c -> switch (c.getName()) {
-            case "title" -> "Meeting";
-            case "slug" -> "m" + eventTypeId;
-            case "length" -> 30;
-            default -> null;
-        }).toArray();
-        try {
-            EventTypeSettings settings = EventTypeSettings.class.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new)).newInstance(values);
-            send(new CreateEventType(eventTypeId, owner.userId(), null, null, settings, null, null), owner);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        return eventTypeId;
+        return callers.eventType(owner);
     }
 
     /** A workflow of one step, active on the event type; answers the step's id. */

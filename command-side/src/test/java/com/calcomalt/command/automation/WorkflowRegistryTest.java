@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calcomalt.command.CommandSideApplication;
+import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.automation.AddWorkflowStep;
 import com.calcomalt.contracts.automation.CreateWorkflow;
@@ -18,21 +19,12 @@ import com.calcomalt.contracts.automation.WorkflowSettings;
 import com.calcomalt.contracts.automation.WorkflowStepSettings;
 import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
 import com.calcomalt.contracts.identity.Caller;
-import com.calcomalt.contracts.identity.CreationSource;
-import com.calcomalt.contracts.identity.IdentityProvider;
-import com.calcomalt.contracts.identity.RegisterUser;
-import com.calcomalt.contracts.scheduling.CreateEventType;
 import com.calcomalt.contracts.scheduling.DeleteEventType;
-import com.calcomalt.contracts.scheduling.EventTypeSettings;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,8 +34,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class WorkflowRegistryTest {
 
-    private static final Caller ADMIN = new Caller(1, true, null);
-
     @Autowired
     CommandGateway commands;
     @Autowired
@@ -51,36 +41,23 @@ class WorkflowRegistryTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private CallerCommands callers;
+
+    @BeforeEach
+    void callers() {
+        callers = new CallerCommands(commands, ids);
+    }
 
     private <R> R send(Object command, Caller caller) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CallerMetaData.of(caller)));
+        return callers.send(command, caller);
     }
 
     private Caller user() {
-        int userId = ids.next("users");
-        send(new RegisterUser(userId, UUID.randomUUID(), "w" + userId + "-" + tag + "@example.com", "w" + userId + tag,
-                null, "UTC", "Monday", "en", 24, IdentityProvider.CAL, null, CreationSource.api_v2), ADMIN);
-        return new Caller(userId, false, null);
+        return callers.user("w", "UTC");
     }
 
     private int eventType(Caller owner) {
-        int eventTypeId = ids.next("EventType");
-        RecordComponent[] components = EventTypeSettings.class.getRecordComponents();
-        Object[] values = Arrays.stream(components).map(c -> switch (c.getName()) {
-            case "title" -> "Meeting";
-            case "slug" -> "m" + eventTypeId;
-            case "length" -> 30;
-            default -> null;
-        }).toArray();
-        try {
-            EventTypeSettings settings = EventTypeSettings.class.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new)).newInstance(values);
-            send(new CreateEventType(eventTypeId, owner.userId(), null, null, settings, null, null), owner);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        return eventTypeId;
+        return callers.eventType(owner);
     }
 
     private Map<String, Object> lookup(int workflowId) {

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.command.CommandSideApplication;
+import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.command.support.MovableClock;
 import com.calcomalt.contracts.identity.Caller;
-import com.calcomalt.contracts.identity.CreationSource;
-import com.calcomalt.contracts.identity.IdentityProvider;
-import com.calcomalt.contracts.identity.RegisterUser;
 import com.calcomalt.contracts.scheduling.CreateEventType;
 import com.calcomalt.contracts.scheduling.CreateOutOfOffice;
 import com.calcomalt.contracts.scheduling.EventTypeSettings;
 import com.calcomalt.contracts.scheduling.ReserveSlot;
 import com.calcomalt.contracts.scheduling.UpdateOutOfOffice;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.DomainConflict;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -29,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,8 +36,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Scheduling rules that span aggregates, on real PostgreSQL and under concurrency. */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class SchedulingRegistryTest {
-
-    private static final Caller ADMIN = new Caller(1, true, null);
 
     @Autowired
     CommandGateway commands;
@@ -52,16 +47,19 @@ class SchedulingRegistryTest {
     MovableClock clock;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private CallerCommands callers;
+
+    @BeforeEach
+    void callers() {
+        callers = new CallerCommands(commands, ids);
+    }
 
     private <R> R send(Object command, Caller caller) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CallerMetaData.of(caller)));
+        return callers.send(command, caller);
     }
 
     private Caller user() {
-        int userId = ids.next("users");
-        send(new RegisterUser(userId, UUID.randomUUID(), "u" + userId + "-" + tag + "@example.com", "u" + userId + tag,
-                null, "UTC", "Monday", "en", 24, IdentityProvider.CAL, null, CreationSource.api_v2), ADMIN);
-        return new Caller(userId, false, null);
+        return callers.user("u", "UTC");
     }
 
     /** Settings with just a title, slug and length; the rest takes cal.com's defaults. */

@@ -1,0 +1,62 @@
+package com.calcomalt.command.support;
+
+import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.identity.CreationSource;
+import com.calcomalt.contracts.identity.IdentityProvider;
+import com.calcomalt.contracts.identity.RegisterUser;
+import com.calcomalt.contracts.scheduling.CreateEventType;
+import com.calcomalt.contracts.scheduling.EventTypeSettings;
+import com.calcomalt.platform.axon.CallerMetaData;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/** Commands sent as a caller through the real command bus, and the users and event types tests start from. */
+public final class CallerCommands {
+
+    public static final Caller ADMIN = new Caller(1, true, null);
+
+    private final CommandGateway commands;
+    private final IdAllocator ids;
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+    public CallerCommands(CommandGateway commands, IdAllocator ids) {
+        this.commands = commands;
+        this.ids = ids;
+    }
+
+    public <R> R send(Object command, Caller caller) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CallerMetaData.of(caller)));
+    }
+
+    /** A new user, registered by a system admin, whose email and username start with the prefix. */
+    public Caller user(String prefix, String timeZone) {
+        int userId = ids.next("users");
+        send(new RegisterUser(userId, UUID.randomUUID(), prefix + userId + "-" + tag + "@example.com",
+                prefix + userId + tag, null, timeZone, "Monday", "en", 24, IdentityProvider.CAL, null,
+                CreationSource.api_v2), ADMIN);
+        return new Caller(userId, false, null);
+    }
+
+    /** The owner's new 30-minute event type; every setting it does not name is left to the command side's defaults. */
+    public int eventType(Caller owner) {
+        int eventTypeId = ids.next("EventType");
+        RecordComponent[] components = EventTypeSettings.class.getRecordComponents();
+        Object[] values = Arrays.stream(components).map(c -> switch (c.getName()) {
+            case "title" -> "Meeting";
+            case "slug" -> "m" + eventTypeId;
+            case "length" -> 30;
+            default -> null;
+        }).toArray();
+        try {
+            EventTypeSettings settings = EventTypeSettings.class.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new)).newInstance(values);
+            send(new CreateEventType(eventTypeId, owner.userId(), null, null, settings, null, null), owner);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return eventTypeId;
+    }
+}
