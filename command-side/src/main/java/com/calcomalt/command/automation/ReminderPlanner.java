@@ -8,8 +8,11 @@ import com.calcomalt.contracts.automation.SchedulePendingBookingReminder;
 import com.calcomalt.contracts.automation.ScheduleWorkflowReminder;
 import com.calcomalt.contracts.automation.TimeUnit;
 import com.calcomalt.contracts.automation.WorkflowActions;
+import com.calcomalt.contracts.automation.WorkflowActivationSet;
 import com.calcomalt.contracts.automation.WorkflowReminderIds;
+import com.calcomalt.contracts.automation.WorkflowStepAdded;
 import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
+import com.calcomalt.contracts.automation.WorkflowUpdated;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
@@ -35,6 +38,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,14 +75,16 @@ class ReminderPlanner {
     private final SchedulerClient scheduler;
     private final IdAllocator ids;
     private final ObjectMapper json;
+    private final ActiveWorkflows activeWorkflows;
 
     ReminderPlanner(JdbcTemplate jdbc, CommandGateway commands, SchedulerClient scheduler, IdAllocator ids,
-                    ObjectMapper json) {
+                    ObjectMapper json, ActiveWorkflows activeWorkflows) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.scheduler = scheduler;
         this.ids = ids;
         this.json = json;
+        this.activeWorkflows = activeWorkflows;
     }
 
     // ------------------------------------------------------------------ booking events
@@ -242,6 +248,49 @@ class ReminderPlanner {
                 continue;
             }
             scheduler.scheduleIfNotExists(PendingBookingReminderTask.instance(booking.uid(), minutes), due);
+        }
+    }
+
+    // ------------------------------------------------------------------ workflow changes
+
+    /**
+     * A workflow that starts to apply to bookings already made (activated on more event types or
+     * teams, active on all, or given a step) plans their reminders still to come, as cal.com does
+     * when a workflow is activated. What was planned before stays as planned.
+     */
+    @EventHandler
+    void on(WorkflowActivationSet event, @Timestamp Instant at) {
+        planUpcoming(event.workflowId(), at);
+    }
+
+    @EventHandler
+    void on(WorkflowUpdated event, @Timestamp Instant at) {
+        planUpcoming(event.workflowId(), at);
+    }
+
+    @EventHandler
+    void on(WorkflowStepAdded event, @Timestamp Instant at) {
+        planUpcoming(event.workflowId(), at);
+    }
+
+    private void planUpcoming(int workflowId, Instant at) {
+        List<Integer> eventTypes = jdbc.queryForList("""
+                select distinct event_type_id from automation.reminder_bookings
+                where status = 'accepted' and event_type_id is not null""", Integer.class);
+        for (Integer eventTypeId : eventTypes) {
+            if (!activeWorkflows.isActive(workflowId, eventTypeId)) {
+                continue;
+            }
+            List<String> stored = jdbc.queryForList("""
+                    select booking::text from automation.reminder_bookings
+                    where status = 'accepted' and event_type_id = ? and seat_uid is null""", String.class, eventTypeId);
+            for (String text : stored) {
+                ReminderBooking booking = read(text, new TypeReference<ReminderBooking>() {
+                });
+                if (booking.endTime().isAfter(at)) {
+                    plan(booking, null, at, WorkflowTriggerEvents.BEFORE_EVENT, WorkflowTriggerEvents.AFTER_EVENT);
+                }
+            }
         }
     }
 

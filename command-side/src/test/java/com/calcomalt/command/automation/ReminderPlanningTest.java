@@ -164,6 +164,29 @@ class ReminderPlanningTest {
     }
 
     @Test
+    void a_workflow_activated_after_bookings_were_made_plans_the_reminders_still_to_come() {
+        Caller hanna = user();
+        int eventTypeId = eventType(hanna);
+        Instant start = Instant.parse("2027-06-10T08:00:00Z");
+        BookingRequested upcoming = booking(hanna, eventTypeId, start, "ada-late-" + tag + "@example.com");
+        BookingRequested cancelled = booking(hanna, eventTypeId, start.plus(Duration.ofDays(1)),
+                "bob-late-" + tag + "@example.com");
+        publish(BookingIds.aggregateId(upcoming.uid()), upcoming);
+        publish(BookingIds.aggregateId(cancelled.uid()), cancelled, new BookingCancelled(cancelled.uid(),
+                cancelled.bookingId(), "Ill", "bob@example.com", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+
+        int stepId = workflow(hanna, eventTypeId, WorkflowTriggerEvents.BEFORE_EVENT, 1, TimeUnit.hour,
+                email(WorkflowActions.EMAIL_HOST, "Soon: {EVENT_NAME}", "With {ATTENDEE}"));
+
+        String uuid = WorkflowReminderIds.uuid(upcoming.uid(), stepId, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> task(uuid) != null);
+        assertThat(task(uuid)).isEqualTo(start.minus(Duration.ofHours(1)));
+        assertThat(reminderEvents(uuid)).containsExactly("WorkflowReminderScheduled");
+        assertThat(reminderEvents(WorkflowReminderIds.uuid(cancelled.uid(), stepId, null)))
+                .as("a cancelled booking gets none").isEmpty();
+    }
+
+    @Test
     void a_new_event_reminder_is_sent_once_with_its_variables_filled_for_the_attendee() {
         Caller hanna = user();
         int eventTypeId = eventType(hanna);
