@@ -11,6 +11,7 @@ import com.calcomalt.command.identity.TeamAccess;
 import com.calcomalt.command.scheduling.BookingFacts.EventTypeSnapshot;
 import com.calcomalt.command.scheduling.BookingFacts.HostLoad;
 import com.calcomalt.command.scheduling.BookingFacts.Person;
+import com.calcomalt.command.support.PartialSettings;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.MembershipRole;
@@ -54,7 +55,6 @@ import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.rules.scheduling.SlotCalculator.Check;
 import com.calcomalt.rules.scheduling.SlotCalculator.Verdict;
-import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -63,14 +63,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandMessage;
@@ -183,30 +180,8 @@ class BookingTest {
 
     // ---------------------------------------------------------------- event types
 
-    /** Settings with only the named fields set, as a command sends them: {@code partial("length", 30)}. */
     private static EventTypeSettings partial(Object... namesAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        RecordComponent[] components = EventTypeSettings.class.getRecordComponents();
-        Set<String> unknown = new HashSet<>(fields.keySet());
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = fields.get(components[i].getName());
-            unknown.remove(components[i].getName());
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("EventTypeSettings has no fields " + unknown);
-        }
-        try {
-            return EventTypeSettings.class
-                    .getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                            .toArray(Class[]::new))
-                    .newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return PartialSettings.eventType(namesAndValues);
     }
 
     /** cal.com's defaults for a thirty-minute "Intro call", with the named fields changed. */

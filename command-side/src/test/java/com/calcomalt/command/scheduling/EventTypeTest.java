@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.TeamAccess;
+import com.calcomalt.command.support.PartialSettings;
 import com.calcomalt.contracts.identity.Caller;
-import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.contracts.identity.MembershipRole;
 import com.calcomalt.contracts.scheduling.AssignManagedEventType;
 import com.calcomalt.contracts.scheduling.CreateEventType;
@@ -31,19 +31,16 @@ import com.calcomalt.contracts.scheduling.SyncManagedEventType;
 import com.calcomalt.contracts.scheduling.UpdateEventType;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,33 +84,8 @@ class EventTypeTest {
 
     // ---------------------------------------------------------------- settings
 
-    /**
-     * Settings with only the named fields set and every other one null, as a command sends them:
-     * {@code partial("title", "30 min", "length", 30)}.
-     */
     private static EventTypeSettings partial(Object... namesAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        RecordComponent[] components = EventTypeSettings.class.getRecordComponents();
-        Set<String> unknown = new HashSet<>(fields.keySet());
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = fields.get(components[i].getName());
-            unknown.remove(components[i].getName());
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("EventTypeSettings has no fields " + unknown);
-        }
-        try {
-            return EventTypeSettings.class
-                    .getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                            .toArray(Class[]::new))
-                    .newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return PartialSettings.eventType(namesAndValues);
     }
 
     /** Complete settings as an event carries them: cal.com's defaults and the named fields. */

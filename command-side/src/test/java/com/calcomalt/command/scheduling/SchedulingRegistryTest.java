@@ -8,6 +8,7 @@ import com.calcomalt.command.CommandSideApplication;
 import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.command.support.MovableClock;
+import com.calcomalt.command.support.PartialSettings;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.CreateEventType;
 import com.calcomalt.contracts.scheduling.CreateOutOfOffice;
@@ -15,11 +16,9 @@ import com.calcomalt.contracts.scheduling.EventTypeSettings;
 import com.calcomalt.contracts.scheduling.ReserveSlot;
 import com.calcomalt.contracts.scheduling.UpdateOutOfOffice;
 import com.calcomalt.platform.domain.DomainConflict;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -64,22 +63,7 @@ class SchedulingRegistryTest {
 
     /** Settings with just a title, slug and length; the rest takes cal.com's defaults. */
     private static EventTypeSettings settings(String slug) {
-        RecordComponent[] components = EventTypeSettings.class.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = switch (components[i].getName()) {
-                case "title" -> "Meeting";
-                case "slug" -> slug;
-                case "length" -> 30;
-                default -> null;
-            };
-        }
-        try {
-            return EventTypeSettings.class.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new)).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return PartialSettings.eventType("title", "Meeting", "slug", slug, "length", 30);
     }
 
     private int eventType(Caller owner, String slug) {

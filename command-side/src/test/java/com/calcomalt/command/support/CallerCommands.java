@@ -5,10 +5,7 @@ import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
 import com.calcomalt.contracts.identity.RegisterUser;
 import com.calcomalt.contracts.scheduling.CreateEventType;
-import com.calcomalt.contracts.scheduling.EventTypeSettings;
 import com.calcomalt.platform.axon.CallerMetaData;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -43,20 +40,9 @@ public final class CallerCommands {
     /** The owner's new 30-minute event type; every setting it does not name is left to the command side's defaults. */
     public int eventType(Caller owner) {
         int eventTypeId = ids.next("EventType");
-        RecordComponent[] components = EventTypeSettings.class.getRecordComponents();
-        Object[] values = Arrays.stream(components).map(c -> switch (c.getName()) {
-            case "title" -> "Meeting";
-            case "slug" -> "m" + eventTypeId;
-            case "length" -> 30;
-            default -> null;
-        }).toArray();
-        try {
-            EventTypeSettings settings = EventTypeSettings.class.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new)).newInstance(values);
-            send(new CreateEventType(eventTypeId, owner.userId(), null, null, settings, null, null), owner);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        send(new CreateEventType(eventTypeId, owner.userId(), null, null,
+                PartialSettings.eventType("title", "Meeting", "slug", "m" + eventTypeId, "length", 30), null, null),
+                owner);
         return eventTypeId;
     }
 }
