@@ -263,9 +263,12 @@ class ReminderPlanner {
         planUpcoming(event.workflowId(), at);
     }
 
+    /** Of a workflow's own settings only "active on all" can make it apply to more bookings. */
     @EventHandler
     void on(WorkflowUpdated event, @Timestamp Instant at) {
-        planUpcoming(event.workflowId(), at);
+        if (Boolean.TRUE.equals(event.settings().isActiveOnAll())) {
+            planUpcoming(event.workflowId(), at);
+        }
     }
 
     @EventHandler
@@ -276,20 +279,19 @@ class ReminderPlanner {
     private void planUpcoming(int workflowId, Instant at) {
         List<Integer> eventTypes = jdbc.queryForList("""
                 select distinct event_type_id from automation.reminder_bookings
-                where status = 'accepted' and event_type_id is not null""", Integer.class);
+                where status = 'accepted' and event_type_id is not null and seat_uid is null
+                  and (booking->>'endTime')::timestamptz > ?""", Integer.class, utc(at));
         for (Integer eventTypeId : eventTypes) {
             if (!activeWorkflows.isActive(workflowId, eventTypeId)) {
                 continue;
             }
             List<String> stored = jdbc.queryForList("""
                     select booking::text from automation.reminder_bookings
-                    where status = 'accepted' and event_type_id = ? and seat_uid is null""", String.class, eventTypeId);
+                    where status = 'accepted' and event_type_id = ? and seat_uid is null
+                      and (booking->>'endTime')::timestamptz > ?""", String.class, eventTypeId, utc(at));
             for (String text : stored) {
-                ReminderBooking booking = read(text, new TypeReference<ReminderBooking>() {
-                });
-                if (booking.endTime().isAfter(at)) {
-                    plan(booking, null, at, WorkflowTriggerEvents.BEFORE_EVENT, WorkflowTriggerEvents.AFTER_EVENT);
-                }
+                plan(read(text, new TypeReference<ReminderBooking>() {
+                }), null, at, WorkflowTriggerEvents.BEFORE_EVENT, WorkflowTriggerEvents.AFTER_EVENT);
             }
         }
     }
