@@ -10,6 +10,7 @@ import com.calcomalt.contracts.identity.UserIds;
 import com.calcomalt.contracts.identity.UserLocked;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
 import com.calcomalt.contracts.identity.UserRegistered;
+import com.calcomalt.platform.deadletters.DeadLetters;
 import com.calcomalt.query.support.PoisonableProjector;
 import com.calcomalt.query.support.QuerySideTest;
 import java.time.Duration;
@@ -18,8 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class ProjectionReplayTest extends QuerySideTest {
+
+    @Autowired
+    DeadLetters deadLetters;
 
     @Test
     void a_replay_rebuilds_the_users_table_identically() {
@@ -52,30 +57,69 @@ class ProjectionReplayTest extends QuerySideTest {
     }
 
     @Test
-    void a_failing_projector_holds_its_processor_at_the_event_and_resumes_without_skipping_it() {
+    void a_failing_event_is_dead_lettered_with_its_aggregate_and_every_other_aggregate_goes_on() {
         PoisonableProjector.failing = true;
         try {
-            int attemptsBefore = PoisonableProjector.attempts.get();
             int poisonRow = uniqueId();
-            publish("Test", "poison:" + poisonRow, new PoisonableProjector.Poison(poisonRow, UUID.randomUUID(), Instant.now()));
+            String poisonAggregate = "poison:" + poisonRow;
+            publish("Test", poisonAggregate, new PoisonableProjector.Poison(poisonRow, UUID.randomUUID(), Instant.now()));
             int userId = uniqueId();
-            publish("User", UserIds.aggregateId(userId), new UserRegistered(userId, UUID.randomUUID(),
-                    "after-poison-" + userId + "@example.com", "after-" + userId, null, "UTC", "Monday", null, 12,
-                    IdentityProvider.CAL, null, CreationSource.api_v2, Instant.now()));
+            publish("User", UserIds.aggregateId(userId), registered(userId, "after-poison-" + userId));
+            publish("Test", poisonAggregate, new PoisonableProjector.Poison(poisonRow, UUID.randomUUID(), Instant.now()));
 
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> PoisonableProjector.attempts.get() >= attemptsBefore + 2);
-            assertThat(count(poisonRow)).as("what the failing batch wrote is rolled back with its token").isZero();
-            assertThat(count(userId)).as("the event after the failing one waits").isZero();
-            assertThat(projections.status().processors()).anyMatch(p -> !p.caughtUp());
+            awaitProjectionsCaughtUp();
+            assertThat(count(userId)).as("another aggregate's event after the failing one").isEqualTo(1);
+            assertThat(count(poisonRow)).as("what the failing handler wrote is rolled back to its savepoint").isZero();
+            assertThat(deadLetters.sequences()).filteredOn(s -> s.sequenceIdentifier().equals(poisonAggregate))
+                    .singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.processingGroup()).isEqualTo("calcom.test-poison");
+                        assertThat(s.letters()).as("the aggregate's later event waits behind the first").isEqualTo(2);
+                        assertThat(s.firstSequenceNumber()).isZero();
+                        assertThat(s.causeMessage()).contains("refusing " + poisonRow);
+                    });
 
             PoisonableProjector.failing = false;
-            awaitProjectionsCaughtUp();
+            DeadLetters.RetryOutcome outcome = deadLetters.retryAll();
+            assertThat(outcome.retried()).isEqualTo(2);
+            assertThat(outcome.remaining()).isZero();
             assertThat(count(poisonRow)).isEqualTo(1);
-            assertThat(count(userId)).isEqualTo(1);
+
+            List<String> users = rowsAsJson("users");
+            projections.replayAll();
+            awaitProjectionsCaughtUp();
+            assertThat(rowsAsJson("users")).as("the retried rows equal a rebuild").containsExactlyElementsOf(users);
         } finally {
             PoisonableProjector.failing = false;
         }
+    }
+
+    @Test
+    void a_text_that_postgresql_cannot_store_holds_back_only_its_own_user() {
+        int poisoned = uniqueId();
+        int other = uniqueId();
+        publish("User", UserIds.aggregateId(poisoned), registered(poisoned, "nul-\u0000-" + poisoned));
+        publish("User", UserIds.aggregateId(other), registered(other, "fine-" + other));
+
+        awaitProjectionsCaughtUp();
+        assertThat(count(other)).isEqualTo(1);
+        assertThat(count(poisoned)).isZero();
+        assertThat(deadLetters.sequences()).filteredOn(s -> s.sequenceIdentifier().equals(UserIds.aggregateId(poisoned)))
+                .extracting(DeadLetters.DeadLetterSequence::processingGroup).containsExactly("calcom.users");
+
+        DeadLetters.RetryOutcome again = deadLetters.retryAll();
+        assertThat(again.remaining()).as("a letter that fails again stays queued").isGreaterThanOrEqualTo(1);
+        assertThat(deadLetters.sequences()).anyMatch(s -> s.sequenceIdentifier().equals(UserIds.aggregateId(poisoned)));
+        assertThat(count(other)).isEqualTo(1);
+
+        assertThat(deadLetters.evict("calcom.users", UserIds.aggregateId(poisoned))).isTrue();
+        assertThat(deadLetters.sequences()).noneMatch(s -> s.sequenceIdentifier().equals(UserIds.aggregateId(poisoned)));
+        assertThat(deadLetters.evict("calcom.users", UserIds.aggregateId(poisoned))).isFalse();
+    }
+
+    private static UserRegistered registered(int userId, String username) {
+        return new UserRegistered(userId, UUID.randomUUID(), username + "@example.com", username, null, "UTC",
+                "Monday", null, 12, IdentityProvider.CAL, null, CreationSource.api_v2, Instant.now());
     }
 
     private int count(int userId) {

@@ -1,0 +1,98 @@
+package com.calcomalt.platform.deadletters;
+
+import jakarta.annotation.Nonnull;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.Savepoint;
+import javax.sql.DataSource;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Makes each event handler of a dead-lettering group all-or-nothing inside its processor's batch
+ * transaction: it runs in a savepoint, and its JPA writes are flushed before the savepoint is
+ * released. A failing handler is rolled back to the savepoint alone. Without this, one statement
+ * that PostgreSQL refuses aborts the whole batch transaction, so the dead letter could not even be
+ * stored, and a handler that failed half-way would leave half its rows behind.
+ *
+ * <p>Flushing after each handler also writes rows in the order of the events (Hibernate would
+ * otherwise put a batch's inserts before its deletes), and clearing keeps later flushes from
+ * checking every row the batch wrote earlier.
+ */
+public class AtomicEventHandlers implements HandlerEnhancerDefinition {
+
+    private final DeadLetteringGroups groups;
+    private final ObjectProvider<DataSource> dataSource;
+    private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
+
+    public AtomicEventHandlers(DeadLetteringGroups groups, ObjectProvider<DataSource> dataSource,
+                               ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+        this.groups = groups;
+        this.dataSource = dataSource;
+        this.entityManagerFactory = entityManagerFactory;
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(@Nonnull MessageHandlingMember<T> original) {
+        ProcessingGroup group = AnnotationUtils.findAnnotation(original.declaringClass(), ProcessingGroup.class);
+        boolean eventHandler = original.annotationAttributes(EventHandler.class).isPresent();
+        return eventHandler && group != null && groups.contains(group.value()) ? new Atomic<>(original) : original;
+    }
+
+    private final class Atomic<T> extends WrappedMessageHandlingMember<T> {
+
+        private Atomic(MessageHandlingMember<T> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Object handle(@Nonnull Message<?> message, T target) throws Exception {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                return super.handle(message, target);
+            }
+            DataSource transactional = dataSource.getObject();
+            Connection connection = DataSourceUtils.getConnection(transactional);
+            try {
+                return handleInSavepoint(connection, message, target);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, transactional);
+            }
+        }
+
+        private Object handleInSavepoint(Connection connection, Message<?> message, T target) throws Exception {
+            EntityManager entityManager = entityManager();
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                Object result = super.handle(message, target);
+                if (entityManager != null) {
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (Exception | Error e) {
+                connection.rollback(savepoint);
+                if (entityManager != null) {
+                    entityManager.clear();
+                    HibernateRollbackOnly.undo(entityManager);
+                }
+                throw e;
+            }
+        }
+
+        private EntityManager entityManager() {
+            EntityManagerFactory factory = entityManagerFactory.getIfAvailable();
+            return factory == null ? null : EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
+        }
+    }
+}
