@@ -45,11 +45,18 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     }
 
     /**
-     * The cause as its column can hold it: the driver quotes the refused values in its message,
-     * and the very NUL that failed the handler would fail the dead letter's own insert.
+     * The cause as its column can hold it, the root cause first: the driver's own message is short and
+     * says what went wrong, while the outer ones quote whole statements. The driver quotes refused
+     * values too, and the very NUL that failed the handler would fail the dead letter's own insert.
      */
     static ThrowableCause storable(Throwable cause) {
-        String message = String.valueOf(cause.getMessage()).replace('\u0000', '\uFFFD');
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String described = root == cause ? String.valueOf(cause.getMessage())
+                : root.getClass().getSimpleName() + ": " + root.getMessage() + " | " + cause.getMessage();
+        String message = described.replace('\u0000', '\uFFFD');
         StringBuilder text = new StringBuilder(message.length());
         message.codePoints().forEach(c -> text.appendCodePoint(c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c));
         int end = Math.min(text.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE);
