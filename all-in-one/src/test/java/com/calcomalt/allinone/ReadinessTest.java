@@ -43,7 +43,8 @@ class ReadinessTest {
                 Set<String> up = new LinkedHashSet<>();
                 List<String> notYetUp = new ArrayList<>();
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (up.size() < PROBES.size() && System.nanoTime() < deadline && !starting.isCompletedExceptionally()) {
+                while (up.size() < PROBES.size() && System.nanoTime() < deadline
+                        && !starting.isCompletedExceptionally()) {
                     for (String probe : PROBES) {
                         if (up.contains(probe)) {
                             continue;
@@ -59,7 +60,8 @@ class ReadinessTest {
                     }
                     Thread.sleep(5);
                 }
-                assertThat(up).as("probes that said UP (before: %s)", notYetUp).containsExactlyInAnyOrderElementsOf(PROBES);
+                assertThat(up).as("probes that said UP (before: %s)", notYetUp)
+                        .containsExactlyInAnyOrderElementsOf(PROBES);
                 System.out.printf("Health answered %d times not UP before the bootstrap key worked%n",
                         notYetUp.size());
             } finally {
