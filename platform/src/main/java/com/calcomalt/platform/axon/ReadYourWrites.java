@@ -102,7 +102,8 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
             if (!DatabaseUnavailable.causedBy(e)) {
                 throw e;
             }
-            log.warn("Answering a committed command without waiting for the projections: {}", e.getMessage());
+            log.warn("Answering a committed command without waiting for the projections: {}",
+                    e.getMostSpecificCause().getMessage());
         }
     }
 

@@ -53,7 +53,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.causedBy(e)) {
                 throw e;
             }
-            log.warn("Cannot authenticate {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            log.warn("Cannot authenticate {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.getMostSpecificCause().getMessage());
             problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
             return;
         }

@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -74,7 +75,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataAccessResourceFailureException.class, SQLTransientConnectionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-        log.warn("The database is unavailable: {}", e.getMessage());
+        log.warn("The database is unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL));
