@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +58,9 @@ abstract class ApiTest {
         }
     }
 
+    /** Ports of contexts that said they are ready; a context is asked once. */
+    private static final Set<Integer> READY = ConcurrentHashMap.newKeySet();
+
     @BeforeEach
     void client() {
         http = RestClient.builder()
@@ -64,6 +69,17 @@ abstract class ApiTest {
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
         key = ADMIN_KEY;
+        awaitReady();
+    }
+
+    /** As a load balancer would: the bootstrap administrator is projected a moment after the start. */
+    private void awaitReady() {
+        if (READY.contains(port)) {
+            return;
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> as(null, () -> get("/actuator/health/readiness")).status().value() == 200);
+        READY.add(port);
     }
 
     /** Sends the following requests with this API key (null: with none). */

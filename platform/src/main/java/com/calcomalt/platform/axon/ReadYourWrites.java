@@ -1,5 +1,6 @@
 package com.calcomalt.platform.axon;
 
+import com.calcomalt.platform.database.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -81,11 +83,27 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
             try {
                 chain.doFilter(request, held);
                 if (request.getAttribute(WRITTEN) != null) {
-                    awaitProjections();
+                    awaitProjectionsUnlessDatabaseGone();
                 }
             } finally {
                 held.copyBodyToResponse();
             }
+        }
+    }
+
+    /**
+     * The command has committed, so its answer is the truth even when the database goes away before
+     * the projections are seen to catch up: answering 503 would invite a retry of a write that happened.
+     */
+    private void awaitProjectionsUnlessDatabaseGone() {
+        try {
+            awaitProjections();
+        } catch (DataAccessException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("Answering a committed command without waiting for the projections: {}",
+                    e.getMostSpecificCause().getMessage());
         }
     }
 

@@ -1,8 +1,12 @@
 package com.calcomalt.platform.health;
 
+import com.calcomalt.platform.security.ApiKeyOwners;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @AutoConfiguration
 public class HealthAutoConfiguration {
@@ -10,5 +14,13 @@ public class HealthAutoConfiguration {
     @Bean
     EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing) {
         return new EventProcessorsHealthIndicator(eventProcessing);
+    }
+
+    @Bean
+    BootstrapAdministratorHealthIndicator bootstrapAdministratorHealthIndicator(
+            @Value("${calalt.bootstrap-api-key:}") String apiKey, JdbcTemplate jdbc,
+            ObjectProvider<ProjectedApiKeys> readModels) {
+        return new BootstrapAdministratorHealthIndicator(apiKey, new ApiKeyOwners(jdbc),
+                readModels.orderedStream().toList());
     }
 }

@@ -28,7 +28,7 @@ public class SecurityAutoConfiguration {
 
     @Bean
     ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(JdbcTemplate jdbc, ProblemResponses problems) {
-        return new ApiKeyAuthenticationFilter(jdbc, problems);
+        return new ApiKeyAuthenticationFilter(new ApiKeyOwners(jdbc), problems);
     }
 
     /** Only inside Spring Security's chain, not a second time as a plain servlet filter. */

@@ -1,5 +1,6 @@
 package com.calcomalt.platform.web;
 
+import com.calcomalt.platform.database.DatabaseUnavailable;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,6 +19,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,7 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error as an RFC 9457 problem detail: 400 for invalid input (with one entry per field in
  * {@code errors}), 404 for what does not exist, 409 for conflicts and concurrent changes, 422 for
  * broken domain rules, 403 for what the caller may not do. Each of them is raised before anything
- * is written.
+ * is written. 503 with {@code Retry-After} when the database cannot be reached: the client may retry.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -69,6 +73,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, e instanceof AggregateNotFoundException ? "Not found" : e.getMessage());
     }
 
+    @ExceptionHandler({DataAccessResourceFailureException.class, SQLTransientConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("The database is unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL));
+    }
+
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput e) {
         return invalid(List.of(new FieldError(e.field(), e.getMessage())));
@@ -84,10 +96,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Axon wraps what a handler threw when it crosses a bus or an event processor: answer for the
-     * first cause we know, and treat anything else as a failure of ours.
+     * first cause we know, and treat anything else as a failure of ours. A lost database can hide
+     * anywhere in the chain (a transaction that could not begin, a query or command bus, Hibernate).
      */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> wrapped(RuntimeException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof DomainRuleViolation v) {
                 return ResponseEntity.unprocessableEntity().body(ruleViolated(v));
