@@ -1,5 +1,6 @@
 package com.calcomalt.platform.deadletters;
 
+import com.calcomalt.platform.database.DatabaseUnavailable;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -27,8 +28,8 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPolicy.class);
 
-    /** SQLSTATE classes of a passing condition: connection, transaction rollback, resources, shutdown, system. */
-    private static final Set<String> TRANSIENT_STATES = Set.of("08", "40", "53", "57", "58");
+    /** SQLSTATE classes of a passing condition besides a lost database: rollback (deadlock), resources, system. */
+    private static final Set<String> PASSING_STATES = Set.of("40", "53", "58");
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
@@ -68,6 +69,9 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     }
 
     static boolean transientFailure(Throwable failure) {
+        if (DatabaseUnavailable.causedBy(failure)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
@@ -75,7 +79,7 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
-                    && TRANSIENT_STATES.contains(sql.getSQLState().substring(0, 2))) {
+                    && PASSING_STATES.contains(sql.getSQLState().substring(0, 2))) {
                 return true;
             }
         }
