@@ -15,6 +15,7 @@ import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.platform.deadletters.DeadLetters;
 import com.calcomalt.platform.secrets.SecretBox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,8 @@ class WebhookDeliveryTest {
     EventProcessingConfiguration eventProcessing;
     @Autowired
     SecretBox secrets;
+    @Autowired
+    DeadLetters deadLetters;
 
     private final ObjectMapper json = new ObjectMapper();
     private HttpServer server;
@@ -219,6 +222,24 @@ class WebhookDeliveryTest {
                 .containsEntry("error", null);
         assertThat(delivery(webhookId, "BOOKING_CREATED").get("body")).isEqualTo(
                 new String(request.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_webhook_the_dispatcher_cannot_store_is_dead_lettered_and_every_other_webhook_still_delivers() {
+        int host = id();
+        String poisoned = webhook(host, "/poisoned", SECRET, "a\u0000b", WebhookTriggerEvent.BOOKING_CREATED);
+        int otherHost = id();
+        String healthy = webhook(otherHost, "/healthy", SECRET, null, WebhookTriggerEvent.BOOKING_CREATED);
+        book(booking(otherHost, Instant.now().plus(Duration.ofDays(4)), BookingStatus.accepted));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(status(healthy, "BOOKING_CREATED")));
+        assertThat(deadLetters.sequences()).filteredOn(s -> s.sequenceIdentifier().equals(WebhookIds.aggregateId(poisoned)))
+                .singleElement()
+                .satisfies(s -> assertThat(s.processingGroup()).isEqualTo(WebhookDispatcher.PROCESSING_GROUP));
+        assertThat(jdbc.queryForObject("select count(*) from notifications.webhook_subscriptions where webhook_id = ?",
+                Integer.class, poisoned)).isZero();
+
+        assertThat(deadLetters.evict(WebhookDispatcher.PROCESSING_GROUP, WebhookIds.aggregateId(poisoned))).isTrue();
     }
 
     @Test
