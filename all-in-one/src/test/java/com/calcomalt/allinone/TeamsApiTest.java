@@ -76,9 +76,9 @@ class TeamsApiTest extends ApiTest {
         Member eve = newMember("eve", "elsewhere.example");
         Member stranger = newMember("stranger", "elsewhere.example");
 
-        Response org = as(olga.key(), () -> post("/v2/organizations", """
-                {"name": "Acme", "slug": "acme-%s", "organizationSettings": {"orgAutoAcceptEmail": "acme-%s.com"}}"""
-                .formatted(tag, tag)));
+        Response org = as(ADMIN_KEY, () -> post("/v2/organizations", """
+                {"name": "Acme", "slug": "acme-%s", "orgOwnerEmail": "%s",
+                 "organizationSettings": {"orgAutoAcceptEmail": "acme-%s.com"}}""".formatted(tag, olga.email(), tag)));
         assertThat(org.status().value()).isEqualTo(201);
         int orgId = org.data().get("id").asInt();
         Response sales = as(olga.key(), () -> post("/v2/organizations/" + orgId + "/teams", """
