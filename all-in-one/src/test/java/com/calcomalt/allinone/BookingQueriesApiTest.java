@@ -133,9 +133,9 @@ class BookingQueriesApiTest extends ApiTest {
         mia = newMember("mia", domain);
         berlinHours(olga);
         berlinHours(mo);
-        organization = created(as(olga.key(), () -> post("/v2/organizations", """
-                {"name": "Org", "slug": "org-%s", "organizationSettings": {"orgAutoAcceptEmail": "%s"}}"""
-                .formatted(tag, domain))));
+        organization = created(as(ADMIN_KEY, () -> post("/v2/organizations", """
+                {"name": "Org", "slug": "org-%s", "orgOwnerEmail": "%s", "organizationSettings": {"orgAutoAcceptEmail": "%s"}}"""
+                .formatted(tag, olga.email(), domain))));
         salesTeam = created(as(olga.key(), () -> post("/v2/organizations/" + organization + "/teams",
                 "{\"name\": \"Sales\", \"slug\": \"sales\"}")));
         supportTeam = created(as(olga.key(), () -> post("/v2/organizations/" + organization + "/teams",

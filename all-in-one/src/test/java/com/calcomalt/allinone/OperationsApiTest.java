@@ -171,9 +171,10 @@ class OperationsApiTest extends ApiTest {
             patch("/v2/users/" + userId, "{\"bio\": \"bio %d\"}".formatted(i));
         }
         Member owner = newMember("replayer", "example.com");
-        int orgId = as(owner.key(), () -> post("/v2/organizations", """
-                {"name": "Replayed", "slug": "replayed-%s", "organizationSettings": {"orgAutoAcceptEmail": "example.com"}}"""
-                .formatted(tag))).data().get("id").asInt();
+        int orgId = as(ADMIN_KEY, () -> post("/v2/organizations", """
+                {"name": "Replayed", "slug": "replayed-%s", "orgOwnerEmail": "%s",
+                 "organizationSettings": {"orgAutoAcceptEmail": "example.com"}}""".formatted(tag, owner.email())))
+                .data().get("id").asInt();
         int subTeamId = assertCreated(as(owner.key(), () -> post("/v2/organizations/" + orgId + "/teams",
                 "{\"name\": \"Sub\", \"slug\": \"sub\"}")));
         organizationWorkflowOf(owner, orgId, subTeamId);

@@ -76,9 +76,9 @@ class TeamsApiTest extends ApiTest {
         Member eve = newMember("eve", "elsewhere.example");
         Member stranger = newMember("stranger", "elsewhere.example");
 
-        Response org = as(olga.key(), () -> post("/v2/organizations", """
-                {"name": "Acme", "slug": "acme-%s", "organizationSettings": {"orgAutoAcceptEmail": "acme-%s.com"}}"""
-                .formatted(tag, tag)));
+        Response org = as(ADMIN_KEY, () -> post("/v2/organizations", """
+                {"name": "Acme", "slug": "acme-%s", "orgOwnerEmail": "%s",
+                 "organizationSettings": {"orgAutoAcceptEmail": "acme-%s.com"}}""".formatted(tag, olga.email(), tag)));
         assertThat(org.status().value()).isEqualTo(201);
         int orgId = org.data().get("id").asInt();
         Response sales = as(olga.key(), () -> post("/v2/organizations/" + orgId + "/teams", """
@@ -142,6 +142,59 @@ class TeamsApiTest extends ApiTest {
                 .isEqualTo(404);
         assertThat(as(stranger.key(), () -> get("/v2/teams/" + salesId)).status().value()).isEqualTo(404);
         assertThat(olgaInOrg).isEqualTo(-1);
+    }
+
+    @Test
+    void a_plain_member_cannot_create_an_organization_and_nothing_is_stored() {
+        Member plain = newMember("plain", "example.com");
+        Member other = newMember("other", "example.com");
+        long events = storedEvents();
+
+        Response own = as(plain.key(), () -> post("/v2/organizations", """
+                {"name": "Mine", "slug": "mine-%s", "organizationSettings": {"orgAutoAcceptEmail": "example.com"}}"""
+                .formatted(tag)));
+        Response forOther = as(plain.key(), () -> post("/v2/organizations", """
+                {"name": "Theirs", "slug": "theirs-%s", "orgOwnerEmail": "%s",
+                 "organizationSettings": {"orgAutoAcceptEmail": "example.com"}}""".formatted(tag, other.email())));
+
+        for (Response refused : List.of(own, forOther)) {
+            assertThat(refused.status().value()).isEqualTo(403);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.body().get("detail").asText()).isEqualTo("Only admins can create organizations");
+        }
+        assertThat(storedEvents()).isEqualTo(events);
+        assertThat(jdbc.queryForObject("select count(*) from command_side.team_registry where slug in (?, ?)",
+                Integer.class, "mine-" + tag, "theirs-" + tag)).isZero();
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForObject("select count(*) from \"Team\" where slug in (?, ?)", Integer.class,
+                "mine-" + tag, "theirs-" + tag)).isZero();
+    }
+
+    @Test
+    void the_system_admin_creates_an_organization_for_a_member_who_then_runs_it() {
+        Member oscar = newMember("oscar", "example.com");
+        Response unknownOwner = post("/v2/organizations", """
+                {"name": "Nobody's", "slug": "nobodys-%s", "orgOwnerEmail": "nobody-%s@example.com",
+                 "organizationSettings": {"orgAutoAcceptEmail": "example.com"}}""".formatted(tag, tag));
+        assertThat(unknownOwner.status().value()).as(unknownOwner.body().toString()).isEqualTo(422);
+
+        Response org = post("/v2/organizations", """
+                {"name": "Oscar's", "slug": "oscars-%s", "orgOwnerEmail": "%s",
+                 "organizationSettings": {"orgAutoAcceptEmail": "oscars-%s.example"}}"""
+                .formatted(tag, oscar.email().toUpperCase(), tag));
+        assertThat(org.status().value()).as(org.body().toString()).isEqualTo(201);
+        int orgId = org.data().get("id").asInt();
+
+        Response team = as(oscar.key(), () -> post("/v2/organizations/" + orgId + "/teams", """
+                {"name": "Sales", "slug": "sales"}"""));
+        assertThat(team.status().value()).as(team.body().toString()).isEqualTo(201);
+        awaitProjectionsCaughtUp();
+        JsonNode members = as(oscar.key(), () -> get("/v2/organizations/" + orgId + "/memberships")).data();
+        assertThat(members.findValuesAsText("userId")).containsExactly(String.valueOf(oscar.id()));
+        assertThat(members.findValuesAsText("role")).containsExactly("OWNER");
+        assertThat(members.findValues("accepted")).allMatch(JsonNode::asBoolean);
+        assertThat(as(oscar.key(), () -> get("/v2/organizations/" + orgId + "/teams")).data()
+                .findValuesAsText("slug")).containsExactly("sales");
     }
 
     @Test

@@ -34,6 +34,7 @@ public class IdentityCommandFacts extends CommandFacts {
 
     public static final String ACCESS = "access";
     public static final String PARENT_ACCESS = "parentAccess";
+    /** The user who will own a new team: the caller, or the user its {@code orgOwnerEmail} names. */
     public static final String FOUNDER = "founder";
     public static final String INVITATION = "invitation";
     public static final String IMPERSONATION = "impersonation";
@@ -52,7 +53,8 @@ public class IdentityCommandFacts extends CommandFacts {
         }
         Map<String, Object> facts = new HashMap<>();
         if (command instanceof CreateTeam c) {
-            lookups.user(caller.userId()).ifPresent(founder -> facts.put(FOUNDER, founder));
+            (c.orgOwnerEmail() == null ? lookups.user(caller.userId()) : lookups.userByEmail(c.orgOwnerEmail()))
+                    .ifPresent(founder -> facts.put(FOUNDER, founder));
             if (c.parentId() != null) {
                 putAccess(facts, PARENT_ACCESS, caller, c.parentId());
             }

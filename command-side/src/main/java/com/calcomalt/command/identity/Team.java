@@ -64,9 +64,21 @@ public class Team {
          @MetaDataValue(CallerMetaData.CALLER) Caller caller,
          @MetaDataValue(IdentityCommandFacts.PARENT_ACCESS) TeamAccess parent,
          @MetaDataValue(IdentityCommandFacts.FOUNDER) UserFacts founder,
+         OrganizationSelfServe selfServe,
          Clock clock) {
-        if (caller == null || founder == null) {
+        if (caller == null) {
             throw new AccessDenied("Teams are created by a known user");
+        }
+        if (command.isOrganization()) {
+            TeamRules.requireMayCreateOrganization(caller, selfServe.enabled(), command.orgOwnerEmail(), founder);
+        } else if (command.orgOwnerEmail() != null) {
+            throw new DomainRuleViolation("orgOwnerEmail names the owner of an organization; a team is owned by"
+                    + " whoever creates it");
+        }
+        if (founder == null) {
+            throw command.orgOwnerEmail() == null ? new AccessDenied("Teams are created by a known user")
+                    : new DomainRuleViolation("There is no user with email '" + command.orgOwnerEmail()
+                            + "' to own the organization");
         }
         TeamRules.requireName(command.name());
         TeamRules.requireSlug(command.slug());

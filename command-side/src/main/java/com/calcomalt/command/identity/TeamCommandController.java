@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Teams, organizations and the teams of an organization. The caller becomes the new team's OWNER. */
+/**
+ * Teams, organizations and the teams of an organization. The caller becomes the new team's OWNER, or
+ * the user an organization's {@code orgOwnerEmail} names.
+ */
 @RestController
 @Tag(name = "Teams and organizations")
 class TeamCommandController {
@@ -53,7 +56,9 @@ class TeamCommandController {
     }
 
     @PostMapping("/v2/organizations")
-    @Operation(summary = "Create an organization; organizationSettings.orgAutoAcceptEmail is its email domain")
+    @Operation(summary = "Create an organization; organizationSettings.orgAutoAcceptEmail is its email domain",
+            description = "System admins create organizations, for themselves or for the owner orgOwnerEmail names;"
+                    + " other users only when calalt.organizations.self-serve is on, and only one they own")
     ResponseEntity<ApiResponse<Created>> createOrganization(
             @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
         return create(input, null, true, "/v2/organizations/");
@@ -109,7 +114,8 @@ class TeamCommandController {
         int teamId = ids.next("Team");
         commands.sendAndWait(new CreateTeam(teamId, input.name(), input.slug(), parentId, organization,
                 input.settings(), organization ? ids.next("OrganizationSettings") : null,
-                organization ? input.organizationSettings() : null, ids.next("Membership"), ids.next("Profile")));
+                organization ? input.organizationSettings() : null, ids.next("Membership"), ids.next("Profile"),
+                input.orgOwnerEmail()));
         return ResponseEntity.created(URI.create(location + teamId)).body(ApiResponse.success(new Created(teamId)));
     }
 

@@ -6,6 +6,7 @@ import com.calcomalt.contracts.identity.RRTimestampBasis;
 import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.platform.web.validation.IanaTimeZone;
 import com.calcomalt.platform.web.validation.TimeFormat;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * A team or organization in a request, with cal.com API v2's field names. On creation the name is
  * required ({@link Creating}); on update every missing or null field keeps its value.
- * {@code organizationSettings} is read for organizations only.
+ * {@code organizationSettings} is read for organizations only; {@code orgOwnerEmail}, as in cal.com's
+ * organization creation, names the user a system admin creates an organization for, and is read on
+ * creation only.
  */
 record TeamInput(
         @NotBlank(groups = Creating.class) @Size(max = 255) String name,
@@ -40,7 +43,8 @@ record TeamInput(
         RRResetInterval rrResetInterval,
         RRTimestampBasis rrTimestampBasis,
         Boolean hideTeamProfileLink,
-        OrganizationSettings organizationSettings) {
+        OrganizationSettings organizationSettings,
+        @Email @Size(max = 255) String orgOwnerEmail) {
 
     /** Validation group of the fields a new team must have. */
     interface Creating {

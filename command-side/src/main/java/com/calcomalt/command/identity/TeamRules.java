@@ -1,9 +1,11 @@
 package com.calcomalt.command.identity;
 
+import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.OrganizationSettings;
 import com.calcomalt.contracts.identity.RRResetInterval;
 import com.calcomalt.contracts.identity.RRTimestampBasis;
 import com.calcomalt.contracts.identity.TeamSettings;
+import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -23,6 +25,24 @@ final class TeamRules {
             false, false);
 
     private TeamRules() {
+    }
+
+    /**
+     * Who creates an organization, as cal.com decides it: a system admin, for themself or for the owner
+     * they name; anyone else only when the operator turned self-serve on, and only one they own.
+     */
+    static void requireMayCreateOrganization(Caller caller, boolean selfServe, String orgOwnerEmail,
+                                             UserFacts owner) {
+        if (caller.systemAdmin()) {
+            return;
+        }
+        if (!selfServe) {
+            throw new AccessDenied("Only admins can create organizations");
+        }
+        if (orgOwnerEmail != null && (owner == null || owner.userId() != caller.userId())) {
+            throw new AccessDenied("Only a system admin creates an organization for another owner;"
+                    + " you may create one you own");
+        }
     }
 
     static void requireName(String name) {

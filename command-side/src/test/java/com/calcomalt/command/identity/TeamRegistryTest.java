@@ -63,16 +63,19 @@ class TeamRegistryTest {
     private int team(Caller owner, String slug, Integer parentId) {
         int teamId = ids.next("Team");
         send(new CreateTeam(teamId, "Team " + slug, slug, parentId, false, null, null, null, ids.next("Membership"),
-                ids.next("Profile")), owner);
+                ids.next("Profile"), null), owner);
         return teamId;
     }
 
+    /** An organization the system admin creates for its owner, who then runs it. */
     private int organization(Caller owner, String slug) {
         int teamId = ids.next("Team");
+        String ownerEmail = jdbc.queryForObject("select email_lower from command_side.user_registry where user_id = ?",
+                String.class, owner.userId());
         send(new CreateTeam(teamId, "Org " + slug, slug, null, true, null, ids.next("OrganizationSettings"),
                 new OrganizationSettings("nobody-" + tag + ".example", null, null, null, null, null, null, null,
                         null, null, null, null, null, null, null, null, null, null, null, null, null),
-                ids.next("Membership"), ids.next("Profile")), owner);
+                ids.next("Membership"), ids.next("Profile"), ownerEmail), ADMIN);
         return teamId;
     }
 

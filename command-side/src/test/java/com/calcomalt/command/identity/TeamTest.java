@@ -48,12 +48,22 @@ class TeamTest {
     private static final Caller SYSTEM_ADMIN = new Caller(99, true, null);
     private static final UserFacts SYSTEM_ADMIN_FACTS = new UserFacts(99, "root@example.com", "root", false);
 
+    /** Bob, another plain user. */
+    private static final UserFacts BOB_FACTS = new UserFacts(2, "bob@acme.com", "bob", false);
+
     private AggregateTestFixture<Team> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Team.class);
+        fixture = fixture(false);
+    }
+
+    /** An installation whose operator turned organization self-serve on or off (off by default). */
+    private static AggregateTestFixture<Team> fixture(boolean organizationSelfServe) {
+        AggregateTestFixture<Team> fixture = new AggregateTestFixture<>(Team.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new OrganizationSelfServe(organizationSelfServe));
+        return fixture;
     }
 
     // ---------------------------------------------------------------- settings
@@ -99,15 +109,21 @@ class TeamTest {
     // ---------------------------------------------------------------- commands
 
     private static CreateTeam createTeam(String name, String slug, TeamSettings settings) {
-        return new CreateTeam(TEAM, name, slug, null, false, settings, null, null, 100, 200);
+        return new CreateTeam(TEAM, name, slug, null, false, settings, null, null, 100, 200, null);
     }
 
     private static CreateTeam createOrganization(OrganizationSettings settings) {
-        return new CreateTeam(ORG, "Acme", "acme", null, true, null, ORG_SETTINGS_ID, settings, 101, 201);
+        return new CreateTeam(ORG, "Acme", "acme", null, true, null, ORG_SETTINGS_ID, settings, 101, 201, null);
+    }
+
+    /** An organization its creator makes for the user this email names, as cal.com's orgOwnerEmail. */
+    private static CreateTeam createOrganizationFor(String orgOwnerEmail) {
+        return new CreateTeam(ORG, "Acme", "acme", null, true, null, ORG_SETTINGS_ID,
+                orgChange("acme.com", null, null, null), 101, 201, orgOwnerEmail);
     }
 
     private static CreateTeam createSubTeam() {
-        return new CreateTeam(SUB_TEAM, "Sales", "sales", ORG, false, null, null, null, 102, 202);
+        return new CreateTeam(SUB_TEAM, "Sales", "sales", ORG, false, null, null, null, 102, 202, null);
     }
 
     // ---------------------------------------------------------------- metadata
@@ -178,14 +194,15 @@ class TeamTest {
     }
 
     @Test
-    void creating_an_organization_publishes_its_settings_and_gives_the_founder_a_profile_there() {
+    void a_system_admin_creates_an_organization_with_its_settings_and_owns_it_with_a_profile_there() {
         fixture.givenNoPriorActivity()
-                .when(createOrganization(orgChange(" Acme.COM ", null, null, null)), founding(ANN, ANN_FACTS))
+                .when(createOrganization(orgChange(" Acme.COM ", null, null, null)),
+                        founding(SYSTEM_ADMIN, SYSTEM_ADMIN_FACTS))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new TeamCreated(ORG, "Acme", "acme", null, true, defaults(), 1, NOW),
+                .expectEvents(new TeamCreated(ORG, "Acme", "acme", null, true, defaults(), 99, NOW),
                         new OrganizationSettingsUpdated(ORG, ORG_SETTINGS_ID, orgDefaults("acme.com"), NOW),
-                        new MembershipCreated(101, ORG, 1, MembershipRole.OWNER, true, NOW),
-                        new OrganizationProfileCreated(201, profileUid(201), 1, ORG, "ann", NOW));
+                        new MembershipCreated(101, ORG, 99, MembershipRole.OWNER, true, NOW),
+                        new OrganizationProfileCreated(201, profileUid(201), 99, ORG, "root", NOW));
     }
 
     @Test
@@ -275,9 +292,9 @@ class TeamTest {
     @Test
     void an_organization_cannot_belong_to_another_team() {
         CreateTeam nested = new CreateTeam(ORG, "Acme", "acme", TEAM, true, null, ORG_SETTINGS_ID,
-                orgChange("acme.com", null, null, null), 101, 201);
+                orgChange("acme.com", null, null, null), 101, 201, null);
         fixture.givenNoPriorActivity()
-                .when(nested, founding(ANN, ANN_FACTS))
+                .when(nested, founding(SYSTEM_ADMIN, SYSTEM_ADMIN_FACTS))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("An organization cannot belong to another team")
                 .expectNoEvents();
@@ -286,7 +303,7 @@ class TeamTest {
     @Test
     void an_organization_without_settings_is_rejected_for_lack_of_an_email_domain() {
         fixture.givenNoPriorActivity()
-                .when(createOrganization(null), founding(ANN, ANN_FACTS))
+                .when(createOrganization(null), founding(SYSTEM_ADMIN, SYSTEM_ADMIN_FACTS))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("An organization needs orgAutoAcceptEmail, an email domain such as 'acme.com';"
                         + " 'null' is not")
@@ -296,7 +313,8 @@ class TeamTest {
     @Test
     void an_organization_without_an_auto_accept_email_domain_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(createOrganization(orgChange(null, null, null, true)), founding(ANN, ANN_FACTS))
+                .when(createOrganization(orgChange(null, null, null, true)),
+                        founding(SYSTEM_ADMIN, SYSTEM_ADMIN_FACTS))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -304,7 +322,8 @@ class TeamTest {
     @Test
     void an_organization_with_an_invalid_auto_accept_email_domain_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(createOrganization(orgChange("ann@acme.com", null, null, null)), founding(ANN, ANN_FACTS))
+                .when(createOrganization(orgChange("ann@acme.com", null, null, null)),
+                        founding(SYSTEM_ADMIN, SYSTEM_ADMIN_FACTS))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("An organization needs orgAutoAcceptEmail, an email domain such as 'acme.com';"
                         + " 'ann@acme.com' is not")
@@ -313,7 +332,7 @@ class TeamTest {
 
     @Test
     void only_a_system_admin_creates_a_verified_organization() {
-        fixture.givenNoPriorActivity()
+        fixture(true).givenNoPriorActivity()
                 .when(createOrganization(orgChange("acme.com", true, null, null)), founding(ANN, ANN_FACTS))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only a system administrator verifies or reviews an organization")
@@ -322,7 +341,7 @@ class TeamTest {
 
     @Test
     void only_a_system_admin_creates_an_admin_reviewed_organization() {
-        fixture.givenNoPriorActivity()
+        fixture(true).givenNoPriorActivity()
                 .when(createOrganization(orgChange("acme.com", null, true, null)), founding(ANN, ANN_FACTS))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
@@ -332,7 +351,7 @@ class TeamTest {
     void a_team_api_key_cannot_create_a_top_level_team() {
         Caller teamKey = new Caller(1, false, TEAM);
         fixture.givenNoPriorActivity()
-                .when(new CreateTeam(11, "Other", "other", null, false, null, null, null, 100, 200),
+                .when(new CreateTeam(11, "Other", "other", null, false, null, null, null, 100, 200, null),
                         founding(teamKey, ANN_FACTS))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A team's API key cannot create other teams")
@@ -364,6 +383,85 @@ class TeamTest {
                 .when(createTeam("Team", "team", change(null, "Mars/Olympus_Mons")), founding(ANN, ANN_FACTS))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("'Mars/Olympus_Mons' is not an IANA time zone")
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- who creates organizations
+
+    @Test
+    void a_system_admin_creates_an_organization_for_the_owner_its_org_owner_email_names() {
+        fixture.givenNoPriorActivity()
+                .when(createOrganizationFor("Ann@Acme.com"), founding(SYSTEM_ADMIN, ANN_FACTS))
+                .expectEvents(new TeamCreated(ORG, "Acme", "acme", null, true, defaults(), 99, NOW),
+                        new OrganizationSettingsUpdated(ORG, ORG_SETTINGS_ID, orgDefaults("acme.com"), NOW),
+                        new MembershipCreated(101, ORG, 1, MembershipRole.OWNER, true, NOW),
+                        new OrganizationProfileCreated(201, profileUid(201), 1, ORG, "ann", NOW));
+    }
+
+    @Test
+    void an_organization_for_an_owner_email_no_user_has_is_rejected() {
+        fixture.givenNoPriorActivity()
+                .when(createOrganizationFor("nobody@acme.com"), CallerMetaData.of(SYSTEM_ADMIN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("There is no user with email 'nobody@acme.com' to own the organization")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_plain_user_cannot_create_an_organization_while_self_serve_is_off() {
+        fixture.givenNoPriorActivity()
+                .when(createOrganization(orgChange("acme.com", null, null, null)), founding(ANN, ANN_FACTS))
+                .expectException(AccessDenied.class)
+                .expectExceptionMessage("Only admins can create organizations")
+                .expectNoEvents();
+    }
+
+    @Test
+    void with_self_serve_on_a_plain_user_creates_an_organization_they_own() {
+        fixture(true).givenNoPriorActivity()
+                .when(createOrganization(orgChange("acme.com", null, null, null)), founding(ANN, ANN_FACTS))
+                .expectEvents(new TeamCreated(ORG, "Acme", "acme", null, true, defaults(), 1, NOW),
+                        new OrganizationSettingsUpdated(ORG, ORG_SETTINGS_ID, orgDefaults("acme.com"), NOW),
+                        new MembershipCreated(101, ORG, 1, MembershipRole.OWNER, true, NOW),
+                        new OrganizationProfileCreated(201, profileUid(201), 1, ORG, "ann", NOW));
+    }
+
+    @Test
+    void with_self_serve_on_a_plain_user_may_name_themself_as_the_owner() {
+        fixture(true).givenNoPriorActivity()
+                .when(createOrganizationFor("ann@acme.com"), founding(ANN, ANN_FACTS))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TeamCreated(ORG, "Acme", "acme", null, true, defaults(), 1, NOW),
+                        new OrganizationSettingsUpdated(ORG, ORG_SETTINGS_ID, orgDefaults("acme.com"), NOW),
+                        new MembershipCreated(101, ORG, 1, MembershipRole.OWNER, true, NOW),
+                        new OrganizationProfileCreated(201, profileUid(201), 1, ORG, "ann", NOW));
+    }
+
+    @Test
+    void a_plain_user_naming_another_owner_is_refused_even_with_self_serve_on() {
+        fixture(true).givenNoPriorActivity()
+                .when(createOrganizationFor("bob@acme.com"), founding(ANN, BOB_FACTS))
+                .expectException(AccessDenied.class)
+                .expectExceptionMessage("Only a system admin creates an organization for another owner;"
+                        + " you may create one you own")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_plain_user_naming_an_unknown_owner_is_refused_with_self_serve_on() {
+        fixture(true).givenNoPriorActivity()
+                .when(createOrganizationFor("nobody@acme.com"), CallerMetaData.of(ANN))
+                .expectException(AccessDenied.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_plain_team_cannot_name_another_owner() {
+        CreateTeam forBob = new CreateTeam(TEAM, "Team", "team", null, false, null, null, null, 100, 200,
+                "bob@acme.com");
+        fixture.givenNoPriorActivity()
+                .when(forBob, founding(SYSTEM_ADMIN, BOB_FACTS))
+                .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
 
