@@ -1,6 +1,7 @@
 package com.calcomalt.platform.security;
 
 import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

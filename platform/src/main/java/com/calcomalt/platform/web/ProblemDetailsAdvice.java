@@ -7,6 +7,7 @@ import com.calcomalt.platform.domain.NotFound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -140,11 +141,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unreadable(Throwable cause) {
+        for (Throwable c = cause; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof RefusedJsonInput r) {
+                return invalid(List.of(new FieldError(r.field(), r.reason())));
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return invalid(List.of(new FieldError(path(u), "is not a known property")));
         }
         if (cause instanceof InvalidFormatException f) {
             return invalid(List.of(new FieldError(path(f), "has an invalid value: " + f.getValue())));
+        }
+        if (cause instanceof InvalidNullException n && !n.getPath().isEmpty()) {
+            return invalid(List.of(new FieldError(path(n), "must not be null")));
         }
         if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             return invalid(List.of(new FieldError(path(m), "has the wrong type")));
