@@ -1,6 +1,8 @@
 package com.calcomalt.platform.security;
 
+import com.calcomalt.platform.web.ProblemDetailsErrorController;
 import com.calcomalt.platform.web.ProblemResponses;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,13 +32,20 @@ public class SecurityAutoConfiguration {
     /**
      * What Spring Security's firewall refuses (a raw {@code ..} segment, an encoded slash, period or
      * percent, control characters in a header) as a problem detail. Its message is not repeated:
-     * some of them quote the request.
+     * some of them quote the request. The firewall also sees the dispatch to {@code /error} of what
+     * Tomcat refused (a TRACE): that keeps Tomcat's answer.
      */
     @Bean
     RequestRejectedHandler requestRejectedAsProblem(ProblemResponses problems) {
-        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-                "The request URL or a header is not allowed: no '..' or empty segments, no encoded '/', '.', '%' "
-                        + "or ';' in the path, no control characters");
+        return (request, response, rejected) -> {
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                problems.write(request, response, ProblemDetailsErrorController.problem(request));
+            } else {
+                problems.write(request, response, HttpStatus.BAD_REQUEST, "The request URL or a header is not "
+                        + "allowed: no '..' or empty segments, no encoded '/', '.', '%' or ';' in the path, "
+                        + "no control characters");
+            }
+        };
     }
 
     /** Only inside Spring Security's chain, not a second time as a plain servlet filter. */

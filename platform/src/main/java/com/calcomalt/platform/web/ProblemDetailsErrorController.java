@@ -22,6 +22,12 @@ public class ProblemDetailsErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        ProblemDetail problem = problem(request);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The problem of the error this request was dispatched for. */
+    public static ProblemDetail problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "An unexpected error occurred" : "The request cannot be served: " + status.getReasonPhrase());
@@ -33,12 +39,15 @@ public class ProblemDetailsErrorController implements ErrorController {
                 // Not every refused path is a URI; the problem then names no instance.
             }
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return problem;
     }
 
+    /** A client asking for {@code /error} itself finds nothing there. */
     private static HttpStatus status(HttpServletRequest request) {
-        HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                ? HttpStatus.resolve(code) : null;
+        if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
+            return HttpStatus.NOT_FOUND;
+        }
+        HttpStatus status = HttpStatus.resolve(code);
         return status == null || status.value() < 400 ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 }
