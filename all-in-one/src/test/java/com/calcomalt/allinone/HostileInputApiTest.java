@@ -101,6 +101,50 @@ class HostileInputApiTest extends ApiTest {
     }
 
     @Test
+    void a_nul_in_event_type_titles_team_names_booking_notes_and_out_of_office_reasons_is_refused() {
+        Member member = newMember("texts", "example.com");
+        long eventTypes = rows("EventType");
+        long bookings = rows("Booking");
+        long before = storedEvents();
+
+        assertRefused(as(member.key(), () -> post("/v2/event-types", """
+                {"title": "Intro%s", "slug": "intro-%s", "lengthInMinutes": 30}""".formatted(NUL, tag))),
+                before, "title");
+        assertRefused(post("/v2/teams", "{\"name\": \"Team%s\", \"slug\": \"team-%s\"}".formatted(NUL, tag)),
+                before, "name");
+        assertRefused(post("/v2/bookings", """
+                {"start": "2027-11-03T10:00:00Z", "eventTypeId": 1,
+                 "attendee": {"name": "Ada", "email": "ada-%s@example.com", "timeZone": "Europe/Berlin"},
+                 "bookingFieldsResponses": {"notes": "See you%s"}}""".formatted(tag, NUL)),
+                before, "bookingFieldsResponses.notes");
+        assertRefused(as(member.key(), () -> post("/v2/me/ooo", """
+                {"start": "2027-11-01T00:00:00Z", "end": "2027-11-02T00:00:00Z", "notes": "Away%s"}"""
+                .formatted(NUL))), before, "notes");
+        assertRefused(as(member.key(), () -> post("/v2/me/ooo/reasons", """
+                {"emoji": "x", "reason": "Away%s"}""".formatted(NUL))), before, "reason");
+        assertThat(rows("EventType")).isEqualTo(eventTypes);
+        assertThat(rows("Booking")).isEqualTo(bookings);
+    }
+
+    @Test
+    void a_control_character_in_a_header_is_refused() throws Exception {
+        long before = storedEvents();
+
+        Response response = socketWithBody("POST /v2/bookings HTTP/1.1", """
+                {"start": "2027-11-03T10:00:00Z", "eventTypeId": 1,
+                 "attendee": {"name": "Ada", "email": "ada@example.com", "timeZone": "Europe/Berlin"}}""",
+                "Content-Type: application/json", "Idempotency-Key: a\0b");
+        Response control = socketWithBody("POST /v2/bookings HTTP/1.1", """
+                {"start": "2027-11-03T10:00:00Z", "eventTypeId": 1,
+                 "attendee": {"name": "Ada", "email": "ada@example.com", "timeZone": "Europe/Berlin"}}""",
+                "Content-Type: application/json", "Idempotency-Key: a\u0085b");
+
+        assertProblem(response, 400);
+        assertProblem(control, 400);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void free_form_metadata_keeps_its_nulls() {
         Member member = newMember("nulls", "example.com");
 
@@ -203,6 +247,7 @@ class HostileInputApiTest extends ApiTest {
         Member member = newMember("plain", "example.com");
         assertProblem(as(member.key(), () -> get("/v2/admin/projections")), 403);
         assertProblem(socket("TRACE /v2/me HTTP/1.1"), 405);
+        assertProblem(socket("GET /v2/nothing-here HTTP/1.1", "Accept: text/html"), 404);
         assertProblem(call(org.springframework.http.HttpMethod.DELETE, "/v2/me/password", null), 405);
     }
 
@@ -219,15 +264,21 @@ class HostileInputApiTest extends ApiTest {
 
     /** Bytes on a socket, for what no HTTP client sends: raw {@code ..}, encoded NUL in a path, huge headers. */
     private Response socket(String requestLine, String... headers) throws IOException {
+        return socketWithBody(requestLine, "", headers);
+    }
+
+    private Response socketWithBody(String requestLine, String body, String... headers) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
             StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost\r\n")
                     .append("Authorization: Bearer ").append(ADMIN_KEY).append("\r\n")
-                    .append("Connection: close\r\nContent-Length: 0\r\n");
+                    .append("Connection: close\r\nContent-Length: ").append(content.length).append("\r\n");
             for (String header : headers) {
                 request.append(header).append("\r\n");
             }
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();

@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -82,6 +83,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return invalid(errors);
+    }
+
+    /**
+     * Spring Security's firewall checks a header when it is read, which for {@code Idempotency-Key} is
+     * in a controller: a control character Tomcat lets through (U+0085) is refused here.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail headerRejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "A request header is not allowed: it has a control character");
     }
 
     /**
