@@ -17,6 +17,7 @@ import com.calcomalt.contracts.identity.UnlinkAccount;
 import com.calcomalt.platform.security.ApiKeys;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.validation.MaxUtf8Bytes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -66,11 +67,12 @@ class UserAccessController {
         this.clock = clock;
     }
 
-    /** bcrypt reads at most 72 bytes; a longer password would be cut silently. */
-    record PasswordInput(@NotBlank @Size(min = 8, max = 72) String password, @Size(max = 72) String currentPassword) {
+    /** bcrypt reads at most 72 bytes and refuses more; the current password is checked with bcrypt too. */
+    record PasswordInput(@NotBlank @Size(min = 8) @MaxUtf8Bytes(72) String password,
+                         @MaxUtf8Bytes(72) String currentPassword) {
     }
 
-    record NewPasswordInput(@NotBlank @Size(min = 8, max = 72) String password) {
+    record NewPasswordInput(@NotBlank @Size(min = 8) @MaxUtf8Bytes(72) String password) {
     }
 
     record ImpersonationSettingInput(@NotNull Boolean disableImpersonation) {

@@ -2,6 +2,7 @@ package com.calcomalt.platform.security;
 
 import com.calcomalt.platform.database.DatabaseUnavailable;
 import com.calcomalt.platform.security.ApiKeyOwners.KeyOwner;
+import com.calcomalt.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,8 @@
 package com.calcomalt.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.calcomalt.platform.web.ProblemDetailsErrorController;
+import com.calcomalt.platform.web.ProblemResponses;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,6 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every {@code /v2} endpoint needs an API key; {@code /v2/admin} needs a system admin's. Health,
@@ -22,13 +25,27 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityAutoConfiguration {
 
     @Bean
-    ProblemResponses problemResponses(ObjectMapper json) {
-        return new ProblemResponses(json);
-    }
-
-    @Bean
     ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(JdbcTemplate jdbc, ProblemResponses problems) {
         return new ApiKeyAuthenticationFilter(new ApiKeyOwners(jdbc), problems);
+    }
+
+    /**
+     * What Spring Security's firewall refuses (a raw {@code ..} segment, an encoded slash, period or
+     * percent, control characters in a header) as a problem detail. Its message is not repeated:
+     * some of them quote the request. The firewall also sees the dispatch to {@code /error} of what
+     * Tomcat refused (a TRACE): that keeps Tomcat's answer.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedAsProblem(ProblemResponses problems) {
+        return (request, response, rejected) -> {
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                problems.write(request, response, ProblemDetailsErrorController.problem(request));
+            } else {
+                problems.write(request, response, HttpStatus.BAD_REQUEST, "The request URL or a header is not "
+                        + "allowed: no '..' or empty segments, no encoded '/', '.', '%' or ';' in the path, "
+                        + "no control characters");
+            }
+        };
     }
 
     /** Only inside Spring Security's chain, not a second time as a plain servlet filter. */

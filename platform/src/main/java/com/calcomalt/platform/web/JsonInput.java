@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,8 @@ public final class JsonInput {
         } catch (JsonMappingException e) {
             String field = (part + steps(e)).replaceFirst("^\\.", "");
             throw new InvalidInput(field.isEmpty() ? "body" : field, e instanceof UnrecognizedPropertyException
-                    ? "is not a known property" : "has an invalid value");
+                    ? "is not a known property" : e instanceof InvalidNullException
+                    ? "must not be null" : "has an invalid value");
         } catch (JsonProcessingException e) {
             throw new InvalidInput("body", "is not valid JSON");
         }

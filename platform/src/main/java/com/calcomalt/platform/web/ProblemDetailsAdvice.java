@@ -8,6 +8,7 @@ import com.calcomalt.platform.domain.NotFound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -27,10 +28,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -95,6 +98,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * Spring Security's firewall checks a header when it is read, which for {@code Idempotency-Key} is
+     * in a controller: a control character Tomcat lets through (U+0085) is refused here.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail headerRejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "A request header is not allowed: it has a control character");
+    }
+
+    /**
      * Axon wraps what a handler threw when it crosses a bus or an event processor: answer for the
      * first cause we know, and treat anything else as a failure of ours. A lost database can hide
      * anywhere in the chain (a transaction that could not begin, a query or command bus, Hibernate).
@@ -141,10 +153,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A body checked with @Valid beside a constrained path variable comes here too: name its fields.
         List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream()
-                        .map(error -> new FieldError(r.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                .flatMap(r -> r instanceof ParameterErrors body && body.hasFieldErrors()
+                        ? body.getFieldErrors().stream().map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                        : r.getResolvableErrors().stream().map(error -> new FieldError(
+                                r.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
     }
@@ -156,11 +170,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unreadable(Throwable cause) {
+        for (Throwable c = cause; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof RefusedJsonInput r) {
+                return invalid(List.of(new FieldError(r.field(), r.reason())));
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return invalid(List.of(new FieldError(path(u), "is not a known property")));
         }
         if (cause instanceof InvalidFormatException f) {
             return invalid(List.of(new FieldError(path(f), "has an invalid value: " + f.getValue())));
+        }
+        if (cause instanceof InvalidNullException n && !n.getPath().isEmpty()) {
+            return invalid(List.of(new FieldError(path(n), "must not be null")));
         }
         if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             return invalid(List.of(new FieldError(path(m), "has the wrong type")));
