@@ -39,9 +39,11 @@ class DeadLettersApiTest extends ApiTest {
         assertThat(letter.get("firstEventType").asText()).endsWith("UserProfileUpdated");
         assertThat(letter.get("causeMessage").asText()).contains("0x00");
 
-        JsonNode health = get("/actuator/health").body().at("/components/deadLetters");
-        assertThat(health.get("status").asText()).isEqualTo("UP");
-        assertThat(health.at("/details/byProcessingGroup/calcom.users").asInt()).isPositive();
+        JsonNode health = await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/actuator/health").body().at("/components/deadLetters"),
+                        h -> h.at("/details/byProcessingGroup/calcom.users").asInt() > 0);
+        assertThat(health.get("status").asText()).as("one tenant's letter takes no node out of service")
+                .isEqualTo("UP");
         assertThat(get("/actuator/metrics/calalt.dead.letters?tag=processing_group:calcom.users").body()
                 .at("/measurements/0/value").asDouble()).isPositive();
 

@@ -2,6 +2,7 @@ package com.calcomalt.platform.deadletters;
 
 import com.calcomalt.platform.axon.AxonOnPostgresAutoConfiguration;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -73,13 +75,19 @@ public class DeadLettersAutoConfiguration {
     }
 
     @Bean
-    DeadLettersHealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {
-        return new DeadLettersHealthIndicator(deadLetters);
+    DeadLetterCounts deadLetterCounts(DeadLetters deadLetters,
+                                      @Value("${calalt.dead-letters.count-interval:5s}") Duration interval) {
+        return new DeadLetterCounts(deadLetters, interval);
     }
 
     @Bean
-    DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters, DeadLetteringGroups groups) {
-        return new DeadLetterMetrics(deadLetters, groups);
+    DeadLettersHealthIndicator deadLettersHealthIndicator(DeadLetterCounts counts) {
+        return new DeadLettersHealthIndicator(counts);
+    }
+
+    @Bean
+    DeadLetterMetrics deadLetterMetrics(DeadLetterCounts counts, DeadLetteringGroups groups) {
+        return new DeadLetterMetrics(counts, groups);
     }
 
     @Configuration(proxyBeanMethods = false)
