@@ -47,7 +47,7 @@ import org.junit.jupiter.api.TestFactory;
  * detail; a refused request stores nothing (neither events nor command-side lookup rows).
  *
  * <p>Bounded and reproducible: each operation gets {@code calalt.fuzz.tries} mutations (default
- * 24), drawn with the seed {@code calalt.fuzz.seed} (default 19) so that every field and every
+ * 16), drawn with the seed {@code calalt.fuzz.seed} (default 19) so that every field and every
  * kind of mutation comes up before any repeats. Run longer with, e.g., {@code
  * -Dcalalt.fuzz.tries=1000} (every mutation of every operation) or another seed. Each operation is
  * one dynamic test that lists all its failures; the whole list is also written to
@@ -58,7 +58,7 @@ import org.junit.jupiter.api.TestFactory;
 class ApiFuzzTest extends ApiTest {
 
     private static final long SEED = Long.getLong("calalt.fuzz.seed", 19L);
-    private static final int TRIES = Integer.getInteger("calalt.fuzz.tries", 24);
+    private static final int TRIES = Integer.getInteger("calalt.fuzz.tries", 16);
     /** Mutations left out, as comma-separated parts of "operation target <- kind", e.g. to pass a known failure. */
     private static final List<String> SKIP = java.util.Arrays.stream(System.getProperty("calalt.fuzz.skip", "")
             .split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList();
@@ -95,6 +95,7 @@ class ApiFuzzTest extends ApiTest {
      * for it (read-your-writes) and the run would no longer be bounded.
      */
     private String blocked;
+    private String lastBody;
 
     private Member owner;
     private Member victim;
@@ -136,6 +137,9 @@ class ApiFuzzTest extends ApiTest {
         ids.put("scheduleId", created(ownerPost("/v2/schedules", """
                 {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY",
                   "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], "startTime": "00:00", "endTime": "23:59"}]}""")));
+        // The first schedule is the owner's default, which the bookings need whole: the fuzzed ones change another.
+        ids.put("spareSchedule", created(ownerPost("/v2/schedules", """
+                {"name": "Spare", "timeZone": "UTC", "availability": [{"days": ["MONDAY"], "startTime": "09:00", "endTime": "10:00"}]}""")));
         ids.put("eventTypeId", created(ownerPost("/v2/event-types", """
                 {"title": "Fuzz", "slug": "fuzz-%s", "lengthInMinutes": 30}""".formatted(tag))));
         ids.put("confirmed", created(ownerPost("/v2/event-types", """
@@ -207,9 +211,9 @@ class ApiFuzzTest extends ApiTest {
         return response.data().get("id").asText();
     }
 
-    /** Each booking gets its own half hour, so that none of them meets another. */
+    /** Each booking gets its own hour, so that none of them meets another even with buffers around it. */
     private String nextSlot() {
-        return Instant.parse("2028-01-03T00:00:00Z").plus(Duration.ofMinutes(30L * unique.incrementAndGet())).toString();
+        return Instant.parse("2028-01-03T00:00:00Z").plus(Duration.ofHours(unique.incrementAndGet())).toString();
     }
 
     private String book(String eventTypeId) {
@@ -228,6 +232,7 @@ class ApiFuzzTest extends ApiTest {
         return switch (name) {
             case "teamId" -> path.startsWith("/v2/organizations/{orgId}/teams") ? ids.get("subTeam")
                     : path.startsWith("/v2/organizations") ? ids.get("orgId") : ids.get("teamId");
+            case "scheduleId" -> ids.get("spareSchedule");
             case "membershipId" -> path.startsWith("/v2/organizations") ? ids.get("orgMembership") : ids.get("membershipId");
             case "eventTypeId" -> path.endsWith("/assign") ? ids.get("managed")
                     : path.startsWith("/v2/teams") ? ids.get("teamEventType") : ids.get("eventTypeId");
@@ -324,13 +329,15 @@ class ApiFuzzTest extends ApiTest {
                 {"yourPhoneNumber": "+4930123456", "numberToCall": "+4915112345678", "generalPrompt": "Confirm",
                  "guestName": "Ada", "guestEmail": "ada@example.com", "guestCompany": "Co", "beginMessage": "Hi",
                  "schedulerName": "Sam", "enabled": true}""");
-        String webhook = """
-                {"subscriberUrl": "http://127.0.0.1:9/fuzz", "triggers": ["MEETING_ENDED"], "active": true,
-                 "payloadTemplate": "{}", "secret": "s3cret", "time": 5, "timeUnit": "minute"}""";
-        bodies.put("POST /v2/webhooks", () -> webhook);
-        bodies.put("POST /v2/teams/{teamId}/webhooks", () -> webhook);
-        bodies.put("POST /v2/event-types/{eventTypeId}/webhooks", () -> webhook);
-        bodies.put("PATCH /v2/webhooks/{webhookId}", () -> webhook);
+        // One webhook per owner and URL: each request names a URL of its own.
+        Supplier<String> webhook = () -> """
+                {"subscriberUrl": "http://127.0.0.1:9/fuzz-%d", "triggers": ["MEETING_ENDED"], "active": true,
+                 "payloadTemplate": "{}", "secret": "s3cret", "time": 5, "timeUnit": "minute"}"""
+                .formatted(unique.incrementAndGet());
+        bodies.put("POST /v2/webhooks", webhook);
+        bodies.put("POST /v2/teams/{teamId}/webhooks", webhook);
+        bodies.put("POST /v2/event-types/{eventTypeId}/webhooks", webhook);
+        bodies.put("PATCH /v2/webhooks/{webhookId}", webhook);
         bodies.put("POST /v2/teams/{teamId}/event-types/{eventTypeId}/assign", () -> "{\"userIds\": [%d]}"
                 .formatted(owner.id()));
         bodies.put("POST /v2/users", () -> """
@@ -473,7 +480,7 @@ class ApiFuzzTest extends ApiTest {
         }
         if (!NOT_SENT_VALID.contains(op.key()) && blocked == null) {
             int status = send(op, "the valid request", validDraft(op, bodies, true), found);
-            baselines.put(op.key(), String.valueOf(status));
+            baselines.put(op.key(), status + (status < 300 ? "" : " " + lastBody));
         }
         failures.addAll(found);
         if (!found.isEmpty()) {
@@ -523,6 +530,7 @@ class ApiFuzzTest extends ApiTest {
         }
         int status = response.statusCode();
         String body = response.body();
+        lastBody = excerpt(body);
         if (status < 400) {
             unsettled = true;
             lastAccepted = op.key() + " " + mutation;
@@ -641,6 +649,8 @@ class ApiFuzzTest extends ApiTest {
 
     // --- what a refused request must leave unchanged -------------------------------------------
 
+    private static final String REMINDERS = "('WorkflowReminder', 'PendingBookingReminder')";
+
     /** One query: a digest of each command-side lookup table, and the head of the event store. */
     private String snapshotSql() {
         List<String> tables = jdbc.queryForList("""
@@ -648,8 +658,9 @@ class ApiFuzzTest extends ApiTest {
                 where table_schema = 'command_side' and table_type = 'BASE TABLE' order by table_name""", String.class);
         String digests = tables.stream().map(t -> "(select coalesce(md5(string_agg(md5(r::text), ',' order by"
                 + " md5(r::text))), '') from command_side." + t + " r) as \"" + t + "\"").collect(Collectors.joining(", "));
-        return "select " + digests
-                + ", (select coalesce(max(global_index), -1) from eventstore.domain_event_entry) as event_store_head";
+        // Reminders are left out, as in storedEvents(): the planner appends them on its own, a moment later.
+        return "select " + digests + ", (select coalesce(max(global_index), -1) from eventstore.domain_event_entry"
+                + " where type not in " + REMINDERS + ") as event_store_head";
     }
 
     private String changes(Map<String, Object> before, Map<String, Object> after) {
@@ -662,7 +673,8 @@ class ApiFuzzTest extends ApiTest {
         long head = ((Number) before.get("event_store_head")).longValue();
         if (!Objects.equals(head, ((Number) after.get("event_store_head")).longValue())) {
             changed.add("events " + jdbc.queryForList("""
-                    select type from eventstore.domain_event_entry where global_index > ? order by global_index""",
+                    select type from eventstore.domain_event_entry where global_index > ? and type not in %s
+                    order by global_index""".formatted(REMINDERS),
                     String.class, head));
         }
         return String.join(", ", changed);
