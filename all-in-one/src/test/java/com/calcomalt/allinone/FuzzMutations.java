@@ -132,6 +132,8 @@ final class FuzzMutations {
             raw.put("huge string (100k chars)", "\"" + HUGE + "\"");
             raw.put("lone surrogate", "\"a\\ud800b\"");
             raw.put("unicode", "\"\u00fcml\u00e4ut \u2713 \ud83c\udf34 \u202e\"");
+            // Within a 72-character limit, yet 144 bytes: more than bcrypt takes.
+            raw.put("72 two-byte characters", "\"" + "\u00fc".repeat(72) + "\"");
             raw.put("empty string", "\"\"");
             raw.put("number for string", "42");
             raw.put("object for string", "{\"a\": 1}");
