@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,27 @@ class HostileInputApiTest extends ApiTest {
                 {"emoji": "x", "reason": "Away%s"}""".formatted(NUL))), before, "reason");
         assertThat(rows("EventType")).isEqualTo(eventTypes);
         assertThat(rows("Booking")).isEqualTo(bookings);
+    }
+
+    @Test
+    void time_off_naming_a_reason_or_a_user_that_does_not_exist_is_refused_and_leaves_no_dead_letter() {
+        Member member = newMember("away", "example.com");
+        int entryId = as(member.key(), () -> post("/v2/me/ooo", """
+                {"start": "2027-11-01T00:00:00Z", "end": "2027-11-02T00:00:00Z"}""")).data().get("id").asInt();
+        awaitProjectionsCaughtUp();
+        long before = storedEvents();
+
+        for (Response refused : List.of(
+                as(member.key(), () -> patch("/v2/me/ooo/" + entryId, "{\"reasonId\": 987654}")),
+                as(member.key(), () -> patch("/v2/me/ooo/" + entryId, "{\"toUserId\": 987654}")),
+                as(member.key(), () -> post("/v2/me/ooo", """
+                        {"start": "2027-12-01T00:00:00Z", "end": "2027-12-02T00:00:00Z", "reasonId": 987654}""")))) {
+            assertProblem(refused, 422);
+        }
+        awaitProjectionsCaughtUp();
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(get("/v2/admin/dead-letters").data()).as("dead letters")
+                .noneMatch(letter -> letter.get("firstEventType").asText().contains("OutOfOffice"));
     }
 
     @Test

@@ -30,6 +30,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class OutOfOffice {
 
+    /** Facts: whether the reason and the user bookers are sent to, where the command names them, exist. */
+    static final String REASON_EXISTS = "outOfOfficeReasonExists";
+    static final String REDIRECT_USER_EXISTS = "redirectUserExists";
+
     @AggregateIdentifier
     private String aggregateId;
     private int entryId;
@@ -46,8 +50,11 @@ public class OutOfOffice {
     }
 
     @CommandHandler
-    OutOfOffice(CreateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+    OutOfOffice(CreateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                @MetaDataValue(REASON_EXISTS) Boolean reasonExists,
+                @MetaDataValue(REDIRECT_USER_EXISTS) Boolean redirectUserExists, Clock clock) {
         requireOwner(caller, command.userId());
+        requireExisting(command.reasonId(), reasonExists, command.toUserId(), redirectUserExists);
         require(command.userId(), command.start(), command.end(), command.toUserId(), command.notes());
         apply(new OutOfOfficeCreated(command.entryId(), command.uuid(), command.userId(), command.start(),
                 command.end(), command.reasonId(), command.toUserId(), command.notes(),
@@ -55,8 +62,11 @@ public class OutOfOffice {
     }
 
     @CommandHandler
-    void handle(UpdateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+    void handle(UpdateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                @MetaDataValue(REASON_EXISTS) Boolean reasonExists,
+                @MetaDataValue(REDIRECT_USER_EXISTS) Boolean redirectUserExists, Clock clock) {
         requireOwner(caller, userId);
+        requireExisting(command.reasonId(), reasonExists, command.toUserId(), redirectUserExists);
         Instant newStart = keep(command.start(), start);
         Instant newEnd = keep(command.end(), end);
         Integer newReason = keep(command.reasonId(), reasonId);
@@ -86,6 +96,16 @@ public class OutOfOffice {
         }
         if (notes != null && notes.length() > 2000) {
             throw new DomainRuleViolation("Notes have at most 2000 characters");
+        }
+    }
+
+    private static void requireExisting(Integer reasonId, Boolean reasonExists, Integer toUserId,
+                                        Boolean redirectUserExists) {
+        if (reasonId != null && !Boolean.TRUE.equals(reasonExists)) {
+            throw new DomainRuleViolation("There is no out-of-office reason " + reasonId);
+        }
+        if (toUserId != null && !Boolean.TRUE.equals(redirectUserExists)) {
+            throw new DomainRuleViolation("There is no user " + toUserId + " to send bookers to");
         }
     }
 

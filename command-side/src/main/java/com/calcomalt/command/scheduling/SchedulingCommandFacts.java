@@ -6,6 +6,7 @@ import com.calcomalt.command.support.CommandFacts;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.AssignManagedEventType;
 import com.calcomalt.contracts.scheduling.CreateEventType;
+import com.calcomalt.contracts.scheduling.CreateOutOfOffice;
 import com.calcomalt.contracts.scheduling.CreatePrivateLink;
 import com.calcomalt.contracts.scheduling.CreateSchedule;
 import com.calcomalt.contracts.scheduling.DeleteEventType;
@@ -13,6 +14,7 @@ import com.calcomalt.contracts.scheduling.DeletePrivateLink;
 import com.calcomalt.contracts.scheduling.DeleteSchedule;
 import com.calcomalt.contracts.scheduling.ReserveSlot;
 import com.calcomalt.contracts.scheduling.UpdateEventType;
+import com.calcomalt.contracts.scheduling.UpdateOutOfOffice;
 import com.calcomalt.contracts.scheduling.UpdateSchedule;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +54,10 @@ public class SchedulingCommandFacts extends CommandFacts {
             if (c.teamId() != null) {
                 putTeamFacts(facts, caller, c.teamId());
             }
+        } else if (command instanceof CreateOutOfOffice c) {
+            putOutOfOfficeFacts(facts, c.reasonId(), c.toUserId());
+        } else if (command instanceof UpdateOutOfOffice c) {
+            putOutOfOfficeFacts(facts, c.reasonId(), c.toUserId());
         } else if (command instanceof ReserveSlot c) {
             facts.put(SlotReservation.EVENT_TYPE_EXISTS, scheduling.eventType(c.eventTypeId()).isPresent());
         } else {
@@ -62,6 +68,16 @@ public class SchedulingCommandFacts extends CommandFacts {
             }
         }
         return facts;
+    }
+
+    /** Only for what the command names; the rows the entry points at must exist before its row does. */
+    private void putOutOfOfficeFacts(Map<String, Object> facts, Integer reasonId, Integer toUserId) {
+        if (reasonId != null) {
+            facts.put(OutOfOffice.REASON_EXISTS, scheduling.outOfOfficeReasonExists(reasonId));
+        }
+        if (toUserId != null) {
+            facts.put(OutOfOffice.REDIRECT_USER_EXISTS, identity.user(toUserId).isPresent());
+        }
     }
 
     private static Integer eventTypeIdOf(Object command) {

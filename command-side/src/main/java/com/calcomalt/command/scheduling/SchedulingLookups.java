@@ -44,6 +44,12 @@ public class SchedulingLookups {
                         (Integer) rs.getObject(4), rs.getString(5), rs.getInt(6)), eventTypeId).stream().findFirst();
     }
 
+    public boolean outOfOfficeReasonExists(int reasonId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from command_side.out_of_office_reasons where reason_id = ?)",
+                Boolean.class, reasonId));
+    }
+
     public List<Integer> childrenOf(int eventTypeId) {
         return jdbc.queryForList(
                 "select event_type_id from command_side.event_types where parent_id = ? order by event_type_id",

@@ -47,8 +47,9 @@ class OutOfOfficeTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** As the caller, with the reason and the user bookers are sent to known. */
     private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
+        return CallerMetaData.of(caller).and(OutOfOffice.REASON_EXISTS, true).and(OutOfOffice.REDIRECT_USER_EXISTS, true);
     }
 
     private static CreateOutOfOffice create(Instant start, Instant end, Integer toUserId, String notes) {
@@ -211,6 +212,35 @@ class OutOfOfficeTest {
     void redirecting_to_the_user_who_is_away_on_update_is_rejected() {
         fixture.given(created())
                 .when(new UpdateOutOfOffice(ENTRY, null, null, null, ANN_ID, null, null), as(ANN))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_reason_that_does_not_exist_is_rejected_on_create_and_on_update() {
+        fixture.givenNoPriorActivity()
+                .when(create(START, END, null, null), as(ANN).and(OutOfOffice.REASON_EXISTS, false))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("There is no out-of-office reason " + REASON)
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new UpdateOutOfOffice(ENTRY, null, null, 12, null, null, null),
+                        as(ANN).and(OutOfOffice.REASON_EXISTS, false))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("There is no out-of-office reason 12")
+                .expectNoEvents();
+    }
+
+    @Test
+    void sending_bookers_to_a_user_who_does_not_exist_is_rejected_on_create_and_on_update() {
+        fixture.givenNoPriorActivity()
+                .when(create(START, END, 404, null), as(ANN).and(OutOfOffice.REDIRECT_USER_EXISTS, false))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("There is no user 404 to send bookers to")
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, 404, null, null),
+                        as(ANN).and(OutOfOffice.REDIRECT_USER_EXISTS, false))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }

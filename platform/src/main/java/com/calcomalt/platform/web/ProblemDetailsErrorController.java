@@ -1,5 +1,6 @@
 package com.calcomalt.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -15,8 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Spring Boot's {@code /error}, where the servlet container sends what failed outside Spring MVC
  * (an exception in a filter, a {@code sendError}), answered as a problem detail rather than Boot's
- * own JSON. Neither the exception nor its message is shown.
+ * own JSON. Neither the exception nor its message is shown. Not part of the API document: no
+ * client calls it.
  */
+@Hidden
 @RestController
 public class ProblemDetailsErrorController implements ErrorController {
 
