@@ -20,10 +20,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Makes each event handler of a dead-lettering group all-or-nothing inside its processor's batch
- * transaction: it runs in a savepoint, and its JPA writes are flushed before the savepoint is
- * released. A failing handler is rolled back to the savepoint alone. Without this, one statement
- * that PostgreSQL refuses aborts the whole batch transaction, so the dead letter could not even be
- * stored, and a handler that failed half-way would leave half its rows behind.
+ * transaction while {@link Savepoints} are on: it runs in a savepoint, and its JPA writes are
+ * flushed before the savepoint is released. A failing handler is rolled back to the savepoint
+ * alone. Without this, one statement that PostgreSQL refuses aborts the whole batch transaction,
+ * so the dead letter could not even be stored, and a handler that failed half-way would leave
+ * half its rows behind. While savepoints are off, a failure fails the batch (see
+ * {@link DeadLetterPolicy}), which is retried with them on.
  *
  * <p>Flushing after each handler also writes rows in the order of the events (Hibernate would
  * otherwise put a batch's inserts before its deletes), and clearing keeps later flushes from
@@ -32,12 +34,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AtomicEventHandlers implements HandlerEnhancerDefinition {
 
     private final DeadLetteringGroups groups;
+    private final Savepoints savepoints;
     private final ObjectProvider<DataSource> dataSource;
     private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
 
-    public AtomicEventHandlers(DeadLetteringGroups groups, ObjectProvider<DataSource> dataSource,
+    public AtomicEventHandlers(DeadLetteringGroups groups, Savepoints savepoints, ObjectProvider<DataSource> dataSource,
                                ObjectProvider<EntityManagerFactory> entityManagerFactory) {
         this.groups = groups;
+        this.savepoints = savepoints;
         this.dataSource = dataSource;
         this.entityManagerFactory = entityManagerFactory;
     }
@@ -60,6 +64,11 @@ public class AtomicEventHandlers implements HandlerEnhancerDefinition {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return super.handle(message, target);
             }
+            if (!savepoints.on()) {
+                Object result = super.handle(message, target);
+                flushAndClear(entityManager());
+                return result;
+            }
             DataSource transactional = dataSource.getObject();
             Connection connection = DataSourceUtils.getConnection(transactional);
             try {
@@ -74,10 +83,7 @@ public class AtomicEventHandlers implements HandlerEnhancerDefinition {
             Savepoint savepoint = connection.setSavepoint();
             try {
                 Object result = super.handle(message, target);
-                if (entityManager != null) {
-                    entityManager.flush();
-                    entityManager.clear();
-                }
+                flushAndClear(entityManager);
                 connection.releaseSavepoint(savepoint);
                 return result;
             } catch (Exception | Error e) {
@@ -87,6 +93,13 @@ public class AtomicEventHandlers implements HandlerEnhancerDefinition {
                     HibernateRollbackOnly.undo(entityManager);
                 }
                 throw e;
+            }
+        }
+
+        private static void flushAndClear(EntityManager entityManager) {
+            if (entityManager != null) {
+                entityManager.flush();
+                entityManager.clear();
             }
         }
 

@@ -28,6 +28,12 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPolicy.class);
 
+    private final Savepoints savepoints;
+
+    DeadLetterPolicy(Savepoints savepoints) {
+        this.savepoints = savepoints;
+    }
+
     /** SQLSTATE classes of a passing condition besides a lost database: rollback (deadlock), resources, system. */
     private static final Set<String> PASSING_STATES = Set.of("40", "53", "58");
 
@@ -37,6 +43,13 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
             throw new TransientProcessingFailure(cause);
         }
         EventMessage<?> event = letter.message();
+        if (!savepoints.on()) {
+            savepoints.turnOnAfterFailure();
+            log.warn("{} (event {}) failed; its batch is rolled back and retried with each handler in a savepoint, "
+                    + "so that only this event is dead-lettered", event.getPayloadType().getSimpleName(),
+                    event.getIdentifier(), cause);
+            throw new RetryWithSavepoints(cause);
+        }
         log.error("Dead-lettered {} (event {}{}); later events of the same aggregate wait behind it in its "
                         + "processing group, all others go on", event.getPayloadType().getSimpleName(),
                 event.getIdentifier(), event instanceof DomainEventMessage<?> domain
@@ -84,6 +97,13 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
             }
         }
         return false;
+    }
+
+    /** Fails the processor's batch, to be retried from its last token with savepoints on. */
+    static final class RetryWithSavepoints extends RuntimeException {
+        RetryWithSavepoints(Throwable cause) {
+            super("Retried with each handler in a savepoint: " + cause.getMessage(), cause);
+        }
     }
 
     /** Fails the processor's batch, which is then retried from its last token. */

@@ -19,11 +19,14 @@ public class DeadLetters {
 
     private final EventProcessingConfiguration eventProcessing;
     private final DeadLetteringGroups groups;
+    private final Savepoints savepoints;
     private final JdbcTemplate jdbc;
 
-    public DeadLetters(EventProcessingConfiguration eventProcessing, DeadLetteringGroups groups, JdbcTemplate jdbc) {
+    public DeadLetters(EventProcessingConfiguration eventProcessing, DeadLetteringGroups groups, Savepoints savepoints,
+                       JdbcTemplate jdbc) {
         this.eventProcessing = eventProcessing;
         this.groups = groups;
+        this.savepoints = savepoints;
         this.jdbc = jdbc;
     }
 
@@ -81,6 +84,8 @@ public class DeadLetters {
         boolean progress = true;
         for (int pass = 0; progress && pass < 10; pass++) {
             progress = false;
+            // A letter may fail again: only a savepoint keeps that from failing the whole retry.
+            savepoints.turnOnAfterFailure();
             for (Map.Entry<String, Integer> group : countsByGroup().entrySet()) {
                 SequencedDeadLetterProcessor<EventMessage<?>> processor = processor(group.getKey());
                 if (processor == null) {

@@ -37,10 +37,15 @@ public class DeadLettersAutoConfiguration {
     }
 
     @Bean
-    AtomicEventHandlers atomicEventHandlers(DeadLetteringGroups groups,
+    Savepoints savepoints(@Value("${calalt.dead-letters.savepoints-after-failure:60s}") Duration afterAFailure) {
+        return new Savepoints(afterAFailure);
+    }
+
+    @Bean
+    AtomicEventHandlers atomicEventHandlers(DeadLetteringGroups groups, Savepoints savepoints,
                                             ObjectProvider<DataSource> dataSource,
                                             ObjectProvider<EntityManagerFactory> entityManagerFactory) {
-        return new AtomicEventHandlers(groups, dataSource, entityManagerFactory);
+        return new AtomicEventHandlers(groups, savepoints, dataSource, entityManagerFactory);
     }
 
     /**
@@ -48,11 +53,11 @@ public class DeadLettersAutoConfiguration {
      * while a group has no letters; a replay clears the group's letters with its tables.
      */
     @Bean
-    ConfigurerModule deadLettersPerAggregate(DeadLetteringGroups groups, ConnectionProvider connectionProvider,
-                                            DeadLetterSchema schema) {
+    ConfigurerModule deadLettersPerAggregate(DeadLetteringGroups groups, Savepoints savepoints,
+                                            ConnectionProvider connectionProvider, DeadLetterSchema schema) {
         return configurer -> {
             EventProcessingConfigurer eventProcessing = configurer.eventProcessing();
-            eventProcessing.registerDefaultDeadLetterPolicy(c -> new DeadLetterPolicy());
+            eventProcessing.registerDefaultDeadLetterPolicy(c -> new DeadLetterPolicy(savepoints));
             for (String group : groups.names()) {
                 eventProcessing.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
@@ -70,8 +75,8 @@ public class DeadLettersAutoConfiguration {
 
     @Bean
     DeadLetters deadLetters(EventProcessingConfiguration eventProcessing, DeadLetteringGroups groups,
-                            JdbcTemplate jdbc) {
-        return new DeadLetters(eventProcessing, groups, jdbc);
+                            Savepoints savepoints, JdbcTemplate jdbc) {
+        return new DeadLetters(eventProcessing, groups, savepoints, jdbc);
     }
 
     @Bean

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,7 +19,29 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class DeadLetterPolicyTest {
 
-    private final DeadLetterPolicy policy = new DeadLetterPolicy();
+    private final Savepoints savepoints = new Savepoints(Duration.ofMinutes(1));
+    private final DeadLetterPolicy policy = new DeadLetterPolicy(savepoints);
+
+    @BeforeEach
+    void aHandlerFailedBefore() {
+        savepoints.turnOnFor(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void the_first_failure_fails_its_batch_and_turns_savepoints_on_for_the_retry() {
+        Savepoints off = new Savepoints(Duration.ofMinutes(1));
+        DeadLetterPolicy firstFailure = new DeadLetterPolicy(off);
+        IllegalStateException failure = new IllegalStateException("refused");
+        assertThat(off.on()).isFalse();
+
+        assertThatThrownBy(() -> firstFailure.decide(
+                new GenericDeadLetter<>("aggregate-1", GenericEventMessage.asEventMessage("payload"), failure), failure))
+                .isInstanceOf(DeadLetterPolicy.RetryWithSavepoints.class).hasCause(failure);
+        assertThat(off.on()).isTrue();
+        assertThat(firstFailure.decide(
+                new GenericDeadLetter<>("aggregate-1", GenericEventMessage.asEventMessage("payload"), failure), failure)
+                .shouldEnqueue()).as("the retry dead-letters it").isTrue();
+    }
 
     @Test
     void a_failure_of_the_event_is_dead_lettered_with_the_drivers_message_first() {
