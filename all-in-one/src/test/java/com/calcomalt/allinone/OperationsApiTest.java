@@ -51,6 +51,28 @@ class OperationsApiTest extends ApiTest {
     }
 
     @Test
+    void each_operation_of_the_api_document_has_its_own_request_schema() {
+        JsonNode docs = get("/v3/api-docs").body();
+
+        JsonNode schedule = bodySchema(docs, "/v2/schedules", "post");
+        JsonNode webhook = bodySchema(docs, "/v2/webhooks", "post");
+        JsonNode timeOff = bodySchema(docs, "/v2/me/ooo", "post");
+        assertThat(schedule.get("properties").has("timeZone")).as(schedule.toString()).isTrue();
+        assertThat(webhook.get("properties").has("subscriberUrl")).as(webhook.toString()).isTrue();
+        assertThat(timeOff.get("properties").has("reasonId")).as(timeOff.toString()).isTrue();
+        assertThat(schedule).isNotEqualTo(webhook);
+        assertThat(docs.at("/components/schemas").has("ScheduleCreateInput")).isTrue();
+        assertThat(docs.at("/components/schemas").has("CreateInput")).as("no bare nested name").isFalse();
+    }
+
+    private static JsonNode bodySchema(JsonNode docs, String path, String method) {
+        String ref = docs.at("/paths/" + path.replace("/", "~1") + "/" + method
+                + "/requestBody/content/application~1json/schema/$ref").asText();
+        assertThat(ref).as(method + " " + path).startsWith("#/components/schemas/");
+        return docs.at("/components/schemas/" + ref.substring("#/components/schemas/".length()));
+    }
+
+    @Test
     void events_and_tokens_are_stored_as_json_and_xstream_is_not_even_on_the_classpath() {
         post("/v2/users", """
                 {"email": "serial-%s@example.com", "username": "serial-%s"}""".formatted(UUID.randomUUID(), UUID.randomUUID()));

@@ -36,6 +36,12 @@ public class WebAutoConfiguration {
         return new NullElementsRefused();
     }
 
+    /** springdoc puts a ModelConverter bean ahead of its own resolver. */
+    @Bean
+    ApiSchemaNames apiSchemaNames() {
+        return new ApiSchemaNames();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class ServletEdge {
