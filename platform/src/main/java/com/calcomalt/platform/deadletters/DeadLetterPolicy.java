@@ -19,23 +19,24 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Dead-letters what is wrong with an event or a handler; refuses to dead-letter what is wrong with
- * the moment. A lost connection, a database shutting down or a deadlock would otherwise put every
- * event of an outage into the queue: for those the batch fails and the processor retries it, in
- * order, once the database is back.
+ * Dead-letters what is wrong with an event or a handler, once its handler ran in a savepoint (the
+ * first failure while {@link Savepoints} are off fails the batch, to be retried with them on);
+ * refuses to dead-letter what is wrong with the moment. A lost connection, a database shutting
+ * down or a deadlock would otherwise put every event of an outage into the queue: for those the
+ * batch fails and the processor retries it, in order, once the database is back.
  */
 final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPolicy.class);
+
+    /** SQLSTATE classes of a passing condition besides a lost database: rollback (deadlock), resources, system. */
+    private static final Set<String> PASSING_STATES = Set.of("40", "53", "58");
 
     private final Savepoints savepoints;
 
     DeadLetterPolicy(Savepoints savepoints) {
         this.savepoints = savepoints;
     }
-
-    /** SQLSTATE classes of a passing condition besides a lost database: rollback (deadlock), resources, system. */
-    private static final Set<String> PASSING_STATES = Set.of("40", "53", "58");
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
