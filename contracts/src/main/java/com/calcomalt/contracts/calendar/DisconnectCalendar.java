@@ -1,0 +1,11 @@
+package com.calcomalt.contracts.calendar;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DisconnectCalendar(int credentialId) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return CalendarIds.credential(credentialId);
+    }
+}
