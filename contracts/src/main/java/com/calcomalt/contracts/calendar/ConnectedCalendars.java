@@ -1,0 +1,28 @@
+package com.calcomalt.contracts.calendar;
+
+import java.util.List;
+
+/**
+ * cal.com API v2's GET /v2/calendars: each connected account with its calendars, which of them
+ * count for conflicts ({@code isSelected}), and where bookings go. Never a key.
+ */
+public record ConnectedCalendars(List<Account> connectedCalendars, Destination destinationCalendar) {
+
+    /** The app behind an account, as cal.com names it. */
+    public record Integration(String type, String slug, String name, String title, String variant,
+                              List<String> categories) {
+    }
+
+    /** {@code invalid}: the calendar server refused the stored login; connect the account again. */
+    public record Account(Integration integration, int credentialId, Integer teamId, boolean invalid,
+                          Calendar primary, List<Calendar> calendars) {
+    }
+
+    public record Calendar(String externalId, String integration, String name, boolean primary, boolean readOnly,
+                           String email, boolean isSelected, int credentialId) {
+    }
+
+    public record Destination(int id, String integration, String externalId, String primaryEmail, Integer userId,
+                              Integer eventTypeId, Integer credentialId, String name) {
+    }
+}

@@ -1,0 +1,47 @@
+package com.calcomalt.query.calendar;
+
+import com.calcomalt.contracts.calendar.DestinationCalendarSet;
+import com.calcomalt.query.projections.Rows;
+import jakarta.persistence.EntityManager;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps cal.com's {@code DestinationCalendar} table. A row changes in place, keeping its id and
+ * createdAt; a row its account's disconnection deleted by cascade comes back under the same id.
+ */
+@Component
+@ProcessingGroup("calcom.DestinationCalendar")
+class DestinationCalendarProjector {
+
+    private final EntityManager entityManager;
+
+    DestinationCalendarProjector(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @EventHandler
+    void on(DestinationCalendarSet event) {
+        Rows.write(entityManager, DestinationCalendarRow.class, event.destinationCalendarId(),
+                DestinationCalendarRow::new, row -> {
+                    if (row.createdAt == null) {
+                        row.createdAt = event.setAt();
+                    }
+                    row.id = event.destinationCalendarId();
+                    row.integration = event.integration();
+                    row.externalId = event.externalId();
+                    row.userId = event.userId();
+                    row.eventTypeId = event.eventTypeId();
+                    row.credentialId = event.credentialId();
+                    row.primaryEmail = event.primaryEmail();
+                    row.updatedAt = event.setAt();
+                });
+    }
+
+    @ResetHandler
+    void reset() {
+        entityManager.createNativeQuery("delete from \"DestinationCalendar\"").executeUpdate();
+    }
+}
