@@ -81,6 +81,15 @@ public class CalendarLookups {
                 .stream().findFirst();
     }
 
+    /** The caller's own account of this type that has this calendar. */
+    Optional<Integer> credentialWith(int userId, String type, String externalId) {
+        return jdbc.queryForList("""
+                select c.credential_id from command_side.calendar_credentials c
+                join command_side.credential_calendars k on k.credential_id = c.credential_id
+                where c.user_id = ? and c.type = ? and k.external_id = ? order by c.credential_id limit 1""",
+                Integer.class, userId, type, externalId).stream().findFirst();
+    }
+
     public Optional<Account> account(int credentialId) {
         return jdbc.query("""
                 select credential_id, user_id, team_id, type, sealed_key, invalid
