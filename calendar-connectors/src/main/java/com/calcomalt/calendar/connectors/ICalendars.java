@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
@@ -23,12 +25,14 @@ import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.CalScale;
 import net.fortuna.ical4j.model.property.Description;
@@ -85,9 +89,10 @@ final class ICalendars {
                 if (!blocksTime(event)) {
                     continue;
                 }
+                ZoneId zone = ianaZone(event.getProperty(Property.DTSTART));
                 for (Period<Temporal> occurrence : occurrences(event, from, to, override)) {
-                    Instant start = instant(occurrence.getStart());
-                    Instant end = instant(occurrence.getEnd());
+                    Instant start = instant(occurrence.getStart(), zone);
+                    Instant end = instant(occurrence.getEnd(), zone);
                     if (!override && replaced.contains(start)) {
                         continue;
                     }
@@ -138,6 +143,28 @@ final class ICalendars {
         return instant;
     }
 
+    /**
+     * ical4j turns each VTIMEZONE into zone rules of its own, and those put some times on the wrong
+     * side of a daylight-saving switch (an RDATE of 11 March 2027 in New York came out at -04:00).
+     * When the TZID is an IANA zone the JDK knows, its wall-clock time is read in the JDK's zone.
+     */
+    private static ZoneId ianaZone(Optional<? extends Property> property) {
+        return property.flatMap(p -> p.<TzId>getParameter(Parameter.TZID)).map(TzId::getValue).map(id -> {
+            try {
+                return ZoneId.of(id);
+            } catch (DateTimeException unknown) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private static Instant instant(Temporal temporal, ZoneId ianaZone) {
+        if (ianaZone != null && temporal instanceof ZonedDateTime zoned) {
+            return zoned.toLocalDateTime().atZone(ianaZone).toInstant();
+        }
+        return instant(temporal);
+    }
+
     static Instant instant(Temporal temporal) {
         if (temporal instanceof Instant instant) {
             return instant;
@@ -166,7 +193,8 @@ final class ICalendars {
     }
 
     private static Optional<Instant> recurrenceId(VEvent event) {
-        return event.<RecurrenceId<Temporal>>getProperty(Property.RECURRENCE_ID).map(r -> instant(r.getDate()));
+        return event.<RecurrenceId<Temporal>>getProperty(Property.RECURRENCE_ID)
+                .map(r -> instant(r.getDate(), ianaZone(Optional.of(r))));
     }
 
     /** The event as a one-VEVENT calendar in UTC times, as cal.com writes CalDAV events. */
