@@ -40,6 +40,13 @@ public class CalendarConnectorsAutoConfiguration {
         return create(connectors, dataSource, timeout, cacheTtl, Clock.systemUTC());
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(CalendarBusyTimes.class)
+    public HostCalendars hostCalendars(CalendarBusyTimes busyTimes) {
+        return new HostCalendars(busyTimes);
+    }
+
     /** The same reader outside Spring, for tests and tools. */
     public static CalendarBusyTimes create(CalendarConnectors connectors, DataSource dataSource, Duration timeout,
             Duration cacheTtl, Clock clock) {

@@ -20,10 +20,12 @@ import com.calcomalt.contracts.scheduling.RequestBooking;
 import com.calcomalt.contracts.scheduling.RescheduleBooking;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.rules.scheduling.SlotCalculator;
+import com.calcomalt.rules.scheduling.SlotInputs.Interval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Component;
 class BookingCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     static final String FACTS = "bookingFacts";
+    /** The hosts' calendar busy times the desk read before sending a new start: per user id, intervals. */
+    static final String CALENDAR_BUSY = "calendarBusy";
 
     private final BookingLookups lookups;
     private final IdentityCommandFacts identity;
@@ -58,16 +62,23 @@ class BookingCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         Caller caller = command.getMetaData().get(CallerMetaData.CALLER) instanceof Caller c ? c : null;
-        BookingFacts facts = factsFor(command.getPayload(), caller);
+        Map<Integer, List<Interval>> calendarBusy = command.getMetaData().get(CALENDAR_BUSY) instanceof Map<?, ?> busy
+                ? cast(busy) : Map.of();
+        BookingFacts facts = factsFor(command.getPayload(), caller, calendarBusy);
         if (facts != null) {
             unitOfWork.transformMessage(message -> message.andMetaData(MetaData.with(FACTS, facts)));
         }
         return chain.proceed();
     }
 
-    private BookingFacts factsFor(Object command, Caller caller) {
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, List<Interval>> cast(Map<?, ?> busy) {
+        return (Map<Integer, List<Interval>>) busy;
+    }
+
+    private BookingFacts factsFor(Object command, Caller caller, Map<Integer, List<Interval>> calendarBusy) {
         if (command instanceof RequestBooking c) {
-            return forStart(c.eventTypeId(), c.start(), c.end(), caller, c.reservationUid(), null);
+            return forStart(c.eventTypeId(), c.start(), c.end(), caller, c.reservationUid(), null, calendarBusy);
         }
         String uid = bookingUidOf(command);
         if (uid == null) {
@@ -79,7 +90,7 @@ class BookingCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>
                     Map.of(), null);
         }
         if (command instanceof RescheduleBooking c) {
-            return forStart(booking.get().eventTypeId(), c.start(), c.end(), caller, null, uid);
+            return forStart(booking.get().eventTypeId(), c.start(), c.end(), caller, null, uid, calendarBusy);
         }
         Optional<EventTypeSnapshot> eventType = lookups.eventType(booking.get().eventTypeId());
         return new BookingFacts(eventType.orElse(null), caller == null ? Map.of() : lookups.people(Set.of(caller.userId())),
@@ -87,7 +98,7 @@ class BookingCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>
     }
 
     private BookingFacts forStart(int eventTypeId, Instant start, Instant end, Caller caller, String reservationUid,
-                                  String movedBooking) {
+                                  String movedBooking, Map<Integer, List<Interval>> calendarBusy) {
         Optional<EventTypeSnapshot> found = lookups.eventType(eventTypeId);
         if (found.isEmpty()) {
             return new BookingFacts(null, Map.of(), null, Map.of(), null);
@@ -103,7 +114,8 @@ class BookingCommandFacts implements MessageHandlerInterceptor<CommandMessage<?>
         if (start != null && end != null && start.isBefore(end)) {
             int minutes = (int) Duration.between(start, end).toMinutes();
             availability = SlotCalculator.check(lookups.slotInputs(eventType, people, start, end, clock.instant(),
-                    caller == null ? -1 : caller.userId(), reservationUid, movedBooking), start, minutes);
+                    caller == null ? -1 : caller.userId(), reservationUid, movedBooking)
+                    .withCalendarBusy(calendarBusy), start, minutes);
         }
         return new BookingFacts(eventType, people, availability, lookups.load(eventTypeId), access(caller, eventType));
     }

@@ -1,5 +1,6 @@
 package com.calcomalt.command.scheduling;
 
+import com.calcomalt.command.calendar.HostCalendarBusy;
 import com.calcomalt.command.scheduling.BookingFacts.EventTypeSnapshot;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.command.support.Ids;
@@ -8,6 +9,7 @@ import com.calcomalt.contracts.scheduling.BookSeat;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingSeatData;
 import com.calcomalt.contracts.scheduling.BookingView;
+import com.calcomalt.contracts.scheduling.Host;
 import com.calcomalt.contracts.scheduling.ReleaseSlot;
 import com.calcomalt.contracts.scheduling.RequestBooking;
 import com.calcomalt.contracts.scheduling.RescheduleBooking;
@@ -16,6 +18,7 @@ import com.calcomalt.contracts.scheduling.UtmParameters;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
+import com.calcomalt.rules.scheduling.SlotInputs.Interval;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +47,15 @@ class BookingDesk {
     private final BookingLookups lookups;
     private final DecidedBookings views;
     private final IdAllocator ids;
+    private final HostCalendarBusy calendars;
 
-    BookingDesk(CommandGateway commands, BookingLookups lookups, DecidedBookings views, IdAllocator ids) {
+    BookingDesk(CommandGateway commands, BookingLookups lookups, DecidedBookings views, IdAllocator ids,
+                HostCalendarBusy calendars) {
         this.commands = commands;
         this.lookups = lookups;
         this.views = views;
         this.ids = ids;
+        this.calendars = calendars;
     }
 
     /** What a booker asks for; {@code lengthInMinutes} null means the event type's length. */
@@ -92,9 +98,10 @@ class BookingDesk {
                 }
             }
             int attempts = eventType.schedulingType() == SchedulingType.roundRobin ? ROUND_ROBIN_ATTEMPTS : 1;
+            Map<Integer, List<Interval>> calendarBusy = calendarBusy(eventType, ask.start(), end);
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return request(eventType, ask, end, idempotency);
+                    return request(eventType, ask, end, idempotency, calendarBusy);
                 } catch (RuntimeException e) {
                     if (seated && cause(e, BookingRegistry.SeatedSlotTaken.class) != null) {
                         String open = lookups.seatedBooking(eventType.id(), ask.start()).orElseThrow(() -> e);
@@ -121,8 +128,12 @@ class BookingDesk {
         BookingView current = views.of(uid);
         int attendeeCount = current.attendees().size() + current.hosts().size() + 1;
         String newUid = Ids.text();
-        commands.sendAndWait(new RescheduleBooking(uid, newUid, ids.next("Booking"), start,
-                start.plus(Duration.ofMinutes(minutes)), ids.next("Attendee", attendeeCount), reason));
+        Instant end = start.plus(Duration.ofMinutes(minutes));
+        Map<Integer, List<Interval>> calendarBusy = booking.eventTypeId() == null ? Map.of()
+                : lookups.eventType(booking.eventTypeId()).map(e -> calendarBusy(e, start, end)).orElse(Map.of());
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RescheduleBooking(uid, newUid,
+                ids.next("Booking"), start, end, ids.next("Attendee", attendeeCount), reason))
+                .andMetaData(MetaData.with(BookingCommandFacts.CALENDAR_BUSY, calendarBusy)));
         return views.of(newUid);
     }
 
@@ -135,7 +146,17 @@ class BookingDesk {
         return views.of(uid);
     }
 
-    private Outcome request(EventTypeSnapshot eventType, Ask ask, Instant end, Idempotency idempotency) {
+    /**
+     * The hosts' calendars around a start, read before the command and handed to it, so no calendar
+     * server is asked while the command's transaction holds its locks.
+     */
+    private Map<Integer, List<Interval>> calendarBusy(EventTypeSnapshot eventType, Instant start, Instant end) {
+        return calendars.of(BookingLookups.hostsOf(eventType).stream().map(Host::userId).toList(),
+                eventType.id(), start.minus(Duration.ofDays(1)), end.plus(Duration.ofDays(1)));
+    }
+
+    private Outcome request(EventTypeSnapshot eventType, Ask ask, Instant end, Idempotency idempotency,
+                            Map<Integer, List<Interval>> calendarBusy) {
         boolean seated = eventType.settings().seatsPerTimeSlot() != null;
         List<String> guests = ask.guests() == null ? List.of() : ask.guests();
         int hostsAsAttendees = Math.max(0, BookingLookups.hostsOf(eventType).size() - 1);
@@ -155,14 +176,14 @@ class BookingDesk {
         String uid = Ids.text();
         send(new RequestBooking(uid, ids.next("Booking"), eventType.id(), ask.start(), end, seated ? null : attendee,
                 guestAttendees, hostAttendeeIds, ask.responses(), ask.notes(), ask.location(), ask.metadata(),
-                tracking, seat, ask.reservationUid()), idempotency);
+                tracking, seat, ask.reservationUid()), idempotency, calendarBusy);
         releaseHold(ask.reservationUid());
         return new Outcome(views.of(uid), seat == null ? null : seat.referenceUid(), false);
     }
 
     private Outcome joinSeats(String bookingUid, Ask ask, Idempotency idempotency) {
         BookingSeatData seat = seat(attendee(ids.next("Attendee"), ask.attendee()), ask);
-        send(new BookSeat(bookingUid, seat), idempotency);
+        send(new BookSeat(bookingUid, seat), idempotency, Map.of());
         releaseHold(ask.reservationUid());
         return new Outcome(views.of(bookingUid), seat.referenceUid(), false);
     }
@@ -179,10 +200,11 @@ class BookingDesk {
                 person.language() == null ? "en" : person.language(), person.phoneNumber());
     }
 
-    private void send(Object command, Idempotency idempotency) {
-        MetaData metaData = idempotency == null ? MetaData.emptyInstance()
+    private void send(Object command, Idempotency idempotency, Map<Integer, List<Interval>> calendarBusy) {
+        MetaData metaData = (idempotency == null ? MetaData.emptyInstance()
                 : MetaData.with(BookingRequestKeys.IDEMPOTENCY_KEY, idempotency.key())
-                        .and(BookingRequestKeys.REQUEST_HASH, idempotency.requestHash());
+                        .and(BookingRequestKeys.REQUEST_HASH, idempotency.requestHash()))
+                .and(BookingCommandFacts.CALENDAR_BUSY, calendarBusy);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 

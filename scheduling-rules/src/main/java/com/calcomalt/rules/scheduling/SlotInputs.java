@@ -12,6 +12,21 @@ import java.util.Map;
 /** What finding an event type's free slots needs, read from the cal.com tables at one moment. */
 public record SlotInputs(EventTypeFacts eventType, List<HostFacts> hosts, List<Reservation> reservations, Instant now) {
 
+    /** The same, with each host also busy at the times their connected calendars show. */
+    public SlotInputs withCalendarBusy(Map<Integer, List<Interval>> calendarBusy) {
+        if (calendarBusy.isEmpty()) {
+            return this;
+        }
+        List<HostFacts> busier = hosts.stream().map(host -> {
+            List<Busy> busy = new java.util.ArrayList<>(host.busy());
+            calendarBusy.getOrDefault(host.userId(), List.of())
+                    .forEach(i -> busy.add(new Busy(i.start(), i.end(), null, i.start(), 1)));
+            return new HostFacts(host.userId(), host.fixed(), host.zone(), host.weekly(), host.overrides(),
+                    List.copyOf(busy), host.away());
+        }).toList();
+        return new SlotInputs(eventType, busier, reservations, now);
+    }
+
     /**
      * @param zone      where the event type's days begin and end, for its booking period
      * @param durations the lengths a booker may choose besides {@code length} (cal.com's metadata.multipleDuration)

@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads what {@link SlotCalculator} needs from the cal.com tables in a handful of indexed queries.
@@ -60,6 +61,7 @@ class SlotInputsLoader {
     private record EventTypeRow(EventTypeFacts facts, Integer userId, Integer scheduleId) {
     }
 
+    @Transactional(readOnly = true)
     Optional<SlotInputs> load(int eventTypeId, Instant from, Instant to, Instant now) {
         Optional<EventTypeRow> found = jdbc.query("""
                 select e.id, e.length, e."slotInterval", e."minimumBookingNotice", e."beforeEventBuffer",

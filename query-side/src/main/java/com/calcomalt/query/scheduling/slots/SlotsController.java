@@ -1,12 +1,13 @@
 package com.calcomalt.query.scheduling.slots;
 
+import com.calcomalt.contracts.calendar.UnavailableCalendar;
 import com.calcomalt.contracts.scheduling.AvailableSlots;
 import com.calcomalt.contracts.scheduling.FindAvailableSlots;
 import com.calcomalt.contracts.scheduling.FindEventTypeBySlug;
-import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.InvalidInput;
 import com.calcomalt.platform.web.ResourceNotFound;
 import com.calcomalt.platform.web.validation.IanaTimeZone;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -37,6 +38,14 @@ class SlotsController {
 
     private final QueryGateway queries;
 
+    /**
+     * cal.com API v2's envelope, and beside it the hosts' calendars that could not be read: their
+     * busy times are missing from these slots. Left out when every calendar was read.
+     */
+    record SlotsAnswer(String status, Map<String, List<AvailableSlots.Slot>> data,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnavailableCalendar> unavailableCalendars) {
+    }
+
     SlotsController(QueryGateway queries) {
         this.queries = queries;
     }
@@ -45,7 +54,7 @@ class SlotsController {
     @Operation(summary = "Free start times of an event type by date in a time zone",
             description = "Name the event type by eventTypeId, or by eventTypeSlug with username or teamSlug. start and"
                     + " end are dates (whole days in timeZone) or ISO date-times.")
-    ApiResponse<Map<String, List<AvailableSlots.Slot>>> slots(
+    SlotsAnswer slots(
             @RequestParam(required = false) @Positive Integer eventTypeId,
             @RequestParam(required = false) String eventTypeSlug,
             @RequestParam(required = false) String username,
@@ -65,8 +74,9 @@ class SlotsController {
             throw new InvalidInput("end", "is at most 93 days after start");
         }
         int id = Optional.ofNullable(eventTypeId).orElseGet(() -> bySlug(eventTypeSlug, username, teamSlug));
-        return ApiResponse.success(queries.query(new FindAvailableSlots(id, from, to, timeZone, duration, reservationUid),
-                AvailableSlots.class).join().slots());
+        AvailableSlots found = queries.query(new FindAvailableSlots(id, from, to, timeZone, duration, reservationUid),
+                AvailableSlots.class).join();
+        return new SlotsAnswer("success", found.slots(), found.unavailableCalendars());
     }
 
     private int bySlug(String eventTypeSlug, String username, String teamSlug) {
