@@ -32,8 +32,9 @@ public class CalendarLookups {
     }
 
     Integer teamOf(int credentialId) {
-        return jdbc.query("select team_id from command_side.calendar_credentials where credential_id = ?",
-                (rs, i) -> (Integer) rs.getObject(1), credentialId).stream().findFirst().orElse(null);
+        List<Integer> teams = jdbc.query("select team_id from command_side.calendar_credentials where credential_id = ?",
+                (rs, i) -> (Integer) rs.getObject(1), credentialId);
+        return teams.isEmpty() ? null : teams.get(0);
     }
 
     Optional<CredentialFacts> credential(int credentialId) {

@@ -8,9 +8,11 @@ import com.calcomalt.contracts.calendar.UnavailableCalendar;
 import com.calcomalt.platform.secrets.SecretBox;
 import com.calcomalt.rules.scheduling.SlotInputs.Interval;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,9 +45,36 @@ public class CalendarBusy {
                 order by s."userId", c.id, s."externalId\"""",
                 (rs, i) -> new Selected(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
                         rs.getString(6)), userIds.toArray(Integer[]::new), eventTypeId, eventTypeId);
-        return calendars.busy(selected, secrets::open, uids -> new HashSet<>(jdbc.queryForList(
-                "select uid from \"Booking\" where uid = any (?)", String.class, (Object) uids.toArray(String[]::new))),
-                from, to, useCache);
+        return calendars.busy(selected, secrets::open, this::bookingsAmong, from, to, useCache);
+    }
+
+    /**
+     * The busy times a user's own accounts show: of the calendars named (credential id and external
+     * id), or of every calendar the user selected. Accounts not theirs are left out.
+     */
+    public HostsBusy ofUser(int userId, List<Map.Entry<Integer, String>> named, Instant from, Instant to) {
+        List<Selected> selected = named.isEmpty()
+                ? jdbc.query("""
+                        select c.id, c.type, c.key #>> '{}', coalesce(c.invalid, false), s."externalId"
+                        from "SelectedCalendar" s join "Credential" c on c.id = s."credentialId"
+                        where s."userId" = ? and s."eventTypeId" is null order by c.id, s."externalId\"""",
+                        (rs, i) -> selected(userId, rs), userId)
+                : jdbc.query("""
+                        select c.id, c.type, c.key #>> '{}', coalesce(c.invalid, false), k."externalId"
+                        from "Credential" c join query_side.credential_calendars k on k."credentialId" = c.id
+                        where c."userId" = ? order by c.id, k.position""", (rs, i) -> selected(userId, rs), userId)
+                .stream().filter(s -> named.stream().anyMatch(n -> n.getKey() == s.credentialId()
+                        && n.getValue().equals(s.externalId()))).toList();
+        return calendars.busy(selected, secrets::open, this::bookingsAmong, from, to, true);
+    }
+
+    private static Selected selected(int userId, java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Selected(userId, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5));
+    }
+
+    private Set<String> bookingsAmong(Collection<String> uids) {
+        return new HashSet<>(jdbc.queryForList("select uid from \"Booking\" where uid = any (?)", String.class,
+                (Object) uids.toArray(String[]::new)));
     }
 
     public static Map<Integer, List<Interval>> intervals(HostsBusy busy) {

@@ -1,0 +1,262 @@
+package com.calcomalt.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.calcomalt.calendar.testing.RadicaleServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Issue 10's acceptance, as a new user would try it: a host connects a calendar on a real CalDAV
+ * server (radicale), whose events then block slots and bookings.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CalendarApiTest extends ApiTest {
+
+    private static final String PASSWORD = "radicale-Pa55word-" + UUID.randomUUID();
+    private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    @RegisterExtension
+    static final RadicaleServer radicale = new RadicaleServer().withUser("host", PASSWORD).withUser("other", "other-pw");
+
+    private record Host(Member member, int eventTypeId, LocalDate tuesday) {
+    }
+
+    /** A host working 09:00-17:00 UTC on weekdays, with a 30-minute event type, and a Tuesday some weeks ahead. */
+    private Host host() {
+        Member member = newMember("cal-host", "example.com");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(as(member.key(), () -> post("/v2/schedules", """
+                {"name": "Office", "timeZone": "UTC",
+                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
+        int eventTypeId = as(member.key(), () -> post("/v2/event-types", """
+                {"title": "Call", "slug": "call-%s", "lengthInMinutes": 30}""".formatted(tag))).data().get("id").asInt();
+        LocalDate tuesday = LocalDate.now(ZoneOffset.UTC).plusWeeks(2).with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        return new Host(member, eventTypeId, tuesday);
+    }
+
+    private static String vevent(String uid, LocalDate day, String from, String to) {
+        return """
+                BEGIN:VCALENDAR\r
+                VERSION:2.0\r
+                PRODID:-//calcom-alt tests//EN\r
+                BEGIN:VEVENT\r
+                UID:%s\r
+                DTSTAMP:20260101T000000Z\r
+                DTSTART:%sT%sZ\r
+                DTEND:%sT%sZ\r
+                SUMMARY:Dentist\r
+                END:VEVENT\r
+                END:VCALENDAR\r
+                """.formatted(uid, ICS.format(day), from, ICS.format(day), to);
+    }
+
+    private List<String> slotTimes(Host host) {
+        JsonNode day = slotsAnswer(host).body().get("data").get(host.tuesday().toString());
+        List<String> times = new ArrayList<>();
+        if (day != null) {
+            day.forEach(slot -> times.add(slot.get("start").asText().substring(11, 16)));
+        }
+        return times;
+    }
+
+    private Response slotsAnswer(Host host) {
+        return as(host.member().key(), () -> get("/v2/slots?eventTypeId=" + host.eventTypeId() + "&start="
+                + host.tuesday() + "&end=" + host.tuesday() + "&timeZone=UTC"));
+    }
+
+    private Response book(Host host, String time) {
+        return as(host.member().key(), () -> post("/v2/bookings", """
+                {"start": "%sT%s:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Ada Booker", "email": "ada@example.com", "timeZone": "Europe/London"}}"""
+                .formatted(host.tuesday(), time, host.eventTypeId())));
+    }
+
+    /** Connects the host's radicale account, selects its "work" calendar and makes it the destination. */
+    private int connect(Host host, String calendarUrl) {
+        Response connected = as(host.member().key(), () -> post("/v2/calendars/caldav/credentials", """
+                {"url": "%s", "username": "host", "password": "%s"}""".formatted(radicale.url(), PASSWORD)));
+        assertThat(connected.status().value()).as(connected.body().toString()).isEqualTo(201);
+        assertThat(connected.data().get("type").asText()).isEqualTo("caldav_calendar");
+        int credentialId = connected.data().get("id").asInt();
+        Response selected = as(host.member().key(), () -> post("/v2/selected-calendars", """
+                {"integration": "caldav_calendar", "externalId": "%s", "credentialId": %d}"""
+                .formatted(calendarUrl, credentialId)));
+        assertThat(selected.status().value()).as(selected.body().toString()).isEqualTo(201);
+        Response destination = as(host.member().key(), () -> put("/v2/destination-calendars", """
+                {"integration": "caldav_calendar", "externalId": "%s"}""".formatted(calendarUrl)));
+        assertThat(destination.status().value()).as(destination.body().toString()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+        return credentialId;
+    }
+
+    @Test
+    void a_connected_calendars_events_block_slots_and_bookings(CapturedOutput output) {
+        Host host = host();
+        String work = radicale.createCalendar("host", "work-" + host.eventTypeId(), "Work");
+        radicale.putEvent("host", "work-" + host.eventTypeId(), "dentist.ics",
+                vevent("dentist-" + host.eventTypeId(), host.tuesday(), "100000", "110000"));
+        awaitProjectionsCaughtUp();
+        assertThat(slotTimes(host)).contains("10:00", "10:30");
+
+        int credentialId = connect(host, work);
+
+        JsonNode calendars = as(host.member().key(), () -> get("/v2/calendars")).data();
+        JsonNode account = calendars.get("connectedCalendars").get(0);
+        assertThat(account.get("credentialId").asInt()).isEqualTo(credentialId);
+        assertThat(account.get("calendars").findValuesAsText("externalId")).contains(work);
+        assertThat(calendars.get("destinationCalendar").get("externalId").asText()).isEqualTo(work);
+
+        List<String> slots = slotTimes(host);
+        assertThat(slots).doesNotContain("10:00", "10:30").contains("09:00", "09:30", "11:00", "14:00", "16:30");
+        assertThat(slotsAnswer(host).body().has("unavailableCalendars")).isFalse();
+
+        Response taken = book(host, "10:00");
+        assertThat(taken.status().value()).as(taken.body().toString()).isEqualTo(409);
+
+        Response booked = book(host, "14:00");
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        String uid = booked.data().get("uid").asText();
+
+        String everything = calendars.toString() + taken.body() + booked.body();
+        assertThat(everything).doesNotContain(PASSWORD);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from eventstore.domain_event_entry where convert_from(payload, 'UTF8') like ?""",
+                Integer.class, "%" + PASSWORD + "%")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from \"Credential\" where key::text like ?", Integer.class,
+                "%" + PASSWORD + "%")).isZero();
+        assertThat(output.getAll()).doesNotContain(PASSWORD);
+        assertThat(uid).isNotBlank();
+    }
+
+    @Test
+    void a_calendar_event_that_is_one_of_our_bookings_is_not_counted_again() {
+        Host host = host();
+        String calendar = "own-" + host.eventTypeId();
+        String url = radicale.createCalendar("host", calendar, "Own");
+        connect(host, url);
+        Response booked = book(host, "09:00");
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        // The calendar shows our booking at another time (as an old copy would): its UID says it is ours.
+        radicale.putEvent("host", calendar, "copy.ics", vevent(booked.data().get("uid").asText(), host.tuesday(),
+                "150000", "153000"));
+        radicale.putEvent("host", calendar, "lunch.ics", vevent("lunch-" + host.eventTypeId(), host.tuesday(),
+                "120000", "130000"));
+        jdbc.update("delete from \"CalendarCache\"");
+        awaitProjectionsCaughtUp();
+
+        assertThat(slotTimes(host)).contains("15:00", "15:30").doesNotContain("09:00", "12:00", "12:30");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_at_connect_time_and_stores_nothing() {
+        Host host = host();
+        long events = storedEvents();
+        long credentials = rows("Credential");
+        Response refused = as(host.member().key(), () -> post("/v2/calendars/caldav/credentials", """
+                {"url": "%s", "username": "host", "password": "not-the-password"}""".formatted(radicale.url())));
+        assertThat(refused.status().value()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.body().toString()).doesNotContain("not-the-password");
+        assertThat(storedEvents()).isEqualTo(events);
+        assertThat(rows("Credential")).isEqualTo(credentials);
+    }
+
+    @Test
+    void with_the_calendar_server_down_slots_still_answer_in_bounded_time_and_name_the_calendar() {
+        Host host = host();
+        String calendar = "down-" + host.eventTypeId();
+        String url = radicale.createCalendar("host", calendar, "Down");
+        radicale.putEvent("host", calendar, "standup.ics", vevent("standup-" + host.eventTypeId(), host.tuesday(),
+                "090000", "093000"));
+        int credentialId = connect(host, url);
+        assertThat(slotTimes(host)).doesNotContain("09:00");
+        radicale.stop();
+        try {
+            jdbc.update("update \"CalendarCache\" set \"expiresAt\" = now() - interval '1 minute'");
+            long started = System.nanoTime();
+            Response answer = slotsAnswer(host);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(answer.status().value()).isEqualTo(200);
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            JsonNode unavailable = answer.body().get("unavailableCalendars");
+            assertThat(unavailable).as(answer.body().toString()).hasSize(1);
+            assertThat(unavailable.get(0).get("credentialId").asInt()).isEqualTo(credentialId);
+            assertThat(unavailable.get(0).get("externalId").asText()).isEqualTo(url);
+            assertThat(slotTimes(host)).as("the stale cached busy time still counts").doesNotContain("09:00")
+                    .contains("10:00");
+
+            Response booked = book(host, "11:00");
+            assertThat(booked.status().value()).as("a booking is not refused for a calendar that cannot be read")
+                    .isEqualTo(201);
+        } finally {
+            radicale.start();
+        }
+    }
+
+    @Test
+    void only_the_owner_sees_and_changes_a_calendar_account() {
+        Host host = host();
+        String url = radicale.createCalendar("host", "mine-" + host.eventTypeId(), "Mine");
+        int credentialId = connect(host, url);
+        Member stranger = newMember("stranger", "example.com");
+        long events = storedEvents();
+
+        assertThat(as(stranger.key(), () -> get("/v2/calendars")).data().get("connectedCalendars")).isEmpty();
+        assertThat(as(stranger.key(), () -> post("/v2/calendars/caldav/disconnect", "{\"id\": " + credentialId + "}"))
+                .status().value()).isEqualTo(403);
+        assertThat(as(stranger.key(), () -> post("/v2/selected-calendars", """
+                {"integration": "caldav_calendar", "externalId": "%s", "credentialId": %d}"""
+                .formatted(url, credentialId))).status().value()).isEqualTo(403);
+        assertThat(as(stranger.key(), () -> put("/v2/destination-calendars", """
+                {"integration": "caldav_calendar", "externalId": "%s", "credentialId": %d}"""
+                .formatted(url, credentialId))).status().value()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(events);
+
+        Response disconnected = as(host.member().key(), () -> post("/v2/calendars/caldav/disconnect",
+                "{\"id\": " + credentialId + "}"));
+        assertThat(disconnected.status().value()).as(disconnected.body().toString()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForObject("select count(*) from \"SelectedCalendar\" where \"credentialId\" = ?",
+                Integer.class, credentialId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from \"DestinationCalendar\" where \"credentialId\" = ?",
+                Integer.class, credentialId)).isZero();
+        assertThat(as(host.member().key(), () -> get("/v2/calendars")).data().get("connectedCalendars")).isEmpty();
+    }
+
+    @Test
+    void busy_times_show_what_the_selected_calendars_block() {
+        Host host = host();
+        String calendar = "busy-" + host.eventTypeId();
+        String url = radicale.createCalendar("host", calendar, "Busy");
+        radicale.putEvent("host", calendar, "review.ics", vevent("review-" + host.eventTypeId(), host.tuesday(),
+                "130000", "140000"));
+        int credentialId = connect(host, url);
+
+        Response answer = as(host.member().key(), () -> get("/v2/calendars/busy-times?loggedInUsersTz=UTC&dateFrom="
+                + host.tuesday() + "&dateTo=" + host.tuesday()));
+        assertThat(answer.status().value()).as(answer.body().toString()).isEqualTo(200);
+        JsonNode busy = answer.body().get("data");
+        assertThat(busy).hasSize(1);
+        assertThat(busy.get(0).get("start").asText()).isEqualTo(host.tuesday() + "T13:00:00Z");
+        assertThat(busy.get(0).get("source").asText()).isEqualTo(credentialId + ":" + url);
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "select count(*) from \"CalendarCache\" where \"credentialId\" = ?", Integer.class, credentialId) > 0);
+    }
+}
