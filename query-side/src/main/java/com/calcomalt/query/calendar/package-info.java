@@ -1,0 +1,2 @@
+/** Calendar Integration: connected calendars, selected and destination calendars, delegation credentials. */
+package com.calcomalt.query.calendar;
