@@ -188,6 +188,8 @@ class ApiFuzzTest extends ApiTest {
                 {"name": "Sub", "slug": "sub"}""")));
         ids.put("orgMembership", created(ownerPost("/v2/organizations/" + ids.get("orgId") + "/memberships", """
                 {"userId": %d, "role": "MEMBER"}""".formatted(mate.id()))));
+        ids.put("credentialId", created(ownerPost("/v2/organizations/" + ids.get("orgId") + "/delegation-credentials",
+                delegationCredential())));
         Response workflow = ownerPost("/v2/workflows", """
                 {"name": "Fuzz flow", "trigger": "NEW_EVENT",
                  "steps": [{"action": "EMAIL_HOST"}, {"action": "EMAIL_ATTENDEE"}, {"action": "EMAIL_HOST"}]}""");
@@ -366,6 +368,9 @@ class ApiFuzzTest extends ApiTest {
         bodies.put("POST /v2/teams/{teamId}/webhooks", webhook);
         bodies.put("POST /v2/event-types/{eventTypeId}/webhooks", webhook);
         bodies.put("PATCH /v2/webhooks/{webhookId}", webhook);
+        bodies.put("POST /v2/organizations/{orgId}/delegation-credentials", this::delegationCredential);
+        bodies.put("PATCH /v2/organizations/{orgId}/delegation-credentials/{credentialId}", () -> """
+                {"enabled": true, "serviceAccountKey": {"private_key": "k", "client_id": "c", "tenant_id": "t"}}""");
         bodies.put("POST /v2/teams/{teamId}/event-types/{eventTypeId}/assign", () -> "{\"userIds\": [%d]}"
                 .formatted(owner.id()));
         bodies.put("POST /v2/users", () -> """
@@ -406,6 +411,14 @@ class ApiFuzzTest extends ApiTest {
         bodies.put("PATCH /v2/organizations/{orgId}/settings", () -> """
                 {"orgAutoAcceptEmail": "example.com", "isAdminAPIEnabled": true, "allowSEOIndexing": false}""");
         return bodies;
+    }
+
+    /** One delegation credential per organization and domain: each request names a domain of its own. */
+    private String delegationCredential() {
+        return """
+                {"workspacePlatformSlug": "google", "domain": "fuzz-%d.example.com",
+                 "serviceAccountKey": {"private_key": "k", "client_email": "e@example.com", "client_id": "c"}}"""
+                .formatted(unique.incrementAndGet());
     }
 
     private String stepIds() {

@@ -1,0 +1,15 @@
+package com.calcomalt.contracts.calendar;
+
+/**
+ * Records an organization's delegation to a workspace platform for one email domain. The service
+ * account key comes sealed by the web layer, so no command carries it in plaintext.
+ */
+public record CreateDelegationCredential(String delegationCredentialId, int organizationId, int workspacePlatformId,
+                                         String domain, String encryptedServiceAccountKey) {
+
+    @Override
+    public String toString() {
+        return "CreateDelegationCredential[delegationCredentialId=" + delegationCredentialId + ", organizationId="
+                + organizationId + ", workspacePlatformId=" + workspacePlatformId + ", domain=" + domain + "]";
+    }
+}

@@ -1,0 +1,8 @@
+package com.calcomalt.contracts.calendar;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record DelegationCredentialEnabled(String delegationCredentialId, int organizationId, Instant at) {
+}
