@@ -268,6 +268,7 @@ class ApiFuzzTest extends ApiTest {
                     : path.endsWith("/seats") ? ids.get("seatedUid") : ids.get("uid");
             // No dead letter is held when the fuzz runs: evicting one answers 404 after the checks.
             case "processingGroup" -> "calcom.users";
+            case "calendar" -> "caldav";
             case "sequenceIdentifier" -> "user:0";
             default -> Objects.requireNonNull(ids.get(name), () -> "No id for the path parameter " + name);
         };
@@ -369,6 +370,15 @@ class ApiFuzzTest extends ApiTest {
         bodies.put("POST /v2/event-types/{eventTypeId}/webhooks", webhook);
         bodies.put("PATCH /v2/webhooks/{webhookId}", webhook);
         bodies.put("POST /v2/organizations/{orgId}/delegation-credentials", this::delegationCredential);
+        // Port 9 refuses connections: a connect is refused with a problem, after every check of the input.
+        bodies.put("POST /v2/calendars/ics-feed/save", () -> "{\"urls\": [\"http://127.0.0.1:9/feed.ics\"]}");
+        bodies.put("POST /v2/calendars/{calendar}/credentials", () -> """
+                {"url": "http://127.0.0.1:9/", "username": "fuzz", "password": "fuzz-password"}""");
+        bodies.put("POST /v2/calendars/{calendar}/disconnect", () -> "{\"id\": 1}");
+        bodies.put("POST /v2/selected-calendars", () -> """
+                {"integration": "caldav_calendar", "externalId": "http://127.0.0.1:9/calendar/", "credentialId": 1}""");
+        bodies.put("PUT /v2/destination-calendars", () -> """
+                {"integration": "caldav_calendar", "externalId": "http://127.0.0.1:9/calendar/", "credentialId": 1}""");
         bodies.put("PATCH /v2/organizations/{orgId}/delegation-credentials/{credentialId}", () -> """
                 {"enabled": true, "serviceAccountKey": {"private_key": "k", "client_id": "c", "tenant_id": "t"}}""");
         bodies.put("POST /v2/teams/{teamId}/event-types/{eventTypeId}/assign", () -> "{\"userIds\": [%d]}"
@@ -456,6 +466,13 @@ class ApiFuzzTest extends ApiTest {
         values.put("end", "2028-01-05");
         values.put("timeZone", "Europe/Berlin");
         values.put("duration", "30");
+        // No calendar account answers there: the calendar operations refuse after their checks.
+        values.put("integration", "caldav_calendar");
+        values.put("externalId", "http%3A%2F%2F127.0.0.1%3A9%2Fcalendar%2F");
+        values.put("credentialId", "1");
+        values.put("dateFrom", "2028-01-03");
+        values.put("dateTo", "2028-01-05");
+        values.put("loggedInUsersTz", "Europe/Berlin");
         Map<String, String> query = new LinkedHashMap<>();
         for (Parameter p : op.in("query")) {
             // Naming the event type by id leaves out the other ways of naming it, which exclude each other.
