@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * from what it decided, without waiting for or depending on the read side.
  */
 @Component
-class DecidedBookings {
+public class DecidedBookings {
 
     private final EventStore events;
     private final BookingLookups lookups;
@@ -47,7 +47,7 @@ class DecidedBookings {
         this.lookups = lookups;
     }
 
-    BookingView of(String uid) {
+    public BookingView of(String uid) {
         Story story = new Story();
         events.readEvents(BookingIds.aggregateId(uid)).asStream().forEach(e -> story.add(e.getPayload()));
         if (story.requested == null) {

@@ -1,0 +1,256 @@
+package com.calcomalt.command.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.calcomalt.calendar.CalendarKeys;
+import com.calcomalt.calendar.connectors.BusyTime;
+import com.calcomalt.calendar.connectors.CalDavConnector;
+import com.calcomalt.calendar.connectors.CalendarAccount;
+import com.calcomalt.calendar.testing.RadicaleServer;
+import com.calcomalt.command.CommandSideApplication;
+import com.calcomalt.contracts.calendar.CalendarConnected;
+import com.calcomalt.contracts.calendar.CalendarIds;
+import com.calcomalt.contracts.calendar.ConnectedCalendar;
+import com.calcomalt.contracts.calendar.DestinationCalendarSet;
+import com.calcomalt.contracts.identity.CreationSource;
+import com.calcomalt.contracts.identity.IdentityProvider;
+import com.calcomalt.contracts.identity.UserIds;
+import com.calcomalt.contracts.identity.UserRegistered;
+import com.calcomalt.contracts.scheduling.BookingAttendee;
+import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
+import com.calcomalt.contracts.scheduling.BookingIds;
+import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
+import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
+import com.calcomalt.contracts.scheduling.BookingRequested;
+import com.calcomalt.contracts.scheduling.BookingRescheduled;
+import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.platform.secrets.SecretBox;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Booking events through the event store, the calendar-writer processor and the durable scheduler
+ * to a real CalDAV server (radicale), as a host whose destination calendar is on it sees them.
+ */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class BookingCalendarWriterTest {
+
+    private static final AtomicInteger IDS = new AtomicInteger(Integer.MAX_VALUE / 2 + 8_000_000);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final RadicaleServer radicale = new RadicaleServer().withUser("hanna", "hanna-secret-1");
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
+    @Autowired
+    SecretBox secrets;
+
+    private final CalDavConnector caldav = new CalDavConnector(Duration.ofSeconds(3));
+    private final CalendarAccount hannasLogin = new CalendarAccount(radicale.url(), "hanna", "hanna-secret-1");
+
+    private static int id() {
+        return IDS.incrementAndGet();
+    }
+
+    private void publish(String type, String aggregateId, Object... payloads) {
+        Long last = jdbc.queryForObject(
+                "select max(sequence_number) from eventstore.domain_event_entry where aggregate_identifier = ?",
+                Long.class, aggregateId);
+        long sequence = last == null ? 0 : last + 1;
+        for (Object payload : payloads) {
+            eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence++, payload));
+        }
+    }
+
+    /** A host in Berlin whose bookings go to a calendar of theirs on radicale; answers the calendar's name. */
+    private record Host(int userId, int credentialId, String calendar) {
+    }
+
+    private Host hostWithDestination(String password) {
+        int userId = id();
+        publish("User", UserIds.aggregateId(userId), new UserRegistered(userId, UUID.randomUUID(),
+                "hanna" + userId + "@example.com", "hanna" + userId, "Hanna Host", "Europe/Berlin", "Monday", "en", 24,
+                IdentityProvider.CAL, null, CreationSource.api_v2, Instant.now()));
+        String calendar = "work-" + userId;
+        radicale.createCalendar("hanna", calendar, "Hanna at work");
+        int credentialId = id();
+        String calendarUrl = radicale.calendarUrl("hanna", calendar);
+        publish("CalendarCredential", CalendarIds.credential(credentialId), new CalendarConnected(credentialId,
+                CalendarKeys.CALDAV_TYPE, "caldav-calendar", userId, null,
+                secrets.seal(CalendarKeys.json(new CalendarAccount(radicale.url(), "hanna", password))),
+                List.of(new ConnectedCalendar(calendarUrl, "Hanna at work", false, null)), Instant.now()));
+        publish("DestinationCalendar", CalendarIds.destination(userId, null), new DestinationCalendarSet(id(), userId,
+                null, CalendarKeys.CALDAV_TYPE, calendarUrl, credentialId, null, Instant.now()));
+        return new Host(userId, credentialId, calendar);
+    }
+
+    private BookingRequested booking(Host host, Instant start, String fromReschedule) {
+        int bookingId = id();
+        String uid = "cal-" + bookingId;
+        return new BookingRequested(bookingId, uid, null, host.userId(), List.of(host.userId()),
+                "hanna" + host.userId() + "@example.com", "Intro call", "About the project", start,
+                start.plus(Duration.ofMinutes(30)), 0, 0, "Office, room 4", BookingStatus.accepted,
+                List.of(new BookingAttendee(id(), "Bob Booker", "bob@example.com", "America/New_York", "en", null)),
+                Map.of("name", "Bob Booker", "email", "bob@example.com"), Map.of(), Map.of(), null, uid + "@cal.com",
+                0, null, fromReschedule, null, null, null, CreationSource.api_v2, host.userId(),
+                new BookingHostSnapshot(null, 30, null, "hanna" + host.userId() + "@example.com", "Hanna Host",
+                        "hanna" + host.userId()), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private void book(BookingRequested booking) {
+        publish("Booking", BookingIds.aggregateId(booking.uid()), booking);
+    }
+
+    private Map<String, Object> row(String uid) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select * from calendar.booking_events where booking_uid = ?",
+                uid);
+        return rows.isEmpty() ? Map.of() : rows.get(0);
+    }
+
+    private String status(String uid) {
+        return (String) row(uid).get("status");
+    }
+
+    private List<BusyTime> busy(Host host) {
+        return caldav.busyTimes(hannasLogin, List.of(radicale.calendarUrl("hanna", host.calendar())),
+                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2040-01-01T00:00:00Z"));
+    }
+
+    private List<Object> bookingEvents(String uid) {
+        return eventStore.readEvents(BookingIds.aggregateId(uid)).asStream().map(m -> (Object) m.getPayload()).toList();
+    }
+
+    private static Instant inDays(int days) {
+        return Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    // ----------------------------------------------------------------------------------------------
+
+    @Test
+    void an_accepted_booking_is_written_to_the_destination_calendar_and_linked() {
+        Host host = hostWithDestination("hanna-secret-1");
+        Instant start = inDays(5);
+        BookingRequested booking = booking(host, start, null);
+        book(booking);
+
+        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(booking.uid())));
+        assertThat(busy(host)).containsExactly(new BusyTime(start, start.plus(Duration.ofMinutes(30)), booking.uid(),
+                radicale.calendarUrl("hanna", host.calendar())));
+        String stored = radicale.resources("hanna", host.calendar()).get(0).replace("\r\n ", "");
+        assertThat(stored).contains("UID:" + booking.uid(), "SUMMARY:Intro call", "LOCATION:Office\\, room 4",
+                "DESCRIPTION:About the project", "ORGANIZER;CN=Hanna Host", "mailto:bob@example.com");
+        Map<String, Object> row = row(booking.uid());
+        assertThat(row.get("credential_id")).isEqualTo(host.credentialId());
+        assertThat(row.get("attempts")).isEqualTo(0);
+        await().atMost(WAIT).until(() -> bookingEvents(booking.uid()).stream()
+                .anyMatch(e -> e instanceof BookingReferenceAdded));
+        BookingReferenceAdded reference = bookingEvents(booking.uid()).stream()
+                .filter(BookingReferenceAdded.class::isInstance).map(BookingReferenceAdded.class::cast).findFirst()
+                .orElseThrow();
+        assertThat(reference.type()).isEqualTo("caldav_calendar");
+        assertThat(reference.referenceUid()).isEqualTo(booking.uid());
+        assertThat(reference.externalCalendarId()).isEqualTo(radicale.calendarUrl("hanna", host.calendar()));
+        assertThat(reference.credentialId()).isEqualTo(host.credentialId());
+        assertThat(row.get("booking_reference_id")).isEqualTo(reference.referenceId());
+    }
+
+    @Test
+    void a_reschedule_moves_the_event_and_a_cancel_deletes_it() {
+        Host host = hostWithDestination("hanna-secret-1");
+        BookingRequested old = booking(host, inDays(6), null);
+        book(old);
+        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(old.uid())));
+
+        Instant later = inDays(8);
+        BookingRequested moved = booking(host, later, old.uid());
+        publish("Booking", BookingIds.aggregateId(old.uid()),
+                new BookingRescheduled(old.uid(), old.bookingId(), moved.uid(), "Clash", null, Instant.now()));
+        book(moved);
+
+        await().atMost(WAIT).until(() -> "DELETED".equals(status(old.uid())) && "WRITTEN".equals(status(moved.uid())));
+        assertThat(busy(host)).containsExactly(new BusyTime(later, later.plus(Duration.ofMinutes(30)), moved.uid(),
+                radicale.calendarUrl("hanna", host.calendar())));
+        await().atMost(WAIT).until(() -> bookingEvents(old.uid()).stream()
+                .anyMatch(e -> e instanceof BookingReferenceRemoved));
+
+        publish("Booking", BookingIds.aggregateId(moved.uid()),
+                new BookingCancelled(moved.uid(), moved.bookingId(), "No longer needed", "bob@example.com", Instant.now()));
+
+        await().atMost(WAIT).until(() -> "DELETED".equals(status(moved.uid())));
+        assertThat(busy(host)).isEmpty();
+        assertThat(radicale.resources("hanna", host.calendar())).isEmpty();
+    }
+
+    @Test
+    void a_booking_of_a_host_without_destination_writes_nothing() {
+        int userId = id();
+        BookingRequested booking = booking(new Host(userId, 0, null), inDays(4), null);
+        book(booking);
+
+        await().atMost(WAIT).until(() -> "NONE".equals(status(booking.uid())));
+        assertThat(row(booking.uid()).get("credential_id")).isNull();
+    }
+
+    @Test
+    void an_unreachable_server_is_retried_and_the_event_written_once_it_is_back() {
+        Host host = hostWithDestination("hanna-secret-1");
+        BookingRequested booking = booking(host, inDays(7), null);
+        radicale.stop();
+        try {
+            book(booking);
+            await().atMost(WAIT).until(() -> "RETRYING".equals(status(booking.uid()))
+                    && ((Integer) row(booking.uid()).get("attempts")) >= 2);
+            assertThat((String) row(booking.uid()).get("last_error")).contains("CalendarUnreachable");
+        } finally {
+            radicale.start();
+        }
+
+        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(booking.uid())));
+        assertThat(row(booking.uid()).get("attempts")).isEqualTo(0);
+        assertThat(row(booking.uid()).get("last_error")).isNull();
+        assertThat(busy(host)).extracting(BusyTime::uid).containsExactly(booking.uid());
+    }
+
+    @Test
+    void a_refused_login_marks_the_account_invalid_and_the_write_failed() {
+        Host host = hostWithDestination("wrong-horse-battery");
+        BookingRequested booking = booking(host, inDays(9), null);
+        book(booking);
+
+        await().atMost(WAIT).until(() -> "FAILED".equals(status(booking.uid())));
+        assertThat((String) row(booking.uid()).get("last_error")).startsWith("Login refused")
+                .doesNotContain("wrong-horse-battery");
+        await().atMost(WAIT).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select invalid from command_side.calendar_credentials where credential_id = ?", Boolean.class,
+                host.credentialId())));
+        assertThat(radicale.resources("hanna", host.calendar())).isEmpty();
+    }
+
+    @Test
+    void the_calendar_writer_cannot_be_replayed() {
+        StreamingEventProcessor processor = eventProcessing
+                .eventProcessor(BookingCalendarWriter.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        assertThat(processor.supportsReset()).isFalse();
+    }
+}
