@@ -141,7 +141,13 @@ class CalendarApiTest extends ApiTest {
         assertThat(jdbc.queryForObject("select count(*) from \"Credential\" where key::text like ?", Integer.class,
                 "%" + PASSWORD + "%")).isZero();
         assertThat(output.getAll()).doesNotContain(PASSWORD);
-        assertThat(uid).isNotBlank();
+
+        String calendar = "work-" + host.eventTypeId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> radicale.event("host", calendar, uid).isPresent());
+        Response cancelled = as(host.member().key(), () -> post("/v2/bookings/" + uid + "/cancel", """
+                {"cancellationReason": "Ill"}"""));
+        assertThat(cancelled.status().value()).as(cancelled.body().toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> radicale.event("host", calendar, uid).isEmpty());
     }
 
     @Test
