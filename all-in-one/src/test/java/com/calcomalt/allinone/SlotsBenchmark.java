@@ -2,6 +2,8 @@ package com.calcomalt.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calcomalt.calendar.testing.RadicaleServer;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The available-slots query of a busy host: 1,000 bookings over a year, asked for 7 and for 31
@@ -32,6 +35,9 @@ class SlotsBenchmark extends ApiTest {
     private static final int BOOKINGS = 1_000;
     private static final Duration WARM_UP = Duration.ofSeconds(40);
     private static final int MEASURED = 2_000;
+
+    @RegisterExtension
+    static final RadicaleServer radicale = new RadicaleServer().withUser("bench", "bench-pw");
 
     @Test
     void slots_of_a_host_with_a_thousand_bookings() throws Exception {
@@ -63,10 +69,42 @@ class SlotsBenchmark extends ApiTest {
                     .formatted(days, BOOKINGS), i -> slotsOf(eventTypeId, firstDay.plusDays(random.nextInt(300)), days));
             assertThat(slots).as("the answers hold slots, so the work was done").isPositive();
         }
+        connectCalendar(host, firstDay);
+        ask(client, host.key(), slotsOf(eventTypeId, firstDay, 7));
+        double withCalendar = report(client, host.key(), "GET /v2/slots  7 days, host with %d bookings and one connected"
+                .formatted(BOOKINGS) + " calendar (warm cache)", i -> slotsOf(eventTypeId, firstDay.plusDays(i % 3), 7));
+        assertThat(withCalendar).isPositive();
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         System.out.printf("BENCHMARK heap in use after the run: %d MB of %d MB%n",
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
+    }
+
+    /** A radicale calendar with an event on each of the next days, selected by the host. */
+    private void connectCalendar(Member host, LocalDate firstDay) {
+        radicale.createCalendar("bench", "work", "Work");
+        for (int day = 0; day < 10; day++) {
+            String date = firstDay.plusDays(day).toString().replace("-", "");
+            radicale.putEvent("bench", "work", "e" + day + ".ics", """
+                    BEGIN:VCALENDAR\r
+                    VERSION:2.0\r
+                    PRODID:-//calcom-alt bench//EN\r
+                    BEGIN:VEVENT\r
+                    UID:bench-%d\r
+                    DTSTAMP:20260101T000000Z\r
+                    DTSTART:%sT120000Z\r
+                    DTEND:%sT130000Z\r
+                    END:VEVENT\r
+                    END:VCALENDAR\r
+                    """.formatted(day, date, date));
+        }
+        int credentialId = as(host.key(), () -> post("/v2/calendars/caldav/credentials", """
+                {"url": "%s", "username": "bench", "password": "bench-pw"}""".formatted(radicale.url())))
+                .data().get("id").asInt();
+        assertThat(as(host.key(), () -> post("/v2/selected-calendars", """
+                {"integration": "caldav_calendar", "externalId": "%s", "credentialId": %d}"""
+                .formatted(radicale.calendarUrl("bench", "work"), credentialId))).status().value()).isEqualTo(201);
+        awaitProjectionsCaughtUp();
     }
 
     /** Prints the latencies of MEASURED requests; returns the mean number of slots per answer. */
