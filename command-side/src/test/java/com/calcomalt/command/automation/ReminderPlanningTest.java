@@ -174,6 +174,10 @@ class ReminderPlanningTest {
         publish(BookingIds.aggregateId(upcoming.uid()), upcoming);
         publish(BookingIds.aggregateId(cancelled.uid()), cancelled, new BookingCancelled(cancelled.uid(),
                 cancelled.bookingId(), "Ill", "bob@example.com", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        // "After the bookings were made" as the planner sees them: it decides with the workflows as they are now.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+                "select status from automation.reminder_bookings where booking_uid = ?", String.class, cancelled.uid())
+                .contains("cancelled"));
 
         int stepId = workflow(hanna, eventTypeId, WorkflowTriggerEvents.BEFORE_EVENT, 1, TimeUnit.hour,
                 email(WorkflowActions.EMAIL_HOST, "Soon: {EVENT_NAME}", "With {ATTENDEE}"));
