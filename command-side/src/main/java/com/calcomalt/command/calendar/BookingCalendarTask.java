@@ -22,8 +22,6 @@ import com.calcomalt.contracts.scheduling.RemoveBookingReference;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.platform.secrets.SecretBox;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -67,7 +65,6 @@ class BookingCalendarTask {
     static final String NAME = "calendar-booking-write";
     private static final Logger log = LoggerFactory.getLogger(BookingCalendarTask.class);
     private static final MetaData AS_THE_SYSTEM = CallerMetaData.of(new Caller(0, true, null));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -215,10 +212,8 @@ class BookingCalendarTask {
 
     private CalendarAccount login(Account account) {
         try {
-            JsonNode key = JSON.readTree(secrets.open(account.sealedKey()));
-            return new CalendarAccount(key.path("url").asText(null), key.path("username").asText(null),
-                    key.path("password").asText(null));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return CalendarKeys.accounts(secrets.open(account.sealedKey())).get(0);
+        } catch (IllegalArgumentException e) {
             throw new CalendarRefused("The stored key of account " + account.credentialId() + " is not readable");
         }
     }
