@@ -28,7 +28,10 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
@@ -57,6 +60,7 @@ import net.fortuna.ical4j.model.property.Version;
 final class ICalendars {
 
     private static final String PRODUCT = "-//cal.com.alt//calendar-connectors//EN";
+    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private ICalendars() {
     }
@@ -197,13 +201,23 @@ final class ICalendars {
                 .map(r -> instant(r.getDate(), ianaZone(Optional.of(r))));
     }
 
-    /** The event as a one-VEVENT calendar in UTC times, as cal.com writes CalDAV events. */
+    /**
+     * The event as a one-VEVENT calendar, its times in the organizer's time zone with that zone's
+     * VTIMEZONE, so calendar apps show the booking as it was made; in UTC when the zone is unknown.
+     */
     static String write(CalendarEventDraft draft) {
         VEvent event = new VEvent(false);
         event.add(new Uid(draft.uid()));
         event.add(new DtStamp(Instant.now()));
-        event.add(new DtStart<>(draft.start()));
-        event.add(new DtEnd<>(draft.end()));
+        Optional<VTimeZone> zone = vTimeZone(draft.timeZone());
+        if (zone.isPresent()) {
+            ZoneId id = ZoneId.of(draft.timeZone());
+            event.add(new DtStart<>(draft.start().atZone(id)));
+            event.add(new DtEnd<>(draft.end().atZone(id)));
+        } else {
+            event.add(new DtStart<>(draft.start()));
+            event.add(new DtEnd<>(draft.end()));
+        }
         event.add(new Summary(draft.title() == null ? "" : draft.title()));
         if (draft.description() != null) {
             event.add(new Description(draft.description()));
@@ -232,6 +246,7 @@ final class ICalendars {
         calendar.add(new ProdId(PRODUCT));
         calendar.add(new Version(Version.VALUE_2_0, Version.VALUE_2_0));
         calendar.add(new CalScale(CalScale.VALUE_GREGORIAN));
+        zone.ifPresent(calendar::add);
         calendar.add(event);
         StringWriter text = new StringWriter();
         try {
@@ -240,6 +255,13 @@ final class ICalendars {
             throw new IllegalStateException("Writing to a StringWriter cannot fail", e);
         }
         return text.toString();
+    }
+
+    private static Optional<VTimeZone> vTimeZone(String timeZone) {
+        if (timeZone == null || !ZoneId.getAvailableZoneIds().contains(timeZone) || "UTC".equals(timeZone)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ZONES.getTimeZone(timeZone)).map(net.fortuna.ical4j.model.TimeZone::getVTimeZone);
     }
 
     private static URI mailto(String email) {

@@ -185,6 +185,9 @@ class CalDavConnectorTest {
                 .orElseThrow();
         assertThat(stored.getProperty(Property.SUMMARY).orElseThrow().getValue()).isEqualTo("Intro call");
         assertThat(stored.getProperty(Property.ATTENDEE).orElseThrow().getValue()).isEqualTo("mailto:guest@example.com");
+        assertThat(radicale.get("alice", written.href()).orElseThrow())
+                .as("in the organizer's zone, with its definition").contains("BEGIN:VTIMEZONE", "TZID:Europe/Berlin")
+                .contains("DTSTART;TZID=Europe/Berlin:20270504T120000");
         assertThat(connector.busyTimes(alice, List.of(written.externalId()), Instant.parse("2027-05-01T00:00:00Z"),
                 Instant.parse("2027-06-01T00:00:00Z")))
                 .containsExactly(new BusyTime(Instant.parse("2027-05-04T10:00:00Z"),
