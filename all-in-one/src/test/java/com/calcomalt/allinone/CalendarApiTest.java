@@ -144,10 +144,20 @@ class CalendarApiTest extends ApiTest {
 
         String calendar = "work-" + host.eventTypeId();
         await().atMost(Duration.ofSeconds(20)).until(() -> radicale.event("host", calendar, uid).isPresent());
+        JsonNode written = as(host.member().key(), () -> get("/v2/bookings/" + uid + "/calendar-events")).data();
+        assertThat(written.get(0).get("status").asText()).isEqualTo("WRITTEN");
+        assertThat(written.get(0).get("externalCalendarId").asText()).isEqualTo(work);
+        assertThat(written.get(0).get("credentialId").asInt()).isEqualTo(credentialId);
+        Member stranger = newMember("snoop", "example.com");
+        assertThat(as(stranger.key(), () -> get("/v2/bookings/" + uid + "/calendar-events")).status().value())
+                .isEqualTo(404);
         Response cancelled = as(host.member().key(), () -> post("/v2/bookings/" + uid + "/cancel", """
                 {"cancellationReason": "Ill"}"""));
         assertThat(cancelled.status().value()).as(cancelled.body().toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> radicale.event("host", calendar, uid).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(host.member().key(),
+                () -> get("/v2/bookings/" + uid + "/calendar-events")).data().get(0).get("status").asText()
+                .equals("DELETED"));
     }
 
     @Test
