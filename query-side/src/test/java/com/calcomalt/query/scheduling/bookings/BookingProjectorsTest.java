@@ -3,6 +3,9 @@ package com.calcomalt.query.scheduling.bookings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.calcomalt.contracts.calendar.CalendarConnected;
+import com.calcomalt.contracts.calendar.CalendarIds;
+import com.calcomalt.contracts.calendar.ConnectedCalendar;
 import com.calcomalt.contracts.identity.MembershipRole;
 import com.calcomalt.contracts.identity.TeamDeleted;
 import com.calcomalt.contracts.identity.UserEmailChanged;
@@ -309,7 +312,9 @@ class BookingProjectorsTest extends BookingFixtures {
         int colleague = user();
         NewBooking booking = booking(host, personalEventType(host, 30)).publish();
         int credentialId = uniqueId();
-        jdbc.update("insert into \"Credential\" (id, type, key) values (?, 'google_calendar', '{}')", credentialId);
+        publish("CalendarCredential", CalendarIds.credential(credentialId), new CalendarConnected(credentialId,
+                "google_calendar", "google-calendar", host, null, "v1:c2VhbGVk",
+                List.of(new ConnectedCalendar("primary", "Primary", false, null)), T1));
         int video = uniqueId();
         int calendar = uniqueId();
         int note = uniqueId();
