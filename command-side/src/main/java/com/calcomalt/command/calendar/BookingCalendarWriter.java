@@ -33,22 +33,33 @@ class BookingCalendarWriter {
 
     private final JdbcTemplate jdbc;
     private final SchedulerClient scheduler;
+    private final CalendarLookups lookups;
 
-    BookingCalendarWriter(JdbcTemplate jdbc, SchedulerClient scheduler) {
+    BookingCalendarWriter(JdbcTemplate jdbc, SchedulerClient scheduler, CalendarLookups lookups) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
+        this.lookups = lookups;
     }
 
     @EventHandler
     void on(BookingRequested event) {
-        if (event.status() == BookingStatus.accepted) {
+        if (event.status() == BookingStatus.accepted && hasDestination(event.eventTypeId(), event.userId())) {
             wanted(event.uid(), event.createdAt());
         }
     }
 
     @EventHandler
     void on(BookingConfirmed event) {
-        wanted(event.uid(), event.updatedAt());
+        var booking = jdbc.query("select event_type_id, user_id from command_side.bookings where uid = ?",
+                (rs, i) -> new Integer[] {(Integer) rs.getObject(1), (Integer) rs.getObject(2)}, event.uid());
+        if (!booking.isEmpty() && hasDestination(booking.get(0)[0], booking.get(0)[1])) {
+            wanted(event.uid(), event.updatedAt());
+        }
+    }
+
+    /** Most hosts connect no calendar: their bookings cost no row and no task here. */
+    private boolean hasDestination(Integer eventTypeId, Integer organizer) {
+        return organizer != null && lookups.destination(eventTypeId, organizer).isPresent();
     }
 
     @EventHandler

@@ -207,9 +207,12 @@ class BookingCalendarWriterTest {
         int userId = id();
         BookingRequested booking = booking(new Host(userId, 0, null), inDays(4), null);
         book(booking);
+        BookingRequested later = booking(hostWithDestination("hanna-secret-1"), inDays(4), null);
+        book(later);
 
-        await().atMost(WAIT).until(() -> "NONE".equals(status(booking.uid())));
-        assertThat(row(booking.uid()).get("credential_id")).isNull();
+        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(later.uid())));
+        assertThat(jdbc.queryForObject("select count(*) from calendar.booking_events where booking_uid = ?",
+                Integer.class, booking.uid())).as("no row and no task for a booking with nowhere to go").isZero();
     }
 
     @Test
