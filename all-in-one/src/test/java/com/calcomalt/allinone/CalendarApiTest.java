@@ -180,6 +180,47 @@ class CalendarApiTest extends ApiTest {
     }
 
     @Test
+    void round_robin_and_collective_use_each_hosts_own_calendars() {
+        Host ann = host();
+        Member bo = newMember("cal-bo", "example.com");
+        assertThat(as(bo.key(), () -> post("/v2/schedules", """
+                {"name": "Office", "timeZone": "UTC",
+                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
+        String calendar = "team-" + ann.eventTypeId();
+        String url = radicale.createCalendar("host", calendar, "Team");
+        radicale.putEvent("host", calendar, "offsite.ics", vevent("offsite-" + ann.eventTypeId(), ann.tuesday(),
+                "100000", "110000"));
+        connect(ann, url);
+        String key = ann.member().key();
+        int teamId = as(key, () -> post("/v2/teams", """
+                {"name": "Cal team", "slug": "cal-team-%d"}""".formatted(ann.eventTypeId()))).data().get("id").asInt();
+        int membership = as(key, () -> post("/v2/teams/" + teamId + "/memberships", """
+                {"userId": %d, "role": "MEMBER"}""".formatted(bo.id()))).data().get("id").asInt();
+        assertThat(as(bo.key(), () -> patch("/v2/teams/" + teamId + "/memberships/" + membership,
+                "{\"accepted\": true}")).status().value()).isEqualTo(200);
+        int roundRobin = as(key, () -> post("/v2/teams/" + teamId + "/event-types", """
+                {"title": "Either", "slug": "either", "lengthInMinutes": 30, "schedulingType": "ROUND_ROBIN",
+                 "hosts": [{"userId": %d, "isFixed": false}, {"userId": %d, "isFixed": false}]}"""
+                .formatted(ann.member().id(), bo.id()))).data().get("id").asInt();
+        int collective = as(key, () -> post("/v2/teams/" + teamId + "/event-types", """
+                {"title": "Both", "slug": "both", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
+                 "hosts": [{"userId": %d, "isFixed": true}, {"userId": %d, "isFixed": true}]}"""
+                .formatted(ann.member().id(), bo.id()))).data().get("id").asInt();
+        awaitProjectionsCaughtUp();
+
+        assertThat(slotTimes(new Host(ann.member(), roundRobin, ann.tuesday())))
+                .as("Bo is free while Ann's calendar is busy").contains("10:00", "10:30");
+        assertThat(slotTimes(new Host(ann.member(), collective, ann.tuesday())))
+                .as("both must be free").doesNotContain("10:00", "10:30").contains("11:00");
+
+        Response booked = book(new Host(ann.member(), roundRobin, ann.tuesday()), "10:00");
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        assertThat(booked.data().get("hosts").get(0).get("id").asInt()).as("the free host").isEqualTo(bo.id());
+        assertThat(book(new Host(ann.member(), collective, ann.tuesday()), "10:30").status().value()).isEqualTo(409);
+    }
+
+    @Test
     void a_wrong_password_is_refused_at_connect_time_and_stores_nothing() {
         Host host = host();
         long events = storedEvents();
