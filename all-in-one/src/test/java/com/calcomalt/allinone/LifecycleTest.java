@@ -18,8 +18,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +134,52 @@ class LifecycleTest {
                     "select count(*) from information_schema.tables where table_name = 'users'", Integer.class))
                     .isEqualTo(1);
         }
+    }
+
+    /** A new shell makes a new key: a restart with it, or with none, must start and keep every key working. */
+    @Test
+    void a_restart_with_a_new_bootstrap_key_or_none_starts_and_every_key_works(@TempDir Path dataDirectory,
+                                                                                CapturedOutput output) throws Exception {
+        int databasePort = freePort();
+        String first = "cal_" + UUID.randomUUID().toString().replace("-", "");
+        String second = "cal_" + UUID.randomUUID().toString().replace("-", "");
+        List<String> common = List.of(
+                "--calalt.embedded-postgres.mode=persistent",
+                "--calalt.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
+                "--calalt.embedded-postgres.port=" + databasePort,
+                "--server.port=0");
+        int administrator;
+        try (ConfigurableApplicationContext run = start(common, "--calalt.bootstrap-api-key=" + first)) {
+            administrator = me(run, first);
+        }
+        try (ConfigurableApplicationContext run = start(common, "--calalt.bootstrap-api-key=" + second)) {
+            assertThat(me(run, second)).as("the new key is the same administrator's").isEqualTo(administrator);
+            assertThat(me(run, first)).isEqualTo(administrator);
+        }
+        try (ConfigurableApplicationContext run = start(common, "--calalt.bootstrap-api-key=")) {
+            assertThat(me(run, first)).isEqualTo(administrator);
+            assertThat(me(run, second)).isEqualTo(administrator);
+            assertThat(new JdbcTemplate(run.getBean(DataSource.class)).queryForObject(
+                    "select count(*) from \"ApiKey\" where \"userId\" = ?", Integer.class, administrator)).isEqualTo(2);
+        }
+        assertThat(output.getAll()).contains("Added a new bootstrap API key to system administrator " + administrator)
+                .doesNotContain(first).doesNotContain(second);
+    }
+
+    private static ConfigurableApplicationContext start(List<String> common, String key) {
+        List<String> args = new ArrayList<>(common);
+        args.add(key);
+        return SpringApplication.run(AllInOneApplication.class, args.toArray(String[]::new));
+    }
+
+    /** The user the key belongs to, once the read side knows the key. */
+    private static int me(ConfigurableApplicationContext run, String key) {
+        RestClient client = client(run);
+        await().atMost(Duration.ofSeconds(15)).until(() -> client.get().uri("/v2/me")
+                .header("Authorization", "Bearer " + key)
+                .exchange((request, response) -> response.getStatusCode().value()) == 200);
+        return client.get().uri("/v2/me").header("Authorization", "Bearer " + key).retrieve()
+                .body(com.fasterxml.jackson.databind.JsonNode.class).at("/data/id").asInt();
     }
 
     private static RestClient client(ConfigurableApplicationContext context) {

@@ -12,6 +12,7 @@ import com.calcomalt.contracts.identity.UserPermissionRole;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.security.ApiKeys;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -64,22 +65,56 @@ class BootstrapAdministrator implements ApplicationRunner {
             log.info("The bootstrap API key is set up already");
             return;
         }
-        int userId = ids.next("users");
-        MetaData asTheNewAdministrator = CallerMetaData.of(new Caller(userId, true, null));
         try {
-            transaction.executeWithoutResult(status -> {
-                send(new RegisterUser(userId, UUID.randomUUID(), email, "admin", "Administrator", "UTC", "Monday",
-                        "en", 24, IdentityProvider.CAL, null, CreationSource.api_v2), asTheNewAdministrator);
-                send(new ChangeUserRole(userId, UserPermissionRole.ADMIN), asTheNewAdministrator);
-                send(new CreateApiKey(Ids.text(), userId, null, hashedKey, "bootstrap", null), asTheNewAdministrator);
-            });
-            log.info("Created system administrator {} ({}) owning the bootstrap API key", userId, email);
+            Optional<Administrator> existing = administrator();
+            if (existing.isPresent()) {
+                addKey(existing.get(), hashedKey);
+            } else {
+                createAdministrator(hashedKey);
+            }
         } catch (DomainConflict e) {
             if (!known(hashedKey)) {
                 throw e;
             }
             log.info("Another node set up the bootstrap API key meanwhile");
         }
+    }
+
+    private record Administrator(int userId, boolean systemAdmin) {
+    }
+
+    private Optional<Administrator> administrator() {
+        return jdbc.query("select user_id, role from command_side.user_registry where email_lower = lower(?)",
+                (rs, i) -> new Administrator(rs.getInt(1), "ADMIN".equals(rs.getString(2))), email).stream().findFirst();
+    }
+
+    private void createAdministrator(String hashedKey) {
+        int userId = ids.next("users");
+        MetaData asTheNewAdministrator = CallerMetaData.of(new Caller(userId, true, null));
+        transaction.executeWithoutResult(status -> {
+            send(new RegisterUser(userId, UUID.randomUUID(), email, "admin", "Administrator", "UTC", "Monday",
+                    "en", 24, IdentityProvider.CAL, null, CreationSource.api_v2), asTheNewAdministrator);
+            send(new ChangeUserRole(userId, UserPermissionRole.ADMIN), asTheNewAdministrator);
+            send(new CreateApiKey(Ids.text(), userId, null, hashedKey, "bootstrap", null), asTheNewAdministrator);
+        });
+        log.info("Created system administrator {} ({}) owning the bootstrap API key", userId, email);
+    }
+
+    /**
+     * A restart with another key (a new shell's export, or a lost key replaced) gives the existing
+     * administrator that key too: earlier keys stay valid until deleted through the API. The key is
+     * never given to a user who is not a system administrator, whoever took the email.
+     */
+    private void addKey(Administrator administrator, String hashedKey) {
+        if (!administrator.systemAdmin()) {
+            log.warn("The bootstrap API key was not set up: {} belongs to user {}, who is not a system administrator",
+                    email, administrator.userId());
+            return;
+        }
+        send(new CreateApiKey(Ids.text(), administrator.userId(), null, hashedKey, "bootstrap", null),
+                CallerMetaData.of(new Caller(administrator.userId(), true, null)));
+        log.warn("Added a new bootstrap API key to system administrator {} ({}); the earlier ones stay valid until "
+                + "deleted", administrator.userId(), email);
     }
 
     private void send(Object command, MetaData metaData) {
