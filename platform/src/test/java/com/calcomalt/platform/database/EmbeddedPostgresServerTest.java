@@ -1,7 +1,6 @@
 package com.calcomalt.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calcomalt.platform.database.EmbeddedPostgresProperties.Mode;
 import java.io.BufferedReader;
@@ -59,14 +58,24 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void a_data_directory_a_running_instance_uses_is_refused(@TempDir Path data) throws Exception {
-        EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(Mode.PERSISTENT,
+    void a_second_instance_on_a_data_directory_in_use_shares_the_running_server_and_leaves_it_running(
+            @TempDir Path data) throws Exception {
+        EmbeddedPostgresProperties first = new EmbeddedPostgresProperties(Mode.PERSISTENT,
                 data.resolve("postgres"), freePort());
-        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(properties)) {
-            assertThatThrownBy(() -> EmbeddedPostgresServer.start(properties))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Another running instance uses the embedded database");
-            assertThat(running.port()).isEqualTo(properties.port());
+        EmbeddedPostgresProperties second = new EmbeddedPostgresProperties(Mode.PERSISTENT,
+                data.resolve("postgres"), freePort());
+        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(first)) {
+            try (EmbeddedPostgresServer sharing = EmbeddedPostgresServer.start(second);
+                 Connection connection = DriverManager.getConnection(sharing.jdbcUrl(), "postgres", "")) {
+                assertThat(sharing.port()).isEqualTo(first.port());
+                connection.createStatement().execute("create table shared (name text); insert into shared values ('one')");
+            }
+
+            try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), "postgres", "");
+                 ResultSet rows = connection.createStatement().executeQuery("select name from shared")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("one");
+            }
         }
     }
 
