@@ -473,6 +473,7 @@ class ApiFuzzTest extends ApiTest {
         values.put("dateFrom", "2028-01-03");
         values.put("dateTo", "2028-01-05");
         values.put("loggedInUsersTz", "Europe/Berlin");
+        values.put("type", "daily_video");
         Map<String, String> query = new LinkedHashMap<>();
         for (Parameter p : op.in("query")) {
             // Naming the event type by id leaves out the other ways of naming it, which exclude each other.

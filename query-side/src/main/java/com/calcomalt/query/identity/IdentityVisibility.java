@@ -32,6 +32,19 @@ public class IdentityVisibility {
                 Boolean.class, teamId, caller.userId(), teamId, caller.userId()));
     }
 
+    /**
+     * Whether the caller may change what a team owns, as the command side decides it: system admins,
+     * and accepted ADMINs and OWNERs of the team or of its organization, a team key only inside its team.
+     */
+    public boolean runsTeam(Caller caller, int teamId) {
+        return caller.systemAdmin() || Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (
+                    select 1 from "Team" t join "Membership" m on m."teamId" = t.id or m."teamId" = t."parentId"
+                    where t.id = ? and m."userId" = ? and m.accepted and m.role in ('ADMIN', 'OWNER')
+                      and (?::int is null or t.id = ? or t."parentId" = ?))""",
+                Boolean.class, teamId, caller.userId(), caller.teamScope(), caller.teamScope(), caller.teamScope()));
+    }
+
     public boolean canSeeUser(Caller caller, int userId) {
         return caller.mayActAs(userId) || (caller.teamScope() == null && Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (

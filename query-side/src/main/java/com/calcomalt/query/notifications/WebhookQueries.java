@@ -7,6 +7,7 @@ import com.calcomalt.contracts.notifications.FindWebhooks;
 import com.calcomalt.contracts.notifications.WebhookDeliveries;
 import com.calcomalt.contracts.notifications.WebhookDeliveryView;
 import com.calcomalt.contracts.notifications.WebhookView;
+import com.calcomalt.query.identity.IdentityVisibility;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,9 +40,11 @@ class WebhookQueries {
                    "payloadTemplate", secret is not null, time, "timeUnit"::text, "createdAt" from "Webhook" """;
 
     private final JdbcTemplate jdbc;
+    private final IdentityVisibility visibility;
 
-    WebhookQueries(JdbcTemplate jdbc) {
+    WebhookQueries(JdbcTemplate jdbc, IdentityVisibility visibility) {
         this.jdbc = jdbc;
+        this.visibility = visibility;
     }
 
     @QueryHandler
@@ -104,17 +107,7 @@ class WebhookQueries {
             }
             teamId = (Integer) owner.get("teamId");
         }
-        return teamId != null && runsTeam(caller, teamId);
-    }
-
-    /** ADMIN or OWNER of the team or of its organization; a team key only within its team or organization. */
-    private boolean runsTeam(Caller caller, int teamId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (
-                    select 1 from "Team" t join "Membership" m on m."teamId" = t.id or m."teamId" = t."parentId"
-                    where t.id = ? and m."userId" = ? and m.accepted and m.role in ('ADMIN', 'OWNER')
-                      and (?::int is null or t.id = ? or t."parentId" = ?))""",
-                Boolean.class, teamId, caller.userId(), caller.teamScope(), caller.teamScope(), caller.teamScope()));
+        return teamId != null && visibility.runsTeam(caller, teamId);
     }
 
     private static WebhookView view(ResultSet rs, int row) throws SQLException {

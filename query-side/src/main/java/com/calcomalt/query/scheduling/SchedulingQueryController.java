@@ -3,8 +3,11 @@ package com.calcomalt.query.scheduling;
 import com.calcomalt.contracts.scheduling.EventTypeView;
 import com.calcomalt.contracts.scheduling.FindEventType;
 import com.calcomalt.contracts.scheduling.FindEventTypes;
+import com.calcomalt.contracts.scheduling.FindPrivateLinks;
 import com.calcomalt.contracts.scheduling.FindSchedule;
 import com.calcomalt.contracts.scheduling.FindSchedules;
+import com.calcomalt.contracts.scheduling.PrivateLinkView;
+import com.calcomalt.contracts.scheduling.PrivateLinks;
 import com.calcomalt.contracts.scheduling.ScheduleView;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.platform.security.Callers;
@@ -24,7 +27,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Schedules and event types as far as the caller may see them; event type settings shown flat, as cal.com does. */
+/**
+ * Schedules and event types as far as the caller may see them; event type settings shown flat, as
+ * cal.com does. An event type's private links only to whoever may change it.
+ */
 @RestController
 @Tag(name = "Scheduling")
 class SchedulingQueryController {
@@ -88,6 +94,14 @@ class SchedulingQueryController {
             throw new ResourceNotFound("Team " + teamId + " has no event type " + eventTypeId);
         }
         return ApiResponse.success(flat(view));
+    }
+
+    @GetMapping("/v2/event-types/{eventTypeId}/private-links")
+    @Operation(summary = "An event type's private links, for whoever may make them")
+    ApiResponse<List<PrivateLinkView>> privateLinks(@PathVariable @Positive int eventTypeId) {
+        return ApiResponse.success(queries.query(new FindPrivateLinks(eventTypeId, Callers.required()),
+                        ResponseTypes.optionalInstanceOf(PrivateLinks.class)).join()
+                .orElseThrow(() -> new ResourceNotFound("No event type with id " + eventTypeId)).links());
     }
 
     private List<ObjectNode> list(Integer teamId) {

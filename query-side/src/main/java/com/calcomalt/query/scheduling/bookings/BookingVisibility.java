@@ -31,6 +31,12 @@ final class BookingVisibility {
                 where a.email in ((select u.email from users u where u.id = :callerId),
                                   (select lower(u.email) from users u where u.id = :callerId))))""";
 
+    private static final String CO_HOSTS = """
+            exists (select 1 from "Attendee" a
+                    join users u on u.id = :callerId and lower(u.email) = lower(a.email)
+                    join "Host" h on h."userId" = u.id and h."eventTypeId" = b."eventTypeId"
+                    where a."bookingId" = b.id)""";
+
     private static final String LISTING = "query_side.booking_listing";
 
     private BookingVisibility() {
@@ -40,6 +46,25 @@ final class BookingVisibility {
         List<Branch> branches = branches(caller, params);
         return branches.size() == 1 ? branches.get(0).condition()
                 : "(" + String.join(" or ", branches.stream().map(Branch::condition).toList()) + ")";
+    }
+
+    /**
+     * Which bookings a caller may keep notes and references on, as the command side decides it: their
+     * organizer's and co-hosts' (an attendee who hosts the event type, as {@link BookingViews} reads
+     * them), and those of the event types of teams they run. Never an attendee's or a booker's as such.
+     */
+    static String hostSide(Caller caller, MapSqlParameterSource params) {
+        if (caller.systemAdmin()) {
+            return "true";
+        }
+        params.addValue("callerId", caller.userId());
+        if (caller.teamScope() != null) {
+            params.addValue("teamScope", caller.teamScope());
+            return new PerEventType(TEAMS_RUN.formatted(" and (t.id = :teamScope or t.\"parentId\" = :teamScope)"))
+                    .condition();
+        }
+        return "(b.\"userId\" = :callerId or " + CO_HOSTS + " or "
+                + new PerEventType(TEAMS_RUN.formatted("")).condition() + ")";
     }
 
     /**
