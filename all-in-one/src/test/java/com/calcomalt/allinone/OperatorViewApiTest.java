@@ -78,6 +78,8 @@ class OperatorViewApiTest extends ApiTest {
         assertThat(details.at("/calendarWrites").has("failed")).isTrue();
         assertThat(details.at("/databasePool/max").asInt()).isEqualTo(20);
         assertThat(as(null, () -> get("/actuator/health/readiness")).status().value()).isEqualTo(200);
+        assertThat(gauge("dbscheduler_task_completions", "result:ok")).as("db-scheduler's own meters, per task")
+                .isPositive();
     }
 
     @Test

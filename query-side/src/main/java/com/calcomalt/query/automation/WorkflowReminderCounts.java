@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Failed workflow reminders, counted in the read model: a send's outcome is only in the reminder's
  * events, and this table is their projection (failed: {@code retryCount} up, not sent, not cancelled,
- * not handed to a sender). cal.com's table takes no index of ours, so the count leads with the method
- * and the due date: it scans the index of reminders that are due and not handed to a sender, which are
- * the failed and the cancelled ones, never the sent or the planned.
+ * not handed to a sender). cal.com's table takes no index of ours, so the count leads with the
+ * columns of its index ("method", "scheduled", "scheduledDate"): it needs to read only reminders that
+ * are due and not handed to a sender (the failed, the cancelled, those about to run), never the sent
+ * or those still to come.
  */
 @Configuration
 class WorkflowReminderCounts {
