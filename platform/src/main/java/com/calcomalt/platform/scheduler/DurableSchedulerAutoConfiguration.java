@@ -1,5 +1,6 @@
 package com.calcomalt.platform.scheduler;
 
+import com.calcomalt.platform.operations.OperationsCount;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerConfigurationSupport;
@@ -38,6 +39,9 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(DbSchedulerProperties.class)
 public class DurableSchedulerAutoConfiguration {
 
+    private static final String TASKS = "Scheduled executions: due (their time has come, no node picked them yet) "
+            + "or failed (their last run threw; db-scheduler tries again later)";
+
     /** Started and stopped by {@link DurableSchedulerLifecycle}, not by bean creation and destruction. */
     @Bean(destroyMethod = "")
     Scheduler scheduler(DbSchedulerProperties properties, DataSource dataSource, List<Task<?>> tasks,
@@ -51,5 +55,22 @@ public class DurableSchedulerAutoConfiguration {
     @Bean
     DurableSchedulerLifecycle durableSchedulerLifecycle(Scheduler scheduler) {
         return new DurableSchedulerLifecycle(scheduler);
+    }
+
+    /** Work whose time has come and that no node has claimed yet: a backlog when it keeps growing. */
+    @Bean
+    OperationsCount dueScheduledTasks() {
+        return OperationsCount.of("schedulerTasks", "due", "calalt.scheduler.tasks",
+                TASKS, """
+                        select count(*) from scheduler.scheduled_tasks
+                        where execution_time <= now() and not picked""").tagged("state", "due");
+    }
+
+    @Bean
+    OperationsCount failedScheduledTasks() {
+        return OperationsCount.of("schedulerTasks", "failed", "calalt.scheduler.tasks",
+                TASKS, """
+                        select count(*) from scheduler.scheduled_tasks where consecutive_failures > 0""")
+                .tagged("state", "failed");
     }
 }
