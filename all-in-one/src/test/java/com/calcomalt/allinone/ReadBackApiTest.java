@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What the API writes beside bookings and event types, read back over HTTP by whoever may write it:
- * times away and their reasons, private links, a booking's internal notes and references. Everybody
- * else is told there is nothing (404, or an empty list for the caller's own things).
+ * times away and their reasons, private links, a booking's internal notes and references, held slots.
+ * Everybody else is told there is nothing (404, or an empty list for the caller's own things).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadBackApiTest extends ApiTest {
@@ -201,6 +202,33 @@ class ReadBackApiTest extends ApiTest {
         awaitProjectionsCaughtUp();
         assertThat(ids(as(hugo.key(), () -> get("/v2/bookings/" + uid + "/references")).data()))
                 .as("cal.com lists no deleted reference").containsExactly(calendar);
+    }
+
+    // --- slot reservations ------------------------------------------------------------------
+
+    @Test
+    void a_held_slot_is_read_back_by_who_holds_it_and_a_system_admin_until_released() {
+        JsonNode held = as(bea.key(), () -> post("/v2/slots/reservations", """
+                {"eventTypeId": %d, "slotStart": "2029-06-04T09:00:00Z", "reservationDuration": 10}"""
+                .formatted(eventTypeId))).data();
+        String path = "/v2/slots/reservations/" + held.get("reservationUid").asText();
+        awaitProjectionsCaughtUp();
+
+        JsonNode reservation = as(bea.key(), () -> get(path)).data();
+        assertThat(reservation.get("reservationUid").asText()).isEqualTo(held.get("reservationUid").asText());
+        assertThat(reservation.get("eventTypeId").asInt()).isEqualTo(eventTypeId);
+        assertThat(reservation.get("slotStart").asText()).isEqualTo("2029-06-04T09:00:00Z");
+        assertThat(reservation.get("slotEnd").asText()).isEqualTo("2029-06-04T09:30:00Z");
+        assertThat(reservation.get("slotDuration").asInt()).isEqualTo(30);
+        assertThat(Duration.between(Instant.parse(reservation.get("reservationUntil").asText()),
+                Instant.parse(held.get("reservationUntil").asText())).abs()).isLessThan(Duration.ofSeconds(1));
+        assertThat(as(ADMIN_KEY, () -> get(path)).status().value()).isEqualTo(200);
+        assertProblem(as(hugo.key(), () -> get(path)), 404);
+        assertProblem(as(sid.key(), () -> get(path)), 404);
+
+        assertThat(as(bea.key(), () -> delete(path)).status().value()).isEqualTo(204);
+        awaitProjectionsCaughtUp();
+        assertProblem(as(bea.key(), () -> get(path)), 404);
     }
 
     // --- helpers ----------------------------------------------------------------------------
