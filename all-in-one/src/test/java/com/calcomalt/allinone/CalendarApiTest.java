@@ -221,6 +221,50 @@ class CalendarApiTest extends ApiTest {
     }
 
     @Test
+    void an_event_types_own_selection_replaces_the_hosts_others_and_every_choice_reads_back() {
+        Host host = host();
+        String general = "general-" + host.eventTypeId();
+        String special = "special-" + host.eventTypeId();
+        String generalUrl = radicale.createCalendar("host", general, "General");
+        String specialUrl = radicale.createCalendar("host", special, "Special");
+        radicale.putEvent("host", general, "a.ics", vevent("a-" + host.eventTypeId(), host.tuesday(), "100000", "110000"));
+        radicale.putEvent("host", special, "b.ics", vevent("b-" + host.eventTypeId(), host.tuesday(), "140000", "150000"));
+        int credentialId = connect(host, generalUrl);
+        String key = host.member().key();
+        assertThat(slotTimes(host)).doesNotContain("10:00").contains("14:00");
+
+        Response selected = as(key, () -> post("/v2/selected-calendars", """
+                {"integration": "caldav_calendar", "externalId": "%s", "credentialId": %d, "eventTypeId": %d}"""
+                .formatted(specialUrl, credentialId, host.eventTypeId())));
+        assertThat(selected.status().value()).as(selected.body().toString()).isEqualTo(201);
+        Response destination = as(key, () -> put("/v2/destination-calendars", """
+                {"integration": "caldav_calendar", "externalId": "%s", "eventTypeId": %d}"""
+                .formatted(specialUrl, host.eventTypeId())));
+        assertThat(destination.status().value()).as(destination.body().toString()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+
+        assertThat(slotTimes(host)).as("only the event type's own selection counts for it")
+                .contains("10:00").doesNotContain("14:00", "14:30");
+        JsonNode calendars = as(key, () -> get("/v2/calendars")).data();
+        JsonNode specialCalendar = calendars.at("/connectedCalendars/0/calendars").findParents("externalId").stream()
+                .filter(c -> c.get("externalId").asText().equals(specialUrl)).findFirst().orElseThrow();
+        assertThat(specialCalendar.get("isSelected").asBoolean()).isFalse();
+        assertThat(specialCalendar.get("selectedForEventTypeIds").get(0).asInt()).isEqualTo(host.eventTypeId());
+        assertThat(calendars.at("/eventTypeDestinationCalendars/0/eventTypeId").asInt()).isEqualTo(host.eventTypeId());
+        assertThat(calendars.at("/eventTypeDestinationCalendars/0/externalId").asText()).isEqualTo(specialUrl);
+        assertThat(calendars.at("/destinationCalendar/externalId").asText()).isEqualTo(generalUrl);
+
+        Response deselected = as(key, () -> delete("/v2/selected-calendars?integration=caldav_calendar&externalId="
+                + specialUrl + "&credentialId="
+                + credentialId + "&eventTypeId=" + host.eventTypeId()));
+        assertThat(deselected.status().value()).as(deselected.body().toString()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+        jdbc.update("delete from \"CalendarCache\"");
+        assertThat(slotTimes(host)).as("the host's general selection counts again").doesNotContain("10:00")
+                .contains("14:00");
+    }
+
+    @Test
     void a_wrong_password_is_refused_at_connect_time_and_stores_nothing() {
         Host host = host();
         long events = storedEvents();

@@ -46,35 +46,45 @@ class CalendarQueries {
                     (Integer) rs.getObject(4), rs.getBoolean(5), null, new ArrayList<>()));
         }, caller.userId(), caller.userId(), caller.teamScope(), caller.teamScope(), caller.teamScope());
         if (accounts.isEmpty()) {
-            return new ConnectedCalendars(List.of(), destination(caller.userId()));
+            return new ConnectedCalendars(List.of(), destination(caller.userId()), List.of());
         }
         jdbc.query("""
                 select k."credentialId", k."externalId", k.name, k."readOnly", k."primaryEmail", c.type,
                        exists (select 1 from "SelectedCalendar" s where s."credentialId" = k."credentialId"
-                               and s."externalId" = k."externalId" and s."userId" = ? and s."eventTypeId" is null)
+                               and s."externalId" = k."externalId" and s."userId" = ? and s."eventTypeId" is null),
+                       array(select s."eventTypeId" from "SelectedCalendar" s where s."credentialId" = k."credentialId"
+                             and s."externalId" = k."externalId" and s."userId" = ? and s."eventTypeId" is not null
+                             order by 1)
                 from query_side.credential_calendars k join "Credential" c on c.id = k."credentialId"
                 where k."credentialId" = any (?) order by k."credentialId", k.position""", rs -> {
             Account account = accounts.get(rs.getInt(1));
             boolean first = account.calendars().isEmpty();
             account.calendars().add(new Calendar(rs.getString(2), rs.getString(6), rs.getString(3), first,
-                    rs.getBoolean(4), rs.getString(5), rs.getBoolean(7), rs.getInt(1)));
-        }, caller.userId(), accounts.keySet().toArray(Integer[]::new));
+                    rs.getBoolean(4), rs.getString(5), rs.getBoolean(7), List.of((Integer[]) rs.getArray(8).getArray()),
+                    rs.getInt(1)));
+        }, caller.userId(), caller.userId(), accounts.keySet().toArray(Integer[]::new));
         List<Account> answer = accounts.values().stream().map(a -> new Account(a.integration(), a.credentialId(),
                 a.teamId(), a.invalid(), a.calendars().isEmpty() ? null : a.calendars().get(0), List.copyOf(a.calendars())))
                 .toList();
-        return new ConnectedCalendars(answer, destination(caller.userId()));
+        return new ConnectedCalendars(answer, destination(caller.userId()),
+                destinations("d.\"eventTypeId\" is not null and d.\"credentialId\" = any (?)",
+                        accounts.keySet().toArray(Integer[]::new)));
     }
 
     private Destination destination(int userId) {
+        return destinations("d.\"userId\" = ?", userId).stream().findFirst().orElse(null);
+    }
+
+    private List<Destination> destinations(String condition, Object argument) {
         return jdbc.query("""
                 select d.id, d.integration, d."externalId", d."primaryEmail", d."userId", d."eventTypeId",
                        d."credentialId", k.name
                 from "DestinationCalendar" d
                 left join query_side.credential_calendars k on k."credentialId" = d."credentialId"
                      and k."externalId" = d."externalId"
-                where d."userId" = ?""", (rs, i) -> new Destination(rs.getInt(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), (Integer) rs.getObject(5), (Integer) rs.getObject(6), (Integer) rs.getObject(7),
-                rs.getString(8)), userId).stream().findFirst().orElse(null);
+                where\s""" + condition + " order by d.id", (rs, i) -> new Destination(rs.getInt(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), (Integer) rs.getObject(6),
+                (Integer) rs.getObject(7), rs.getString(8)), argument);
     }
 
     /** How cal.com's app store names the two kinds of account this system connects. */
