@@ -168,9 +168,11 @@ class CalendarApiTest extends ApiTest {
         connect(host, url);
         Response booked = book(host, "09:00");
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
-        // The calendar shows our booking at another time (as an old copy would): its UID says it is ours.
-        radicale.putEvent("host", calendar, "copy.ics", vevent(booked.data().get("uid").asText(), host.tuesday(),
-                "150000", "153000"));
+        String uid = booked.data().get("uid").asText();
+        // The calendar is the destination, so the writer puts the booking there; a CalDAV server keeps one resource
+        // per UID, so the copy is made by moving that very resource to another time, as a user's calendar app would.
+        await().atMost(Duration.ofSeconds(20)).until(() -> radicale.event("host", calendar, uid).isPresent());
+        radicale.putEvent("host", calendar, uid + ".ics", vevent(uid, host.tuesday(), "150000", "153000"));
         radicale.putEvent("host", calendar, "lunch.ics", vevent("lunch-" + host.eventTypeId(), host.tuesday(),
                 "120000", "130000"));
         jdbc.update("delete from \"CalendarCache\"");
