@@ -11,7 +11,7 @@ import com.calcomalt.calendar.connectors.CalendarEventDraft.Person;
 import com.calcomalt.calendar.connectors.CalendarRefused;
 import com.calcomalt.calendar.connectors.WrittenEvent;
 import com.calcomalt.command.calendar.CalendarLookups.Account;
-import com.calcomalt.command.scheduling.DecidedBookings;
+import com.calcomalt.command.scheduling.booking.DecidedBookings;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.calendar.InvalidateCalendarCredential;
 import com.calcomalt.contracts.identity.Caller;

@@ -13,10 +13,10 @@ import java.util.function.BiFunction;
  * Field-by-field work on an event type's settings, which has some sixty of them: merging a PATCH,
  * filling cal.com's defaults, and overlaying what a managed parent locks onto a child.
  */
-final class EventTypeFields {
+public final class EventTypeFields {
 
     /** cal.com's column defaults for what a new event type does not say. */
-    static final EventTypeSettings DEFAULTS = new EventTypeSettings(null, null, null, null, false, 0, null, null,
+    public static final EventTypeSettings DEFAULTS = new EventTypeSettings(null, null, null, null, false, 0, null, null,
             null, PeriodType.unlimited, null, null, null, null, false, false, 120, 0, 0, null, null, false, true,
             null, null, null, null, null, null, 0, "usd", false, false, false, null, true, false, null, false, null,
             0, false, false, false, false, false, false, null, null, null, null, null, false, false, false, false);
@@ -27,7 +27,7 @@ final class EventTypeFields {
     }
 
     /** What {@code change} says, and {@code current} for what it leaves null. */
-    static EventTypeSettings merge(EventTypeSettings current, EventTypeSettings change) {
+    public static EventTypeSettings merge(EventTypeSettings current, EventTypeSettings change) {
         return change == null ? current : combine(current, change, (name, values) -> values[1] != null ? values[1] : values[0]);
     }
 

@@ -1,4 +1,4 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.NameBasedGenerator;

@@ -1,4 +1,4 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.scheduling.AddBookingInternalNote;

@@ -1,5 +1,6 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
+import com.calcomalt.command.scheduling.EventTypeFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -8,9 +9,9 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.TeamAccess;
-import com.calcomalt.command.scheduling.BookingFacts.EventTypeSnapshot;
-import com.calcomalt.command.scheduling.BookingFacts.HostLoad;
-import com.calcomalt.command.scheduling.BookingFacts.Person;
+import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
+import com.calcomalt.command.scheduling.booking.BookingFacts.HostLoad;
+import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
 import com.calcomalt.command.support.PartialSettings;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;

@@ -1,8 +1,8 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
-import com.calcomalt.command.scheduling.BookingFacts.EventTypeSnapshot;
-import com.calcomalt.command.scheduling.BookingFacts.HostLoad;
-import com.calcomalt.command.scheduling.BookingFacts.Person;
+import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
+import com.calcomalt.command.scheduling.booking.BookingFacts.HostLoad;
+import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
 import com.calcomalt.contracts.scheduling.DateOverride;
 import com.calcomalt.contracts.scheduling.EventTypeSettings;
 import com.calcomalt.contracts.scheduling.Host;

@@ -1,9 +1,9 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.TeamAccess;
-import com.calcomalt.command.scheduling.BookingFacts.EventTypeSnapshot;
-import com.calcomalt.command.scheduling.BookingFacts.Person;
+import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
+import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.AddBookingInternalNote;
 import com.calcomalt.contracts.scheduling.AddBookingReference;

@@ -1,10 +1,10 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
-import com.calcomalt.command.scheduling.BookingFacts.EventTypeSnapshot;
-import com.calcomalt.command.scheduling.BookingFacts.Person;
+import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
+import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.scheduling.AddBookingInternalNote;

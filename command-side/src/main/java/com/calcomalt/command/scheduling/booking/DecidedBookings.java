@@ -1,6 +1,6 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
-import com.calcomalt.command.scheduling.BookingFacts.Person;
+import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
 import com.calcomalt.contracts.scheduling.AttendeeAbsence;
 import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
 import com.calcomalt.contracts.scheduling.BookingAttendee;

@@ -1,7 +1,7 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
 import com.calcomalt.command.calendar.HostCalendarBusy;
-import com.calcomalt.command.scheduling.BookingFacts.EventTypeSnapshot;
+import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.command.support.Ids;
 import com.calcomalt.contracts.identity.Caller;

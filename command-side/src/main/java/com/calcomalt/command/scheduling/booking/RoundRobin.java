@@ -1,6 +1,6 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
-import com.calcomalt.command.scheduling.BookingFacts.HostLoad;
+import com.calcomalt.command.scheduling.booking.BookingFacts.HostLoad;
 import com.calcomalt.contracts.scheduling.Host;
 import java.time.Instant;
 import java.util.Comparator;

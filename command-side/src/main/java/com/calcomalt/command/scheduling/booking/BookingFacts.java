@@ -1,4 +1,4 @@
-package com.calcomalt.command.scheduling;
+package com.calcomalt.command.scheduling.booking;
 
 import com.calcomalt.command.identity.TeamAccess;
 import com.calcomalt.contracts.scheduling.EventTypeSettings;
