@@ -132,6 +132,58 @@ class SchedulingApiTest extends ApiTest {
         assertThat(slots(host.key(), query).get("2027-10-28")).contains(nine);
     }
 
+    /**
+     * cal.com's event type and host keep no deleted schedule (their foreign keys set it null), so its
+     * hosts fall back to their default; the slots offered and the booking's check must both do so.
+     */
+    @Test
+    void an_event_type_whose_schedule_is_deleted_offers_and_books_its_owners_default_hours() {
+        Member host = newMember("fallback", "example.com");
+        berlinSchedule(host);
+        Response evenings = as(host.key(), () -> post("/v2/schedules", """
+                {"name": "Evenings", "timeZone": "UTC",
+                 "availability": [{"days": ["THURSDAY"], "startTime": "18:00", "endTime": "20:00"}]}"""));
+        int eveningsId = evenings.data().get("id").asInt();
+        int eventTypeId = eventType(host, "fallback-" + tag, ", \"scheduleId\": " + eveningsId);
+        String query = "eventTypeId=" + eventTypeId + "&start=2027-10-28&end=2027-10-28&timeZone=UTC";
+        assertThat(slots(host.key(), query).get("2027-10-28")).containsExactlyElementsOf(
+                halfHours("2027-10-28", 18, 20, "Z"));
+
+        assertThat(as(host.key(), () -> delete("/v2/schedules/" + eveningsId)).status().value()).isEqualTo(204);
+
+        assertThat(slots(host.key(), query).get("2027-10-28")).containsExactlyElementsOf(
+                halfHours("2027-10-28", 7, 15, "Z"));
+        book(eventTypeId, "2027-10-28T07:00:00Z");
+    }
+
+    /** Both sides choose a team host's hours the same way: their own schedule, then the event type's. */
+    @Test
+    void a_team_host_works_by_their_own_schedule_before_the_event_types() {
+        Member owner = newMember("teamowner", "example.com");
+        int ownersDefault = berlinSchedule(owner);
+        int mornings = as(owner.key(), () -> post("/v2/schedules", """
+                {"name": "Mornings", "timeZone": "UTC",
+                 "availability": [{"days": ["THURSDAY"], "startTime": "06:00", "endTime": "07:00"}]}"""))
+                .data().get("id").asInt();
+        int teamId = as(owner.key(), () -> post("/v2/teams", """
+                {"name": "Hours", "slug": "hours-%s"}""".formatted(tag))).data().get("id").asInt();
+        Response created = as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
+                {"title": "Team call", "slug": "team-call-%s", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
+                 "scheduleId": %d, "hosts": [{"userId": %d, "isFixed": true, "scheduleId": %d}]}"""
+                .formatted(tag, ownersDefault, owner.id(), mornings)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        int eventTypeId = created.data().get("id").asInt();
+
+        assertThat(slots(owner.key(), "eventTypeId=" + eventTypeId + "&start=2027-10-28&end=2027-10-28&timeZone=UTC")
+                .get("2027-10-28")).containsExactlyElementsOf(halfHours("2027-10-28", 6, 7, "Z"));
+        book(eventTypeId, "2027-10-28T06:30:00Z");
+        Response outside = post("/v2/bookings", """
+                {"start": "2027-10-28T08:00:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Busy Maker", "email": "busy@example.com", "timeZone": "Europe/Berlin"}}"""
+                .formatted(eventTypeId));
+        assertThat(outside.status().value()).as("the event type's hours are not the host's").isEqualTo(422);
+    }
+
     @Test
     void time_out_of_office_takes_its_days_away_and_may_not_overlap() {
         Member host = newMember("away", "example.com");

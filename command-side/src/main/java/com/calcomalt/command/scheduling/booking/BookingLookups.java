@@ -9,6 +9,10 @@ import com.calcomalt.contracts.scheduling.Host;
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.contracts.scheduling.WeeklyRange;
+import com.calcomalt.rules.scheduling.SlotInputRules;
+import com.calcomalt.rules.scheduling.SlotInputRules.HostRow;
+import com.calcomalt.rules.scheduling.SlotInputRules.ScheduleRow;
+import com.calcomalt.rules.scheduling.SlotInputRules.UserRow;
 import com.calcomalt.rules.scheduling.SlotInputs;
 import com.calcomalt.rules.scheduling.SlotInputs.Busy;
 import com.calcomalt.rules.scheduling.SlotInputs.EventTypeFacts;
@@ -25,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -147,31 +150,26 @@ class BookingLookups {
      */
     SlotInputs slotInputs(EventTypeSnapshot eventType, Map<Integer, Person> people, Instant start, Instant end,
                           Instant now, int bookerUserId, String ownReservationUid, String movedBooking) {
-        EventTypeSettings settings = eventType.settings();
-        List<Host> hosts = hostsOf(eventType);
-        Integer[] userIds = hosts.stream().map(Host::userId).toArray(Integer[]::new);
-        Map<Integer, Integer> scheduleOf = new HashMap<>();
-        Map<Integer, Integer> defaults = new HashMap<>();
-        jdbc.query("select user_id, default_schedule_id from command_side.user_registry where user_id = any (?)",
+        List<HostRow> hosts = hostsOf(eventType).stream()
+                .map(h -> new HostRow(h.userId(), h.isFixed(), h.scheduleId())).toList();
+        Integer[] userIds = hosts.stream().map(HostRow::userId).toArray(Integer[]::new);
+        Map<Integer, UserRow> users = new HashMap<>();
+        jdbc.query("""
+                select user_id, time_zone, default_schedule_id from command_side.user_registry
+                where user_id = any (?)""",
                 rs -> {
-                    if (rs.getObject(2) != null) {
-                        defaults.put(rs.getInt(1), rs.getInt(2));
-                    }
+                    users.put(rs.getInt(1), new UserRow(rs.getInt(1), rs.getString(2), (Integer) rs.getObject(3)));
                 }, (Object) userIds);
-        for (Host host : hosts) {
-            Integer schedule = host.scheduleId() != null ? host.scheduleId()
-                    : settings.scheduleId() != null ? settings.scheduleId() : defaults.get(host.userId());
-            if (schedule != null) {
-                scheduleOf.put(host.userId(), schedule);
-            }
-        }
-        Map<Integer, Object[]> schedules = new HashMap<>();
-        jdbc.query("select schedule_id, time_zone, weekly::text, overrides::text from command_side.schedules"
-                        + " where schedule_id = any (?)",
+        Integer eventTypeScheduleId = eventType.settings().scheduleId();
+        Map<Integer, ScheduleRow> schedules = new HashMap<>();
+        jdbc.query("""
+                select schedule_id, time_zone, weekly::text, overrides::text from command_side.schedules
+                where schedule_id = any (?)""",
                 rs -> {
-                    schedules.put(rs.getInt(1), new Object[] {rs.getString(2), read(rs.getString(3), WEEKLY),
-                            read(rs.getString(4), OVERRIDES)});
-                }, (Object) scheduleOf.values().stream().distinct().toArray(Integer[]::new));
+                    schedules.put(rs.getInt(1), new ScheduleRow(rs.getInt(1), rs.getString(2),
+                            weekly(read(rs.getString(3), WEEKLY)), overrides(read(rs.getString(4), OVERRIDES))));
+                }, (Object) SlotInputRules.candidateSchedules(eventTypeScheduleId, hosts, users)
+                        .toArray(Integer[]::new));
 
         OffsetDateTime around = utc(start.minus(Duration.ofDays(1)));
         OffsetDateTime aroundEnd = utc(end.plus(Duration.ofDays(1)));
@@ -198,17 +196,9 @@ class BookingLookups {
                 (rs, i) -> new Reservation(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getBoolean(4)),
                 eventType.id(), utc(now), bookerUserId, Objects.requireNonNullElse(ownReservationUid, ""));
 
-        List<HostFacts> facts = new ArrayList<>();
-        for (Host host : hosts) {
-            Object[] schedule = schedules.get(scheduleOf.get(host.userId()));
-            Person person = people.get(host.userId());
-            String zone = schedule != null && schedule[0] != null ? (String) schedule[0]
-                    : person != null && person.timeZone() != null ? person.timeZone() : "UTC";
-            facts.add(new HostFacts(host.userId(), host.isFixed(), ZoneId.of(zone),
-                    schedule == null ? List.of() : weekly(cast(schedule[1])),
-                    schedule == null ? Map.of() : overrides(cast(schedule[2])),
-                    busy.getOrDefault(host.userId(), List.of()), away.getOrDefault(host.userId(), List.of())));
-        }
+        List<HostFacts> facts = hosts.stream().map(host -> SlotInputRules.hostFacts(host, eventTypeScheduleId,
+                users.get(host.userId()), schedules, busy.getOrDefault(host.userId(), List.of()),
+                away.getOrDefault(host.userId(), List.of()))).toList();
         return new SlotInputs(eventTypeFacts(eventType, people), facts, held, now);
     }
 
@@ -222,13 +212,13 @@ class BookingLookups {
     private static EventTypeFacts eventTypeFacts(EventTypeSnapshot eventType, Map<Integer, Person> people) {
         EventTypeSettings s = eventType.settings();
         Person owner = eventType.userId() == null ? null : people.get(eventType.userId());
-        String zone = s.lockedTimeZone() != null ? s.lockedTimeZone() : s.timeZone() != null ? s.timeZone()
-                : owner != null && owner.timeZone() != null ? owner.timeZone() : "UTC";
         return new EventTypeFacts(eventType.id(), s.length(), s.slotInterval(), zeroIfNull(s.minimumBookingNotice()),
                 zeroIfNull(s.beforeEventBuffer()), zeroIfNull(s.afterEventBuffer()), zeroIfNull(s.offsetStart()),
                 s.periodType() == null ? PeriodType.unlimited : s.periodType(), s.periodDays(),
                 !Boolean.FALSE.equals(s.periodCountCalendarDays()), s.periodStartDate(), s.periodEndDate(),
-                s.seatsPerTimeSlot(), eventType.schedulingType(), ZoneId.of(zone), durations(s));
+                s.seatsPerTimeSlot(), eventType.schedulingType(),
+                SlotInputRules.eventTypeZone(s.lockedTimeZone(), s.timeZone(), owner == null ? null : owner.timeZone()),
+                durations(s));
     }
 
     /** cal.com lists the lengths a booker may choose in metadata.multipleDuration. */
@@ -258,11 +248,6 @@ class BookingLookups {
             }
         }
         return byDate;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object value) {
-        return (T) value;
     }
 
     private static int zeroIfNull(Integer value) {

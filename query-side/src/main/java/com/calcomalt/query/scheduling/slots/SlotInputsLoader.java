@@ -3,6 +3,10 @@ package com.calcomalt.query.scheduling.slots;
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.rules.scheduling.SlotCalculator;
+import com.calcomalt.rules.scheduling.SlotInputRules;
+import com.calcomalt.rules.scheduling.SlotInputRules.HostRow;
+import com.calcomalt.rules.scheduling.SlotInputRules.ScheduleRow;
+import com.calcomalt.rules.scheduling.SlotInputRules.UserRow;
 import com.calcomalt.rules.scheduling.SlotInputs;
 import com.calcomalt.rules.scheduling.SlotInputs.Busy;
 import com.calcomalt.rules.scheduling.SlotInputs.EventTypeFacts;
@@ -20,14 +24,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,11 +54,12 @@ class SlotInputsLoader {
         this.json = json;
     }
 
-    private record HostRef(int userId, boolean fixed, Integer scheduleId, String timeZone) {
+    private record Hosted(HostRow host, UserRow user) {
     }
 
-    private HostRef hostRef(ResultSet rs, int row) throws SQLException {
-        return new HostRef(rs.getInt(1), rs.getBoolean(2), (Integer) rs.getObject(3), rs.getString(4));
+    private static Hosted hosted(ResultSet rs, int row) throws SQLException {
+        return new Hosted(new HostRow(rs.getInt(1), rs.getBoolean(2), (Integer) rs.getObject(3)),
+                new UserRow(rs.getInt(1), rs.getString(4), (Integer) rs.getObject(5)));
     }
 
     private record EventTypeRow(EventTypeFacts facts, Integer userId, Integer scheduleId) {
@@ -67,7 +71,7 @@ class SlotInputsLoader {
                 select e.id, e.length, e."slotInterval", e."minimumBookingNotice", e."beforeEventBuffer",
                        e."afterEventBuffer", e."offsetStart", e."periodType"::text, e."periodDays",
                        e."periodCountCalendarDays", e."periodStartDate", e."periodEndDate", e."seatsPerTimeSlot",
-                       e."schedulingType"::text, coalesce(e."lockedTimeZone", e."timeZone", u."timeZone"),
+                       e."schedulingType"::text, e."lockedTimeZone", e."timeZone", u."timeZone",
                        e.metadata::text, e."userId", e."scheduleId"
                 from "EventType" e left join users u on u.id = e."userId"
                 where e.id = ?""", (rs, i) -> eventType(rs), eventTypeId).stream().findFirst();
@@ -75,23 +79,29 @@ class SlotInputsLoader {
             return Optional.empty();
         }
         EventTypeRow eventType = found.get();
-        // A host's schedule: the host's own, else the event type's, else the user's default.
-        List<HostRef> refs = eventType.userId() != null
+        // A user's event type is hosted by its owner alone: fixed, with no schedule of their own.
+        List<Hosted> hosted = eventType.userId() != null
                 ? jdbc.query("""
-                        select u.id, true, s.id, coalesce(s."timeZone", u."timeZone") from users u
-                        left join "Schedule" s on s.id = coalesce(?::int, u."defaultScheduleId")
-                        where u.id = ?""", this::hostRef, eventType.scheduleId(), eventType.userId())
+                        select u.id, true, null::int, u."timeZone", u."defaultScheduleId" from users u
+                        where u.id = ?""", SlotInputsLoader::hosted, eventType.userId())
                 : jdbc.query("""
-                        select u.id, h."isFixed", s.id, coalesce(s."timeZone", u."timeZone") from "Host" h
+                        select u.id, h."isFixed", h."scheduleId", u."timeZone", u."defaultScheduleId" from "Host" h
                         join users u on u.id = h."userId"
-                        left join "Schedule" s on s.id = coalesce(h."scheduleId", ?::int, u."defaultScheduleId")
-                        where h."eventTypeId" = ? order by u.id""", this::hostRef, eventType.scheduleId(), eventTypeId);
-        if (refs.isEmpty()) {
+                        where h."eventTypeId" = ? order by u.id""", SlotInputsLoader::hosted, eventTypeId);
+        if (hosted.isEmpty()) {
             return Optional.of(new SlotInputs(eventType.facts(), List.of(), List.of(), now));
         }
-        Integer[] userIds = refs.stream().map(HostRef::userId).toArray(Integer[]::new);
-        Integer[] scheduleIds = refs.stream().map(HostRef::scheduleId).filter(Objects::nonNull).distinct()
+        List<HostRow> hostRows = hosted.stream().map(Hosted::host).toList();
+        Map<Integer, UserRow> users = hosted.stream()
+                .collect(Collectors.toMap(h -> h.host().userId(), Hosted::user));
+        Integer[] userIds = hostRows.stream().map(HostRow::userId).toArray(Integer[]::new);
+        Integer[] scheduleIds = SlotInputRules.candidateSchedules(eventType.scheduleId(), hostRows, users).stream()
                 .toArray(Integer[]::new);
+        Map<Integer, String> scheduleZones = new HashMap<>();
+        jdbc.query("select id, \"timeZone\" from \"Schedule\" where id = any (?)",
+                rs -> {
+                    scheduleZones.put(rs.getInt(1), rs.getString(2));
+                }, (Object) scheduleIds);
         Map<Integer, List<WeeklyHours>> weekly = new HashMap<>();
         Map<Integer, Map<LocalDate, List<LocalTime[]>>> overrides = new HashMap<>();
         jdbc.query("""
@@ -143,27 +153,25 @@ class SlotInputsLoader {
                 (rs, i) -> new Reservation(rs.getString(1), utc(rs, 2), utc(rs, 3), rs.getBoolean(4)),
                 eventTypeId, local(now));
 
-        List<HostFacts> hosts = new ArrayList<>();
-        for (HostRef ref : refs) {
-            Integer scheduleId = ref.scheduleId();
-            hosts.add(new HostFacts(ref.userId(), ref.fixed(), ZoneId.of(ref.timeZone() == null ? "UTC" : ref.timeZone()),
-                    scheduleId == null ? List.of() : weekly.getOrDefault(scheduleId, List.of()),
-                    scheduleId == null ? Map.of() : overrides.getOrDefault(scheduleId, Map.of()),
-                    busy.getOrDefault(ref.userId(), List.of()), away.getOrDefault(ref.userId(), List.of())));
-        }
+        Map<Integer, ScheduleRow> schedules = new HashMap<>();
+        scheduleZones.forEach((id, zone) -> schedules.put(id, new ScheduleRow(id, zone,
+                weekly.getOrDefault(id, List.of()), overrides.getOrDefault(id, Map.of()))));
+        List<HostFacts> hosts = hostRows.stream().map(host -> SlotInputRules.hostFacts(host, eventType.scheduleId(),
+                users.get(host.userId()), schedules, busy.getOrDefault(host.userId(), List.of()),
+                away.getOrDefault(host.userId(), List.of()))).toList();
         return Optional.of(new SlotInputs(eventType.facts(), hosts, reservations, now));
     }
 
     private EventTypeRow eventType(ResultSet rs) throws SQLException {
         String schedulingType = rs.getString(14);
-        String zone = rs.getString(15);
         EventTypeFacts facts = new EventTypeFacts(rs.getInt(1), rs.getInt(2), (Integer) rs.getObject(3), rs.getInt(4),
                 rs.getInt(5), rs.getInt(6), rs.getInt(7), PeriodType.valueOf(rs.getString(8)),
                 (Integer) rs.getObject(9), !Boolean.FALSE.equals(rs.getObject(10)), utcOrNull(rs, 11),
                 utcOrNull(rs, 12), (Integer) rs.getObject(13),
                 schedulingType == null ? null : SchedulingType.valueOf(schedulingType),
-                ZoneId.of(zone == null ? "UTC" : zone), durations(rs.getString(16)));
-        return new EventTypeRow(facts, (Integer) rs.getObject(17), (Integer) rs.getObject(18));
+                SlotInputRules.eventTypeZone(rs.getString(15), rs.getString(16), rs.getString(17)),
+                durations(rs.getString(18)));
+        return new EventTypeRow(facts, (Integer) rs.getObject(19), (Integer) rs.getObject(20));
     }
 
     /** cal.com lists the lengths a booker may choose in metadata.multipleDuration. */
