@@ -2,6 +2,6 @@ package com.calcomalt.contracts.features;
 
 import com.calcomalt.contracts.identity.Caller;
 
-/** Answered with every {@link FeatureView} by slug, for system admins; empty for anyone else. */
+/** Answered with a {@link FeatureList}: every flag by slug for system admins, none for anyone else. */
 public record FindFeatures(Caller caller) {
 }
