@@ -108,7 +108,10 @@ class FeatureFlagsApiTest extends ApiTest {
 
     @Test
     void a_kill_switch_on_a_team_refuses_its_bookings_leaves_other_teams_alone_and_off_restores_them() {
-        assertThat(book(eventTypeA).status().value()).isEqualTo(201);
+        Response before = book(eventTypeA);
+        assertThat(before.status().value()).isEqualTo(201);
+        String earlier = before.data().get("uid").asText();
+        String toCancel = book(eventTypeA).data().get("uid").asText();
 
         Response on = setForTeam(olga, teamA, KILL_SWITCH, true);
         assertThat(on.status().value()).as(String.valueOf(on.body())).isEqualTo(200);
@@ -122,6 +125,11 @@ class FeatureFlagsApiTest extends ApiTest {
         assertThat(refused.body().get("detail").asText()).contains(KILL_SWITCH).contains(String.valueOf(teamA));
         assertThat(storedEvents()).as("a refused booking stores nothing").isEqualTo(eventsBefore);
         assertThat(book(eventTypeB).status().value()).as("another team books on").isEqualTo(201);
+        Response moved = as(olga.key(), () -> post("/v2/bookings/" + earlier + "/reschedule", """
+                {"start": "2030-01-07T10:00:00Z"}"""));
+        assertThat(moved.status().value()).as("a reschedule is a new booking").isEqualTo(403);
+        assertThat(as(olga.key(), () -> post("/v2/bookings/" + toCancel + "/cancel", "{}")).status().value())
+                .as("cancelling goes on").isEqualTo(200);
 
         assertThat(as(olga.key(), () -> delete("/v2/teams/" + teamA + "/features/" + KILL_SWITCH)).status().value())
                 .isEqualTo(204);
