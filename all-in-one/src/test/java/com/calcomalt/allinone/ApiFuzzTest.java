@@ -69,7 +69,8 @@ class ApiFuzzTest extends ApiTest {
     /** Only a system administrator may call these; every other operation is called by the owner of the resources. */
     private static final Set<String> ADMIN_ONLY = Set.of("POST /v2/users", "GET /v2/users",
             "PUT /v2/users/{userId}/role", "POST /v2/users/{userId}/lock", "POST /v2/users/{userId}/unlock",
-            "POST /v2/users/{userId}/impersonations");
+            "POST /v2/users/{userId}/impersonations", "PUT /v2/users/{userId}/features/{slug}",
+            "DELETE /v2/users/{userId}/features/{slug}");
     /** Replaying restarts every projection: its request has nothing to spoil, and the valid one is not sent. */
     private static final Set<String> NOT_SENT_VALID = Set.of("POST /v2/admin/projections/replay");
 
@@ -223,6 +224,10 @@ class ApiFuzzTest extends ApiTest {
         ownerPut("/v2/event-types/" + ids.get("eventTypeId") + "/ai-phone-call-configuration", """
                 {"yourPhoneNumber": "+4930123456", "numberToCall": "+4915112345678", "enabled": true}""");
         ids.put("uuid", UUID.randomUUID().toString());
+        // Off for everyone, so that what the fuzz grants to its team changes no other test's bookings.
+        ids.put("slug", post("/v2/admin/features", """
+                {"slug": "fuzz-flag-%s", "enabled": false, "type": "KILL_SWITCH"}""".formatted(tag))
+                .data().get("slug").asText());
     }
 
     private Response ownerPost(String path, String body) {
@@ -305,6 +310,13 @@ class ApiFuzzTest extends ApiTest {
                  "availability": [{"days": ["MONDAY", "FRIDAY"], "startTime": "09:00", "endTime": "12:30"}],
                  "overrides": [{"date": "2028-11-02", "startTime": "10:00", "endTime": "11:00"}], "isDefault": false}""";
         bodies.put("POST /v2/schedules", () -> schedule);
+        bodies.put("POST /v2/admin/features", () -> """
+                {"slug": "fuzzed-flag-%d-%s", "enabled": false, "description": "d", "type": "RELEASE"}"""
+                .formatted(unique.incrementAndGet(), tag));
+        bodies.put("PATCH /v2/admin/features/{slug}", () -> """
+                {"enabled": false, "description": "d", "stale": true}""");
+        bodies.put("PUT /v2/teams/{teamId}/features/{slug}", () -> "{\"enabled\": true}");
+        bodies.put("PUT /v2/users/{userId}/features/{slug}", () -> "{\"enabled\": true}");
         bodies.put("PATCH /v2/schedules/{scheduleId}", () -> schedule);
         bodies.put("POST /v2/me/ooo", () -> """
                 {"start": "2029-01-01T00:00:00Z", "end": "2029-01-02T00:00:00Z", "reasonId": %s, "toUserId": %d,

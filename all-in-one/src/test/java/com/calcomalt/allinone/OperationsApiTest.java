@@ -19,7 +19,7 @@ class OperationsApiTest extends ApiTest {
             "HashedLink", "OutOfOfficeReason", "OutOfOfficeEntry", "SelectedSlots", "Booking", "Attendee",
             "BookingSeat", "BookingReference", "BookingInternalNote", "Tracking", "BookingDenormalized",
             "query_side.booking_listing", "Workflow", "WorkflowStep", "WorkflowsOnEventTypes", "WorkflowsOnTeams",
-            "AIPhoneCallConfiguration", "WorkflowReminder", "ReminderMail");
+            "AIPhoneCallConfiguration", "WorkflowReminder", "ReminderMail", "Feature", "TeamFeatures", "UserFeatures");
 
     private List<String> rowsOf(String table) {
         String name = table.contains(".") ? table : "\"" + table + "\"";
@@ -143,6 +143,28 @@ class OperationsApiTest extends ApiTest {
         assertThat(activated.status().value()).as(activated.body().toString()).isEqualTo(200);
     }
 
+    /**
+     * Every flag table gets rows, some changed after they were made; a team's grant removed again, and
+     * one of a deleted team, gone by cascade, must stay gone.
+     */
+    private void featuresOf(Member owner, int orgId, int subTeamId, String tag) {
+        String slug = "replayed-flag-" + tag;
+        assertThat(post("/v2/admin/features", """
+                {"slug": "%s", "description": "Replayed", "type": "EXPERIMENT"}""".formatted(slug)).status().value())
+                .isEqualTo(201);
+        patch("/v2/admin/features/" + slug, "{\"enabled\": true, \"stale\": true}");
+        int doomed = assertCreated(as(owner.key(), () -> post("/v2/organizations/" + orgId + "/teams",
+                "{\"name\": \"Doomed\", \"slug\": \"doomed\"}")));
+        for (int teamId : List.of(orgId, subTeamId, doomed)) {
+            assertThat(as(owner.key(), () -> put("/v2/teams/" + teamId + "/features/" + slug, "{\"enabled\": true}"))
+                    .status().value()).isEqualTo(200);
+        }
+        as(owner.key(), () -> put("/v2/teams/" + subTeamId + "/features/" + slug, "{\"enabled\": false}"));
+        as(owner.key(), () -> delete("/v2/teams/" + orgId + "/features/" + slug));
+        assertThat(as(owner.key(), () -> delete("/v2/teams/" + doomed)).status().value()).isBetween(200, 204);
+        put("/v2/users/" + owner.id() + "/features/" + slug, "{\"enabled\": false}");
+    }
+
     /** Every booking table gets rows: a booking with UTM, note and reference; seats; a reschedule; a cancellation. */
     private void bookingsOf(Member owner, int teamEventTypeId, String tag) {
         String booked = book(owner, teamEventTypeId, "2027-11-08T08:00:00Z", """
@@ -200,6 +222,7 @@ class OperationsApiTest extends ApiTest {
         int subTeamId = assertCreated(as(owner.key(), () -> post("/v2/organizations/" + orgId + "/teams",
                 "{\"name\": \"Sub\", \"slug\": \"sub\"}")));
         organizationWorkflowOf(owner, orgId, subTeamId);
+        featuresOf(owner, orgId, subTeamId, tag);
         as(owner.key(), () -> put("/v2/me/password", "{\"password\": \"replayed secret\"}"));
         as(owner.key(), () -> post("/v2/users/" + owner.id() + "/sessions", null));
         schedulingOf(owner, tag);
@@ -209,7 +232,7 @@ class OperationsApiTest extends ApiTest {
             before.put(table, rowsOf(table));
         }
         for (String table : List.of("Workflow", "WorkflowStep", "WorkflowsOnEventTypes", "WorkflowsOnTeams",
-                "AIPhoneCallConfiguration")) {
+                "AIPhoneCallConfiguration", "Feature", "TeamFeatures", "UserFeatures")) {
             assertThat(before.get(table)).as(table + " has rows to rebuild").isNotEmpty();
         }
 

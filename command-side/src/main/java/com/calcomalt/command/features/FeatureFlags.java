@@ -1,0 +1,143 @@
+package com.calcomalt.command.features;
+
+import com.calcomalt.contracts.features.FeatureChanged;
+import com.calcomalt.contracts.features.FeatureCreated;
+import com.calcomalt.contracts.features.FeatureEvaluation;
+import com.calcomalt.contracts.features.FeatureEvaluation.TeamStanding;
+import com.calcomalt.contracts.features.TeamFeatureRemoved;
+import com.calcomalt.contracts.features.TeamFeatureSet;
+import com.calcomalt.contracts.features.UserFeatureRemoved;
+import com.calcomalt.contracts.features.UserFeatureSet;
+import com.calcomalt.contracts.identity.TeamCreated;
+import com.calcomalt.contracts.identity.TeamDeleted;
+import jakarta.annotation.PostConstruct;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Does this team, organization or user have flag X", answered from memory by
+ * {@link FeatureEvaluation}'s rule: no database round trip per check. Loaded from the command side's
+ * lookups at start and kept by the flag events (and the teams' organizations by the team events),
+ * each change taken in once its transaction has committed, so a flag is never seen that was then
+ * rolled back, and the response to the change that turns a flag on or off is the moment it counts.
+ * One command-side process holds it, as this deployment runs one.
+ */
+@Component
+@ProcessingGroup("identity-registry")
+public class FeatureFlags {
+
+    private record TeamKey(int teamId, String slug) {
+    }
+
+    private record UserKey(int userId, String slug) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, Boolean> globallyEnabled = new ConcurrentHashMap<>();
+    private final Map<TeamKey, Boolean> teamRows = new ConcurrentHashMap<>();
+    private final Map<UserKey, Boolean> userRows = new ConcurrentHashMap<>();
+    /** Each team's organization: itself for an organization; no entry for a team outside any. */
+    private final Map<Integer, Integer> organizationOf = new ConcurrentHashMap<>();
+
+    FeatureFlags(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @PostConstruct
+    void load() {
+        jdbc.query("select slug, enabled from command_side.features",
+                rs -> { globallyEnabled.put(rs.getString(1), rs.getBoolean(2)); });
+        jdbc.query("select team_id, slug, enabled from command_side.team_features",
+                rs -> { teamRows.put(new TeamKey(rs.getInt(1), rs.getString(2)), rs.getBoolean(3)); });
+        jdbc.query("select user_id, slug, enabled from command_side.user_features",
+                rs -> { userRows.put(new UserKey(rs.getInt(1), rs.getString(2)), rs.getBoolean(3)); });
+        jdbc.query("""
+                select team_id, case when is_organization then team_id else parent_id end
+                from command_side.team_registry where is_organization or parent_id is not null""",
+                rs -> { organizationOf.put(rs.getInt(1), rs.getInt(2)); });
+    }
+
+    /** The team has the flag, by its own standing or its organization's. */
+    public boolean teamHas(String slug, int teamId) {
+        return FeatureEvaluation.teamHas(globallyEnabled.get(slug), standing(slug, teamId));
+    }
+
+    /** For Billing's question, such as whether seat limits hold for an organization ("seat-billing"). */
+    public boolean organizationHas(String slug, int organizationId) {
+        return teamHas(slug, organizationId);
+    }
+
+    /** {@code acceptedTeamIds}: every team and organization the user is an accepted member of. */
+    public boolean userHas(String slug, int userId, Collection<Integer> acceptedTeamIds) {
+        return FeatureEvaluation.userHas(globallyEnabled.get(slug), userRows.get(new UserKey(userId, slug)),
+                acceptedTeamIds.stream().map(teamId -> standing(slug, teamId)).toList());
+    }
+
+    private TeamStanding standing(String slug, int teamId) {
+        Integer organizationId = organizationOf.get(teamId);
+        return new TeamStanding(teamRows.get(new TeamKey(teamId, slug)),
+                organizationId == null || organizationId == teamId ? null
+                        : teamRows.get(new TeamKey(organizationId, slug)));
+    }
+
+    @EventHandler
+    void on(FeatureCreated event) {
+        afterCommit(() -> globallyEnabled.put(event.slug(), event.enabled()));
+    }
+
+    @EventHandler
+    void on(FeatureChanged event) {
+        afterCommit(() -> globallyEnabled.put(event.slug(), event.enabled()));
+    }
+
+    @EventHandler
+    void on(TeamFeatureSet event) {
+        afterCommit(() -> teamRows.put(new TeamKey(event.teamId(), event.slug()), event.enabled()));
+    }
+
+    @EventHandler
+    void on(TeamFeatureRemoved event) {
+        afterCommit(() -> teamRows.remove(new TeamKey(event.teamId(), event.slug())));
+    }
+
+    @EventHandler
+    void on(UserFeatureSet event) {
+        afterCommit(() -> userRows.put(new UserKey(event.userId(), event.slug()), event.enabled()));
+    }
+
+    @EventHandler
+    void on(UserFeatureRemoved event) {
+        afterCommit(() -> userRows.remove(new UserKey(event.userId(), event.slug())));
+    }
+
+    @EventHandler
+    void on(TeamCreated event) {
+        Integer organizationId = event.isOrganization() ? Integer.valueOf(event.teamId()) : event.parentId();
+        if (organizationId != null) {
+            afterCommit(() -> organizationOf.put(event.teamId(), organizationId));
+        }
+    }
+
+    @EventHandler
+    void on(TeamDeleted event) {
+        afterCommit(() -> {
+            organizationOf.remove(event.teamId());
+            teamRows.keySet().removeIf(key -> key.teamId() == event.teamId());
+        });
+    }
+
+    /** Outside a unit of work (a test feeding events) the change counts at once. */
+    private static void afterCommit(Runnable change) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> change.run());
+        } else {
+            change.run();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package com.calcomalt.contracts.features;
+
+import java.util.List;
+
+public record FeatureList(List<FeatureView> features) {
+}

@@ -1,0 +1,16 @@
+package com.calcomalt.contracts.features;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Grants a flag to a team or organization ({@code enabled} true) or refuses it there ({@code enabled}
+ * false, which its sub-teams then inherit instead of the organization's grant), as cal.com's
+ * {@code setTeamFeatureState} "enabled" and "disabled".
+ */
+public record SetTeamFeature(int teamId, String slug, boolean enabled) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return FeatureIds.teamFeature(teamId, slug);
+    }
+}
