@@ -62,10 +62,19 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
                     null);
         }
 
+        /** Whether an event changes the booking's own row: references and notes hang off it in rows of their own. */
+        public static boolean changesRow(BookingChange event) {
+            return !(event instanceof BookingReferenceAdded || event instanceof BookingReferenceRemoved
+                    || event instanceof BookingInternalNoteAdded);
+        }
+
         /** This lifecycle after one more event of the booking. */
         public Lifecycle apply(BookingChange event) {
             if (event instanceof BookingRequested e) {
                 return of(e);
+            }
+            if (!changesRow(event)) {
+                return this;
             }
             BookingStatus next = statusSetBy(event).orElse(status);
             if (event instanceof BookingConfirmed e) {
@@ -92,8 +101,7 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
             } else if (event instanceof BookingSeatCancelled e) {
                 return changedAt(e.updatedAt());
             }
-            // references and notes hang off the booking without changing its row
-            return this;
+            throw new IllegalArgumentException("A booking change unknown to its story: " + event);
         }
 
         /** Accepted or pending: it keeps its hosts busy, holds its idempotency key and may still change. */
