@@ -9,7 +9,6 @@ import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.scheduling.AddBookingInternalNote;
 import com.calcomalt.contracts.scheduling.AddBookingReference;
-import com.calcomalt.contracts.scheduling.AttendeeAbsence;
 import com.calcomalt.contracts.scheduling.BookSeat;
 import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
@@ -47,12 +46,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -233,31 +229,10 @@ public class Booking {
         }
         BookingRules.requireDuration(eventType, command.start(), command.end());
         List<Integer> hosts = hostsFor(eventType, facts, command.start(), now, was.userId());
-        Person organizer = BookingRules.person(facts.people(), hosts.get(0));
         String rescheduledBy = emailOf(facts, caller);
-        Iterator<Integer> ids = Objects.requireNonNullElse(command.newAttendeeIds(), List.<Integer>of()).iterator();
-        List<BookingAttendee> moved = new ArrayList<>(BookingRules.movedAttendees(state.attendees().values(),
-                state.hostAttendeeIds(), ids));
-        BookingAttendee booker = moved.isEmpty() ? null : moved.get(0);
-        List<Integer> hostIdsLeft = new ArrayList<>();
-        ids.forEachRemaining(hostIdsLeft::add);
-        moved.addAll(BookingRules.hostsAsAttendees(facts.people(), hosts, hostIdsLeft, booker));
-        Map<String, Object> movedResponses = new LinkedHashMap<>(was.responses() == null ? Map.of() : was.responses());
-        if (command.reason() != null) {
-            movedResponses.put("rescheduleReason", command.reason());
-        }
-        BookingStatus movedStatus = eventType.requiresConfirmation() && !hostSide
-                ? BookingStatus.pending : BookingStatus.accepted;
-        BookingRequested replacement = new BookingRequested(command.newBookingId(), command.newUid(), eventType.id(),
-                organizer.userId(), hosts, organizer.email(), Objects.equals(organizer.userId(), was.userId())
-                ? was.title() : BookingRules.title(eventType, organizer, booker), was.description(),
-                command.start(), command.end(), eventType.beforeEventBuffer(), eventType.afterEventBuffer(),
-                was.location(), movedStatus, moved, movedResponses, Map.of(),
-                was.metadata() == null ? Map.of() : was.metadata(), BookingRules.smsReminderNumber(movedResponses),
-                was.iCalUID(), was.iCalSequence() + 1,
-                CalcomIdempotencyKey.of(command.start(), command.end(), organizer.userId()), uid(), rescheduledBy,
-                null, null, CreationSource.api_v2, was.bookedBy(), BookingRules.hostSnapshot(eventType, organizer),
-                now);
+        BookingRequested replacement = BookingRules.replacement(state, command, eventType, facts.people(), hosts,
+                eventType.requiresConfirmation() && !hostSide ? BookingStatus.pending : BookingStatus.accepted,
+                rescheduledBy, now);
         apply(new BookingRescheduled(uid(), bookingId(), command.newUid(), command.reason(), rescheduledBy, now));
         try {
             createNew(Booking.class, () -> new Booking(replacement));
@@ -286,16 +261,8 @@ public class Booking {
         if (command.host() == null && absent.isEmpty()) {
             throw new DomainRuleViolation("Say who did not come: the host, attendees, or both");
         }
-        Set<Integer> hostAttendees = state.hostAttendeeIds();
-        List<AttendeeAbsence> absences = new ArrayList<>();
-        absent.forEach((email, noShow) -> {
-            BookingAttendee attendee = state.attendees().values().stream()
-                    .filter(a -> a.email().equalsIgnoreCase(email) && !hostAttendees.contains(a.attendeeId()))
-                    .findFirst()
-                    .orElseThrow(() -> new DomainRuleViolation(email + " is no attendee of booking " + uid()));
-            absences.add(new AttendeeAbsence(attendee.attendeeId(), attendee.email(), Boolean.TRUE.equals(noShow)));
-        });
-        apply(new BookingAbsenceMarked(uid(), bookingId(), command.host(), absences, now));
+        apply(new BookingAbsenceMarked(uid(), bookingId(), command.host(), BookingRules.absences(state, absent),
+                now));
     }
 
     @CommandHandler

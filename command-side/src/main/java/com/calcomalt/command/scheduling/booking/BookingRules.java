@@ -3,13 +3,19 @@ package com.calcomalt.command.scheduling.booking;
 import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
 import com.calcomalt.command.scheduling.booking.BookingFacts.HostLoad;
 import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
+import com.calcomalt.contracts.identity.CreationSource;
+import com.calcomalt.contracts.scheduling.AttendeeAbsence;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
+import com.calcomalt.contracts.scheduling.BookingRequested;
+import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.contracts.scheduling.Host;
+import com.calcomalt.contracts.scheduling.RescheduleBooking;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
+import com.calcomalt.rules.scheduling.BookingState;
 import com.calcomalt.rules.scheduling.SlotCalculator;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,6 +146,51 @@ final class BookingRules {
             }
         }
         return moved;
+    }
+
+    /**
+     * The booking a reschedule makes: the same people, answers and calendar event (its next
+     * sequence) at the new time, with the booker's reason among the answers; the title is kept
+     * unless another host now organizes.
+     */
+    static BookingRequested replacement(BookingState was, RescheduleBooking command, EventTypeSnapshot eventType,
+                                        Map<Integer, Person> people, List<Integer> hosts, BookingStatus status,
+                                        String rescheduledBy, Instant now) {
+        BookingRequested old = was.requested();
+        Person organizer = person(people, hosts.get(0));
+        Iterator<Integer> ids = Objects.requireNonNullElse(command.newAttendeeIds(), List.<Integer>of()).iterator();
+        List<BookingAttendee> moved = new ArrayList<>(movedAttendees(was.attendees().values(), was.hostAttendeeIds(),
+                ids));
+        BookingAttendee booker = moved.isEmpty() ? null : moved.get(0);
+        List<Integer> hostIdsLeft = new ArrayList<>();
+        ids.forEachRemaining(hostIdsLeft::add);
+        moved.addAll(hostsAsAttendees(people, hosts, hostIdsLeft, booker));
+        Map<String, Object> responses = new LinkedHashMap<>(old.responses() == null ? Map.of() : old.responses());
+        if (command.reason() != null) {
+            responses.put("rescheduleReason", command.reason());
+        }
+        return new BookingRequested(command.newBookingId(), command.newUid(), eventType.id(), organizer.userId(),
+                hosts, organizer.email(), Objects.equals(organizer.userId(), old.userId()) ? old.title()
+                : title(eventType, organizer, booker), old.description(), command.start(), command.end(),
+                eventType.beforeEventBuffer(), eventType.afterEventBuffer(), old.location(), status, moved, responses,
+                Map.of(), old.metadata() == null ? Map.of() : old.metadata(), smsReminderNumber(responses),
+                old.iCalUID(), old.iCalSequence() + 1,
+                CalcomIdempotencyKey.of(command.start(), command.end(), organizer.userId()), old.uid(), rescheduledBy,
+                null, null, CreationSource.api_v2, old.bookedBy(), hostSnapshot(eventType, organizer), now);
+    }
+
+    /** Whether each attendee named by email came; a host or a stranger is no attendee to mark. */
+    static List<AttendeeAbsence> absences(BookingState booking, Map<String, Boolean> absent) {
+        Set<Integer> hostAttendees = booking.hostAttendeeIds();
+        List<AttendeeAbsence> absences = new ArrayList<>();
+        absent.forEach((email, noShow) -> {
+            BookingAttendee attendee = booking.attendees().values().stream()
+                    .filter(a -> a.email().equalsIgnoreCase(email) && !hostAttendees.contains(a.attendeeId()))
+                    .findFirst().orElseThrow(() -> new DomainRuleViolation(email + " is no attendee of booking "
+                            + booking.requested().uid()));
+            absences.add(new AttendeeAbsence(attendee.attendeeId(), attendee.email(), Boolean.TRUE.equals(noShow)));
+        });
+        return absences;
     }
 
     static int nextId(Iterator<Integer> ids) {
