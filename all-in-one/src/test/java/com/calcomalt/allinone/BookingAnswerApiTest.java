@@ -34,11 +34,7 @@ class BookingAnswerApiTest extends ApiTest {
         client();
         host = newMember("host", "example.com");
         booker = newMember("booker", "example.com");
-        Response schedule = as(host.key(), () -> post("/v2/schedules", """
-                {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
-                                   "startTime": "09:00", "endTime": "17:00"}]}"""));
-        assertThat(schedule.status().value()).as(schedule.body().toString()).isEqualTo(201);
+        berlinHours(host);
         plain = eventType("plain", ", \"locations\": [{\"type\": \"address\", \"address\": \"Main St 1\"}]");
         confirmed = eventType("confirmed", ", \"requiresConfirmation\": true");
         seated = eventType("seated", ", \"seatsPerTimeSlot\": 2");
@@ -107,6 +103,28 @@ class BookingAnswerApiTest extends ApiTest {
                 "{\"rating\": 4, \"comment\": \"Helpful\"}")), 200);
     }
 
+    @Test
+    void a_collective_booking_answers_its_co_host_among_the_hosts_as_a_read_does() {
+        Member coHost = newMember("cohost", "example.com");
+        berlinHours(coHost);
+        int teamId = as(host.key(), () -> post("/v2/teams", """
+                {"name": "Answers", "slug": "answers-%s"}""".formatted(tag))).data().get("id").asInt();
+        int membershipId = as(host.key(), () -> post("/v2/teams/" + teamId + "/memberships", """
+                {"userId": %d}""".formatted(coHost.id()))).data().get("id").asInt();
+        as(coHost.key(), () -> patch("/v2/teams/" + teamId + "/memberships/" + membershipId, "{\"accepted\": true}"));
+        Response collective = as(host.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
+                {"title": "Pair call", "slug": "pair-%s", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
+                 "hosts": [{"userId": %d, "isFixed": true}, {"userId": %d, "isFixed": true}]}"""
+                .formatted(tag, host.id(), coHost.id())));
+        assertThat(collective.status().value()).as(collective.body().toString()).isEqualTo(201);
+
+        String uid = answersAsRead(as(booker.key(), () -> post("/v2/bookings", book(collective.data().get("id")
+                .asInt(), "2027-05-10T08:00:00Z"))), 201);
+        assertThat(as(host.key(), () -> get("/v2/bookings/" + uid)).data().get("hosts").findValuesAsText("email"))
+                .containsExactly(host.email(), coHost.email());
+        answersAsRead(as(coHost.key(), () -> post("/v2/bookings/" + uid + "/cancel", "{}")), 200);
+    }
+
     /** Asserts that the command's answer is the booking a read shows, and gives the booking's uid. */
     private String answersAsRead(Response answer, int status) {
         assertThat(answer.status().value()).as(String.valueOf(answer.body())).isEqualTo(status);
@@ -119,6 +137,14 @@ class BookingAnswerApiTest extends ApiTest {
         JsonNode shown = read.data();
         assertThat(shown).as("GET /v2/bookings/%s", uid).isEqualTo(answered);
         return uid;
+    }
+
+    private void berlinHours(Member member) {
+        Response schedule = as(member.key(), () -> post("/v2/schedules", """
+                {"name": "Berlin office", "timeZone": "Europe/Berlin",
+                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}"""));
+        assertThat(schedule.status().value()).as(schedule.body().toString()).isEqualTo(201);
     }
 
     private String book(int eventTypeId, String start) {
