@@ -15,6 +15,7 @@ import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
 import com.calcomalt.contracts.automation.WorkflowUpdated;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingRequested;
@@ -23,6 +24,7 @@ import com.calcomalt.contracts.scheduling.BookingSeatBooked;
 import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
 import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.platform.domain.DomainConflict;
+import com.calcomalt.rules.scheduling.BookingState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,7 +124,7 @@ class ReminderPlanner {
             return;
         }
         ReminderBooking booking = known.get();
-        status(event.uid(), BookingStatus.accepted);
+        status(event);
         cancelPlanned(event.uid(), "PENDING_BOOKING", null, "confirmed", event.updatedAt());
         plan(booking, firstSeat(booking), event.updatedAt(), WorkflowTriggerEvents.NEW_EVENT,
                 WorkflowTriggerEvents.BEFORE_EVENT, WorkflowTriggerEvents.AFTER_EVENT);
@@ -135,7 +137,7 @@ class ReminderPlanner {
             return;
         }
         ReminderBooking booking = known.get();
-        status(event.uid(), BookingStatus.rejected);
+        status(event);
         cancelPlanned(event.uid(), null, null, "declined", event.updatedAt());
         plan(booking, null, event.updatedAt(), WorkflowTriggerEvents.BOOKING_REJECTED);
     }
@@ -147,7 +149,7 @@ class ReminderPlanner {
             return;
         }
         ReminderBooking booking = known.get();
-        status(event.uid(), BookingStatus.cancelled);
+        status(event);
         cancelPlanned(event.uid(), null, null, "cancelled", event.updatedAt());
         ReminderBooking cancelled = new ReminderBooking(booking.uid(), booking.bookingId(), booking.eventTypeId(),
                 booking.title(), booking.description(), booking.startTime(), booking.endTime(), booking.location(),
@@ -159,7 +161,7 @@ class ReminderPlanner {
     /** The old booking's reminders stop; the new booking (its BookingRequested) plans its own. */
     @EventHandler
     void on(BookingRescheduled event) {
-        status(event.uid(), BookingStatus.cancelled);
+        status(event);
         cancelPlanned(event.uid(), null, null, "rescheduled to " + event.newUid(), event.updatedAt());
     }
 
@@ -387,8 +389,11 @@ class ReminderPlanner {
                 String.class, booking.uid());
     }
 
-    private void status(String uid, BookingStatus status) {
-        jdbc.update("update automation.reminder_bookings set status = ? where booking_uid = ?", status.name(), uid);
+    /** Keeps the status the change leaves the booking in, which later changes of it read. */
+    private void status(BookingChange change) {
+        BookingStatus status = BookingState.statusSetBy(change).orElseThrow();
+        jdbc.update("update automation.reminder_bookings set status = ? where booking_uid = ?", status.name(),
+                change.uid());
     }
 
     private String write(Object value) {

@@ -8,11 +8,13 @@ import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
 import com.calcomalt.contracts.notifications.WebhookUpdated;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingRescheduled;
 import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.rules.scheduling.BookingState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -151,7 +153,7 @@ class WebhookDispatcher {
     @EventHandler
     void on(BookingConfirmed event, EventMessage<?> message) {
         Booking booking = booking(event.bookingId());
-        ObjectNode payload = withStatus(booking, "ACCEPTED");
+        ObjectNode payload = changed(booking, event, event.updatedAt());
         deliver(WebhookTriggerEvent.BOOKING_CREATED, booking, payload, message, message.getTimestamp());
         scheduleMeetingTriggers(booking, payload, message);
     }
@@ -159,7 +161,7 @@ class WebhookDispatcher {
     @EventHandler
     void on(BookingDeclined event, EventMessage<?> message) {
         Booking booking = booking(event.bookingId());
-        ObjectNode payload = withStatus(booking, "REJECTED");
+        ObjectNode payload = changed(booking, event, event.updatedAt());
         payload.put("rejectionReason", event.rejectionReason());
         deliver(WebhookTriggerEvent.BOOKING_REJECTED, booking, payload, message, message.getTimestamp());
     }
@@ -167,9 +169,7 @@ class WebhookDispatcher {
     @EventHandler
     void on(BookingCancelled event, EventMessage<?> message) {
         Booking booking = booking(event.bookingId());
-        cancelPending("booking_id = ? and trigger_event in ('MEETING_STARTED', 'MEETING_ENDED')",
-                event.bookingId(), event.updatedAt());
-        ObjectNode payload = withStatus(booking, "CANCELLED");
+        ObjectNode payload = changed(booking, event, event.updatedAt());
         payload.put("cancellationReason", event.cancellationReason());
         payload.put("cancelledBy", event.cancelledBy());
         deliver(WebhookTriggerEvent.BOOKING_CANCELLED, booking, payload, message, message.getTimestamp());
@@ -178,9 +178,7 @@ class WebhookDispatcher {
     /** The new booking announces the reschedule; the old one only stops its meeting triggers. */
     @EventHandler
     void on(BookingRescheduled event) {
-        cancelPending("booking_id = ? and trigger_event in ('MEETING_STARTED', 'MEETING_ENDED')",
-                event.bookingId(), event.updatedAt());
-        withStatus(booking(event.bookingId()), "CANCELLED");
+        changed(booking(event.bookingId()), event, event.updatedAt());
     }
 
     // ------------------------------------------------------------------ deliveries
@@ -316,12 +314,20 @@ class WebhookDispatcher {
         return payload;
     }
 
-    /** The booking's payload with a new status, which later triggers of it carry too. */
-    private ObjectNode withStatus(Booking booking, String status) {
+    /**
+     * The booking's payload with the status the change leaves it in, which later triggers of it
+     * carry too; a booking that no longer takes place has no meeting to start or end.
+     */
+    private ObjectNode changed(Booking booking, BookingChange change, Instant at) {
+        BookingStatus status = BookingState.statusSetBy(change).orElseThrow();
         ObjectNode payload = booking.payload().deepCopy();
-        payload.put("status", status);
+        payload.put("status", status.name().toUpperCase(java.util.Locale.ROOT));
         jdbc.update("update notifications.webhook_bookings set payload = ?::jsonb where booking_id = ?",
                 write(payload), booking.bookingId());
+        if (!BookingState.takingPlace(status)) {
+            cancelPending("booking_id = ? and trigger_event in ('MEETING_STARTED', 'MEETING_ENDED')",
+                    booking.bookingId(), at);
+        }
         return payload;
     }
 

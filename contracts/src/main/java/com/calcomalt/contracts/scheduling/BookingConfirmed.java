@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The host accepted a pending booking. */
 @Revision("1")
-public record BookingConfirmed(String uid, int bookingId, int confirmedBy, Instant updatedAt) {
+public record BookingConfirmed(String uid, int bookingId, int confirmedBy, Instant updatedAt) implements BookingChange {
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record BookingRated(String uid, int bookingId, int rating, String ratingFeedback, Instant updatedAt) {
+public record BookingRated(String uid, int bookingId, int rating, String ratingFeedback, Instant updatedAt) implements BookingChange {
 }

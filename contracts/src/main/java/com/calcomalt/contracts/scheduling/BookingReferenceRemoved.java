@@ -4,5 +4,5 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record BookingReferenceRemoved(String uid, int bookingId, int referenceId, Instant removedAt) {
+public record BookingReferenceRemoved(String uid, int bookingId, int referenceId, Instant removedAt) implements BookingChange {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** A seat was given back, with its attendee. */
 @Revision("1")
-public record BookingSeatCancelled(String uid, int bookingId, int seatId, String referenceUid, int attendeeId, Instant updatedAt) {
+public record BookingSeatCancelled(String uid, int bookingId, int seatId, String referenceUid, int attendeeId, Instant updatedAt) implements BookingChange {
 }

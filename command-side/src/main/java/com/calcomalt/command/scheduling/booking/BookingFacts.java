@@ -6,6 +6,7 @@ import com.calcomalt.contracts.scheduling.Host;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.rules.scheduling.SlotCalculator;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,63 @@ record BookingFacts(EventTypeSnapshot eventType, Map<Integer, Person> people, Sl
     /** An event type's owner, team, settings and hosts, from the command side's lookup. */
     record EventTypeSnapshot(int id, Integer userId, Integer teamId, Integer parentId, SchedulingType schedulingType,
                              EventTypeSettings settings, List<Host> hosts) {
+
+        /** Whom its bookings are with: a user's event type is hosted by its owner alone; a team's by its hosts. */
+        List<Host> bookedHosts() {
+            return userId != null ? List.of(new Host(userId, null, true, null, null, null, null)) : hosts;
+        }
+
+        boolean seated() {
+            return settings.seatsPerTimeSlot() != null;
+        }
+
+        boolean requiresConfirmation() {
+            return Boolean.TRUE.equals(settings.requiresConfirmation());
+        }
+
+        int beforeEventBuffer() {
+            return settings.beforeEventBuffer() == null ? 0 : settings.beforeEventBuffer();
+        }
+
+        int afterEventBuffer() {
+            return settings.afterEventBuffer() == null ? 0 : settings.afterEventBuffer();
+        }
+
+        /** The lengths a booker may choose: the event type's length, and cal.com's metadata.multipleDuration. */
+        List<Integer> lengths() {
+            List<Integer> lengths = new ArrayList<>(multipleDurations(settings));
+            lengths.add(settings.length());
+            return lengths.stream().distinct().sorted().toList();
+        }
+
+        /** The first of its locations, as cal.com writes it into Booking.location. */
+        String defaultLocation() {
+            var locations = settings.locations();
+            if (locations == null || locations.isEmpty()) {
+                return null;
+            }
+            Map<String, Object> first = locations.get(0);
+            for (String key : List.of("address", "link", "hostPhoneNumber")) {
+                if (first.get(key) instanceof String value && !value.isBlank()) {
+                    return value;
+                }
+            }
+            return first.get("type") instanceof String type ? type : null;
+        }
+
+        /** cal.com lists the other lengths a booker may choose in metadata.multipleDuration. */
+        static List<Integer> multipleDurations(EventTypeSettings settings) {
+            Object multiple = settings.metadata() == null ? null : settings.metadata().get("multipleDuration");
+            List<Integer> durations = new ArrayList<>();
+            if (multiple instanceof List<?> list) {
+                for (Object d : list) {
+                    if (d instanceof Number n) {
+                        durations.add(n.intValue());
+                    }
+                }
+            }
+            return durations;
+        }
     }
 
     /** A user as a booking names them. */

@@ -202,11 +202,8 @@ class BookingLookups {
         return new SlotInputs(eventTypeFacts(eventType, people), facts, held, now);
     }
 
-    /** A user's event type is hosted by its owner alone; a team's by its hosts. */
     static List<Host> hostsOf(EventTypeSnapshot eventType) {
-        return eventType.userId() != null
-                ? List.of(new Host(eventType.userId(), null, true, null, null, null, null))
-                : eventType.hosts();
+        return eventType.bookedHosts();
     }
 
     private static EventTypeFacts eventTypeFacts(EventTypeSnapshot eventType, Map<Integer, Person> people) {
@@ -221,18 +218,8 @@ class BookingLookups {
                 durations(s));
     }
 
-    /** cal.com lists the lengths a booker may choose in metadata.multipleDuration. */
     static List<Integer> durations(EventTypeSettings settings) {
-        Object multiple = settings.metadata() == null ? null : settings.metadata().get("multipleDuration");
-        List<Integer> durations = new ArrayList<>();
-        if (multiple instanceof List<?> list) {
-            for (Object d : list) {
-                if (d instanceof Number n) {
-                    durations.add(n.intValue());
-                }
-            }
-        }
-        return durations;
+        return EventTypeSnapshot.multipleDurations(settings);
     }
 
     private static List<WeeklyHours> weekly(List<WeeklyRange> ranges) {

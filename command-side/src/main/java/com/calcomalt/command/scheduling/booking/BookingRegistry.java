@@ -2,13 +2,10 @@ package com.calcomalt.command.scheduling.booking;
 
 import static com.calcomalt.command.scheduling.booking.BookingLookups.utc;
 
-import com.calcomalt.contracts.scheduling.BookingCancelled;
-import com.calcomalt.contracts.scheduling.BookingConfirmed;
-import com.calcomalt.contracts.scheduling.BookingDeclined;
+import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingRequested;
-import com.calcomalt.contracts.scheduling.BookingRescheduled;
-import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.platform.domain.DomainConflict;
+import com.calcomalt.rules.scheduling.BookingState;
 import java.time.Duration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,33 +53,15 @@ class BookingRegistry {
         }
     }
 
+    /** A booking that stops taking place frees its hosts' time. */
     @EventHandler
-    void on(BookingConfirmed event) {
-        status(event.uid(), BookingStatus.accepted);
-    }
-
-    @EventHandler
-    void on(BookingDeclined event) {
-        end(event.uid(), BookingStatus.rejected);
-    }
-
-    @EventHandler
-    void on(BookingCancelled event) {
-        end(event.uid(), BookingStatus.cancelled);
-    }
-
-    @EventHandler
-    void on(BookingRescheduled event) {
-        end(event.uid(), BookingStatus.cancelled);
-    }
-
-    private void end(String uid, BookingStatus status) {
-        status(uid, status);
-        jdbc.update("delete from command_side.booked_times where booking_uid = ?", uid);
-    }
-
-    private void status(String uid, BookingStatus status) {
-        jdbc.update("update command_side.bookings set status = ? where uid = ?", status.name(), uid);
+    void on(BookingChange event) {
+        BookingState.statusSetBy(event).ifPresent(status -> {
+            jdbc.update("update command_side.bookings set status = ? where uid = ?", status.name(), event.uid());
+            if (!BookingState.takingPlace(status)) {
+                jdbc.update("delete from command_side.booked_times where booking_uid = ?", event.uid());
+            }
+        });
     }
 
     /** Someone else opened the seated booking of this start first: the request joins it instead. */

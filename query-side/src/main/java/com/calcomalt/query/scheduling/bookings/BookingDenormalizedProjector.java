@@ -3,22 +3,14 @@ package com.calcomalt.query.scheduling.bookings;
 import com.calcomalt.contracts.identity.TeamDeleted;
 import com.calcomalt.contracts.identity.UserEmailChanged;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
-import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
-import com.calcomalt.contracts.scheduling.BookingCancelled;
-import com.calcomalt.contracts.scheduling.BookingConfirmed;
-import com.calcomalt.contracts.scheduling.BookingDeclined;
+import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
-import com.calcomalt.contracts.scheduling.BookingRated;
 import com.calcomalt.contracts.scheduling.BookingRequested;
-import com.calcomalt.contracts.scheduling.BookingRescheduled;
-import com.calcomalt.contracts.scheduling.BookingSeatBooked;
-import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
-import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.contracts.scheduling.EventTypeDeleted;
 import com.calcomalt.contracts.scheduling.EventTypeUpdated;
 import com.calcomalt.query.projections.Rows;
+import com.calcomalt.rules.scheduling.BookingState.Lifecycle;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -59,11 +51,8 @@ class BookingDenormalizedProjector {
             row.startTime = event.startTime();
             row.endTime = event.endTime();
             row.createdAt = event.createdAt();
-            row.updatedAt = null;
             row.location = event.location();
             row.paid = false;
-            row.status = event.status();
-            row.rescheduled = null;
             row.userId = event.userId();
             row.teamId = host == null ? null : host.teamId();
             row.eventLength = host == null ? null : host.eventLength();
@@ -71,58 +60,32 @@ class BookingDenormalizedProjector {
             row.userEmail = host == null ? null : host.userEmail();
             row.userName = host == null ? null : host.userName();
             row.userUsername = host == null ? null : host.userUsername();
-            row.ratingFeedback = null;
-            row.rating = null;
-            row.noShowHost = false;
             row.isTeamBooking = row.teamId != null;
+            write(row, Lifecycle.of(event));
         });
     }
 
+    /**
+     * A later change of the booking: the booking's story folded one step further. This table keeps
+     * only some of the lifecycle's columns; each follows the events alone, so the others stay unknown.
+     */
     @EventHandler
-    void on(BookingConfirmed event) {
-        changed(event.bookingId(), event.updatedAt()).status = BookingStatus.accepted;
-    }
-
-    @EventHandler
-    void on(BookingDeclined event) {
-        changed(event.bookingId(), event.updatedAt()).status = BookingStatus.rejected;
-    }
-
-    @EventHandler
-    void on(BookingCancelled event) {
-        changed(event.bookingId(), event.updatedAt()).status = BookingStatus.cancelled;
-    }
-
-    @EventHandler
-    void on(BookingRescheduled event) {
-        BookingDenormalizedRow row = changed(event.bookingId(), event.updatedAt());
-        row.status = BookingStatus.cancelled;
-        row.rescheduled = true;
-    }
-
-    @EventHandler
-    void on(BookingAbsenceMarked event) {
-        BookingDenormalizedRow row = changed(event.bookingId(), event.updatedAt());
-        if (event.noShowHost() != null) {
-            row.noShowHost = event.noShowHost();
+    void on(BookingChange event) {
+        if (!Lifecycle.changesRow(event)) {
+            return;
         }
+        BookingDenormalizedRow row = Rows.existing(entityManager, BookingDenormalizedRow.class, event.bookingId());
+        write(row, new Lifecycle(row.status, null, null, null, row.rescheduled, null, null,
+                Boolean.TRUE.equals(row.noShowHost), row.rating, row.ratingFeedback, row.updatedAt).apply(event));
     }
 
-    @EventHandler
-    void on(BookingRated event) {
-        BookingDenormalizedRow row = changed(event.bookingId(), event.updatedAt());
-        row.rating = event.rating();
-        row.ratingFeedback = event.ratingFeedback();
-    }
-
-    @EventHandler
-    void on(BookingSeatBooked event) {
-        changed(event.bookingId(), event.updatedAt());
-    }
-
-    @EventHandler
-    void on(BookingSeatCancelled event) {
-        changed(event.bookingId(), event.updatedAt());
+    private static void write(BookingDenormalizedRow row, Lifecycle lifecycle) {
+        row.status = lifecycle.status();
+        row.rescheduled = lifecycle.rescheduled();
+        row.noShowHost = lifecycle.noShowHost();
+        row.rating = lifecycle.rating();
+        row.ratingFeedback = lifecycle.ratingFeedback();
+        row.updatedAt = lifecycle.updatedAt();
     }
 
     /** Only rows that change are written: most changes of an event type leave these columns as they are. */
@@ -195,11 +158,5 @@ class BookingDenormalizedProjector {
     @ResetHandler
     void reset() {
         entityManager.createNativeQuery("delete from \"BookingDenormalized\"").executeUpdate();
-    }
-
-    private BookingDenormalizedRow changed(int bookingId, Instant at) {
-        BookingDenormalizedRow row = Rows.existing(entityManager, BookingDenormalizedRow.class, bookingId);
-        row.updatedAt = at;
-        return row;
     }
 }

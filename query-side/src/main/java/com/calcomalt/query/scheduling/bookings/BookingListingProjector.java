@@ -1,14 +1,7 @@
 package com.calcomalt.query.scheduling.bookings;
 
-import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
-import com.calcomalt.contracts.scheduling.BookingCancelled;
-import com.calcomalt.contracts.scheduling.BookingConfirmed;
-import com.calcomalt.contracts.scheduling.BookingDeclined;
-import com.calcomalt.contracts.scheduling.BookingRated;
-import com.calcomalt.contracts.scheduling.BookingRequested;
-import com.calcomalt.contracts.scheduling.BookingRescheduled;
-import com.calcomalt.contracts.scheduling.BookingSeatBooked;
-import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
+import com.calcomalt.contracts.scheduling.BookingChange;
+import com.calcomalt.rules.scheduling.BookingState.Lifecycle;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,48 +38,10 @@ class BookingListingProjector {
     }
 
     @EventHandler
-    void on(BookingRequested event) {
-        copy(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingConfirmed event) {
-        copy(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingDeclined event) {
-        copy(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingCancelled event) {
-        copy(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingRescheduled event) {
-        copy(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingAbsenceMarked event) {
-        copy(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingRated event) {
-        copy(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingSeatBooked event) {
-        copy(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingSeatCancelled event) {
-        copy(event.bookingId());
+    void on(BookingChange event) {
+        if (Lifecycle.changesRow(event)) {
+            copy(event.bookingId());
+        }
     }
 
     @ResetHandler

@@ -1,18 +1,10 @@
 package com.calcomalt.query.scheduling.bookings;
 
-import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
-import com.calcomalt.contracts.scheduling.BookingCancelled;
-import com.calcomalt.contracts.scheduling.BookingConfirmed;
-import com.calcomalt.contracts.scheduling.BookingDeclined;
-import com.calcomalt.contracts.scheduling.BookingRated;
+import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingRequested;
-import com.calcomalt.contracts.scheduling.BookingRescheduled;
-import com.calcomalt.contracts.scheduling.BookingSeatBooked;
-import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
-import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.query.projections.Rows;
+import com.calcomalt.rules.scheduling.BookingState.Lifecycle;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -53,14 +45,9 @@ class BookingProjector {
             row.startTime = event.startTime();
             row.endTime = event.endTime();
             row.createdAt = event.createdAt();
-            row.updatedAt = null;
             row.location = event.location();
             row.paid = false;
-            row.status = event.status();
-            row.cancellationReason = null;
-            row.rejectionReason = null;
             row.fromReschedule = event.fromReschedule();
-            row.rescheduled = null;
             row.customInputs = event.customInputs();
             row.smsReminderNumber = event.smsReminderNumber();
             row.metadata = event.metadata();
@@ -70,81 +57,42 @@ class BookingProjector {
             row.iCalUID = event.iCalUID();
             row.userPrimaryEmail = event.userPrimaryEmail();
             row.idempotencyKey = event.idempotencyKey();
-            row.noShowHost = false;
-            row.rating = null;
-            row.ratingFeedback = null;
-            row.cancelledBy = null;
-            row.rescheduledBy = event.rescheduledBy();
             row.creationSource = event.creationSource();
+            write(row, Lifecycle.of(event));
         });
     }
 
+    /** A later change of the booking: its row's lifecycle columns are the booking's story folded one step further. */
     @EventHandler
-    void on(BookingConfirmed event) {
-        BookingRow row = changed(event.bookingId(), event.updatedAt());
-        row.status = BookingStatus.accepted;
-    }
-
-    @EventHandler
-    void on(BookingDeclined event) {
-        BookingRow row = changed(event.bookingId(), event.updatedAt());
-        row.status = BookingStatus.rejected;
-        row.rejectionReason = event.rejectionReason();
-        row.idempotencyKey = null;
-    }
-
-    @EventHandler
-    void on(BookingCancelled event) {
-        BookingRow row = changed(event.bookingId(), event.updatedAt());
-        row.status = BookingStatus.cancelled;
-        row.cancellationReason = event.cancellationReason();
-        row.cancelledBy = event.cancelledBy();
-        row.idempotencyKey = null;
-    }
-
-    @EventHandler
-    void on(BookingRescheduled event) {
-        BookingRow row = changed(event.bookingId(), event.updatedAt());
-        row.rescheduled = true;
-        row.status = BookingStatus.cancelled;
-        row.cancellationReason = event.cancellationReason();
-        row.rescheduledBy = event.rescheduledBy();
-        row.idempotencyKey = null;
-    }
-
-    @EventHandler
-    void on(BookingAbsenceMarked event) {
-        BookingRow row = changed(event.bookingId(), event.updatedAt());
-        if (event.noShowHost() != null) {
-            row.noShowHost = event.noShowHost();
+    void on(BookingChange event) {
+        if (!Lifecycle.changesRow(event)) {
+            return;
         }
+        BookingRow row = Rows.existing(entityManager, BookingRow.class, event.bookingId());
+        write(row, new Lifecycle(row.status, row.cancellationReason, row.rejectionReason, row.cancelledBy,
+                row.rescheduled, row.rescheduledBy, null, Boolean.TRUE.equals(row.noShowHost), row.rating,
+                row.ratingFeedback, row.updatedAt).apply(event));
     }
 
-    @EventHandler
-    void on(BookingRated event) {
-        BookingRow row = changed(event.bookingId(), event.updatedAt());
-        row.rating = event.rating();
-        row.ratingFeedback = event.ratingFeedback();
-    }
-
-    @EventHandler
-    void on(BookingSeatBooked event) {
-        changed(event.bookingId(), event.updatedAt());
-    }
-
-    @EventHandler
-    void on(BookingSeatCancelled event) {
-        changed(event.bookingId(), event.updatedAt());
+    /** cal.com clears the idempotency key of a booking that no longer takes place, so its slot can be booked again. */
+    private static void write(BookingRow row, Lifecycle lifecycle) {
+        row.status = lifecycle.status();
+        row.cancellationReason = lifecycle.cancellationReason();
+        row.rejectionReason = lifecycle.rejectionReason();
+        row.cancelledBy = lifecycle.cancelledBy();
+        row.rescheduled = lifecycle.rescheduled();
+        row.rescheduledBy = lifecycle.rescheduledBy();
+        row.noShowHost = lifecycle.noShowHost();
+        row.rating = lifecycle.rating();
+        row.ratingFeedback = lifecycle.ratingFeedback();
+        row.updatedAt = lifecycle.updatedAt();
+        if (!lifecycle.takingPlace()) {
+            row.idempotencyKey = null;
+        }
     }
 
     @ResetHandler
     void reset() {
         entityManager.createNativeQuery("delete from \"Booking\"").executeUpdate();
-    }
-
-    private BookingRow changed(int bookingId, Instant at) {
-        BookingRow row = Rows.existing(entityManager, BookingRow.class, bookingId);
-        row.updatedAt = at;
-        return row;
     }
 }

@@ -1,16 +1,18 @@
 package com.calcomalt.query.scheduling.bookings;
 
 import com.calcomalt.contracts.scheduling.BookingAttendeeView;
-import com.calcomalt.contracts.scheduling.BookingEventTypeRef;
 import com.calcomalt.contracts.scheduling.BookingHostView;
 import com.calcomalt.contracts.scheduling.BookingSeatView;
+import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.contracts.scheduling.BookingView;
+import com.calcomalt.rules.scheduling.BookingState.Lifecycle;
+import com.calcomalt.rules.scheduling.BookingViewBuilder;
+import com.calcomalt.rules.scheduling.BookingViewBuilder.Made;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -173,38 +175,13 @@ class BookingViews {
 
     private BookingView view(Row row, List<BookingHostView> hosts, List<BookingAttendeeView> attendees,
                              List<BookingSeatView> seats, String rescheduledTo) {
-        Map<String, Object> metadata = map(row.metadata());
-        Map<String, Object> responses = map(row.responses());
-        return new BookingView(row.id(), row.uid(), row.title(), row.description(), hosts, row.status(),
-                row.cancellationReason(), row.cancelledBy(), reschedulingReason(row, responses), row.rescheduledBy(),
-                row.fromReschedule(), rescheduledTo, row.start(), row.end(),
-                (int) Duration.between(row.start(), row.end()).toMinutes(), row.eventTypeId(),
-                row.eventTypeId() == null ? null : new BookingEventTypeRef(row.eventTypeId(), row.eventTypeSlug()),
-                meetingUrl(row, metadata), row.location(), Boolean.TRUE.equals(row.noShowHost()), row.createdAt(),
-                row.updatedAt(), metadata, row.rating(), row.iCalUID(), attendees, guests(responses), responses, seats);
-    }
-
-    /** What the booker gave when moving it (cal.com's rescheduleReason response); for the booking moved away, why. */
-    private static String reschedulingReason(Row row, Map<String, Object> responses) {
-        if (responses != null && responses.get("rescheduleReason") instanceof String reason) {
-            return reason;
-        }
-        return Boolean.TRUE.equals(row.rescheduled()) ? row.cancellationReason() : null;
-    }
-
-    /** The video call cal.com keeps in the booking's metadata, or else the location. */
-    private static String meetingUrl(Row row, Map<String, Object> metadata) {
-        if (metadata != null && metadata.get("videoCallUrl") instanceof String url) {
-            return url;
-        }
-        return row.location();
-    }
-
-    private static List<String> guests(Map<String, Object> responses) {
-        if (responses != null && responses.get("guests") instanceof List<?> guests) {
-            return guests.stream().filter(String.class::isInstance).map(String.class::cast).toList();
-        }
-        return List.of();
+        Made made = new Made(row.id(), row.uid(), row.title(), row.description(), row.fromReschedule(), row.start(),
+                row.end(), row.eventTypeId(), row.location(), row.createdAt(), map(row.metadata()), row.iCalUID(),
+                map(row.responses()));
+        Lifecycle lifecycle = new Lifecycle(BookingStatus.valueOf(row.status()), row.cancellationReason(), null,
+                row.cancelledBy(), row.rescheduled(), row.rescheduledBy(), rescheduledTo,
+                Boolean.TRUE.equals(row.noShowHost()), row.rating(), null, row.updatedAt());
+        return BookingViewBuilder.view(made, lifecycle, hosts, row.eventTypeSlug(), attendees, seats);
     }
 
     private Map<String, Object> map(String text) {

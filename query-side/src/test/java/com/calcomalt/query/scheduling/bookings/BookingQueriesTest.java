@@ -543,7 +543,8 @@ class BookingQueriesTest extends BookingFixtures {
 
         BookingView moved = findOne(as(organizer), original.uid).orElseThrow();
         assertThat(moved.rescheduledToUid()).isEqualTo(booking.uid);
-        assertThat(moved.reschedulingReason()).as("why it was moved away").isEqualTo("Clash");
+        assertThat(moved.cancellationReason()).as("why it was moved away").isEqualTo("Clash");
+        assertThat(moved.reschedulingReason()).as("cal.com reads it from the new booking's responses only").isNull();
         assertThat(findOne(as(organizer), replacement.uid).orElseThrow().rescheduledToUid()).isNull();
     }
 
