@@ -1,6 +1,7 @@
 package com.calcomalt.command.scheduling.booking;
 
 import com.calcomalt.command.scheduling.EventTypeFields;
+import static com.calcomalt.command.support.CallerCommands.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -255,14 +256,6 @@ class BookingTest {
         return new TeamAccess(caller, TEAM, false, null, role, true, null);
     }
 
-    private static MetaData as(Caller caller, BookingFacts facts) {
-        return CallerMetaData.of(caller).and(BookingCommandFacts.FACTS, facts);
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
-    }
-
     private static MetaData byNoOne(BookingFacts facts) {
         return MetaData.with(BookingCommandFacts.FACTS, facts);
     }
@@ -463,7 +456,7 @@ class BookingTest {
                 .when(new RequestBooking(UID, BOOKING_ID, EVENT_TYPE, START, END, BOB_ATTENDEE, List.of(GUEST),
                                 List.of(), Map.of("company", "Acme"), "About the plan", "https://meet.example.com/ann",
                                 Map.of("source", "test"), tracking, null, "hold-1"),
-                        as(BOB, free(personal("beforeEventBuffer", 5, "afterEventBuffer", 10), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal("beforeEventBuffer", 5, "afterEventBuffer", 10), ANN_ID)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingRequested(900, "booking-uid-1", 70, 1, List.of(1), "ann@example.com",
                         "Intro call between Ann Host and Bob Booker", "About the plan", START, END, 5, 10,
@@ -478,14 +471,14 @@ class BookingTest {
         EventTypeSnapshot confirmed = personal("requiresConfirmation", true);
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(confirmed, ANN_ID)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, free(confirmed, ANN_ID)))
                 .expectEvents(requested(confirmed, List.of(ANN_ID), List.of(BOB_ATTENDEE), BookingStatus.pending));
     }
 
     @Test
     void a_plain_booking_keeps_only_the_bookers_name_and_email_as_answers() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(personal(), ANN_ID)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectEvents(requested(personal(), List.of(ANN_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -494,7 +487,7 @@ class BookingTest {
         EventTypeSnapshot templated = personal("eventName", "{Event type title}: {Scheduler} meets {HOST}");
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(templated, ANN_ID)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, free(templated, ANN_ID)))
                 .expectEventsMatching(onlyRequested(e ->
                         assertThat(e.title()).isEqualTo("Intro call: Bob Booker meets Ann Host")));
     }
@@ -504,7 +497,7 @@ class BookingTest {
         Map<Integer, Person> people = Map.of(ANN_ID, new Person(ANN_ID, "ann@example.com", " ", "ann", "UTC", false));
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, freeWith(personal(), people)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, freeWith(personal(), people)))
                 .expectEventsMatching(onlyRequested(e ->
                         assertThat(e.title()).isEqualTo("Intro call between ann and Bob Booker")));
     }
@@ -515,7 +508,7 @@ class BookingTest {
                 Map.of("type", "link", "link", "https://cal.example/ann"), Map.of("type", "integrations:daily")));
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(located, ANN_ID)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, free(located, ANN_ID)))
                 .expectEventsMatching(onlyRequested(e -> {
                     assertThat(e.location()).isEqualTo("https://cal.example/ann");
                     assertThat(e.responses()).containsEntry("location",
@@ -528,7 +521,7 @@ class BookingTest {
         EventTypeSnapshot daily = personal("locations", List.of(Map.of("type", "integrations:daily")));
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(daily, ANN_ID)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, free(daily, ANN_ID)))
                 .expectEventsMatching(onlyRequested(e -> assertThat(e.location()).isEqualTo("integrations:daily")));
     }
 
@@ -538,7 +531,7 @@ class BookingTest {
                 List.of(), List.of(), Map.of("smsReminderNumber", "+4915112345"), null, null, null, null, null, null);
 
         fixture.givenNoPriorActivity()
-                .when(withNumber, as(BOB, free(personal(), ANN_ID)))
+                .when(withNumber, as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectEventsMatching(onlyRequested(e -> {
                     assertThat(e.smsReminderNumber()).isEqualTo("+4915112345");
                     assertThat(e.responses()).containsEntry("smsReminderNumber", "+4915112345");
@@ -553,7 +546,7 @@ class BookingTest {
                 List.of(), null, null, null, null, null, null, null);
 
         fixture.givenNoPriorActivity()
-                .when(request, as(BOB, free(personal(), ANN_ID)))
+                .when(request, as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectEventsMatching(onlyRequested(e ->
                         assertThat(e.responses()).containsEntry("attendeePhoneNumber", "+15550100")));
     }
@@ -564,7 +557,7 @@ class BookingTest {
         Instant hourLater = START.plus(Duration.ofMinutes(60));
 
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, hourLater), as(BOB, free(flexible, ANN_ID)))
+                .when(request(EVENT_TYPE, START, hourLater), as(BOB, BookingCommandFacts.FACTS, free(flexible, ANN_ID)))
                 .expectEventsMatching(onlyRequested(e -> {
                     assertThat(e.endTime()).isEqualTo(hourLater);
                     assertThat(e.idempotencyKey()).isEqualTo(idempotencyKey(START, hourLater, ANN_ID));
@@ -577,7 +570,7 @@ class BookingTest {
     @Test
     void a_collective_booking_keeps_every_host_busy_the_first_organizing_and_the_others_listed_as_attendees() {
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503, 504)), as(BOB, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of(503, 504)), as(BOB, BookingCommandFacts.FACTS, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
                 .expectEvents(requested(collective(), List.of(ANN_ID, CARL_ID, DORA_ID),
                         List.of(BOB_ATTENDEE, CARL_AS_ATTENDEE, DORA_AS_ATTENDEE), BookingStatus.accepted));
     }
@@ -588,7 +581,7 @@ class BookingTest {
         Map<Integer, HostLoad> load = Map.of(DORA_ID, new HostLoad(10, EARLIER));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, load, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(type, load, CARL_ID, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -600,7 +593,7 @@ class BookingTest {
                 DORA_ID, new HostLoad(8, EARLIER));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, load, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(type, load, CARL_ID, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -611,7 +604,7 @@ class BookingTest {
                 DORA_ID, new HostLoad(2, EARLIER.minus(Duration.ofDays(7))));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, load, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(type, load, CARL_ID, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -622,7 +615,7 @@ class BookingTest {
         Map<Integer, HostLoad> load = Map.of(CARL_ID, new HostLoad(0, EARLIER));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, load, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(type, load, CARL_ID, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -631,7 +624,7 @@ class BookingTest {
         EventTypeSnapshot type = roundRobin(host(DORA_ID), host(CARL_ID));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, DORA_ID, CARL_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(type, DORA_ID, CARL_ID)))
                 .expectEvents(requested(type, List.of(CARL_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -640,7 +633,7 @@ class BookingTest {
         EventTypeSnapshot type = roundRobin(host(CARL_ID, 4, null), host(DORA_ID, 1, null));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(type, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -649,7 +642,7 @@ class BookingTest {
         EventTypeSnapshot type = roundRobin(fixedHost(ANN_ID), host(CARL_ID), host(DORA_ID, 1, null));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503)), as(BOB, free(type, ANN_ID, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of(503)), as(BOB, BookingCommandFacts.FACTS, free(type, ANN_ID, CARL_ID, DORA_ID)))
                 .expectEventsMatching(onlyRequested(e -> {
                     assertThat(e.hostIds()).containsExactlyInAnyOrder(ANN_ID, CARL_ID);
                     assertThat(e.hostIds().get(0)).isEqualTo(e.userId());
@@ -666,7 +659,7 @@ class BookingTest {
         EventTypeSnapshot type = roundRobin(fixedHost(ANN_ID), host(CARL_ID));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503)), as(BOB, free(type, ANN_ID, CARL_ID)))
+                .when(requestOfTeam(List.of(503)), as(BOB, BookingCommandFacts.FACTS, free(type, ANN_ID, CARL_ID)))
                 .expectEvents(requested(type, List.of(ANN_ID, CARL_ID), List.of(BOB_ATTENDEE, CARL_AS_ATTENDEE),
                         BookingStatus.accepted));
     }
@@ -676,14 +669,14 @@ class BookingTest {
     @Test
     void a_seated_booking_holds_the_bookers_seat_rather_than_an_attendee() {
         fixture.givenNoPriorActivity()
-                .when(requestSeat(List.of()), as(BOB, free(seatedType(), ANN_ID)))
+                .when(requestSeat(List.of()), as(BOB, BookingCommandFacts.FACTS, free(seatedType(), ANN_ID)))
                 .expectEvents(requested(seatedType(), List.of(ANN_ID), List.of(), BookingStatus.accepted, BOB_SEAT));
     }
 
     @Test
     void a_seated_event_type_is_booked_by_the_seat() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(seatedType(), ANN_ID)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, free(seatedType(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 is booked by the seat")
                 .expectNoEvents();
@@ -692,7 +685,7 @@ class BookingTest {
     @Test
     void a_seat_of_an_event_type_without_seats_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(requestSeat(List.of()), as(BOB, free(personal(), ANN_ID)))
+                .when(requestSeat(List.of()), as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 has no seats")
                 .expectNoEvents();
@@ -701,7 +694,7 @@ class BookingTest {
     @Test
     void a_seat_comes_without_guests() {
         fixture.givenNoPriorActivity()
-                .when(requestSeat(List.of(GUEST)), as(BOB, free(seatedType(), ANN_ID)))
+                .when(requestSeat(List.of(GUEST)), as(BOB, BookingCommandFacts.FACTS, free(seatedType(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 takes no guests")
                 .expectNoEvents();
@@ -721,7 +714,7 @@ class BookingTest {
     @Test
     void a_booking_of_an_unknown_event_type_is_not_found() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, new BookingFacts(null, Map.of(), null, Map.of(), null)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, new BookingFacts(null, Map.of(), null, Map.of(), null)))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("No event type 70")
                 .expectNoEvents();
@@ -742,7 +735,7 @@ class BookingTest {
                 List.of(host(ANN_ID)));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(neither, ANN_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(neither, ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 71 has neither owner nor scheduling type")
                 .expectNoEvents();
@@ -753,7 +746,7 @@ class BookingTest {
         EventTypeSnapshot managed = teamType(SchedulingType.managed, List.of(host(ANN_ID)));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(managed, ANN_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(managed, ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 71 is managed: its members' own event types are booked")
                 .expectNoEvents();
@@ -764,7 +757,7 @@ class BookingTest {
         EventTypeSnapshot hostless = teamType(SchedulingType.collective, List.of());
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(hostless)))
+                .when(requestOfTeam(List.of()), as(BOB, BookingCommandFacts.FACTS, free(hostless)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 71 has no hosts")
                 .expectNoEvents();
@@ -776,7 +769,7 @@ class BookingTest {
                 "Europe/Berlin", true), BOB_ID, BOB_PERSON);
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, freeWith(personal(), people)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, freeWith(personal(), people)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("The owner of event type 70 takes no bookings")
                 .expectNoEvents();
@@ -785,7 +778,7 @@ class BookingTest {
     @Test
     void an_owner_the_command_side_does_not_know_takes_no_bookings() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, freeWith(personal(), Map.of(BOB_ID, BOB_PERSON))))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, freeWith(personal(), Map.of(BOB_ID, BOB_PERSON))))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("The owner of event type 70 takes no bookings")
                 .expectNoEvents();
@@ -796,7 +789,7 @@ class BookingTest {
         Map<Integer, Person> withoutDora = Map.of(ANN_ID, ANN_PERSON, BOB_ID, BOB_PERSON, CARL_ID, CARL_PERSON);
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503, 504)), as(BOB, freeWith(collective(), withoutDora)))
+                .when(requestOfTeam(List.of(503, 504)), as(BOB, BookingCommandFacts.FACTS, freeWith(collective(), withoutDora)))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("No user 4")
                 .expectNoEvents();
@@ -805,7 +798,7 @@ class BookingTest {
     @Test
     void too_few_attendee_ids_for_the_other_hosts_is_a_programming_error() {
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503)), as(BOB, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of(503)), as(BOB, BookingCommandFacts.FACTS, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("Too few attendee ids were given for the booking's attendees")
                 .expectNoEvents();
@@ -814,7 +807,7 @@ class BookingTest {
     @Test
     void a_length_the_event_type_does_not_offer_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))), as(BOB, free(personal(), ANN_ID)))
+                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))), as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 30 minutes, not 45 minutes")
                 .expectNoEvents();
@@ -825,7 +818,7 @@ class BookingTest {
         EventTypeSnapshot flexible = personal("metadata", Map.of("multipleDuration", List.of(60, 15, 30)));
 
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))), as(BOB, free(flexible, ANN_ID)))
+                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))), as(BOB, BookingCommandFacts.FACTS, free(flexible, ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 15 or 30 or 60 minutes, not 45 minutes")
                 .expectNoEvents();
@@ -834,7 +827,7 @@ class BookingTest {
     @Test
     void a_length_of_part_of_a_minute_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, END.plusSeconds(30)), as(BOB, free(personal(), ANN_ID)))
+                .when(request(EVENT_TYPE, START, END.plusSeconds(30)), as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 30 minutes, not 1830 seconds")
                 .expectNoEvents();
@@ -843,7 +836,7 @@ class BookingTest {
     @Test
     void a_booking_that_ends_before_it_starts_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, END, START), as(BOB, free(personal(), ANN_ID)))
+                .when(request(EVENT_TYPE, END, START), as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A booking starts before it ends")
                 .expectNoEvents();
@@ -852,7 +845,7 @@ class BookingTest {
     @Test
     void guests_are_refused_when_the_event_type_disables_them() {
         fixture.givenNoPriorActivity()
-                .when(requestWithGuests(List.of(GUEST)), as(BOB, free(personal("disableGuests", true), ANN_ID)))
+                .when(requestWithGuests(List.of(GUEST)), as(BOB, BookingCommandFacts.FACTS, free(personal("disableGuests", true), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 takes no guests")
                 .expectNoEvents();
@@ -861,7 +854,7 @@ class BookingTest {
     @Test
     void a_start_in_the_past_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, PAST_START, PAST_END), as(BOB, verdict(personal(), Verdict.TOO_SOON)))
+                .when(request(EVENT_TYPE, PAST_START, PAST_END), as(BOB, BookingCommandFacts.FACTS, verdict(personal(), Verdict.TOO_SOON)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A booking cannot start in the past (2026-04-01T06:00:00Z)")
                 .expectNoEvents();
@@ -870,7 +863,7 @@ class BookingTest {
     @Test
     void a_start_within_the_minimum_notice_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, verdict(personal(), Verdict.TOO_SOON)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, verdict(personal(), Verdict.TOO_SOON)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-02T09:00:00Z is sooner than the 120 minutes' notice event type 70"
                         + " needs")
@@ -880,7 +873,7 @@ class BookingTest {
     @Test
     void a_start_outside_the_booking_period_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, verdict(personal(), Verdict.OUTSIDE_PERIOD)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, verdict(personal(), Verdict.OUTSIDE_PERIOD)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-02T09:00:00Z is outside the period in which event type 70 can be"
                         + " booked")
@@ -890,7 +883,7 @@ class BookingTest {
     @Test
     void a_start_that_is_no_slot_of_the_event_type_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, verdict(personal(), Verdict.NOT_OFFERED)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, verdict(personal(), Verdict.NOT_OFFERED)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-02T09:00:00Z is not an available slot of event type 70")
                 .expectNoEvents();
@@ -899,7 +892,7 @@ class BookingTest {
     @Test
     void a_start_taken_meanwhile_is_a_conflict() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, verdict(personal(), Verdict.TAKEN)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, verdict(personal(), Verdict.TAKEN)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("2026-04-02T09:00:00Z is no longer available for event type 70")
                 .expectNoEvents();
@@ -908,7 +901,7 @@ class BookingTest {
     @Test
     void a_start_the_scheduling_rules_did_not_judge_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, new BookingFacts(personal(), PEOPLE, null, Map.of(), null)))
+                .when(request(), as(BOB, BookingCommandFacts.FACTS, new BookingFacts(personal(), PEOPLE, null, Map.of(), null)))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -918,7 +911,7 @@ class BookingTest {
     @Test
     void a_seat_of_a_seated_booking_is_taken() {
         fixture.given(seatedBooked())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType())))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingSeatBooked(UID, BOOKING_ID, EVE_SEAT, NOW));
     }
@@ -935,7 +928,7 @@ class BookingTest {
     @Test
     void a_booking_without_seats_has_none_to_take() {
         fixture.given(accepted())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType())))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has no seats")
                 .expectNoEvents();
@@ -944,7 +937,7 @@ class BookingTest {
     @Test
     void a_full_booking_has_no_seat_left() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new BookSeat(UID, CARL_SEAT), as(CARL, known(seatedType())))
+                .when(new BookSeat(UID, CARL_SEAT), as(CARL, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("All 2 seats of booking booking-uid-1 are taken")
                 .expectNoEvents();
@@ -954,14 +947,14 @@ class BookingTest {
     void a_seat_given_back_is_free_again() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT),
                         new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, EARLIER))
-                .when(new BookSeat(UID, CARL_SEAT), as(CARL, known(seatedType())))
+                .when(new BookSeat(UID, CARL_SEAT), as(CARL, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatBooked(UID, BOOKING_ID, CARL_SEAT, NOW));
     }
 
     @Test
     void without_the_event_types_seat_count_no_more_seats_are_taken() {
         fixture.given(seatedBooked())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, new BookingFacts(null, Map.of(), null, Map.of(), null)))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, BookingCommandFacts.FACTS, new BookingFacts(null, Map.of(), null, Map.of(), null)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("All 1 seats of booking booking-uid-1 are taken")
                 .expectNoEvents();
@@ -973,7 +966,7 @@ class BookingTest {
                 "BOB@Example.com", "UTC", "en", null), Map.of(), Map.of());
 
         fixture.given(seatedBooked())
-                .when(new BookSeat(UID, bobAgain), as(BOB, known(seatedType())))
+                .when(new BookSeat(UID, bobAgain), as(BOB, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("BOB@Example.com has a seat at booking booking-uid-1 already")
                 .expectNoEvents();
@@ -982,7 +975,7 @@ class BookingTest {
     @Test
     void the_seats_of_a_booking_that_has_started_are_closed() {
         fixture.given(seatedBooked(RUNNING_START, RUNNING_END))
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType())))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has started; its seats are closed")
                 .expectNoEvents();
@@ -991,7 +984,7 @@ class BookingTest {
     @Test
     void a_seat_of_a_cancelled_booking_is_refused() {
         fixture.given(seatedBooked(), cancelledEarlier())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType())))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled already")
                 .expectNoEvents();
@@ -1002,7 +995,7 @@ class BookingTest {
     @Test
     void whoever_took_a_seat_gives_it_back() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", "Cannot come"), as(EVE, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", "Cannot come"), as(EVE, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, NOW));
     }
@@ -1010,29 +1003,29 @@ class BookingTest {
     @Test
     void the_booker_of_the_first_seat_gives_it_back() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 601, "seat-bob", 501, NOW));
     }
 
     @Test
     void a_seat_taken_through_a_command_is_given_back_by_whoever_took_it() {
-        fixture.givenCommands(command(requestSeat(List.of()), as(BOB, free(seatedType(), ANN_ID))))
-                .andGivenCommands(command(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType()))))
-                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, known(seatedType())))
+        fixture.givenCommands(command(requestSeat(List.of()), as(BOB, BookingCommandFacts.FACTS, free(seatedType(), ANN_ID))))
+                .andGivenCommands(command(new BookSeat(UID, EVE_SEAT), as(EVE, BookingCommandFacts.FACTS, known(seatedType()))))
+                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, NOW));
     }
 
     @Test
     void the_host_gives_back_any_seat() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", "Overbooked"), as(ANN, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", "Overbooked"), as(ANN, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, NOW));
     }
 
     @Test
     void someone_else_cannot_give_back_a_seat() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", null), as(CARL, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null), as(CARL, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A seat is given back by whom booked it or by the host")
                 .expectNoEvents();
@@ -1041,7 +1034,7 @@ class BookingTest {
     @Test
     void a_seat_holders_team_key_does_not_give_back_their_seat() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", null), as(new Caller(EVE_ID, false, TEAM), known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null), as(new Caller(EVE_ID, false, TEAM), BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1049,7 +1042,7 @@ class BookingTest {
     @Test
     void a_seat_whose_taker_is_unknown_is_given_back_only_by_the_host() {
         fixture.given(seatedBooked(), new BookingSeatBooked(UID, BOOKING_ID, EVE_SEAT, EARLIER))
-                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1057,7 +1050,7 @@ class BookingTest {
     @Test
     void a_seat_the_booking_does_not_have_is_not_found() {
         fixture.given(seatedBooked())
-                .when(new CancelSeat(UID, "seat-nobody", null), as(ANN, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-nobody", null), as(ANN, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("Booking booking-uid-1 has no seat seat-nobody")
                 .expectNoEvents();
@@ -1067,7 +1060,7 @@ class BookingTest {
     void a_seat_given_back_cannot_be_given_back_again() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT),
                         new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, EARLIER))
-                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(NotFound.class)
                 .expectNoEvents();
     }
@@ -1075,7 +1068,7 @@ class BookingTest {
     @Test
     void giving_back_the_last_seat_cancels_the_booking() {
         fixture.given(seatedBooked())
-                .when(new CancelSeat(UID, "seat-bob", "Cannot come"), as(BOB, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-bob", "Cannot come"), as(BOB, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 601, "seat-bob", 501, NOW),
                         new BookingCancelled(UID, BOOKING_ID, "Cannot come", "bob@example.com", NOW));
     }
@@ -1083,7 +1076,7 @@ class BookingTest {
     @Test
     void a_seat_of_a_cancelled_booking_cannot_be_given_back() {
         fixture.given(seatedBooked(), cancelledEarlier())
-                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled already")
                 .expectNoEvents();
@@ -1092,7 +1085,7 @@ class BookingTest {
     @Test
     void a_seat_of_a_booking_that_is_over_cannot_be_given_back() {
         fixture.given(seatedBooked(PAST_START, PAST_END))
-                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 is over; its seats cannot be given back")
                 .expectNoEvents();
@@ -1103,7 +1096,7 @@ class BookingTest {
     @Test
     void the_host_confirms_a_pending_booking() {
         fixture.given(pending())
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingConfirmed(UID, BOOKING_ID, ANN_ID, NOW));
     }
@@ -1111,28 +1104,28 @@ class BookingTest {
     @Test
     void a_host_who_does_not_organize_confirms_a_pending_team_booking() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new ConfirmBooking(UID), as(CARL, known(collective())))
+                .when(new ConfirmBooking(UID), as(CARL, BookingCommandFacts.FACTS, known(collective())))
                 .expectEvents(new BookingConfirmed(UID, BOOKING_ID, CARL_ID, NOW));
     }
 
     @Test
     void a_team_admin_confirms_a_pending_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new ConfirmBooking(UID), as(TINA, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
+                .when(new ConfirmBooking(UID), as(TINA, BookingCommandFacts.FACTS, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
                 .expectEvents(new BookingConfirmed(UID, BOOKING_ID, TINA_ID, NOW));
     }
 
     @Test
     void a_system_admin_confirms_any_pending_booking() {
         fixture.given(pending())
-                .when(new ConfirmBooking(UID), as(ROOT, known(personal())))
+                .when(new ConfirmBooking(UID), as(ROOT, BookingCommandFacts.FACTS, known(personal())))
                 .expectEvents(new BookingConfirmed(UID, BOOKING_ID, ROOT_ID, NOW));
     }
 
     @Test
     void the_booker_cannot_confirm_their_own_booking() {
         fixture.given(pending())
-                .when(new ConfirmBooking(UID), as(BOB, known(personal())))
+                .when(new ConfirmBooking(UID), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host confirms booking booking-uid-1")
                 .expectNoEvents();
@@ -1141,7 +1134,7 @@ class BookingTest {
     @Test
     void a_team_member_who_is_no_host_cannot_confirm() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new ConfirmBooking(UID), as(EVE, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
+                .when(new ConfirmBooking(UID), as(EVE, BookingCommandFacts.FACTS, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1157,7 +1150,7 @@ class BookingTest {
     @Test
     void an_accepted_booking_cannot_be_confirmed() {
         fixture.given(accepted())
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is accepted; only a pending booking is confirmed")
                 .expectNoEvents();
@@ -1166,7 +1159,7 @@ class BookingTest {
     @Test
     void a_declined_booking_cannot_be_confirmed() {
         fixture.given(pending(), new BookingDeclined(UID, BOOKING_ID, null, ANN_ID, EARLIER))
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is rejected; only a pending booking is confirmed")
                 .expectNoEvents();
@@ -1175,7 +1168,7 @@ class BookingTest {
     @Test
     void a_confirmed_booking_cannot_be_confirmed_again() {
         fixture.given(pending(), new BookingConfirmed(UID, BOOKING_ID, ANN_ID, EARLIER))
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectNoEvents();
     }
@@ -1183,7 +1176,7 @@ class BookingTest {
     @Test
     void a_pending_booking_that_is_over_cannot_be_confirmed() {
         fixture.given(booked(BookingStatus.pending, PAST_START, PAST_END))
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 is over; it cannot be confirmed")
                 .expectNoEvents();
@@ -1194,7 +1187,7 @@ class BookingTest {
     @Test
     void the_host_declines_a_pending_booking() {
         fixture.given(pending())
-                .when(new DeclineBooking(UID, "Fully booked"), as(ANN, known(personal())))
+                .when(new DeclineBooking(UID, "Fully booked"), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingDeclined(UID, BOOKING_ID, "Fully booked", ANN_ID, NOW));
     }
@@ -1202,14 +1195,14 @@ class BookingTest {
     @Test
     void a_team_admin_declines_a_pending_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new DeclineBooking(UID, null), as(TINA, known(collective(), inTeam(TINA, MembershipRole.OWNER))))
+                .when(new DeclineBooking(UID, null), as(TINA, BookingCommandFacts.FACTS, known(collective(), inTeam(TINA, MembershipRole.OWNER))))
                 .expectEvents(new BookingDeclined(UID, BOOKING_ID, null, TINA_ID, NOW));
     }
 
     @Test
     void the_booker_cannot_decline_their_own_booking() {
         fixture.given(pending())
-                .when(new DeclineBooking(UID, null), as(BOB, known(personal())))
+                .when(new DeclineBooking(UID, null), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host declines booking booking-uid-1")
                 .expectNoEvents();
@@ -1218,7 +1211,7 @@ class BookingTest {
     @Test
     void an_accepted_booking_cannot_be_declined() {
         fixture.given(accepted())
-                .when(new DeclineBooking(UID, null), as(ANN, known(personal())))
+                .when(new DeclineBooking(UID, null), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is accepted; only a pending booking is declined")
                 .expectNoEvents();
@@ -1227,7 +1220,7 @@ class BookingTest {
     @Test
     void a_cancelled_booking_cannot_be_declined() {
         fixture.given(pending(), cancelledEarlier())
-                .when(new DeclineBooking(UID, null), as(ANN, known(personal())))
+                .when(new DeclineBooking(UID, null), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled; only a pending booking is declined")
                 .expectNoEvents();
@@ -1238,7 +1231,7 @@ class BookingTest {
     @Test
     void the_host_cancels_a_booking() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, "Ill"), as(ANN, known(personal())))
+                .when(new CancelBooking(UID, "Ill"), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, "Ill", "ann@example.com", NOW));
     }
@@ -1246,42 +1239,42 @@ class BookingTest {
     @Test
     void the_booker_cancels_their_booking() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, "Plans changed"), as(BOB, known(personal())))
+                .when(new CancelBooking(UID, "Plans changed"), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, "Plans changed", "bob@example.com", NOW));
     }
 
     @Test
     void the_booker_cancels_a_booking_that_waits_for_confirmation() {
         fixture.given(pending())
-                .when(new CancelBooking(UID, null), as(BOB, known(personal())))
+                .when(new CancelBooking(UID, null), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "bob@example.com", NOW));
     }
 
     @Test
     void a_booking_under_way_may_still_be_cancelled() {
         fixture.given(underWay())
-                .when(new CancelBooking(UID, null), as(ANN, known(personal())))
+                .when(new CancelBooking(UID, null), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "ann@example.com", NOW));
     }
 
     @Test
     void a_team_admin_cancels_a_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
-                .when(new CancelBooking(UID, null), as(TINA, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
+                .when(new CancelBooking(UID, null), as(TINA, BookingCommandFacts.FACTS, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "tina@example.com", NOW));
     }
 
     @Test
     void a_system_admin_cancels_any_booking() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, null), as(ROOT, known(personal())))
+                .when(new CancelBooking(UID, null), as(ROOT, BookingCommandFacts.FACTS, known(personal())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "root@example.com", NOW));
     }
 
     @Test
     void a_stranger_cannot_cancel_a_booking() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, null), as(EVE, known(personal())))
+                .when(new CancelBooking(UID, null), as(EVE, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A booking is cancelled by its host or by whom booked it")
                 .expectNoEvents();
@@ -1290,7 +1283,7 @@ class BookingTest {
     @Test
     void a_team_member_who_is_no_host_cannot_cancel() {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
-                .when(new CancelBooking(UID, null), as(EVE, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
+                .when(new CancelBooking(UID, null), as(EVE, BookingCommandFacts.FACTS, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1298,7 +1291,7 @@ class BookingTest {
     @Test
     void the_bookers_team_key_does_not_act_as_the_booker() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, null), as(new Caller(BOB_ID, false, TEAM), known(personal())))
+                .when(new CancelBooking(UID, null), as(new Caller(BOB_ID, false, TEAM), BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1314,7 +1307,7 @@ class BookingTest {
     @Test
     void cancelling_a_cancelled_booking_is_a_conflict() {
         fixture.given(accepted(), cancelledEarlier())
-                .when(new CancelBooking(UID, null), as(ANN, known(personal())))
+                .when(new CancelBooking(UID, null), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled already")
                 .expectNoEvents();
@@ -1323,7 +1316,7 @@ class BookingTest {
     @Test
     void cancelling_a_declined_booking_is_a_conflict() {
         fixture.given(pending(), new BookingDeclined(UID, BOOKING_ID, null, ANN_ID, EARLIER))
-                .when(new CancelBooking(UID, null), as(BOB, known(personal())))
+                .when(new CancelBooking(UID, null), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is rejected already")
                 .expectNoEvents();
@@ -1332,7 +1325,7 @@ class BookingTest {
     @Test
     void cancelling_a_booking_that_is_over_is_rejected() {
         fixture.given(over())
-                .when(new CancelBooking(UID, null), as(ANN, known(personal())))
+                .when(new CancelBooking(UID, null), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 is over; it cannot be cancelled")
                 .expectNoEvents();
@@ -1341,7 +1334,7 @@ class BookingTest {
     @Test
     void the_booker_cannot_cancel_a_seated_booking_but_gives_back_a_seat() {
         fixture.given(seatedBooked())
-                .when(new CancelBooking(UID, null), as(BOB, known(seatedType())))
+                .when(new CancelBooking(UID, null), as(BOB, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A seated booking is cancelled by its host; a booker gives back a seat")
                 .expectNoEvents();
@@ -1350,14 +1343,14 @@ class BookingTest {
     @Test
     void the_host_cancels_a_seated_booking_with_all_its_seats() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelBooking(UID, "Cancelled class"), as(ANN, known(seatedType())))
+                .when(new CancelBooking(UID, "Cancelled class"), as(ANN, BookingCommandFacts.FACTS, known(seatedType())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, "Cancelled class", "ann@example.com", NOW));
     }
 
     @Test
     void the_booker_cannot_cancel_when_the_event_type_disables_cancelling() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, null), as(BOB, known(personal("disableCancelling", true))))
+                .when(new CancelBooking(UID, null), as(BOB, BookingCommandFacts.FACTS, known(personal("disableCancelling", true))))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -1427,7 +1420,7 @@ class BookingTest {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512),
                                 "Conflict"),
-                        as(ANN, free(personal("beforeEventBuffer", 5, "afterEventBuffer", 10), ANN_ID)))
+                        as(ANN, BookingCommandFacts.FACTS, free(personal("beforeEventBuffer", 5, "afterEventBuffer", 10), ANN_ID)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingRescheduled(UID, BOOKING_ID, NEW_UID, "Conflict", "ann@example.com", NOW),
                         new BookingRequested(NEW_BOOKING_ID, NEW_UID, EVENT_TYPE, ANN_ID, List.of(ANN_ID),
@@ -1447,7 +1440,7 @@ class BookingTest {
     void the_booker_reschedules_their_booking() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectEventsMatching(rescheduled(
                         old -> assertThat(old).isEqualTo(new BookingRescheduled(UID, BOOKING_ID, NEW_UID, null,
                                 "bob@example.com", NOW)),
@@ -1463,7 +1456,7 @@ class BookingTest {
     void a_moved_booking_keeps_its_title_while_its_organizer_stays() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(ANN, free(personal("title", "Renamed call"), ANN_ID)))
+                        as(ANN, BookingCommandFacts.FACTS, free(personal("title", "Renamed call"), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> { },
                         moved -> assertThat(moved.title()).isEqualTo("Intro call between Ann Host and Bob Booker")));
     }
@@ -1473,7 +1466,7 @@ class BookingTest {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END,
                                 List.of(511, 512, 513, 514), null),
-                        as(ANN, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
+                        as(ANN, BookingCommandFacts.FACTS, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
                 .expectEventsMatching(rescheduled(old -> { }, moved -> {
                     assertThat(moved.hostIds()).containsExactly(ANN_ID, CARL_ID, DORA_ID);
                     assertThat(moved.attendees()).containsExactly(
@@ -1490,7 +1483,7 @@ class BookingTest {
 
         fixture.given(roundRobinBooked())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511), null),
-                        as(BOB, free(type, CARL_ID, DORA_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(type, CARL_ID, DORA_ID)))
                 .expectEventsMatching(rescheduled(old -> { }, moved -> {
                     assertThat(moved.userId()).isEqualTo(DORA_ID);
                     assertThat(moved.hostIds()).containsExactly(DORA_ID);
@@ -1504,7 +1497,7 @@ class BookingTest {
 
         fixture.given(roundRobinBooked())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511), null),
-                        as(BOB, free(type, CARL_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(type, CARL_ID)))
                 .expectEventsMatching(rescheduled(old -> { }, moved -> {
                     assertThat(moved.userId()).isEqualTo(CARL_ID);
                     assertThat(moved.userPrimaryEmail()).isEqualTo("carl@example.com");
@@ -1518,7 +1511,7 @@ class BookingTest {
     void the_bookers_move_of_a_booking_that_needs_confirmation_waits_for_the_host() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal("requiresConfirmation", true), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal("requiresConfirmation", true), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> { },
                         moved -> assertThat(moved.status()).isEqualTo(BookingStatus.pending)));
     }
@@ -1527,7 +1520,7 @@ class BookingTest {
     void the_hosts_move_of_a_booking_that_needs_confirmation_is_accepted() {
         fixture.given(pending())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(ANN, free(personal("requiresConfirmation", true), ANN_ID)))
+                        as(ANN, BookingCommandFacts.FACTS, free(personal("requiresConfirmation", true), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> { },
                         moved -> assertThat(moved.status()).isEqualTo(BookingStatus.accepted)));
     }
@@ -1536,7 +1529,7 @@ class BookingTest {
     void a_booking_under_way_is_moved_when_the_event_type_lets_past_bookings_be_rescheduled() {
         fixture.given(underWay())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal("allowReschedulingPastBookings", true), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal("allowReschedulingPastBookings", true), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> assertThat(old.newUid()).isEqualTo(NEW_UID),
                         moved -> assertThat(moved.startTime()).isEqualTo(NEW_START)));
     }
@@ -1545,7 +1538,7 @@ class BookingTest {
     void the_host_moves_a_booking_even_when_the_event_type_does_not_let_bookers() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(ANN, free(personal("disableRescheduling", true), ANN_ID)))
+                        as(ANN, BookingCommandFacts.FACTS, free(personal("disableRescheduling", true), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> assertThat(old.rescheduledBy()).isEqualTo("ann@example.com"),
                         moved -> assertThat(moved.fromReschedule()).isEqualTo(UID)));
     }
@@ -1554,7 +1547,7 @@ class BookingTest {
     void a_stranger_cannot_reschedule_a_booking() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(EVE, free(personal(), ANN_ID)))
+                        as(EVE, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A booking is rescheduled by its host or by whom booked it")
                 .expectNoEvents();
@@ -1573,7 +1566,7 @@ class BookingTest {
     void a_booking_that_has_started_cannot_be_rescheduled() {
         fixture.given(underWay())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(ANN, free(personal(), ANN_ID)))
+                        as(ANN, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has started; it cannot be rescheduled")
                 .expectNoEvents();
@@ -1583,7 +1576,7 @@ class BookingTest {
     void the_booker_cannot_reschedule_when_the_event_type_disables_it() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal("disableRescheduling", true), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal("disableRescheduling", true), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 does not let bookers reschedule")
                 .expectNoEvents();
@@ -1593,7 +1586,7 @@ class BookingTest {
     void a_seated_booking_cannot_be_rescheduled() {
         fixture.given(seatedBooked())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511), null),
-                        as(ANN, free(seatedType(), ANN_ID)))
+                        as(ANN, BookingCommandFacts.FACTS, free(seatedType(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has seats: a seat is given back and another booked")
                 .expectNoEvents();
@@ -1603,7 +1596,7 @@ class BookingTest {
     void a_cancelled_booking_cannot_be_rescheduled() {
         fixture.given(accepted(), cancelledEarlier())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled already")
                 .expectNoEvents();
@@ -1613,7 +1606,7 @@ class BookingTest {
     void a_booking_rescheduled_once_cannot_be_rescheduled_again() {
         fixture.given(accepted(), new BookingRescheduled(UID, BOOKING_ID, NEW_UID, null, "bob@example.com", EARLIER))
                 .when(new RescheduleBooking(UID, "booking-uid-3", 902, NEW_START, NEW_END, List.of(521, 522), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainConflict.class)
                 .expectNoEvents();
     }
@@ -1622,7 +1615,7 @@ class BookingTest {
     void a_new_start_taken_meanwhile_is_a_conflict() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, verdict(personal(), Verdict.TAKEN)))
+                        as(BOB, BookingCommandFacts.FACTS, verdict(personal(), Verdict.TAKEN)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("2026-04-03T14:00:00Z is no longer available for event type 70")
                 .expectNoEvents();
@@ -1632,7 +1625,7 @@ class BookingTest {
     void a_new_start_that_is_no_slot_of_the_event_type_is_refused() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, verdict(personal(), Verdict.NOT_OFFERED)))
+                        as(BOB, BookingCommandFacts.FACTS, verdict(personal(), Verdict.NOT_OFFERED)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-03T14:00:00Z is not an available slot of event type 70")
                 .expectNoEvents();
@@ -1643,7 +1636,7 @@ class BookingTest {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START,
                                 NEW_END.plus(Duration.ofMinutes(15)), List.of(511, 512), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 30 minutes, not 45 minutes")
                 .expectNoEvents();
@@ -1653,7 +1646,7 @@ class BookingTest {
     void a_booking_whose_event_type_is_gone_cannot_be_rescheduled() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, new BookingFacts(null, Map.of(), null, Map.of(), null)))
+                        as(BOB, BookingCommandFacts.FACTS, new BookingFacts(null, Map.of(), null, Map.of(), null)))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("No event type 70")
                 .expectNoEvents();
@@ -1671,7 +1664,7 @@ class BookingTest {
 
         fixture.given(withNumber)
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, BookingCommandFacts.FACTS, free(personal(), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> { },
                         moved -> assertThat(moved.smsReminderNumber()).isEqualTo("+4915112345")));
     }
@@ -1685,7 +1678,7 @@ class BookingTest {
         absent.put("gina@example.com", false);
 
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, null, absent), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, absent), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingAbsenceMarked(UID, BOOKING_ID, null,
                         List.of(new AttendeeAbsence(501, "bob@example.com", true),
@@ -1695,7 +1688,7 @@ class BookingTest {
     @Test
     void an_attendee_is_found_by_email_whatever_its_case() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, false, Map.of("BOB@Example.com", true)), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, false, Map.of("BOB@Example.com", true)), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectEvents(new BookingAbsenceMarked(UID, BOOKING_ID, false,
                         List.of(new AttendeeAbsence(501, "bob@example.com", true)), NOW));
     }
@@ -1703,14 +1696,14 @@ class BookingTest {
     @Test
     void the_booker_marks_the_host_absent() {
         fixture.given(over())
-                .when(new MarkBookingAbsence(UID, true, null), as(BOB, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, null), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectEvents(new BookingAbsenceMarked(UID, BOOKING_ID, true, List.of(), NOW));
     }
 
     @Test
     void the_booker_cannot_mark_attendees_absent() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, true, Map.of("gina@example.com", true)), as(BOB, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, Map.of("gina@example.com", true)), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Attendees are marked absent by the host")
                 .expectNoEvents();
@@ -1719,7 +1712,7 @@ class BookingTest {
     @Test
     void a_stranger_cannot_mark_absence() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, true, null), as(EVE, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, null), as(EVE, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Absence is marked by the host, or the host's by whom booked")
                 .expectNoEvents();
@@ -1728,7 +1721,7 @@ class BookingTest {
     @Test
     void absence_is_not_marked_before_the_booking_starts() {
         fixture.given(accepted())
-                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has not started; no one can have missed it yet")
                 .expectNoEvents();
@@ -1737,7 +1730,7 @@ class BookingTest {
     @Test
     void a_pending_booking_has_no_no_shows() {
         fixture.given(booked(BookingStatus.pending, RUNNING_START, RUNNING_END))
-                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is pending; only an accepted booking has no-shows")
                 .expectNoEvents();
@@ -1746,7 +1739,7 @@ class BookingTest {
     @Test
     void a_cancelled_booking_has_no_no_shows() {
         fixture.given(underWay(), cancelledEarlier())
-                .when(new MarkBookingAbsence(UID, true, null), as(BOB, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, null), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled; only an accepted booking has no-shows")
                 .expectNoEvents();
@@ -1755,7 +1748,7 @@ class BookingTest {
     @Test
     void an_email_of_no_attendee_is_refused() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, null, Map.of("eve@example.com", true)), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("eve@example.com", true)), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("eve@example.com is no attendee of booking booking-uid-1")
                 .expectNoEvents();
@@ -1765,7 +1758,7 @@ class BookingTest {
     void a_host_listed_among_the_attendees_is_not_marked_as_an_attendee() {
         fixture.given(teamBooked(BookingStatus.accepted, RUNNING_START, RUNNING_END))
                 .when(new MarkBookingAbsence(UID, null, Map.of("carl@example.com", true)),
-                        as(ANN, known(collective())))
+                        as(ANN, BookingCommandFacts.FACTS, known(collective())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("carl@example.com is no attendee of booking booking-uid-1")
                 .expectNoEvents();
@@ -1774,7 +1767,7 @@ class BookingTest {
     @Test
     void saying_no_one_is_absent_is_refused() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, null, Map.of()), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of()), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Say who did not come: the host, attendees, or both")
                 .expectNoEvents();
@@ -1785,7 +1778,7 @@ class BookingTest {
     @Test
     void the_host_keeps_a_note_on_a_booking() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, "Wants a demo"), as(ANN, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, "Wants a demo"), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingInternalNoteAdded(UID, BOOKING_ID, 801, "Wants a demo", ANN_ID, NOW));
     }
@@ -1794,14 +1787,14 @@ class BookingTest {
     void a_team_admin_keeps_a_note_on_a_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
                 .when(new AddBookingInternalNote(UID, 801, "VIP"),
-                        as(TINA, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
+                        as(TINA, BookingCommandFacts.FACTS, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
                 .expectEvents(new BookingInternalNoteAdded(UID, BOOKING_ID, 801, "VIP", TINA_ID, NOW));
     }
 
     @Test
     void a_blank_note_is_refused() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, "  "), as(ANN, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, "  "), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A note has text")
                 .expectNoEvents();
@@ -1810,7 +1803,7 @@ class BookingTest {
     @Test
     void a_note_without_text_is_refused() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, null), as(ANN, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, null), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A note has text")
                 .expectNoEvents();
@@ -1819,7 +1812,7 @@ class BookingTest {
     @Test
     void the_booker_keeps_no_internal_notes() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, "Bring slides"), as(BOB, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, "Bring slides"), as(BOB, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host keeps notes on booking booking-uid-1")
                 .expectNoEvents();
@@ -1828,7 +1821,7 @@ class BookingTest {
     @Test
     void a_stranger_keeps_no_internal_notes() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, "Hello"), as(EVE, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, "Hello"), as(EVE, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1842,7 +1835,7 @@ class BookingTest {
     @Test
     void the_host_links_a_calendar_event_to_a_booking() {
         fixture.given(accepted())
-                .when(reference("google_calendar", "gcal-event-1"), as(ANN, known(personal())))
+                .when(reference("google_calendar", "gcal-event-1"), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingReferenceAdded(UID, BOOKING_ID, 851, "google_calendar", "gcal-event-1", null,
                         null, null, "ann@example.com", 31, null, NOW));
@@ -1852,7 +1845,7 @@ class BookingTest {
     void a_video_meeting_is_linked_with_its_meeting_details() {
         fixture.given(accepted())
                 .when(new AddBookingReference(UID, 852, "daily_video", "daily-room", "room-1", "secret",
-                        "https://daily.example/room-1", null, null, null), as(ANN, known(personal())))
+                        "https://daily.example/room-1", null, null, null), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectEvents(new BookingReferenceAdded(UID, BOOKING_ID, 852, "daily_video", "daily-room", "room-1",
                         "secret", "https://daily.example/room-1", null, null, null, NOW));
     }
@@ -1860,7 +1853,7 @@ class BookingTest {
     @Test
     void a_reference_without_a_type_is_refused() {
         fixture.given(accepted())
-                .when(reference(" ", "gcal-event-1"), as(ANN, known(personal())))
+                .when(reference(" ", "gcal-event-1"), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A reference has a type (such as google_calendar or daily_video) and a uid")
                 .expectNoEvents();
@@ -1869,7 +1862,7 @@ class BookingTest {
     @Test
     void a_reference_without_a_uid_is_refused() {
         fixture.given(accepted())
-                .when(reference("google_calendar", null), as(ANN, known(personal())))
+                .when(reference("google_calendar", null), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A reference has a type (such as google_calendar or daily_video) and a uid")
                 .expectNoEvents();
@@ -1878,7 +1871,7 @@ class BookingTest {
     @Test
     void a_stranger_cannot_link_a_booking() {
         fixture.given(accepted())
-                .when(reference("google_calendar", "gcal-event-1"), as(EVE, known(personal())))
+                .when(reference("google_calendar", "gcal-event-1"), as(EVE, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host links booking booking-uid-1")
                 .expectNoEvents();
@@ -1894,7 +1887,7 @@ class BookingTest {
     @Test
     void the_host_removes_a_reference() {
         fixture.given(accepted(), referenceAdded())
-                .when(new RemoveBookingReference(UID, 851), as(ANN, known(personal())))
+                .when(new RemoveBookingReference(UID, 851), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingReferenceRemoved(UID, BOOKING_ID, 851, NOW));
     }
@@ -1902,7 +1895,7 @@ class BookingTest {
     @Test
     void a_reference_the_booking_does_not_have_is_not_found() {
         fixture.given(accepted(), referenceAdded())
-                .when(new RemoveBookingReference(UID, 852), as(ANN, known(personal())))
+                .when(new RemoveBookingReference(UID, 852), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("Booking booking-uid-1 has no reference 852")
                 .expectNoEvents();
@@ -1911,7 +1904,7 @@ class BookingTest {
     @Test
     void a_removed_reference_is_not_found_again() {
         fixture.given(accepted(), referenceAdded(), new BookingReferenceRemoved(UID, BOOKING_ID, 851, EARLIER))
-                .when(new RemoveBookingReference(UID, 851), as(ANN, known(personal())))
+                .when(new RemoveBookingReference(UID, 851), as(ANN, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(NotFound.class)
                 .expectNoEvents();
     }
@@ -1919,7 +1912,7 @@ class BookingTest {
     @Test
     void a_stranger_cannot_unlink_a_booking() {
         fixture.given(accepted(), referenceAdded())
-                .when(new RemoveBookingReference(UID, 851), as(EVE, known(personal())))
+                .when(new RemoveBookingReference(UID, 851), as(EVE, BookingCommandFacts.FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host unlinks booking booking-uid-1")
                 .expectNoEvents();
