@@ -75,7 +75,8 @@ class OutOfOfficeTest {
     @Test
     void an_entry_without_redirect_reason_or_notes_does_not_show_notes_publicly() {
         fixture.givenNoPriorActivity()
-                .when(new CreateOutOfOffice(ENTRY, UUID, ANN_ID, START, END, null, null, null, null), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new CreateOutOfOffice(ENTRY, UUID, ANN_ID, START, END, null, null, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectEvents(new OutOfOfficeCreated(ENTRY, UUID, ANN_ID, START, END, null, null, null, false, NOW));
     }
 
@@ -162,7 +163,8 @@ class OutOfOfficeTest {
     void updating_publishes_the_whole_entry_with_what_was_not_changed() {
         Instant laterEnd = END.plusSeconds(86_400);
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, laterEnd, null, null, "Longer holiday", true), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, null, laterEnd, null, null, "Longer holiday", true),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OutOfOfficeUpdated(ENTRY, ANN_ID, START, laterEnd, REASON, BOB_ID,
                         "Longer holiday", true, NOW));
@@ -171,7 +173,8 @@ class OutOfOfficeTest {
     @Test
     void an_update_builds_on_earlier_updates() {
         fixture.given(created(), new OutOfOfficeUpdated(ENTRY, ANN_ID, START, END, 8, 3, "Moved", true, EARLIER))
-                .when(new UpdateOutOfOffice(ENTRY, START.minusSeconds(3600), null, null, null, null, null), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, START.minusSeconds(3600), null, null, null, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectEvents(new OutOfOfficeUpdated(ENTRY, ANN_ID, START.minusSeconds(3600), END, 8, 3, "Moved",
                         true, NOW));
     }
@@ -179,7 +182,8 @@ class OutOfOfficeTest {
     @Test
     void updating_with_nothing_new_publishes_nothing() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, START, END, REASON, BOB_ID, "On holiday", false), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, START, END, REASON, BOB_ID, "On holiday", false),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -187,7 +191,8 @@ class OutOfOfficeTest {
     @Test
     void an_empty_update_publishes_nothing() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, null, null), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -195,7 +200,8 @@ class OutOfOfficeTest {
     @Test
     void someone_else_cannot_update_the_entry() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "Bob was here", null), as(BOB, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "Bob was here", null),
+                        as(BOB, REASON_AND_REDIRECT_EXIST))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -203,7 +209,8 @@ class OutOfOfficeTest {
     @Test
     void moving_the_end_before_the_start_is_rejected() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, START.minusSeconds(1), null, null, null, null), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, null, START.minusSeconds(1), null, null, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -211,7 +218,8 @@ class OutOfOfficeTest {
     @Test
     void redirecting_to_the_user_who_is_away_on_update_is_rejected() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, ANN_ID, null, null), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, ANN_ID, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -219,7 +227,8 @@ class OutOfOfficeTest {
     @Test
     void a_reason_that_does_not_exist_is_rejected_on_create_and_on_update() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, null, null), as(ANN, REASON_AND_REDIRECT_EXIST).and(OutOfOffice.REASON_EXISTS, false))
+                .when(create(START, END, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST).and(OutOfOffice.REASON_EXISTS, false))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("There is no out-of-office reason " + REASON)
                 .expectNoEvents();
@@ -234,7 +243,8 @@ class OutOfOfficeTest {
     @Test
     void sending_bookers_to_a_user_who_does_not_exist_is_rejected_on_create_and_on_update() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, 404, null), as(ANN, REASON_AND_REDIRECT_EXIST).and(OutOfOffice.REDIRECT_USER_EXISTS, false))
+                .when(create(START, END, 404, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST).and(OutOfOffice.REDIRECT_USER_EXISTS, false))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("There is no user 404 to send bookers to")
                 .expectNoEvents();
@@ -248,7 +258,8 @@ class OutOfOfficeTest {
     @Test
     void notes_longer_than_2000_characters_on_update_are_rejected() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "x".repeat(2001), null), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "x".repeat(2001), null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -274,7 +285,8 @@ class OutOfOfficeTest {
     @Test
     void a_deleted_entry_cannot_be_updated() {
         fixture.given(created(), new OutOfOfficeDeleted(ENTRY, ANN_ID, EARLIER))
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "Back", null), as(ANN, REASON_AND_REDIRECT_EXIST))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "Back", null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }

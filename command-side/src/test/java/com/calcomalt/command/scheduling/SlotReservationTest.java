@@ -1,5 +1,6 @@
 package com.calcomalt.command.scheduling;
 
+import static com.calcomalt.command.scheduling.SlotReservation.EVENT_TYPE_EXISTS;
 import static com.calcomalt.command.support.CallerCommands.as;
 
 import com.calcomalt.contracts.identity.Caller;
@@ -63,7 +64,7 @@ class SlotReservationTest {
     @Test
     void a_slot_is_reserved_for_the_caller_until_the_given_minutes_have_passed() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 5), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(SLOT_START, SLOT_END, 5), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SlotReserved(UID, RESERVATION, EVENT_TYPE, ANN_ID, SLOT_START, SLOT_END,
                         NOW.plus(Duration.ofMinutes(5)), false, NOW));
@@ -72,7 +73,8 @@ class SlotReservationTest {
     @Test
     void a_seat_may_be_held_for_fifteen_minutes() {
         fixture.givenNoPriorActivity()
-                .when(new ReserveSlot(UID, RESERVATION, EVENT_TYPE, SLOT_START, SLOT_END, 15, true), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(new ReserveSlot(UID, RESERVATION, EVENT_TYPE, SLOT_START, SLOT_END, 15, true),
+                        as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectEvents(new SlotReserved(UID, RESERVATION, EVENT_TYPE, ANN_ID, SLOT_START, SLOT_END,
                         NOW.plus(Duration.ofMinutes(15)), true, NOW));
     }
@@ -82,7 +84,7 @@ class SlotReservationTest {
         Instant start = NOW.minus(Duration.ofMinutes(10));
         Instant end = NOW.plus(Duration.ofMinutes(20));
         fixture.givenNoPriorActivity()
-                .when(reserve(start, end, 1), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(start, end, 1), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectEvents(new SlotReserved(UID, RESERVATION, EVENT_TYPE, ANN_ID, start, end,
                         NOW.plus(Duration.ofMinutes(1)), false, NOW));
     }
@@ -90,7 +92,7 @@ class SlotReservationTest {
     @Test
     void a_slot_cannot_be_reserved_without_a_caller() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 5), MetaData.with(SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(SLOT_START, SLOT_END, 5), MetaData.with(EVENT_TYPE_EXISTS, true))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Slots are reserved by a known caller")
                 .expectNoEvents();
@@ -99,7 +101,7 @@ class SlotReservationTest {
     @Test
     void a_slot_of_an_unknown_event_type_is_not_found() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 5), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, false))
+                .when(reserve(SLOT_START, SLOT_END, 5), as(ANN, EVENT_TYPE_EXISTS, false))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("No event type 70")
                 .expectNoEvents();
@@ -116,7 +118,7 @@ class SlotReservationTest {
     @Test
     void a_slot_that_ends_before_it_starts_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_END, SLOT_START, 5), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(SLOT_END, SLOT_START, 5), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A slot starts before it ends")
                 .expectNoEvents();
@@ -125,7 +127,7 @@ class SlotReservationTest {
     @Test
     void a_slot_that_ends_when_it_starts_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_START, 5), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(SLOT_START, SLOT_START, 5), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -133,7 +135,7 @@ class SlotReservationTest {
     @Test
     void a_slot_that_is_over_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(NOW.minus(Duration.ofMinutes(30)), NOW, 5), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(NOW.minus(Duration.ofMinutes(30)), NOW, 5), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A slot that is over cannot be reserved")
                 .expectNoEvents();
@@ -142,7 +144,7 @@ class SlotReservationTest {
     @Test
     void holding_a_slot_for_no_minutes_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 0), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(SLOT_START, SLOT_END, 0), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A slot is held 1 to 15 minutes")
                 .expectNoEvents();
@@ -151,7 +153,7 @@ class SlotReservationTest {
     @Test
     void holding_a_slot_for_more_than_fifteen_minutes_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 16), as(ANN, SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(SLOT_START, SLOT_END, 16), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A slot is held 1 to 15 minutes")
                 .expectNoEvents();

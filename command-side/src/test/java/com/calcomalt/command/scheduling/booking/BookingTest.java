@@ -447,7 +447,8 @@ class BookingTest {
     @Test
     void a_length_the_event_type_does_not_offer_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))), as(BOB, FACTS, free(personal(), ANN_ID)))
+                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))),
+                        as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 30 minutes, not 45 minutes")
                 .expectNoEvents();
@@ -458,7 +459,8 @@ class BookingTest {
         EventTypeSnapshot flexible = personal("metadata", Map.of("multipleDuration", List.of(60, 15, 30)));
 
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))), as(BOB, FACTS, free(flexible, ANN_ID)))
+                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))),
+                        as(BOB, FACTS, free(flexible, ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 15 or 30 or 60 minutes, not 45 minutes")
                 .expectNoEvents();
@@ -594,7 +596,8 @@ class BookingTest {
     @Test
     void without_the_event_types_seat_count_no_more_seats_are_taken() {
         fixture.given(seatedBooked())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, FACTS, new BookingFacts(null, Map.of(), null, Map.of(), null)))
+                .when(new BookSeat(UID, EVE_SEAT),
+                        as(EVE, FACTS, new BookingFacts(null, Map.of(), null, Map.of(), null)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("All 1 seats of booking booking-uid-1 are taken")
                 .expectNoEvents();
@@ -674,7 +677,8 @@ class BookingTest {
     @Test
     void a_seat_holders_team_key_does_not_give_back_their_seat() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", null), as(new Caller(EVE_ID, false, TEAM), FACTS, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null),
+                        as(new Caller(EVE_ID, false, TEAM), FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -835,7 +839,8 @@ class BookingTest {
     @Test
     void a_team_admin_declines_a_pending_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new DeclineBooking(UID, null), as(TINA, FACTS, known(collective(), inTeam(TINA, MembershipRole.OWNER))))
+                .when(new DeclineBooking(UID, null),
+                        as(TINA, FACTS, known(collective(), inTeam(TINA, MembershipRole.OWNER))))
                 .expectEvents(new BookingDeclined(UID, BOOKING_ID, null, TINA_ID, NOW));
     }
 
@@ -900,7 +905,8 @@ class BookingTest {
     @Test
     void a_team_admin_cancels_a_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
-                .when(new CancelBooking(UID, null), as(TINA, FACTS, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
+                .when(new CancelBooking(UID, null),
+                        as(TINA, FACTS, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "tina@example.com", NOW));
     }
 
@@ -923,7 +929,8 @@ class BookingTest {
     @Test
     void a_team_member_who_is_no_host_cannot_cancel() {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
-                .when(new CancelBooking(UID, null), as(EVE, FACTS, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
+                .when(new CancelBooking(UID, null),
+                        as(EVE, FACTS, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1328,7 +1335,8 @@ class BookingTest {
     @Test
     void an_attendee_is_found_by_email_whatever_its_case() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, false, Map.of("BOB@Example.com", true)), as(ANN, FACTS, known(personal())))
+                .when(new MarkBookingAbsence(UID, false, Map.of("BOB@Example.com", true)),
+                        as(ANN, FACTS, known(personal())))
                 .expectEvents(new BookingAbsenceMarked(UID, BOOKING_ID, false,
                         List.of(new AttendeeAbsence(501, "bob@example.com", true)), NOW));
     }
@@ -1343,7 +1351,8 @@ class BookingTest {
     @Test
     void the_booker_cannot_mark_attendees_absent() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, true, Map.of("gina@example.com", true)), as(BOB, FACTS, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, Map.of("gina@example.com", true)),
+                        as(BOB, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Attendees are marked absent by the host")
                 .expectNoEvents();
@@ -1361,7 +1370,8 @@ class BookingTest {
     @Test
     void absence_is_not_marked_before_the_booking_starts() {
         fixture.given(accepted())
-                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)), as(ANN, FACTS, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)),
+                        as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has not started; no one can have missed it yet")
                 .expectNoEvents();
@@ -1370,7 +1380,8 @@ class BookingTest {
     @Test
     void a_pending_booking_has_no_no_shows() {
         fixture.given(booked(BookingStatus.pending, RUNNING_START, RUNNING_END))
-                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)), as(ANN, FACTS, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)),
+                        as(ANN, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is pending; only an accepted booking has no-shows")
                 .expectNoEvents();
@@ -1388,7 +1399,8 @@ class BookingTest {
     @Test
     void an_email_of_no_attendee_is_refused() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, null, Map.of("eve@example.com", true)), as(ANN, FACTS, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("eve@example.com", true)),
+                        as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("eve@example.com is no attendee of booking booking-uid-1")
                 .expectNoEvents();
