@@ -2,6 +2,7 @@ package com.calcomalt.allinone;
 
 import static org.awaitility.Awaitility.await;
 
+import com.calcomalt.platform.testing.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;

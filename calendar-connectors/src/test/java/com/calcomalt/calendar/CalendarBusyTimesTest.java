@@ -7,13 +7,11 @@ import com.calcomalt.calendar.connectors.CalendarAccount;
 import com.calcomalt.calendar.connectors.CalendarConnectors;
 import com.calcomalt.calendar.connectors.IcsFeedConnector;
 import com.calcomalt.calendar.testing.RadicaleServer;
+import com.calcomalt.platform.testing.MovableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -41,7 +39,7 @@ class CalendarBusyTimesTest {
     private static DataSource dataSource;
     private static JdbcTemplate jdbc;
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = MovableClock.stoppedNow();
     private CalendarBusyTimes busyTimes;
     private int credential;
     private String calendarUrl;
@@ -168,7 +166,7 @@ class CalendarBusyTimesTest {
     @Test
     void an_expired_entry_is_used_when_the_server_fails_and_the_calendar_is_still_reported() {
         busyTimes.busyTimes(List.of(dana()), MARCH, APRIL, true);
-        clock.advance(Duration.ofMinutes(3));
+        clock.moveBy(Duration.ofMinutes(3));
         radicale.stop();
 
         BusyTimesResult result = busyTimes.busyTimes(List.of(dana()), MARCH, APRIL, true);
@@ -221,29 +219,5 @@ class CalendarBusyTimesTest {
         return ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\nBEGIN:VEVENT\nUID:" + uid
                 + "\nDTSTAMP:20260101T000000Z\nDTSTART:" + start + "\nDTEND:" + end
                 + "\nEND:VEVENT\nEND:VCALENDAR\n").replace("\n", "\r\n");
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

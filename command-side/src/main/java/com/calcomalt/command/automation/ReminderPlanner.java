@@ -1,5 +1,7 @@
 package com.calcomalt.command.automation;
 
+import static com.calcomalt.platform.database.Timestamps.utc;
+
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.automation.CancelPendingBookingReminder;
 import com.calcomalt.contracts.automation.CancelWorkflowReminder;
@@ -32,8 +34,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -410,9 +410,5 @@ class ReminderPlanner {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored value cannot be read", e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package com.calcomalt.command.notifications;
 
+import static com.calcomalt.platform.database.Timestamps.utc;
+
 import com.calcomalt.platform.secrets.SecretBox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,9 +141,5 @@ class WebhookDeliveryTask {
         jdbc.update("update notifications.webhook_deliveries set status = ?, completed_at = ? where id = ?"
                 + " and status = 'PENDING'", status, utc(clock.instant()), deliveryId);
         return (complete, operations) -> operations.remove();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

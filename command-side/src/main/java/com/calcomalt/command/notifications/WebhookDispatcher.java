@@ -1,5 +1,7 @@
 package com.calcomalt.command.notifications;
 
+import static com.calcomalt.platform.database.Timestamps.utc;
+
 import com.calcomalt.contracts.notifications.WebhookActivated;
 import com.calcomalt.contracts.notifications.WebhookCreated;
 import com.calcomalt.contracts.notifications.WebhookDeactivated;
@@ -23,7 +25,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -368,9 +369,5 @@ class WebhookDispatcher {
 
     private static String textArray(List<String> values) {
         return values.stream().map(v -> '"' + v + '"').collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package com.calcomalt.command.scheduling;
 
+import static com.calcomalt.platform.database.Timestamps.utc;
+
 import com.calcomalt.contracts.scheduling.DateOverridesSet;
 import com.calcomalt.contracts.scheduling.EventTypeCreated;
 import com.calcomalt.contracts.scheduling.EventTypeDeleted;
@@ -20,9 +22,6 @@ import com.calcomalt.contracts.scheduling.WeeklyAvailabilitySet;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -190,9 +189,5 @@ class SchedulingRegistry {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not writable as JSON: " + value, e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package com.calcomalt.command.automation;
 
+import static com.calcomalt.command.support.CallerCommands.as;
+
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.TeamAccess;
 import com.calcomalt.contracts.automation.AddWorkflowStep;
@@ -120,10 +122,6 @@ class WorkflowTest {
         return new WorkflowStepSettings(s.action(), s.template() == null ? WorkflowTemplates.REMINDER : s.template(),
                 s.reminderBody(), s.emailSubject(), s.sendTo(), s.numberRequired(), s.sender(),
                 s.includeCalendarEvent() == null ? Boolean.FALSE : s.includeCalendarEvent());
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
     }
 
     /** The caller with their accepted role in the team (null: none). */

@@ -1,5 +1,7 @@
 package com.calcomalt.command.calendar;
 
+import static com.calcomalt.command.support.CallerCommands.as;
+
 import com.calcomalt.command.calendar.CalendarCredential.EventTypeOwner;
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.TeamAccess;
@@ -16,7 +18,6 @@ import com.calcomalt.contracts.calendar.InvalidateCalendarCredential;
 import com.calcomalt.contracts.calendar.SelectCalendar;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.MembershipRole;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
@@ -57,10 +58,6 @@ class CalendarCredentialTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(CalendarCredential.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
     }
 
     private static MetaData inTeam(Caller caller, MembershipRole role) {

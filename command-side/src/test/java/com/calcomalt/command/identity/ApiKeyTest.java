@@ -1,5 +1,8 @@
 package com.calcomalt.command.identity;
 
+import static com.calcomalt.command.identity.IdentityCommandFacts.ACCESS;
+import static com.calcomalt.command.support.CallerCommands.as;
+
 import com.calcomalt.contracts.identity.ApiKeyCreated;
 import com.calcomalt.contracts.identity.ApiKeyExpiryChanged;
 import com.calcomalt.contracts.identity.ApiKeyRevoked;
@@ -8,7 +11,6 @@ import com.calcomalt.contracts.identity.CreateApiKey;
 import com.calcomalt.contracts.identity.ExpireApiKey;
 import com.calcomalt.contracts.identity.MembershipRole;
 import com.calcomalt.contracts.identity.RevokeApiKey;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
@@ -18,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.axonframework.eventsourcing.AggregateDeletedException;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,14 +51,6 @@ class ApiKeyTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(ApiKey.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
-    }
-
-    private static MetaData as(Caller caller, TeamAccess access) {
-        return CallerMetaData.of(caller).and(IdentityCommandFacts.ACCESS, access);
     }
 
     /** What the caller is to {@link #TEAM}, a team of its own without an organization. */
@@ -135,14 +128,16 @@ class ApiKeyTest {
     @Test
     void a_team_admin_makes_a_team_key_for_themselves() {
         fixture.givenNoPriorActivity()
-                .when(teamKey(TEAM_ADMIN), as(TEAM_ADMIN_CALLER, access(TEAM_ADMIN_CALLER, MembershipRole.ADMIN)))
+                .when(teamKey(TEAM_ADMIN),
+                        as(TEAM_ADMIN_CALLER, ACCESS, access(TEAM_ADMIN_CALLER, MembershipRole.ADMIN)))
                 .expectEvents(new ApiKeyCreated("k1", TEAM_ADMIN, TEAM, HASH, "ci", IN_A_MONTH, NOW));
     }
 
     @Test
     void a_team_owner_makes_a_team_key_for_themselves() {
         fixture.givenNoPriorActivity()
-                .when(teamKey(TEAM_ADMIN), as(TEAM_ADMIN_CALLER, access(TEAM_ADMIN_CALLER, MembershipRole.OWNER)))
+                .when(teamKey(TEAM_ADMIN),
+                        as(TEAM_ADMIN_CALLER, ACCESS, access(TEAM_ADMIN_CALLER, MembershipRole.OWNER)))
                 .expectEvents(new ApiKeyCreated("k1", TEAM_ADMIN, TEAM, HASH, "ci", IN_A_MONTH, NOW));
     }
 
@@ -151,14 +146,14 @@ class ApiKeyTest {
         TeamAccess organizationAdmin = new TeamAccess(TEAM_ADMIN_CALLER, TEAM, false, ORGANIZATION, null, false,
                 MembershipRole.ADMIN);
         fixture.givenNoPriorActivity()
-                .when(teamKey(TEAM_ADMIN), as(TEAM_ADMIN_CALLER, organizationAdmin))
+                .when(teamKey(TEAM_ADMIN), as(TEAM_ADMIN_CALLER, ACCESS, organizationAdmin))
                 .expectEvents(new ApiKeyCreated("k1", TEAM_ADMIN, TEAM, HASH, "ci", IN_A_MONTH, NOW));
     }
 
     @Test
     void a_plain_member_cannot_make_a_team_key() {
         fixture.givenNoPriorActivity()
-                .when(teamKey(ANN), as(ANN_CALLER, access(ANN_CALLER, MembershipRole.MEMBER)))
+                .when(teamKey(ANN), as(ANN_CALLER, ACCESS, access(ANN_CALLER, MembershipRole.MEMBER)))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only an admin or owner of team 5 makes its API keys")
                 .expectNoEvents();
@@ -167,7 +162,7 @@ class ApiKeyTest {
     @Test
     void a_stranger_to_the_team_cannot_make_a_team_key() {
         fixture.givenNoPriorActivity()
-                .when(teamKey(BOB), as(BOB_CALLER, access(BOB_CALLER, null)))
+                .when(teamKey(BOB), as(BOB_CALLER, ACCESS, access(BOB_CALLER, null)))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -183,7 +178,7 @@ class ApiKeyTest {
     @Test
     void a_team_admin_cannot_make_a_team_key_for_someone_else() {
         fixture.givenNoPriorActivity()
-                .when(teamKey(ANN), as(TEAM_ADMIN_CALLER, access(TEAM_ADMIN_CALLER, MembershipRole.ADMIN)))
+                .when(teamKey(ANN), as(TEAM_ADMIN_CALLER, ACCESS, access(TEAM_ADMIN_CALLER, MembershipRole.ADMIN)))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -191,7 +186,7 @@ class ApiKeyTest {
     @Test
     void a_system_admin_makes_a_team_key_for_someone_else() {
         fixture.givenNoPriorActivity()
-                .when(teamKey(ANN), as(SYSTEM_ADMIN_CALLER, access(SYSTEM_ADMIN_CALLER, null)))
+                .when(teamKey(ANN), as(SYSTEM_ADMIN_CALLER, ACCESS, access(SYSTEM_ADMIN_CALLER, null)))
                 .expectEvents(new ApiKeyCreated("k1", ANN, TEAM, HASH, "ci", IN_A_MONTH, NOW));
     }
 
@@ -199,7 +194,7 @@ class ApiKeyTest {
     void a_key_of_another_team_cannot_make_a_key_of_this_team() {
         Caller keyOfTeam6 = new Caller(TEAM_ADMIN, false, 6);
         fixture.givenNoPriorActivity()
-                .when(teamKey(TEAM_ADMIN), as(keyOfTeam6, access(keyOfTeam6, MembershipRole.ADMIN)))
+                .when(teamKey(TEAM_ADMIN), as(keyOfTeam6, ACCESS, access(keyOfTeam6, MembershipRole.ADMIN)))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -317,14 +312,15 @@ class ApiKeyTest {
     @Test
     void a_team_admin_revokes_a_team_key_someone_else_made() {
         fixture.given(annsTeamKey())
-                .when(new RevokeApiKey("k1"), as(TEAM_ADMIN_CALLER, access(TEAM_ADMIN_CALLER, MembershipRole.ADMIN)))
+                .when(new RevokeApiKey("k1"),
+                        as(TEAM_ADMIN_CALLER, ACCESS, access(TEAM_ADMIN_CALLER, MembershipRole.ADMIN)))
                 .expectEvents(new ApiKeyRevoked("k1", ANN, TEAM, NOW));
     }
 
     @Test
     void the_maker_of_a_team_key_who_no_longer_runs_the_team_cannot_revoke_it() {
         fixture.given(annsTeamKey())
-                .when(new RevokeApiKey("k1"), as(ANN_CALLER, access(ANN_CALLER, MembershipRole.MEMBER)))
+                .when(new RevokeApiKey("k1"), as(ANN_CALLER, ACCESS, access(ANN_CALLER, MembershipRole.MEMBER)))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -389,7 +385,7 @@ class ApiKeyTest {
     void a_team_admin_expires_a_team_key() {
         fixture.given(annsTeamKey())
                 .when(new ExpireApiKey("k1", null),
-                        as(TEAM_ADMIN_CALLER, access(TEAM_ADMIN_CALLER, MembershipRole.OWNER)))
+                        as(TEAM_ADMIN_CALLER, ACCESS, access(TEAM_ADMIN_CALLER, MembershipRole.OWNER)))
                 .expectEvents(new ApiKeyExpiryChanged("k1", ANN, NOW, NOW));
     }
 
@@ -404,7 +400,7 @@ class ApiKeyTest {
     @Test
     void a_plain_member_cannot_expire_a_team_key() {
         fixture.given(annsTeamKey())
-                .when(new ExpireApiKey("k1", null), as(BOB_CALLER, access(BOB_CALLER, MembershipRole.MEMBER)))
+                .when(new ExpireApiKey("k1", null), as(BOB_CALLER, ACCESS, access(BOB_CALLER, MembershipRole.MEMBER)))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }

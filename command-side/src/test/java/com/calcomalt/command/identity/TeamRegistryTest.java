@@ -1,22 +1,20 @@
 package com.calcomalt.command.identity;
 
+import static com.calcomalt.command.support.CallerCommands.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calcomalt.command.CommandSideApplication;
+import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.AcceptMembership;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.ChangeMemberRole;
 import com.calcomalt.contracts.identity.CreateTeam;
-import com.calcomalt.contracts.identity.CreationSource;
-import com.calcomalt.contracts.identity.IdentityProvider;
 import com.calcomalt.contracts.identity.InviteMember;
 import com.calcomalt.contracts.identity.MembershipRole;
 import com.calcomalt.contracts.identity.OrganizationSettings;
-import com.calcomalt.contracts.identity.RegisterUser;
 import com.calcomalt.contracts.identity.RemoveMember;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
@@ -27,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,8 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Rules that span teams and memberships, on real PostgreSQL and under concurrency. */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class TeamRegistryTest {
-
-    private static final Caller ADMIN = new Caller(1, true, null);
 
     @Autowired
     CommandGateway commands;
@@ -49,15 +45,19 @@ class TeamRegistryTest {
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
+    private CallerCommands callers;
+
+    @BeforeEach
+    void callers() {
+        callers = new CallerCommands(commands, ids);
+    }
+
     private <R> R send(Object command, Caller caller) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CallerMetaData.of(caller)));
+        return callers.send(command, caller);
     }
 
     private Caller user(String name) {
-        int userId = ids.next("users");
-        send(new RegisterUser(userId, UUID.randomUUID(), name + "-" + tag + "@example.com", name + "-" + tag, name,
-                "UTC", "Monday", "en", 24, IdentityProvider.CAL, null, CreationSource.api_v2), ADMIN);
-        return new Caller(userId, false, null);
+        return callers.user(name, "UTC");
     }
 
     private int team(Caller owner, String slug, Integer parentId) {

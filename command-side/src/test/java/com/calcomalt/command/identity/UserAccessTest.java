@@ -1,5 +1,8 @@
 package com.calcomalt.command.identity;
 
+import static com.calcomalt.command.identity.IdentityCommandFacts.IMPERSONATION;
+import static com.calcomalt.command.support.CallerCommands.as;
+
 import com.calcomalt.contracts.identity.AccountLinked;
 import com.calcomalt.contracts.identity.AccountUnlinked;
 import com.calcomalt.contracts.identity.Caller;
@@ -36,9 +39,8 @@ import com.calcomalt.contracts.identity.UserPermissionRole;
 import com.calcomalt.contracts.identity.UserRegistered;
 import com.calcomalt.contracts.identity.UserRoleChanged;
 import com.calcomalt.contracts.identity.UserUnlocked;
-import com.calcomalt.platform.domain.DomainConflict;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
+import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.platform.security.ApiKeys;
@@ -47,7 +49,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,14 +93,6 @@ class UserAccessTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
-    }
-
-    private static MetaData as(Caller caller, ImpersonationFacts facts) {
-        return CallerMetaData.of(caller).and(IdentityCommandFacts.IMPERSONATION, facts);
     }
 
     private static UserRegistered registered() {
@@ -453,14 +446,16 @@ class UserAccessTest {
     @Test
     void an_admin_of_one_of_the_users_teams_impersonates_them() {
         fixture.given(registered())
-                .when(new ImpersonateUser(ANN, 42), as(TEAM_ADMIN_CALLER, new ImpersonationFacts(true, true)))
+                .when(new ImpersonateUser(ANN, 42),
+                        as(TEAM_ADMIN_CALLER, IMPERSONATION, new ImpersonationFacts(true, true)))
                 .expectEvents(new UserImpersonated(42, ANN, TEAM_ADMIN, NOW));
     }
 
     @Test
     void a_team_admin_cannot_impersonate_a_member_whose_memberships_disable_it() {
         fixture.given(registered())
-                .when(new ImpersonateUser(ANN, 42), as(TEAM_ADMIN_CALLER, new ImpersonationFacts(true, false)))
+                .when(new ImpersonateUser(ANN, 42),
+                        as(TEAM_ADMIN_CALLER, IMPERSONATION, new ImpersonationFacts(true, false)))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("User 7 disabled impersonation on their memberships")
                 .expectNoEvents();
@@ -478,7 +473,8 @@ class UserAccessTest {
     @Test
     void a_team_admin_cannot_impersonate_a_user_who_disabled_impersonation() {
         fixture.given(registered(), new UserImpersonationSettingChanged(ANN, true, EARLIER))
-                .when(new ImpersonateUser(ANN, 42), as(TEAM_ADMIN_CALLER, new ImpersonationFacts(true, true)))
+                .when(new ImpersonateUser(ANN, 42),
+                        as(TEAM_ADMIN_CALLER, IMPERSONATION, new ImpersonationFacts(true, true)))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -495,7 +491,7 @@ class UserAccessTest {
     @Test
     void a_stranger_cannot_impersonate_a_user() {
         fixture.given(registered())
-                .when(new ImpersonateUser(ANN, 42), as(BOB_CALLER, new ImpersonationFacts(false, false)))
+                .when(new ImpersonateUser(ANN, 42), as(BOB_CALLER, IMPERSONATION, new ImpersonationFacts(false, false)))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only a system admin or an admin of one of their teams impersonates user 7")
                 .expectNoEvents();
@@ -513,7 +509,7 @@ class UserAccessTest {
     void a_team_scoped_key_cannot_impersonate_even_for_an_admin_of_the_users_team() {
         Caller teamKey = new Caller(TEAM_ADMIN, false, TEAM);
         fixture.given(registered())
-                .when(new ImpersonateUser(ANN, 42), as(teamKey, new ImpersonationFacts(true, true)))
+                .when(new ImpersonateUser(ANN, 42), as(teamKey, IMPERSONATION, new ImpersonationFacts(true, true)))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }

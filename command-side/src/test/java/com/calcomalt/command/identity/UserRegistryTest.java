@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calcomalt.command.CommandSideApplication;
+import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
-import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;
-import com.calcomalt.platform.axon.CallerMetaData;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.MetaData;
 import com.calcomalt.contracts.identity.IdentityProvider;
 import com.calcomalt.contracts.identity.RegisterUser;
 import com.calcomalt.contracts.identity.UpdateUserProfile;
@@ -23,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,10 +39,16 @@ class UserRegistryTest {
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
-    private static final MetaData AS_ADMIN = CallerMetaData.of(new Caller(1, true, null));
+    private CallerCommands callers;
 
+    @BeforeEach
+    void callers() {
+        callers = new CallerCommands(commands, ids);
+    }
+
+    /** Every command here is a system admin's. */
     private <R> R send(Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(AS_ADMIN));
+        return callers.send(command, CallerCommands.ADMIN);
     }
 
     private int register(String email, String username) {

@@ -1,5 +1,6 @@
 package com.calcomalt.command.notifications;
 
+import static com.calcomalt.command.support.CallerCommands.as;
 import static com.calcomalt.contracts.notifications.WebhookTriggerEvent.BOOKING_CANCELLED;
 import static com.calcomalt.contracts.notifications.WebhookTriggerEvent.BOOKING_CREATED;
 import static com.calcomalt.contracts.notifications.WebhookTriggerEvent.MEETING_ENDED;
@@ -21,7 +22,6 @@ import com.calcomalt.contracts.notifications.WebhookDeactivated;
 import com.calcomalt.contracts.notifications.WebhookDeleted;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
 import com.calcomalt.contracts.notifications.WebhookUpdated;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
@@ -56,10 +56,6 @@ class WebhookTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Webhook.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
     }
 
     private static MetaData inTeam(Caller caller, MembershipRole role) {

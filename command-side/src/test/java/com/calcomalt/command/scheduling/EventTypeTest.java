@@ -1,5 +1,6 @@
 package com.calcomalt.command.scheduling;
 
+import static com.calcomalt.command.support.CallerCommands.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calcomalt.command.identity.IdentityCommandFacts;
@@ -133,10 +134,6 @@ class EventTypeTest {
 
     private static HostAssignment host(int userId) {
         return new HostAssignment(userId, false, null, null, null);
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
     }
 
     /** The caller with their accepted role in the team (null: none), and the team's members. */

@@ -1,11 +1,12 @@
 package com.calcomalt.command.scheduling;
 
+import static com.calcomalt.command.support.CallerCommands.as;
+
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.CreateOutOfOfficeReason;
 import com.calcomalt.contracts.scheduling.DisableOutOfOfficeReason;
 import com.calcomalt.contracts.scheduling.OutOfOfficeReasonCreated;
 import com.calcomalt.contracts.scheduling.OutOfOfficeReasonDisabled;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import java.time.Clock;
@@ -36,10 +37,6 @@ class OutOfOfficeReasonTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(OutOfOfficeReason.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
     }
 
     private static OutOfOfficeReasonCreated annsReason() {

@@ -1,5 +1,7 @@
 package com.calcomalt.command.scheduling;
 
+import static com.calcomalt.command.support.CallerCommands.as;
+
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.CreateOutOfOffice;
 import com.calcomalt.contracts.scheduling.DeleteOutOfOffice;
@@ -7,7 +9,6 @@ import com.calcomalt.contracts.scheduling.OutOfOfficeCreated;
 import com.calcomalt.contracts.scheduling.OutOfOfficeDeleted;
 import com.calcomalt.contracts.scheduling.OutOfOfficeUpdated;
 import com.calcomalt.contracts.scheduling.UpdateOutOfOffice;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import java.time.Clock;
@@ -38,6 +39,9 @@ class OutOfOfficeTest {
     /** Bob is someone else, and whom Ann sends her bookers to. */
     private static final Caller BOB = new Caller(BOB_ID, false, null);
     private static final Caller SYSTEM_ADMIN = new Caller(99, true, null);
+    /** The facts of a command whose reason and redirect user exist; a test that needs otherwise overrides one. */
+    private static final Object[] REASON_AND_REDIRECT_EXIST =
+            {OutOfOffice.REASON_EXISTS, true, OutOfOffice.REDIRECT_USER_EXISTS, true};
 
     private AggregateTestFixture<OutOfOffice> fixture;
 
@@ -48,10 +52,6 @@ class OutOfOfficeTest {
     }
 
     /** As the caller, with the reason and the user bookers are sent to known. */
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller).and(OutOfOffice.REASON_EXISTS, true).and(OutOfOffice.REDIRECT_USER_EXISTS, true);
-    }
-
     private static CreateOutOfOffice create(Instant start, Instant end, Integer toUserId, String notes) {
         return new CreateOutOfOffice(ENTRY, UUID, ANN_ID, start, end, REASON, toUserId, notes, true);
     }
@@ -66,7 +66,7 @@ class OutOfOfficeTest {
     @Test
     void a_user_says_when_they_are_away_and_whom_bookers_go_to() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, BOB_ID, "On holiday"), as(ANN))
+                .when(create(START, END, BOB_ID, "On holiday"), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OutOfOfficeCreated(ENTRY, UUID, ANN_ID, START, END, REASON, BOB_ID, "On holiday",
                         true, NOW));
@@ -75,14 +75,15 @@ class OutOfOfficeTest {
     @Test
     void an_entry_without_redirect_reason_or_notes_does_not_show_notes_publicly() {
         fixture.givenNoPriorActivity()
-                .when(new CreateOutOfOffice(ENTRY, UUID, ANN_ID, START, END, null, null, null, null), as(ANN))
+                .when(new CreateOutOfOffice(ENTRY, UUID, ANN_ID, START, END, null, null, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectEvents(new OutOfOfficeCreated(ENTRY, UUID, ANN_ID, START, END, null, null, null, false, NOW));
     }
 
     @Test
     void a_system_admin_may_say_when_a_user_is_away() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, null, null), as(SYSTEM_ADMIN))
+                .when(create(START, END, null, null), as(SYSTEM_ADMIN, REASON_AND_REDIRECT_EXIST))
                 .expectEvents(new OutOfOfficeCreated(ENTRY, UUID, ANN_ID, START, END, REASON, null, null, true,
                         NOW));
     }
@@ -90,7 +91,7 @@ class OutOfOfficeTest {
     @Test
     void someone_else_cannot_say_when_a_user_is_away() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, null, null), as(BOB))
+                .when(create(START, END, null, null), as(BOB, REASON_AND_REDIRECT_EXIST))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only user 1 says when they are away")
                 .expectNoEvents();
@@ -107,7 +108,7 @@ class OutOfOfficeTest {
     @Test
     void an_entry_that_ends_before_it_starts_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(create(END, START, null, null), as(ANN))
+                .when(create(END, START, null, null), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Time out of office starts before it ends")
                 .expectNoEvents();
@@ -116,7 +117,7 @@ class OutOfOfficeTest {
     @Test
     void an_entry_that_ends_when_it_starts_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(create(START, START, null, null), as(ANN))
+                .when(create(START, START, null, null), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -124,7 +125,7 @@ class OutOfOfficeTest {
     @Test
     void an_entry_without_an_end_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(create(START, null, null, null), as(ANN))
+                .when(create(START, null, null, null), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -132,7 +133,7 @@ class OutOfOfficeTest {
     @Test
     void sending_bookers_to_the_user_who_is_away_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, ANN_ID, null), as(ANN))
+                .when(create(START, END, ANN_ID, null), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Bookers are sent to someone else, not to the user who is away")
                 .expectNoEvents();
@@ -141,7 +142,7 @@ class OutOfOfficeTest {
     @Test
     void notes_longer_than_2000_characters_are_rejected() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, null, "x".repeat(2001)), as(ANN))
+                .when(create(START, END, null, "x".repeat(2001)), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Notes have at most 2000 characters")
                 .expectNoEvents();
@@ -151,7 +152,7 @@ class OutOfOfficeTest {
     void notes_of_exactly_2000_characters_are_accepted() {
         String notes = "x".repeat(2000);
         fixture.givenNoPriorActivity()
-                .when(create(START, END, null, notes), as(ANN))
+                .when(create(START, END, null, notes), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectEvents(new OutOfOfficeCreated(ENTRY, UUID, ANN_ID, START, END, REASON, null, notes, true,
                         NOW));
     }
@@ -162,7 +163,8 @@ class OutOfOfficeTest {
     void updating_publishes_the_whole_entry_with_what_was_not_changed() {
         Instant laterEnd = END.plusSeconds(86_400);
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, laterEnd, null, null, "Longer holiday", true), as(ANN))
+                .when(new UpdateOutOfOffice(ENTRY, null, laterEnd, null, null, "Longer holiday", true),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OutOfOfficeUpdated(ENTRY, ANN_ID, START, laterEnd, REASON, BOB_ID,
                         "Longer holiday", true, NOW));
@@ -171,7 +173,8 @@ class OutOfOfficeTest {
     @Test
     void an_update_builds_on_earlier_updates() {
         fixture.given(created(), new OutOfOfficeUpdated(ENTRY, ANN_ID, START, END, 8, 3, "Moved", true, EARLIER))
-                .when(new UpdateOutOfOffice(ENTRY, START.minusSeconds(3600), null, null, null, null, null), as(ANN))
+                .when(new UpdateOutOfOffice(ENTRY, START.minusSeconds(3600), null, null, null, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectEvents(new OutOfOfficeUpdated(ENTRY, ANN_ID, START.minusSeconds(3600), END, 8, 3, "Moved",
                         true, NOW));
     }
@@ -179,7 +182,8 @@ class OutOfOfficeTest {
     @Test
     void updating_with_nothing_new_publishes_nothing() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, START, END, REASON, BOB_ID, "On holiday", false), as(ANN))
+                .when(new UpdateOutOfOffice(ENTRY, START, END, REASON, BOB_ID, "On holiday", false),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -187,7 +191,8 @@ class OutOfOfficeTest {
     @Test
     void an_empty_update_publishes_nothing() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, null, null), as(ANN))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -195,7 +200,8 @@ class OutOfOfficeTest {
     @Test
     void someone_else_cannot_update_the_entry() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "Bob was here", null), as(BOB))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "Bob was here", null),
+                        as(BOB, REASON_AND_REDIRECT_EXIST))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -203,7 +209,8 @@ class OutOfOfficeTest {
     @Test
     void moving_the_end_before_the_start_is_rejected() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, START.minusSeconds(1), null, null, null, null), as(ANN))
+                .when(new UpdateOutOfOffice(ENTRY, null, START.minusSeconds(1), null, null, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -211,7 +218,8 @@ class OutOfOfficeTest {
     @Test
     void redirecting_to_the_user_who_is_away_on_update_is_rejected() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, ANN_ID, null, null), as(ANN))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, ANN_ID, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -219,13 +227,14 @@ class OutOfOfficeTest {
     @Test
     void a_reason_that_does_not_exist_is_rejected_on_create_and_on_update() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, null, null), as(ANN).and(OutOfOffice.REASON_EXISTS, false))
+                .when(create(START, END, null, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST).and(OutOfOffice.REASON_EXISTS, false))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("There is no out-of-office reason " + REASON)
                 .expectNoEvents();
         fixture.given(created())
                 .when(new UpdateOutOfOffice(ENTRY, null, null, 12, null, null, null),
-                        as(ANN).and(OutOfOffice.REASON_EXISTS, false))
+                        as(ANN, REASON_AND_REDIRECT_EXIST).and(OutOfOffice.REASON_EXISTS, false))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("There is no out-of-office reason 12")
                 .expectNoEvents();
@@ -234,13 +243,14 @@ class OutOfOfficeTest {
     @Test
     void sending_bookers_to_a_user_who_does_not_exist_is_rejected_on_create_and_on_update() {
         fixture.givenNoPriorActivity()
-                .when(create(START, END, 404, null), as(ANN).and(OutOfOffice.REDIRECT_USER_EXISTS, false))
+                .when(create(START, END, 404, null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST).and(OutOfOffice.REDIRECT_USER_EXISTS, false))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("There is no user 404 to send bookers to")
                 .expectNoEvents();
         fixture.given(created())
                 .when(new UpdateOutOfOffice(ENTRY, null, null, null, 404, null, null),
-                        as(ANN).and(OutOfOffice.REDIRECT_USER_EXISTS, false))
+                        as(ANN, REASON_AND_REDIRECT_EXIST).and(OutOfOffice.REDIRECT_USER_EXISTS, false))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -248,7 +258,8 @@ class OutOfOfficeTest {
     @Test
     void notes_longer_than_2000_characters_on_update_are_rejected() {
         fixture.given(created())
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "x".repeat(2001), null), as(ANN))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "x".repeat(2001), null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -258,7 +269,7 @@ class OutOfOfficeTest {
     @Test
     void the_user_deletes_their_entry() {
         fixture.given(created())
-                .when(new DeleteOutOfOffice(ENTRY), as(ANN))
+                .when(new DeleteOutOfOffice(ENTRY), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OutOfOfficeDeleted(ENTRY, ANN_ID, NOW));
     }
@@ -266,7 +277,7 @@ class OutOfOfficeTest {
     @Test
     void someone_else_cannot_delete_the_entry() {
         fixture.given(created())
-                .when(new DeleteOutOfOffice(ENTRY), as(BOB))
+                .when(new DeleteOutOfOffice(ENTRY), as(BOB, REASON_AND_REDIRECT_EXIST))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -274,7 +285,8 @@ class OutOfOfficeTest {
     @Test
     void a_deleted_entry_cannot_be_updated() {
         fixture.given(created(), new OutOfOfficeDeleted(ENTRY, ANN_ID, EARLIER))
-                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "Back", null), as(ANN))
+                .when(new UpdateOutOfOffice(ENTRY, null, null, null, null, "Back", null),
+                        as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }

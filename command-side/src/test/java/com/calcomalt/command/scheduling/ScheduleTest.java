@@ -1,5 +1,8 @@
 package com.calcomalt.command.scheduling;
 
+import static com.calcomalt.command.scheduling.Schedule.FACTS;
+import static com.calcomalt.command.support.CallerCommands.as;
+
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.CreateSchedule;
 import com.calcomalt.contracts.scheduling.DateOverride;
@@ -80,10 +83,6 @@ class ScheduleTest {
         return create("Working hours", "Europe/Berlin", weekly, overrides, false);
     }
 
-    private static MetaData as(Caller caller, ScheduleFacts facts) {
-        return CallerMetaData.of(caller).and(Schedule.FACTS, facts);
-    }
-
     /** Ann has no schedule yet. */
     private static ScheduleFacts firstSchedule() {
         return new ScheduleFacts(null, List.of());
@@ -111,7 +110,7 @@ class ScheduleTest {
     @Test
     void a_users_first_schedule_becomes_their_default_even_without_asking() {
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), shortDay(600)), as(ANN, firstSchedule()))
+                .when(create(workingHours(500), shortDay(600)), as(ANN, FACTS, firstSchedule()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ScheduleCreated(SCHEDULE, ANN_ID, "Working hours", "Europe/Berlin",
                                 workingHours(500), shortDay(600), NOW),
@@ -130,7 +129,7 @@ class ScheduleTest {
     @Test
     void a_second_schedule_without_make_default_is_only_created() {
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), shortDay(600)), as(ANN, anotherIsDefault()))
+                .when(create(workingHours(500), shortDay(600)), as(ANN, FACTS, anotherIsDefault()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ScheduleCreated(SCHEDULE, ANN_ID, "Working hours", "Europe/Berlin",
                         workingHours(500), shortDay(600), NOW));
@@ -140,7 +139,7 @@ class ScheduleTest {
     void a_second_schedule_with_make_default_is_created_and_made_the_default() {
         fixture.givenNoPriorActivity()
                 .when(create("Evenings", "America/New_York", workingHours(500), List.of(), true),
-                        as(ANN, anotherIsDefault()))
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleCreated(SCHEDULE, ANN_ID, "Evenings", "America/New_York",
                                 workingHours(500), List.of(), NOW),
                         new ScheduleMadeDefault(SCHEDULE, ANN_ID, NOW));
@@ -149,7 +148,7 @@ class ScheduleTest {
     @Test
     void a_schedule_without_hours_or_overrides_is_created_with_empty_lists() {
         fixture.givenNoPriorActivity()
-                .when(create(null, null), as(ANN, anotherIsDefault()))
+                .when(create(null, null), as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleCreated(SCHEDULE, ANN_ID, "Working hours", "Europe/Berlin", List.of(),
                         List.of(), NOW));
     }
@@ -157,7 +156,7 @@ class ScheduleTest {
     @Test
     void a_system_admin_may_create_a_schedule_for_a_user() {
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), List.of()), as(SYSTEM_ADMIN, anotherIsDefault()))
+                .when(create(workingHours(500), List.of()), as(SYSTEM_ADMIN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleCreated(SCHEDULE, ANN_ID, "Working hours", "Europe/Berlin",
                         workingHours(500), List.of(), NOW));
     }
@@ -165,7 +164,7 @@ class ScheduleTest {
     @Test
     void someone_else_cannot_create_a_schedule_for_a_user() {
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), List.of()), as(BOB, firstSchedule()))
+                .when(create(workingHours(500), List.of()), as(BOB, FACTS, firstSchedule()))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -173,7 +172,7 @@ class ScheduleTest {
     @Test
     void a_schedule_cannot_be_created_without_a_caller() {
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), List.of()), MetaData.with(Schedule.FACTS, firstSchedule()))
+                .when(create(workingHours(500), List.of()), MetaData.with(FACTS, firstSchedule()))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -181,7 +180,7 @@ class ScheduleTest {
     @Test
     void a_team_api_key_cannot_create_a_users_schedule() {
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), List.of()), as(new Caller(ANN_ID, false, 10), firstSchedule()))
+                .when(create(workingHours(500), List.of()), as(new Caller(ANN_ID, false, 10), FACTS, firstSchedule()))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -189,7 +188,8 @@ class ScheduleTest {
     @Test
     void a_schedule_with_a_blank_name_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(create("  ", "Europe/Berlin", workingHours(500), List.of(), false), as(ANN, firstSchedule()))
+                .when(create("  ", "Europe/Berlin", workingHours(500), List.of(), false),
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A schedule's name has 1 to 255 characters")
                 .expectNoEvents();
@@ -199,7 +199,7 @@ class ScheduleTest {
     void a_schedule_with_a_name_longer_than_255_characters_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(create("x".repeat(256), "Europe/Berlin", workingHours(500), List.of(), false),
-                        as(ANN, firstSchedule()))
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -208,7 +208,7 @@ class ScheduleTest {
     void a_schedule_in_an_unknown_time_zone_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(create("Working hours", "Europe/Atlantis", workingHours(500), List.of(), false),
-                        as(ANN, firstSchedule()))
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("'Europe/Atlantis' is not an IANA time zone")
                 .expectNoEvents();
@@ -218,7 +218,7 @@ class ScheduleTest {
     void a_weekly_range_whose_start_is_not_before_its_end_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(create(List.of(new WeeklyRange(500, List.of(1), at(17), at(9))), List.of()),
-                        as(ANN, firstSchedule()))
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A range starts before it ends; 17:00-09:00 on days [1] does not")
                 .expectNoEvents();
@@ -228,7 +228,7 @@ class ScheduleTest {
     void a_weekly_range_that_ends_when_it_starts_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(create(List.of(new WeeklyRange(500, List.of(1), at(9), at(9))), List.of()),
-                        as(ANN, firstSchedule()))
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -238,7 +238,7 @@ class ScheduleTest {
         List<WeeklyRange> overlapping = List.of(new WeeklyRange(500, List.of(1, 2), at(9), at(13)),
                 new WeeklyRange(501, List.of(2, 3), at(12), at(17)));
         fixture.givenNoPriorActivity()
-                .when(create(overlapping, List.of()), as(ANN, firstSchedule()))
+                .when(create(overlapping, List.of()), as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Ranges on Tuesday overlap: 09:00-13:00 and 12:00-17:00")
                 .expectNoEvents();
@@ -249,7 +249,7 @@ class ScheduleTest {
         List<WeeklyRange> apart = List.of(new WeeklyRange(500, List.of(1), at(9), at(13)),
                 new WeeklyRange(501, List.of(2), at(12), at(17)));
         fixture.givenNoPriorActivity()
-                .when(create(apart, List.of()), as(ANN, anotherIsDefault()))
+                .when(create(apart, List.of()), as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleCreated(SCHEDULE, ANN_ID, "Working hours", "Europe/Berlin", apart,
                         List.of(), NOW));
     }
@@ -259,7 +259,7 @@ class ScheduleTest {
         List<WeeklyRange> touching = List.of(new WeeklyRange(500, List.of(1), at(9), at(12)),
                 new WeeklyRange(501, List.of(1), at(12), at(17)));
         fixture.givenNoPriorActivity()
-                .when(create(touching, List.of()), as(ANN, anotherIsDefault()))
+                .when(create(touching, List.of()), as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleCreated(SCHEDULE, ANN_ID, "Working hours", "Europe/Berlin", touching,
                         List.of(), NOW));
     }
@@ -268,7 +268,7 @@ class ScheduleTest {
     void a_weekly_range_on_a_day_after_saturday_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(create(List.of(new WeeklyRange(500, List.of(5, 7), at(9), at(17))), List.of()),
-                        as(ANN, firstSchedule()))
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A weekly range names days from 0 (Sunday) to 6 (Saturday)")
                 .expectNoEvents();
@@ -278,7 +278,7 @@ class ScheduleTest {
     void a_weekly_range_on_a_negative_day_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(create(List.of(new WeeklyRange(500, List.of(-1), at(9), at(17))), List.of()),
-                        as(ANN, firstSchedule()))
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -287,7 +287,7 @@ class ScheduleTest {
     void a_weekly_range_without_days_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(create(List.of(new WeeklyRange(500, List.of(), at(9), at(17))), List.of()),
-                        as(ANN, firstSchedule()))
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -297,7 +297,7 @@ class ScheduleTest {
         List<DateOverride> overlapping = List.of(new DateOverride(600, DAY, at(9), at(12)),
                 new DateOverride(601, DAY, at(11), at(14)));
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), overlapping), as(ANN, firstSchedule()))
+                .when(create(workingHours(500), overlapping), as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Ranges on 2026-04-06 overlap: 09:00-12:00 and 11:00-14:00")
                 .expectNoEvents();
@@ -307,7 +307,7 @@ class ScheduleTest {
     void a_date_override_whose_start_is_after_its_end_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(create(workingHours(500), List.of(new DateOverride(600, DAY, at(14), at(10)))),
-                        as(ANN, firstSchedule()))
+                        as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -317,7 +317,7 @@ class ScheduleTest {
         List<DateOverride> mixed = List.of(new DateOverride(600, DAY, MIDNIGHT, MIDNIGHT),
                 new DateOverride(601, DAY, at(10), at(12)));
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), mixed), as(ANN, firstSchedule()))
+                .when(create(workingHours(500), mixed), as(ANN, FACTS, firstSchedule()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-06 is either unavailable or has hours, not both")
                 .expectNoEvents();
@@ -328,7 +328,7 @@ class ScheduleTest {
         List<DateOverride> dayOff = List.of(new DateOverride(600, DAY, MIDNIGHT, MIDNIGHT),
                 new DateOverride(601, DAY.plusDays(1), at(10), at(12)));
         fixture.givenNoPriorActivity()
-                .when(create(workingHours(500), dayOff), as(ANN, anotherIsDefault()))
+                .when(create(workingHours(500), dayOff), as(ANN, FACTS, anotherIsDefault()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ScheduleCreated(SCHEDULE, ANN_ID, "Working hours", "Europe/Berlin",
                         workingHours(500), dayOff, NOW));
@@ -340,7 +340,7 @@ class ScheduleTest {
     void renaming_a_schedule_publishes_the_new_name() {
         fixture.given(created())
                 .when(new UpdateSchedule(SCHEDULE, "Summer hours", null, null, null, null),
-                        as(ANN, anotherIsDefault()))
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ScheduleRenamed(SCHEDULE, ANN_ID, "Summer hours", NOW));
     }
@@ -349,7 +349,7 @@ class ScheduleTest {
     void changing_the_time_zone_publishes_it() {
         fixture.given(created())
                 .when(new UpdateSchedule(SCHEDULE, null, "Asia/Tokyo", null, null, null),
-                        as(ANN, anotherIsDefault()))
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleTimeZoneChanged(SCHEDULE, ANN_ID, "Asia/Tokyo", NOW));
     }
 
@@ -358,14 +358,16 @@ class ScheduleTest {
         List<WeeklyRange> mornings = List.of(new WeeklyRange(510, List.of(1, 3), at(8), at(12)),
                 new WeeklyRange(511, List.of(0), at(10), at(11)));
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, null, mornings, null, null), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, null, null, mornings, null, null),
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new WeeklyAvailabilitySet(SCHEDULE, ANN_ID, mornings, NOW));
     }
 
     @Test
     void clearing_the_weekly_ranges_publishes_an_empty_list() {
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, null, List.of(), null, null), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, null, null, List.of(), null, null),
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new WeeklyAvailabilitySet(SCHEDULE, ANN_ID, List.of(), NOW));
     }
 
@@ -373,21 +375,22 @@ class ScheduleTest {
     void replacing_the_date_overrides_publishes_all_of_them() {
         List<DateOverride> dayOff = List.of(new DateOverride(610, DAY.plusDays(3), MIDNIGHT, MIDNIGHT));
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, null, null, dayOff, null), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, null, null, null, dayOff, null), as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new DateOverridesSet(SCHEDULE, ANN_ID, dayOff, NOW));
     }
 
     @Test
     void making_a_schedule_the_default_publishes_it() {
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, null, null, null, true), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, null, null, null, null, true), as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleMadeDefault(SCHEDULE, ANN_ID, NOW));
     }
 
     @Test
     void making_the_default_schedule_the_default_again_publishes_nothing() {
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, null, null, null, true), as(ANN, thisIsDefault(List.of(7))))
+                .when(new UpdateSchedule(SCHEDULE, null, null, null, null, true),
+                        as(ANN, FACTS, thisIsDefault(List.of(7))))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -395,7 +398,7 @@ class ScheduleTest {
     @Test
     void make_default_false_publishes_nothing() {
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, null, null, null, false), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, null, null, null, null, false), as(ANN, FACTS, anotherIsDefault()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -406,7 +409,7 @@ class ScheduleTest {
         List<DateOverride> dayOff = List.of(new DateOverride(610, DAY, MIDNIGHT, MIDNIGHT));
         fixture.given(created())
                 .when(new UpdateSchedule(SCHEDULE, "Mornings", "Asia/Tokyo", mornings, dayOff, true),
-                        as(ANN, anotherIsDefault()))
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleRenamed(SCHEDULE, ANN_ID, "Mornings", NOW),
                         new ScheduleTimeZoneChanged(SCHEDULE, ANN_ID, "Asia/Tokyo", NOW),
                         new WeeklyAvailabilitySet(SCHEDULE, ANN_ID, mornings, NOW),
@@ -418,7 +421,7 @@ class ScheduleTest {
     void updating_with_the_same_values_publishes_nothing_even_when_the_range_ids_are_new() {
         fixture.given(created())
                 .when(new UpdateSchedule(SCHEDULE, "Working hours", "Europe/Berlin", workingHours(900),
-                        shortDay(901), null), as(ANN, anotherIsDefault()))
+                        shortDay(901), null), as(ANN, FACTS, anotherIsDefault()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -432,7 +435,7 @@ class ScheduleTest {
                         new DateOverridesSet(SCHEDULE, ANN_ID, List.of(), EARLIER))
                 .when(new UpdateSchedule(SCHEDULE, "Mornings", "Asia/Tokyo",
                         List.of(new WeeklyRange(520, List.of(1), at(8), at(12))), List.of(), null),
-                        as(ANN, anotherIsDefault()))
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -440,7 +443,8 @@ class ScheduleTest {
     @Test
     void someone_else_cannot_update_the_schedule() {
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, "Bob's now", null, null, null, null), as(BOB, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, "Bob's now", null, null, null, null),
+                        as(BOB, FACTS, anotherIsDefault()))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -449,14 +453,14 @@ class ScheduleTest {
     void a_system_admin_may_update_a_users_schedule() {
         fixture.given(created())
                 .when(new UpdateSchedule(SCHEDULE, "Summer hours", null, null, null, null),
-                        as(SYSTEM_ADMIN, anotherIsDefault()))
+                        as(SYSTEM_ADMIN, FACTS, anotherIsDefault()))
                 .expectEvents(new ScheduleRenamed(SCHEDULE, ANN_ID, "Summer hours", NOW));
     }
 
     @Test
     void renaming_to_a_blank_name_is_rejected() {
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, "", null, null, null, null), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, "", null, null, null, null), as(ANN, FACTS, anotherIsDefault()))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -464,7 +468,8 @@ class ScheduleTest {
     @Test
     void changing_to_an_unknown_time_zone_is_rejected() {
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, "Mars/Olympus", null, null, null), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, null, "Mars/Olympus", null, null, null),
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("'Mars/Olympus' is not an IANA time zone")
                 .expectNoEvents();
@@ -475,7 +480,8 @@ class ScheduleTest {
         List<WeeklyRange> overlapping = List.of(new WeeklyRange(510, List.of(4), at(8), at(12)),
                 new WeeklyRange(511, List.of(4), at(11), at(13)));
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, null, overlapping, null, null), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, null, null, overlapping, null, null),
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Ranges on Thursday overlap: 08:00-12:00 and 11:00-13:00")
                 .expectNoEvents();
@@ -486,7 +492,7 @@ class ScheduleTest {
         List<DateOverride> mixed = List.of(new DateOverride(610, DAY, at(10), at(11)),
                 new DateOverride(611, DAY, MIDNIGHT, MIDNIGHT));
         fixture.given(created())
-                .when(new UpdateSchedule(SCHEDULE, null, null, null, mixed, null), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, null, null, null, mixed, null), as(ANN, FACTS, anotherIsDefault()))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -495,7 +501,7 @@ class ScheduleTest {
     void a_valid_rename_is_not_published_when_another_part_of_the_update_is_invalid() {
         fixture.given(created())
                 .when(new UpdateSchedule(SCHEDULE, "Summer hours", "Europe/Atlantis", null, null, null),
-                        as(ANN, anotherIsDefault()))
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -505,7 +511,7 @@ class ScheduleTest {
     @Test
     void deleting_a_schedule_that_is_not_the_default_names_no_new_default() {
         fixture.given(created())
-                .when(new DeleteSchedule(SCHEDULE), as(ANN, anotherIsDefault()))
+                .when(new DeleteSchedule(SCHEDULE), as(ANN, FACTS, anotherIsDefault()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ScheduleDeleted(SCHEDULE, ANN_ID, null, NOW));
     }
@@ -513,7 +519,7 @@ class ScheduleTest {
     @Test
     void deleting_the_default_schedule_makes_the_users_smallest_other_schedule_the_default() {
         fixture.given(created())
-                .when(new DeleteSchedule(SCHEDULE), as(ANN, thisIsDefault(List.of(80, 12, 33))))
+                .when(new DeleteSchedule(SCHEDULE), as(ANN, FACTS, thisIsDefault(List.of(80, 12, 33))))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ScheduleDeleted(SCHEDULE, ANN_ID, 12, NOW));
     }
@@ -521,7 +527,7 @@ class ScheduleTest {
     @Test
     void the_users_only_schedule_which_is_their_default_cannot_be_deleted() {
         fixture.given(created())
-                .when(new DeleteSchedule(SCHEDULE), as(ANN, thisIsDefault(List.of())))
+                .when(new DeleteSchedule(SCHEDULE), as(ANN, FACTS, thisIsDefault(List.of())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Schedule 50 is the user's only schedule and their default; it stays")
                 .expectNoEvents();
@@ -530,7 +536,7 @@ class ScheduleTest {
     @Test
     void someone_else_cannot_delete_the_schedule() {
         fixture.given(created())
-                .when(new DeleteSchedule(SCHEDULE), as(BOB, anotherIsDefault()))
+                .when(new DeleteSchedule(SCHEDULE), as(BOB, FACTS, anotherIsDefault()))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -538,7 +544,8 @@ class ScheduleTest {
     @Test
     void a_deleted_schedule_cannot_be_updated() {
         fixture.given(created(), new ScheduleDeleted(SCHEDULE, ANN_ID, null, EARLIER))
-                .when(new UpdateSchedule(SCHEDULE, "Back again", null, null, null, null), as(ANN, anotherIsDefault()))
+                .when(new UpdateSchedule(SCHEDULE, "Back again", null, null, null, null),
+                        as(ANN, FACTS, anotherIsDefault()))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
@@ -548,7 +555,7 @@ class ScheduleTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateSchedule(10, 1, "Work", "Europe/Berlin", List.of(),
                         List.of(new DateOverride(3, null, LocalTime.of(9, 0), LocalTime.of(10, 0))), false),
-                        CallerMetaData.of(new Caller(1, false, null)).and(Schedule.FACTS, new ScheduleFacts(null, List.of())))
+                        CallerMetaData.of(new Caller(1, false, null)).and(FACTS, new ScheduleFacts(null, List.of())))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.calcomalt.command.CommandSideApplication;
 import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
-import com.calcomalt.command.support.MovableClock;
+import com.calcomalt.platform.testing.MovableClock;
 import com.calcomalt.command.support.PartialSettings;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.CreateEventType;

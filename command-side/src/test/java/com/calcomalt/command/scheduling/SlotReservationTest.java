@@ -1,5 +1,8 @@
 package com.calcomalt.command.scheduling;
 
+import static com.calcomalt.command.scheduling.SlotReservation.EVENT_TYPE_EXISTS;
+import static com.calcomalt.command.support.CallerCommands.as;
+
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.ExpireSlotReservation;
 import com.calcomalt.contracts.scheduling.ReleaseSlot;
@@ -7,7 +10,6 @@ import com.calcomalt.contracts.scheduling.ReserveSlot;
 import com.calcomalt.contracts.scheduling.SlotReleased;
 import com.calcomalt.contracts.scheduling.SlotReservationExpired;
 import com.calcomalt.contracts.scheduling.SlotReserved;
-import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
@@ -47,14 +49,6 @@ class SlotReservationTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private static MetaData as(Caller caller, boolean eventTypeExists) {
-        return CallerMetaData.of(caller).and(SlotReservation.EVENT_TYPE_EXISTS, eventTypeExists);
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
-    }
-
     private static ReserveSlot reserve(Instant start, Instant end, int minutes) {
         return new ReserveSlot(UID, RESERVATION, EVENT_TYPE, start, end, minutes, false);
     }
@@ -70,7 +64,7 @@ class SlotReservationTest {
     @Test
     void a_slot_is_reserved_for_the_caller_until_the_given_minutes_have_passed() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 5), as(ANN, true))
+                .when(reserve(SLOT_START, SLOT_END, 5), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SlotReserved(UID, RESERVATION, EVENT_TYPE, ANN_ID, SLOT_START, SLOT_END,
                         NOW.plus(Duration.ofMinutes(5)), false, NOW));
@@ -79,7 +73,8 @@ class SlotReservationTest {
     @Test
     void a_seat_may_be_held_for_fifteen_minutes() {
         fixture.givenNoPriorActivity()
-                .when(new ReserveSlot(UID, RESERVATION, EVENT_TYPE, SLOT_START, SLOT_END, 15, true), as(ANN, true))
+                .when(new ReserveSlot(UID, RESERVATION, EVENT_TYPE, SLOT_START, SLOT_END, 15, true),
+                        as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectEvents(new SlotReserved(UID, RESERVATION, EVENT_TYPE, ANN_ID, SLOT_START, SLOT_END,
                         NOW.plus(Duration.ofMinutes(15)), true, NOW));
     }
@@ -89,7 +84,7 @@ class SlotReservationTest {
         Instant start = NOW.minus(Duration.ofMinutes(10));
         Instant end = NOW.plus(Duration.ofMinutes(20));
         fixture.givenNoPriorActivity()
-                .when(reserve(start, end, 1), as(ANN, true))
+                .when(reserve(start, end, 1), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectEvents(new SlotReserved(UID, RESERVATION, EVENT_TYPE, ANN_ID, start, end,
                         NOW.plus(Duration.ofMinutes(1)), false, NOW));
     }
@@ -97,7 +92,7 @@ class SlotReservationTest {
     @Test
     void a_slot_cannot_be_reserved_without_a_caller() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 5), MetaData.with(SlotReservation.EVENT_TYPE_EXISTS, true))
+                .when(reserve(SLOT_START, SLOT_END, 5), MetaData.with(EVENT_TYPE_EXISTS, true))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Slots are reserved by a known caller")
                 .expectNoEvents();
@@ -106,7 +101,7 @@ class SlotReservationTest {
     @Test
     void a_slot_of_an_unknown_event_type_is_not_found() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 5), as(ANN, false))
+                .when(reserve(SLOT_START, SLOT_END, 5), as(ANN, EVENT_TYPE_EXISTS, false))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("No event type 70")
                 .expectNoEvents();
@@ -123,7 +118,7 @@ class SlotReservationTest {
     @Test
     void a_slot_that_ends_before_it_starts_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_END, SLOT_START, 5), as(ANN, true))
+                .when(reserve(SLOT_END, SLOT_START, 5), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A slot starts before it ends")
                 .expectNoEvents();
@@ -132,7 +127,7 @@ class SlotReservationTest {
     @Test
     void a_slot_that_ends_when_it_starts_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_START, 5), as(ANN, true))
+                .when(reserve(SLOT_START, SLOT_START, 5), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -140,7 +135,7 @@ class SlotReservationTest {
     @Test
     void a_slot_that_is_over_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(NOW.minus(Duration.ofMinutes(30)), NOW, 5), as(ANN, true))
+                .when(reserve(NOW.minus(Duration.ofMinutes(30)), NOW, 5), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A slot that is over cannot be reserved")
                 .expectNoEvents();
@@ -149,7 +144,7 @@ class SlotReservationTest {
     @Test
     void holding_a_slot_for_no_minutes_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 0), as(ANN, true))
+                .when(reserve(SLOT_START, SLOT_END, 0), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A slot is held 1 to 15 minutes")
                 .expectNoEvents();
@@ -158,7 +153,7 @@ class SlotReservationTest {
     @Test
     void holding_a_slot_for_more_than_fifteen_minutes_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(reserve(SLOT_START, SLOT_END, 16), as(ANN, true))
+                .when(reserve(SLOT_START, SLOT_END, 16), as(ANN, EVENT_TYPE_EXISTS, true))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A slot is held 1 to 15 minutes")
                 .expectNoEvents();

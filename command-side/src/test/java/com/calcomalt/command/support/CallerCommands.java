@@ -9,6 +9,7 @@ import com.calcomalt.platform.axon.CallerMetaData;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 
 /** Commands sent as a caller through the real command bus, and the users and event types tests start from. */
 public final class CallerCommands {
@@ -22,6 +23,18 @@ public final class CallerCommands {
     public CallerCommands(CommandGateway commands, IdAllocator ids) {
         this.commands = commands;
         this.ids = ids;
+    }
+
+    /**
+     * The metadata of a command {@code caller} sends, as its facts interceptor leaves it: with these facts, given
+     * as key, value, key, value (none for a command that needs none). For aggregate test fixtures.
+     */
+    public static MetaData as(Caller caller, Object... factKeysAndValues) {
+        MetaData metaData = CallerMetaData.of(caller);
+        for (int i = 0; i < factKeysAndValues.length; i += 2) {
+            metaData = metaData.and((String) factKeysAndValues[i], factKeysAndValues[i + 1]);
+        }
+        return metaData;
     }
 
     public <R> R send(Object command, Caller caller) {

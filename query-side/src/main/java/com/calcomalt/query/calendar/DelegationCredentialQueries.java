@@ -1,5 +1,7 @@
 package com.calcomalt.query.calendar;
 
+import static com.calcomalt.platform.database.Timestamps.instant;
+
 import com.calcomalt.contracts.calendar.DelegationCredentialView;
 import com.calcomalt.contracts.calendar.DelegationCredentials;
 import com.calcomalt.contracts.calendar.DelegationWorkspacePlatform;
@@ -8,9 +10,6 @@ import com.calcomalt.contracts.calendar.FindDelegationCredentials;
 import com.calcomalt.contracts.identity.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,10 +73,5 @@ class DelegationCredentialQueries {
                 .map(p -> new DelegationCredentialView.WorkspacePlatform(p.displayName(), p.slug())).orElse(null);
         return new DelegationCredentialView(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getInt(4),
                 platform, instant(rs, 6), instant(rs, 7), instant(rs, 8), instant(rs, 9));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 }

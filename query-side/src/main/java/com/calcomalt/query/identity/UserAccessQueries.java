@@ -1,5 +1,7 @@
 package com.calcomalt.query.identity;
 
+import static com.calcomalt.platform.database.Timestamps.instant;
+
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.FindImpersonations;
 import com.calcomalt.contracts.identity.FindLinkedAccounts;
@@ -9,11 +11,6 @@ import com.calcomalt.contracts.identity.Impersonations;
 import com.calcomalt.contracts.identity.LinkedAccounts;
 import com.calcomalt.contracts.identity.OAuthTokens;
 import com.calcomalt.contracts.identity.UserSessions;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -42,7 +39,7 @@ class UserAccessQueries {
     Optional<UserSessions> handle(FindUserSessions query) {
         return actingAs(query.userId(), query.caller()).map(userId -> new UserSessions(jdbc.query("""
                 select id, "userId", expires from "Session" where "userId" = ? order by expires, id""",
-                (rs, i) -> new UserSessions.Session(rs.getString(1), rs.getInt(2), utc(rs, 3)), userId)));
+                (rs, i) -> new UserSessions.Session(rs.getString(1), rs.getInt(2), instant(rs, 3)), userId)));
     }
 
     @QueryHandler
@@ -70,7 +67,7 @@ class UserAccessQueries {
         return Optional.of(new Impersonations(jdbc.query("""
                 select id, "impersonatedUserId", "impersonatedById", "createdAt" from "Impersonations"
                 where "impersonatedUserId" = ? and (? or "impersonatedById" = ?) order by "createdAt", id""",
-                (rs, i) -> new Impersonations.Impersonation(rs.getInt(1), rs.getInt(2), rs.getInt(3), utc(rs, 4)),
+                (rs, i) -> new Impersonations.Impersonation(rs.getInt(1), rs.getInt(2), rs.getInt(3), instant(rs, 4)),
                 query.userId(), all, caller.userId())));
     }
 
@@ -78,7 +75,7 @@ class UserAccessQueries {
         return jdbc.query("""
                 select id, "userId", "platformOAuthClientId", "createdAt", "expiresAt" from "%s"
                 where "userId" = ? order by "createdAt", id""".formatted(table),
-                (rs, i) -> new OAuthTokens.Token(rs.getInt(1), rs.getInt(2), rs.getString(3), utc(rs, 4), utc(rs, 5)),
+                (rs, i) -> new OAuthTokens.Token(rs.getInt(1), rs.getInt(2), rs.getString(3), instant(rs, 4), instant(rs, 5)),
                 userId);
     }
 
@@ -89,10 +86,5 @@ class UserAccessQueries {
     private boolean exists(int userId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from users where id = ?)",
                 Boolean.class, userId));
-    }
-
-    private static Instant utc(ResultSet rs, int column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package com.calcomalt.query.notifications;
 
+import static com.calcomalt.platform.database.Timestamps.instant;
+
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.notifications.FindWebhook;
 import com.calcomalt.contracts.notifications.FindWebhookDeliveries;
@@ -11,9 +13,7 @@ import com.calcomalt.query.identity.IdentityVisibility;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -118,10 +118,5 @@ class WebhookQueries {
                 triggers == null ? List.of() : Arrays.asList((String[]) triggers.getArray()), rs.getBoolean(7),
                 rs.getString(8), rs.getBoolean(9), (Integer) rs.getObject(10), rs.getString(11),
                 createdAt == null ? null : createdAt.toInstant(ZoneOffset.UTC));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package com.calcomalt.query.scheduling;
 
+import static com.calcomalt.platform.database.Timestamps.instant;
+
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.FindOutOfOfficeEntries;
 import com.calcomalt.contracts.scheduling.FindOutOfOfficeReasons;
@@ -7,9 +9,6 @@ import com.calcomalt.contracts.scheduling.OutOfOfficeEntryView;
 import com.calcomalt.contracts.scheduling.OutOfOfficeReasonView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,12 +61,7 @@ class OutOfOfficeQueries {
 
     private static OutOfOfficeEntryView entry(ResultSet rs, int row) throws SQLException {
         return new OutOfOfficeEntryView(rs.getInt(1), rs.getString(2), rs.getInt(3), (Integer) rs.getObject(4),
-                utc(rs, 5), utc(rs, 6), rs.getString(7), (Integer) rs.getObject(8), rs.getBoolean(9), utc(rs, 10),
-                utc(rs, 11));
-    }
-
-    private static Instant utc(ResultSet rs, int column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+                instant(rs, 5), instant(rs, 6), rs.getString(7), (Integer) rs.getObject(8), rs.getBoolean(9), instant(rs, 10),
+                instant(rs, 11));
     }
 }

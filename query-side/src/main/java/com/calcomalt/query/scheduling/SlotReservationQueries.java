@@ -1,12 +1,13 @@
 package com.calcomalt.query.scheduling;
 
+import static com.calcomalt.platform.database.Timestamps.utc;
+
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.FindSlotReservation;
 import com.calcomalt.contracts.scheduling.SlotReservationView;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,9 +39,5 @@ class SlotReservationQueries {
                     return new SlotReservationView(rs.getString(1), rs.getInt(2), start, end,
                             (int) Duration.between(start, end).toMinutes(), utc(rs.getObject(5, LocalDateTime.class)));
                 }, query.uid(), caller.systemAdmin(), caller.userId()).stream().findFirst();
-    }
-
-    private static Instant utc(LocalDateTime value) {
-        return value.toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,8 @@
 package com.calcomalt.command.scheduling.booking;
 
+import static com.calcomalt.platform.database.Timestamps.instant;
+import static com.calcomalt.platform.database.Timestamps.utc;
+
 import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
 import com.calcomalt.command.scheduling.booking.BookingFacts.HostLoad;
 import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
@@ -22,14 +25,11 @@ import com.calcomalt.rules.scheduling.SlotInputs.Reservation;
 import com.calcomalt.rules.scheduling.SlotInputs.WeeklyHours;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -259,14 +259,5 @@ class BookingLookups {
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable lookup JSON: " + json, e);
         }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,6 @@
 package com.calcomalt.command.scheduling.booking;
 
-import static com.calcomalt.command.scheduling.booking.BookingLookups.utc;
+import static com.calcomalt.platform.database.Timestamps.utc;
 
 import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingRequested;

@@ -1,18 +1,14 @@
 package com.calcomalt.command.scheduling.booking;
 
-import com.calcomalt.command.scheduling.EventTypeFields;
+import static com.calcomalt.command.scheduling.booking.BookingCommandFacts.FACTS;
+import static com.calcomalt.command.scheduling.booking.BookingTestData.*;
+import static com.calcomalt.command.support.CallerCommands.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.axonframework.test.matchers.Matchers.andNoMore;
-import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
-import static org.axonframework.test.matchers.Matchers.payloadsMatching;
-import static org.axonframework.test.matchers.Matchers.predicate;
 
 import com.calcomalt.command.identity.IdentityCommandFacts;
-import com.calcomalt.command.identity.TeamAccess;
 import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
 import com.calcomalt.command.scheduling.booking.BookingFacts.HostLoad;
 import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
-import com.calcomalt.command.support.PartialSettings;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.MembershipRole;
@@ -40,7 +36,6 @@ import com.calcomalt.contracts.scheduling.CancelBooking;
 import com.calcomalt.contracts.scheduling.CancelSeat;
 import com.calcomalt.contracts.scheduling.ConfirmBooking;
 import com.calcomalt.contracts.scheduling.DeclineBooking;
-import com.calcomalt.contracts.scheduling.EventTypeSettings;
 import com.calcomalt.contracts.scheduling.Host;
 import com.calcomalt.contracts.scheduling.MarkBookingAbsence;
 import com.calcomalt.contracts.scheduling.RateBooking;
@@ -54,12 +49,7 @@ import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
-import com.calcomalt.rules.scheduling.SlotCalculator.Check;
 import com.calcomalt.rules.scheduling.SlotCalculator.Verdict;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,104 +59,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Consumer;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BookingTest {
-
-    private static final Instant NOW = Instant.parse("2026-04-01T08:00:00Z");
-    private static final Instant EARLIER = Instant.parse("2026-03-20T10:00:00Z");
-
-    /** Tomorrow at nine, for the event types' thirty minutes. */
-    private static final Instant START = Instant.parse("2026-04-02T09:00:00Z");
-    private static final Instant END = Instant.parse("2026-04-02T09:30:00Z");
-    /** Where a reschedule moves a booking to. */
-    private static final Instant NEW_START = Instant.parse("2026-04-03T14:00:00Z");
-    private static final Instant NEW_END = Instant.parse("2026-04-03T14:30:00Z");
-    /** A booking under way: it began ten minutes ago. */
-    private static final Instant RUNNING_START = Instant.parse("2026-04-01T07:50:00Z");
-    private static final Instant RUNNING_END = Instant.parse("2026-04-01T08:20:00Z");
-    /** A booking that is over. */
-    private static final Instant PAST_START = Instant.parse("2026-04-01T06:00:00Z");
-    private static final Instant PAST_END = Instant.parse("2026-04-01T06:30:00Z");
-
-    private static final String UID = "booking-uid-1";
-    private static final int BOOKING_ID = 900;
-    private static final String NEW_UID = "booking-uid-2";
-    private static final int NEW_BOOKING_ID = 901;
-
-    private static final int EVENT_TYPE = 70;
-    private static final int TEAM_EVENT_TYPE = 71;
-    private static final int TEAM = 10;
-
-    private static final int ANN_ID = 1;
-    private static final int BOB_ID = 2;
-    private static final int CARL_ID = 3;
-    private static final int DORA_ID = 4;
-    private static final int EVE_ID = 5;
-    private static final int TINA_ID = 6;
-    private static final int ROOT_ID = 99;
-
-    /** Ann owns the personal event type and hosts the team's. */
-    private static final Caller ANN = new Caller(ANN_ID, false, null);
-    /** Bob books. */
-    private static final Caller BOB = new Caller(BOB_ID, false, null);
-    /** Carl and Dora host the team's event types with Ann. */
-    private static final Caller CARL = new Caller(CARL_ID, false, null);
-    /** Eve is a stranger to the booking, or takes a seat in it. */
-    private static final Caller EVE = new Caller(EVE_ID, false, null);
-    /** Tina runs the team without hosting. */
-    private static final Caller TINA = new Caller(TINA_ID, false, null);
-    private static final Caller ROOT = new Caller(ROOT_ID, true, null);
-
-    private static final Person ANN_PERSON = new Person(ANN_ID, "ann@example.com", "Ann Host", "ann", "Europe/Berlin",
-            false);
-    private static final Person BOB_PERSON = new Person(BOB_ID, "bob@example.com", "Bob Booker", "bob",
-            "America/New_York", false);
-    private static final Person CARL_PERSON = new Person(CARL_ID, "carl@example.com", "Carl Team", "carl",
-            "Europe/London", false);
-    /** Dora has no time zone of her own. */
-    private static final Person DORA_PERSON = new Person(DORA_ID, "dora@example.com", "Dora Team", "dora", null,
-            false);
-    private static final Person EVE_PERSON = new Person(EVE_ID, "eve@example.com", "Eve Else", "eve", "UTC", false);
-    private static final Person TINA_PERSON = new Person(TINA_ID, "tina@example.com", "Tina Admin", "tina", "UTC",
-            false);
-    private static final Person ROOT_PERSON = new Person(ROOT_ID, "root@example.com", "Root", "root", "UTC", false);
-
-    private static final Map<Integer, Person> PEOPLE = Map.of(ANN_ID, ANN_PERSON, BOB_ID, BOB_PERSON, CARL_ID,
-            CARL_PERSON, DORA_ID, DORA_PERSON, EVE_ID, EVE_PERSON, TINA_ID, TINA_PERSON, ROOT_ID, ROOT_PERSON);
-
-    private static final BookingAttendee BOB_ATTENDEE = new BookingAttendee(501, "Bob Booker", "bob@example.com",
-            "America/New_York", "en", null);
-    /** A guest, whose name cal.com leaves empty. */
-    private static final BookingAttendee GUEST = new BookingAttendee(502, "", "gina@example.com", "America/New_York",
-            "en", null);
-    /** The team's other hosts as a collective booking lists them; Dora takes the booker's time zone. */
-    private static final BookingAttendee CARL_AS_ATTENDEE = new BookingAttendee(503, "Carl Team", "carl@example.com",
-            "Europe/London", "en", null);
-    private static final BookingAttendee DORA_AS_ATTENDEE = new BookingAttendee(504, "Dora Team", "dora@example.com",
-            "America/New_York", "en", null);
-
-    private static final BookingSeatData BOB_SEAT = new BookingSeatData(601, "seat-bob", BOB_ATTENDEE,
-            Map.of("responses", Map.of()), Map.of());
-    private static final BookingSeatData EVE_SEAT = new BookingSeatData(602, "seat-eve",
-            new BookingAttendee(505, "Eve Else", "eve@example.com", "UTC", "en", null), Map.of("responses", Map.of()),
-            Map.of());
-    private static final BookingSeatData CARL_SEAT = new BookingSeatData(603, "seat-carl",
-            new BookingAttendee(506, "Carl Team", "carl@example.com", "Europe/London", "en", null),
-            Map.of("responses", Map.of()), Map.of());
 
     private AggregateTestFixture<Booking> fixture;
 
@@ -177,273 +77,6 @@ class BookingTest {
         // as the application does: the caller's user id travels onto the events a command causes
         fixture.registerCommandHandlerInterceptor(
                 new CorrelationDataInterceptor<>(new SimpleCorrelationDataProvider(CallerMetaData.CALLER_USER_ID)));
-    }
-
-    // ---------------------------------------------------------------- event types
-
-    private static EventTypeSettings partial(Object... namesAndValues) {
-        return PartialSettings.eventType(namesAndValues);
-    }
-
-    /** cal.com's defaults for a thirty-minute "Intro call", with the named fields changed. */
-    private static EventTypeSettings settings(Object... changes) {
-        EventTypeSettings introCall = EventTypeFields.merge(EventTypeFields.DEFAULTS,
-                partial("title", "Intro call", "slug", "intro", "length", 30));
-        return EventTypeFields.merge(introCall, partial(changes));
-    }
-
-    /** Ann's own event type. */
-    private static EventTypeSnapshot personal(Object... settings) {
-        return new EventTypeSnapshot(EVENT_TYPE, ANN_ID, null, null, null, settings(settings), List.of());
-    }
-
-    private static EventTypeSnapshot teamType(SchedulingType type, List<Host> hosts, Object... settings) {
-        return new EventTypeSnapshot(TEAM_EVENT_TYPE, null, TEAM, null, type, settings(settings), hosts);
-    }
-
-    /** Ann, Carl and Dora host it together. */
-    private static EventTypeSnapshot collective() {
-        return teamType(SchedulingType.collective, List.of(host(ANN_ID), host(CARL_ID), host(DORA_ID)));
-    }
-
-    private static EventTypeSnapshot roundRobin(Host... hosts) {
-        return teamType(SchedulingType.roundRobin, List.of(hosts));
-    }
-
-    private static Host host(int userId) {
-        return host(userId, null, null);
-    }
-
-    private static Host host(int userId, Integer priority, Integer weight) {
-        return new Host(userId, 300 + userId, false, priority, weight, null, EARLIER);
-    }
-
-    private static Host fixedHost(int userId) {
-        return new Host(userId, 300 + userId, true, null, null, null, EARLIER);
-    }
-
-    // ---------------------------------------------------------------- facts and callers
-
-    /** The scheduling rules found the start free for these hosts. */
-    private static BookingFacts free(EventTypeSnapshot eventType, Integer... freeHosts) {
-        return free(eventType, Map.of(), freeHosts);
-    }
-
-    private static BookingFacts free(EventTypeSnapshot eventType, Map<Integer, HostLoad> load, Integer... freeHosts) {
-        return new BookingFacts(eventType, PEOPLE, new Check(Verdict.FREE, List.of(freeHosts)), load, null);
-    }
-
-    private static BookingFacts verdict(EventTypeSnapshot eventType, Verdict verdict) {
-        return new BookingFacts(eventType, PEOPLE, new Check(verdict, List.of()), Map.of(), null);
-    }
-
-    private static BookingFacts freeWith(EventTypeSnapshot eventType, Map<Integer, Person> people) {
-        return new BookingFacts(eventType, people, new Check(Verdict.FREE, List.of(ANN_ID, CARL_ID, DORA_ID)),
-                Map.of(), null);
-    }
-
-    /** What a command on an existing booking is told: the event type as it is, and no verdict. */
-    private static BookingFacts known(EventTypeSnapshot eventType) {
-        return known(eventType, null);
-    }
-
-    private static BookingFacts known(EventTypeSnapshot eventType, TeamAccess access) {
-        return new BookingFacts(eventType, PEOPLE, null, Map.of(), access);
-    }
-
-    private static TeamAccess inTeam(Caller caller, MembershipRole role) {
-        return new TeamAccess(caller, TEAM, false, null, role, true, null);
-    }
-
-    private static MetaData as(Caller caller, BookingFacts facts) {
-        return CallerMetaData.of(caller).and(BookingCommandFacts.FACTS, facts);
-    }
-
-    private static MetaData as(Caller caller) {
-        return CallerMetaData.of(caller);
-    }
-
-    private static MetaData byNoOne(BookingFacts facts) {
-        return MetaData.with(BookingCommandFacts.FACTS, facts);
-    }
-
-    // ---------------------------------------------------------------- requests
-
-    /** Bob books the start for himself alone. */
-    private static RequestBooking request(int eventTypeId, Instant start, Instant end) {
-        return new RequestBooking(UID, BOOKING_ID, eventTypeId, start, end, BOB_ATTENDEE, List.of(), List.of(), null,
-                null, null, null, null, null, null);
-    }
-
-    private static RequestBooking request() {
-        return request(EVENT_TYPE, START, END);
-    }
-
-    private static RequestBooking requestWithGuests(List<BookingAttendee> guests) {
-        return new RequestBooking(UID, BOOKING_ID, EVENT_TYPE, START, END, BOB_ATTENDEE, guests, List.of(), null,
-                null, null, null, null, null, null);
-    }
-
-    private static RequestBooking requestOfTeam(List<Integer> hostAttendeeIds) {
-        return new RequestBooking(UID, BOOKING_ID, TEAM_EVENT_TYPE, START, END, BOB_ATTENDEE, List.of(),
-                hostAttendeeIds, null, null, null, null, null, null, null);
-    }
-
-    private static RequestBooking requestSeat(List<BookingAttendee> guests) {
-        return new RequestBooking(UID, BOOKING_ID, EVENT_TYPE, START, END, null, guests, List.of(), null, null, null,
-                null, null, BOB_SEAT, null);
-    }
-
-    /** What a plain request of Bob's makes: no guests, answers, location or metadata. */
-    private static BookingRequested requested(EventTypeSnapshot eventType, List<Integer> hostIds,
-                                              List<BookingAttendee> attendees, BookingStatus status) {
-        return requested(eventType, hostIds, attendees, status, null);
-    }
-
-    private static BookingRequested requested(EventTypeSnapshot eventType, List<Integer> hostIds,
-                                              List<BookingAttendee> attendees, BookingStatus status,
-                                              BookingSeatData seat) {
-        Person organizer = PEOPLE.get(hostIds.get(0));
-        EventTypeSettings settings = eventType.settings();
-        return new BookingRequested(BOOKING_ID, UID, eventType.id(), organizer.userId(), hostIds, organizer.email(),
-                settings.title() + " between " + organizer.name() + " and Bob Booker", null, START, END,
-                settings.beforeEventBuffer(), settings.afterEventBuffer(), null, status, attendees,
-                Map.of("name", "Bob Booker", "email", "bob@example.com"), Map.of(), Map.of(), null, UID + "@Cal.com", 0,
-                idempotencyKey(START, END, organizer.userId()), null, null, seat, null, CreationSource.api_v2, BOB_ID,
-                new BookingHostSnapshot(eventType.teamId(), 30, null, organizer.email(), organizer.name(),
-                        organizer.username()), NOW);
-    }
-
-    /** cal.com's key, worked out here on its own: a v5 UUID in the URL namespace of "start.end.user". */
-    private static String idempotencyKey(Instant start, Instant end, int userId) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            UUID url = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
-            sha1.update(ByteBuffer.allocate(16).putLong(url.getMostSignificantBits())
-                    .putLong(url.getLeastSignificantBits()).array());
-            byte[] hash = sha1.digest((start.toEpochMilli() + "." + end.toEpochMilli() + "." + userId)
-                    .getBytes(StandardCharsets.UTF_8));
-            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-            ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
-            return new UUID(bytes.getLong(), bytes.getLong()).toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ---------------------------------------------------------------- history
-
-    /** Bob's booking of Ann's intro call, with a guest, notes, a location and metadata. */
-    private static BookingRequested booked(BookingStatus status, Instant start, Instant end) {
-        return new BookingRequested(BOOKING_ID, UID, EVENT_TYPE, ANN_ID, List.of(ANN_ID), "ann@example.com",
-                "Intro call between Ann Host and Bob Booker", "Plans", start, end, 0, 0, "https://meet.example.com/ann",
-                status, List.of(BOB_ATTENDEE, GUEST), bookedResponses(), Map.of(), Map.of("source", "test"), null,
-                UID + "@Cal.com", 0, idempotencyKey(start, end, ANN_ID), null, null, null, null, CreationSource.api_v2,
-                BOB_ID, new BookingHostSnapshot(null, 30, null, "ann@example.com", "Ann Host", "ann"), EARLIER);
-    }
-
-    private static Map<String, Object> bookedResponses() {
-        Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put("name", "Bob Booker");
-        responses.put("email", "bob@example.com");
-        responses.put("guests", List.of("gina@example.com"));
-        responses.put("notes", "Plans");
-        return responses;
-    }
-
-    private static BookingRequested accepted() {
-        return booked(BookingStatus.accepted, START, END);
-    }
-
-    private static BookingRequested pending() {
-        return booked(BookingStatus.pending, START, END);
-    }
-
-    private static BookingRequested underWay() {
-        return booked(BookingStatus.accepted, RUNNING_START, RUNNING_END);
-    }
-
-    private static BookingRequested over() {
-        return booked(BookingStatus.accepted, PAST_START, PAST_END);
-    }
-
-    /** Bob's booking of the collective event: Ann organizes, Carl and Dora are listed among the attendees. */
-    private static BookingRequested teamBooked(BookingStatus status, Instant start, Instant end) {
-        return new BookingRequested(BOOKING_ID, UID, TEAM_EVENT_TYPE, ANN_ID, List.of(ANN_ID, CARL_ID, DORA_ID),
-                "ann@example.com", "Intro call between Ann Host and Bob Booker", null, start, end, 0, 0, null, status,
-                List.of(BOB_ATTENDEE, CARL_AS_ATTENDEE, DORA_AS_ATTENDEE),
-                Map.of("name", "Bob Booker", "email", "bob@example.com"), Map.of(), Map.of(), null, UID + "@Cal.com", 0,
-                idempotencyKey(start, end, ANN_ID), null, null, null, null, CreationSource.api_v2, BOB_ID,
-                new BookingHostSnapshot(TEAM, 30, null, "ann@example.com", "Ann Host", "ann"), EARLIER);
-    }
-
-    /** Bob's round-robin booking, given to Dora. */
-    private static BookingRequested roundRobinBooked() {
-        return new BookingRequested(BOOKING_ID, UID, TEAM_EVENT_TYPE, DORA_ID, List.of(DORA_ID), "dora@example.com",
-                "Intro call between Dora Team and Bob Booker", null, START, END, 0, 0, null, BookingStatus.accepted,
-                List.of(BOB_ATTENDEE), Map.of("name", "Bob Booker", "email", "bob@example.com"), Map.of(), Map.of(),
-                null, UID + "@Cal.com", 0, idempotencyKey(START, END, DORA_ID), null, null, null, null,
-                CreationSource.api_v2, BOB_ID,
-                new BookingHostSnapshot(TEAM, 30, null, "dora@example.com", "Dora Team", "dora"), EARLIER);
-    }
-
-    /** Bob's booking of a seated event type: he holds its first seat, not an attendee's place. */
-    private static BookingRequested seatedBooked(Instant start, Instant end) {
-        return new BookingRequested(BOOKING_ID, UID, EVENT_TYPE, ANN_ID, List.of(ANN_ID), "ann@example.com",
-                "Intro call between Ann Host and Bob Booker", null, start, end, 0, 0, null, BookingStatus.accepted,
-                List.of(), Map.of("name", "Bob Booker", "email", "bob@example.com"), Map.of(), Map.of(), null,
-                UID + "@Cal.com", 0, idempotencyKey(start, end, ANN_ID), null, null, BOB_SEAT, null,
-                CreationSource.api_v2, BOB_ID,
-                new BookingHostSnapshot(null, 30, null, "ann@example.com", "Ann Host", "ann"), EARLIER);
-    }
-
-    private static BookingRequested seatedBooked() {
-        return seatedBooked(START, END);
-    }
-
-    /** Two seats of Ann's intro call. */
-    private static EventTypeSnapshot seatedType() {
-        return personal("seatsPerTimeSlot", 2);
-    }
-
-    /** A seat taken by a user's command: the user's id travels with the event. */
-    private static EventMessage<BookingSeatBooked> seatBookedBy(int userId, BookingSeatData seat) {
-        return GenericEventMessage.<BookingSeatBooked>asEventMessage(new BookingSeatBooked(UID, BOOKING_ID, seat,
-                EARLIER)).andMetaData(Map.of(CallerMetaData.CALLER_USER_ID, userId));
-    }
-
-    private static BookingCancelled cancelledEarlier() {
-        return new BookingCancelled(UID, BOOKING_ID, "No longer needed", "bob@example.com", EARLIER);
-    }
-
-    private static CommandMessage<Object> command(Object payload, MetaData metaData) {
-        return GenericCommandMessage.asCommandMessage(payload).andMetaData(metaData);
-    }
-
-    // ---------------------------------------------------------------- matchers
-
-    /** Exactly one BookingRequested, on which the given assertions hold. */
-    private static Matcher<List<Message<?>>> onlyRequested(Consumer<BookingRequested> assertions) {
-        return payloadsMatching(exactSequenceOf(predicate(payload -> {
-            assertThat(payload).isInstanceOf(BookingRequested.class);
-            assertions.accept((BookingRequested) payload);
-            return true;
-        }), andNoMore()));
-    }
-
-    /** Exactly a BookingRescheduled and then the new booking's BookingRequested, on which the assertions hold. */
-    private static Matcher<List<Message<?>>> rescheduled(Consumer<BookingRescheduled> onOld,
-                                                         Consumer<BookingRequested> onNew) {
-        return payloadsMatching(exactSequenceOf(predicate(payload -> {
-            assertThat(payload).isInstanceOf(BookingRescheduled.class);
-            onOld.accept((BookingRescheduled) payload);
-            return true;
-        }), predicate(payload -> {
-            assertThat(payload).isInstanceOf(BookingRequested.class);
-            onNew.accept((BookingRequested) payload);
-            return true;
-        }), andNoMore()));
     }
 
     // ================================================================ RequestBooking: personal
@@ -463,7 +96,7 @@ class BookingTest {
                 .when(new RequestBooking(UID, BOOKING_ID, EVENT_TYPE, START, END, BOB_ATTENDEE, List.of(GUEST),
                                 List.of(), Map.of("company", "Acme"), "About the plan", "https://meet.example.com/ann",
                                 Map.of("source", "test"), tracking, null, "hold-1"),
-                        as(BOB, free(personal("beforeEventBuffer", 5, "afterEventBuffer", 10), ANN_ID)))
+                        as(BOB, FACTS, free(personal("beforeEventBuffer", 5, "afterEventBuffer", 10), ANN_ID)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingRequested(900, "booking-uid-1", 70, 1, List.of(1), "ann@example.com",
                         "Intro call between Ann Host and Bob Booker", "About the plan", START, END, 5, 10,
@@ -478,14 +111,14 @@ class BookingTest {
         EventTypeSnapshot confirmed = personal("requiresConfirmation", true);
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(confirmed, ANN_ID)))
+                .when(request(), as(BOB, FACTS, free(confirmed, ANN_ID)))
                 .expectEvents(requested(confirmed, List.of(ANN_ID), List.of(BOB_ATTENDEE), BookingStatus.pending));
     }
 
     @Test
     void a_plain_booking_keeps_only_the_bookers_name_and_email_as_answers() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(personal(), ANN_ID)))
+                .when(request(), as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectEvents(requested(personal(), List.of(ANN_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -494,7 +127,7 @@ class BookingTest {
         EventTypeSnapshot templated = personal("eventName", "{Event type title}: {Scheduler} meets {HOST}");
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(templated, ANN_ID)))
+                .when(request(), as(BOB, FACTS, free(templated, ANN_ID)))
                 .expectEventsMatching(onlyRequested(e ->
                         assertThat(e.title()).isEqualTo("Intro call: Bob Booker meets Ann Host")));
     }
@@ -504,7 +137,7 @@ class BookingTest {
         Map<Integer, Person> people = Map.of(ANN_ID, new Person(ANN_ID, "ann@example.com", " ", "ann", "UTC", false));
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, freeWith(personal(), people)))
+                .when(request(), as(BOB, FACTS, freeWith(personal(), people)))
                 .expectEventsMatching(onlyRequested(e ->
                         assertThat(e.title()).isEqualTo("Intro call between ann and Bob Booker")));
     }
@@ -515,7 +148,7 @@ class BookingTest {
                 Map.of("type", "link", "link", "https://cal.example/ann"), Map.of("type", "integrations:daily")));
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(located, ANN_ID)))
+                .when(request(), as(BOB, FACTS, free(located, ANN_ID)))
                 .expectEventsMatching(onlyRequested(e -> {
                     assertThat(e.location()).isEqualTo("https://cal.example/ann");
                     assertThat(e.responses()).containsEntry("location",
@@ -528,7 +161,7 @@ class BookingTest {
         EventTypeSnapshot daily = personal("locations", List.of(Map.of("type", "integrations:daily")));
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(daily, ANN_ID)))
+                .when(request(), as(BOB, FACTS, free(daily, ANN_ID)))
                 .expectEventsMatching(onlyRequested(e -> assertThat(e.location()).isEqualTo("integrations:daily")));
     }
 
@@ -538,7 +171,7 @@ class BookingTest {
                 List.of(), List.of(), Map.of("smsReminderNumber", "+4915112345"), null, null, null, null, null, null);
 
         fixture.givenNoPriorActivity()
-                .when(withNumber, as(BOB, free(personal(), ANN_ID)))
+                .when(withNumber, as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectEventsMatching(onlyRequested(e -> {
                     assertThat(e.smsReminderNumber()).isEqualTo("+4915112345");
                     assertThat(e.responses()).containsEntry("smsReminderNumber", "+4915112345");
@@ -553,7 +186,7 @@ class BookingTest {
                 List.of(), null, null, null, null, null, null, null);
 
         fixture.givenNoPriorActivity()
-                .when(request, as(BOB, free(personal(), ANN_ID)))
+                .when(request, as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectEventsMatching(onlyRequested(e ->
                         assertThat(e.responses()).containsEntry("attendeePhoneNumber", "+15550100")));
     }
@@ -564,7 +197,7 @@ class BookingTest {
         Instant hourLater = START.plus(Duration.ofMinutes(60));
 
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, hourLater), as(BOB, free(flexible, ANN_ID)))
+                .when(request(EVENT_TYPE, START, hourLater), as(BOB, FACTS, free(flexible, ANN_ID)))
                 .expectEventsMatching(onlyRequested(e -> {
                     assertThat(e.endTime()).isEqualTo(hourLater);
                     assertThat(e.idempotencyKey()).isEqualTo(idempotencyKey(START, hourLater, ANN_ID));
@@ -577,7 +210,7 @@ class BookingTest {
     @Test
     void a_collective_booking_keeps_every_host_busy_the_first_organizing_and_the_others_listed_as_attendees() {
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503, 504)), as(BOB, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of(503, 504)), as(BOB, FACTS, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
                 .expectEvents(requested(collective(), List.of(ANN_ID, CARL_ID, DORA_ID),
                         List.of(BOB_ATTENDEE, CARL_AS_ATTENDEE, DORA_AS_ATTENDEE), BookingStatus.accepted));
     }
@@ -588,7 +221,7 @@ class BookingTest {
         Map<Integer, HostLoad> load = Map.of(DORA_ID, new HostLoad(10, EARLIER));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, load, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(type, load, CARL_ID, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -600,7 +233,7 @@ class BookingTest {
                 DORA_ID, new HostLoad(8, EARLIER));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, load, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(type, load, CARL_ID, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -611,7 +244,7 @@ class BookingTest {
                 DORA_ID, new HostLoad(2, EARLIER.minus(Duration.ofDays(7))));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, load, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(type, load, CARL_ID, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -622,7 +255,7 @@ class BookingTest {
         Map<Integer, HostLoad> load = Map.of(CARL_ID, new HostLoad(0, EARLIER));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, load, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(type, load, CARL_ID, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -631,7 +264,7 @@ class BookingTest {
         EventTypeSnapshot type = roundRobin(host(DORA_ID), host(CARL_ID));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, DORA_ID, CARL_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(type, DORA_ID, CARL_ID)))
                 .expectEvents(requested(type, List.of(CARL_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -640,7 +273,7 @@ class BookingTest {
         EventTypeSnapshot type = roundRobin(host(CARL_ID, 4, null), host(DORA_ID, 1, null));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(type, DORA_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(type, DORA_ID)))
                 .expectEvents(requested(type, List.of(DORA_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
     }
 
@@ -649,7 +282,7 @@ class BookingTest {
         EventTypeSnapshot type = roundRobin(fixedHost(ANN_ID), host(CARL_ID), host(DORA_ID, 1, null));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503)), as(BOB, free(type, ANN_ID, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of(503)), as(BOB, FACTS, free(type, ANN_ID, CARL_ID, DORA_ID)))
                 .expectEventsMatching(onlyRequested(e -> {
                     assertThat(e.hostIds()).containsExactlyInAnyOrder(ANN_ID, CARL_ID);
                     assertThat(e.hostIds().get(0)).isEqualTo(e.userId());
@@ -666,7 +299,7 @@ class BookingTest {
         EventTypeSnapshot type = roundRobin(fixedHost(ANN_ID), host(CARL_ID));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503)), as(BOB, free(type, ANN_ID, CARL_ID)))
+                .when(requestOfTeam(List.of(503)), as(BOB, FACTS, free(type, ANN_ID, CARL_ID)))
                 .expectEvents(requested(type, List.of(ANN_ID, CARL_ID), List.of(BOB_ATTENDEE, CARL_AS_ATTENDEE),
                         BookingStatus.accepted));
     }
@@ -676,14 +309,14 @@ class BookingTest {
     @Test
     void a_seated_booking_holds_the_bookers_seat_rather_than_an_attendee() {
         fixture.givenNoPriorActivity()
-                .when(requestSeat(List.of()), as(BOB, free(seatedType(), ANN_ID)))
+                .when(requestSeat(List.of()), as(BOB, FACTS, free(seatedType(), ANN_ID)))
                 .expectEvents(requested(seatedType(), List.of(ANN_ID), List.of(), BookingStatus.accepted, BOB_SEAT));
     }
 
     @Test
     void a_seated_event_type_is_booked_by_the_seat() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, free(seatedType(), ANN_ID)))
+                .when(request(), as(BOB, FACTS, free(seatedType(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 is booked by the seat")
                 .expectNoEvents();
@@ -692,7 +325,7 @@ class BookingTest {
     @Test
     void a_seat_of_an_event_type_without_seats_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(requestSeat(List.of()), as(BOB, free(personal(), ANN_ID)))
+                .when(requestSeat(List.of()), as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 has no seats")
                 .expectNoEvents();
@@ -701,7 +334,7 @@ class BookingTest {
     @Test
     void a_seat_comes_without_guests() {
         fixture.givenNoPriorActivity()
-                .when(requestSeat(List.of(GUEST)), as(BOB, free(seatedType(), ANN_ID)))
+                .when(requestSeat(List.of(GUEST)), as(BOB, FACTS, free(seatedType(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 takes no guests")
                 .expectNoEvents();
@@ -721,7 +354,7 @@ class BookingTest {
     @Test
     void a_booking_of_an_unknown_event_type_is_not_found() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, new BookingFacts(null, Map.of(), null, Map.of(), null)))
+                .when(request(), as(BOB, FACTS, new BookingFacts(null, Map.of(), null, Map.of(), null)))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("No event type 70")
                 .expectNoEvents();
@@ -742,7 +375,7 @@ class BookingTest {
                 List.of(host(ANN_ID)));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(neither, ANN_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(neither, ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 71 has neither owner nor scheduling type")
                 .expectNoEvents();
@@ -753,7 +386,7 @@ class BookingTest {
         EventTypeSnapshot managed = teamType(SchedulingType.managed, List.of(host(ANN_ID)));
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(managed, ANN_ID)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(managed, ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 71 is managed: its members' own event types are booked")
                 .expectNoEvents();
@@ -764,7 +397,7 @@ class BookingTest {
         EventTypeSnapshot hostless = teamType(SchedulingType.collective, List.of());
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of()), as(BOB, free(hostless)))
+                .when(requestOfTeam(List.of()), as(BOB, FACTS, free(hostless)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 71 has no hosts")
                 .expectNoEvents();
@@ -776,7 +409,7 @@ class BookingTest {
                 "Europe/Berlin", true), BOB_ID, BOB_PERSON);
 
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, freeWith(personal(), people)))
+                .when(request(), as(BOB, FACTS, freeWith(personal(), people)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("The owner of event type 70 takes no bookings")
                 .expectNoEvents();
@@ -785,7 +418,7 @@ class BookingTest {
     @Test
     void an_owner_the_command_side_does_not_know_takes_no_bookings() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, freeWith(personal(), Map.of(BOB_ID, BOB_PERSON))))
+                .when(request(), as(BOB, FACTS, freeWith(personal(), Map.of(BOB_ID, BOB_PERSON))))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("The owner of event type 70 takes no bookings")
                 .expectNoEvents();
@@ -796,7 +429,7 @@ class BookingTest {
         Map<Integer, Person> withoutDora = Map.of(ANN_ID, ANN_PERSON, BOB_ID, BOB_PERSON, CARL_ID, CARL_PERSON);
 
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503, 504)), as(BOB, freeWith(collective(), withoutDora)))
+                .when(requestOfTeam(List.of(503, 504)), as(BOB, FACTS, freeWith(collective(), withoutDora)))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("No user 4")
                 .expectNoEvents();
@@ -805,7 +438,7 @@ class BookingTest {
     @Test
     void too_few_attendee_ids_for_the_other_hosts_is_a_programming_error() {
         fixture.givenNoPriorActivity()
-                .when(requestOfTeam(List.of(503)), as(BOB, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
+                .when(requestOfTeam(List.of(503)), as(BOB, FACTS, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage("Too few attendee ids were given for the booking's attendees")
                 .expectNoEvents();
@@ -814,7 +447,8 @@ class BookingTest {
     @Test
     void a_length_the_event_type_does_not_offer_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))), as(BOB, free(personal(), ANN_ID)))
+                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))),
+                        as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 30 minutes, not 45 minutes")
                 .expectNoEvents();
@@ -825,7 +459,8 @@ class BookingTest {
         EventTypeSnapshot flexible = personal("metadata", Map.of("multipleDuration", List.of(60, 15, 30)));
 
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))), as(BOB, free(flexible, ANN_ID)))
+                .when(request(EVENT_TYPE, START, START.plus(Duration.ofMinutes(45))),
+                        as(BOB, FACTS, free(flexible, ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 15 or 30 or 60 minutes, not 45 minutes")
                 .expectNoEvents();
@@ -834,7 +469,7 @@ class BookingTest {
     @Test
     void a_length_of_part_of_a_minute_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, START, END.plusSeconds(30)), as(BOB, free(personal(), ANN_ID)))
+                .when(request(EVENT_TYPE, START, END.plusSeconds(30)), as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 30 minutes, not 1830 seconds")
                 .expectNoEvents();
@@ -843,7 +478,7 @@ class BookingTest {
     @Test
     void a_booking_that_ends_before_it_starts_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, END, START), as(BOB, free(personal(), ANN_ID)))
+                .when(request(EVENT_TYPE, END, START), as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A booking starts before it ends")
                 .expectNoEvents();
@@ -852,7 +487,7 @@ class BookingTest {
     @Test
     void guests_are_refused_when_the_event_type_disables_them() {
         fixture.givenNoPriorActivity()
-                .when(requestWithGuests(List.of(GUEST)), as(BOB, free(personal("disableGuests", true), ANN_ID)))
+                .when(requestWithGuests(List.of(GUEST)), as(BOB, FACTS, free(personal("disableGuests", true), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 takes no guests")
                 .expectNoEvents();
@@ -861,7 +496,7 @@ class BookingTest {
     @Test
     void a_start_in_the_past_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(EVENT_TYPE, PAST_START, PAST_END), as(BOB, verdict(personal(), Verdict.TOO_SOON)))
+                .when(request(EVENT_TYPE, PAST_START, PAST_END), as(BOB, FACTS, verdict(personal(), Verdict.TOO_SOON)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A booking cannot start in the past (2026-04-01T06:00:00Z)")
                 .expectNoEvents();
@@ -870,7 +505,7 @@ class BookingTest {
     @Test
     void a_start_within_the_minimum_notice_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, verdict(personal(), Verdict.TOO_SOON)))
+                .when(request(), as(BOB, FACTS, verdict(personal(), Verdict.TOO_SOON)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-02T09:00:00Z is sooner than the 120 minutes' notice event type 70"
                         + " needs")
@@ -880,7 +515,7 @@ class BookingTest {
     @Test
     void a_start_outside_the_booking_period_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, verdict(personal(), Verdict.OUTSIDE_PERIOD)))
+                .when(request(), as(BOB, FACTS, verdict(personal(), Verdict.OUTSIDE_PERIOD)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-02T09:00:00Z is outside the period in which event type 70 can be"
                         + " booked")
@@ -890,7 +525,7 @@ class BookingTest {
     @Test
     void a_start_that_is_no_slot_of_the_event_type_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, verdict(personal(), Verdict.NOT_OFFERED)))
+                .when(request(), as(BOB, FACTS, verdict(personal(), Verdict.NOT_OFFERED)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-02T09:00:00Z is not an available slot of event type 70")
                 .expectNoEvents();
@@ -899,7 +534,7 @@ class BookingTest {
     @Test
     void a_start_taken_meanwhile_is_a_conflict() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, verdict(personal(), Verdict.TAKEN)))
+                .when(request(), as(BOB, FACTS, verdict(personal(), Verdict.TAKEN)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("2026-04-02T09:00:00Z is no longer available for event type 70")
                 .expectNoEvents();
@@ -908,7 +543,7 @@ class BookingTest {
     @Test
     void a_start_the_scheduling_rules_did_not_judge_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(request(), as(BOB, new BookingFacts(personal(), PEOPLE, null, Map.of(), null)))
+                .when(request(), as(BOB, FACTS, new BookingFacts(personal(), PEOPLE, null, Map.of(), null)))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -918,7 +553,7 @@ class BookingTest {
     @Test
     void a_seat_of_a_seated_booking_is_taken() {
         fixture.given(seatedBooked())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType())))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, FACTS, known(seatedType())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingSeatBooked(UID, BOOKING_ID, EVE_SEAT, NOW));
     }
@@ -935,7 +570,7 @@ class BookingTest {
     @Test
     void a_booking_without_seats_has_none_to_take() {
         fixture.given(accepted())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType())))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, FACTS, known(seatedType())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has no seats")
                 .expectNoEvents();
@@ -944,7 +579,7 @@ class BookingTest {
     @Test
     void a_full_booking_has_no_seat_left() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new BookSeat(UID, CARL_SEAT), as(CARL, known(seatedType())))
+                .when(new BookSeat(UID, CARL_SEAT), as(CARL, FACTS, known(seatedType())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("All 2 seats of booking booking-uid-1 are taken")
                 .expectNoEvents();
@@ -954,14 +589,15 @@ class BookingTest {
     void a_seat_given_back_is_free_again() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT),
                         new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, EARLIER))
-                .when(new BookSeat(UID, CARL_SEAT), as(CARL, known(seatedType())))
+                .when(new BookSeat(UID, CARL_SEAT), as(CARL, FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatBooked(UID, BOOKING_ID, CARL_SEAT, NOW));
     }
 
     @Test
     void without_the_event_types_seat_count_no_more_seats_are_taken() {
         fixture.given(seatedBooked())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, new BookingFacts(null, Map.of(), null, Map.of(), null)))
+                .when(new BookSeat(UID, EVE_SEAT),
+                        as(EVE, FACTS, new BookingFacts(null, Map.of(), null, Map.of(), null)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("All 1 seats of booking booking-uid-1 are taken")
                 .expectNoEvents();
@@ -973,7 +609,7 @@ class BookingTest {
                 "BOB@Example.com", "UTC", "en", null), Map.of(), Map.of());
 
         fixture.given(seatedBooked())
-                .when(new BookSeat(UID, bobAgain), as(BOB, known(seatedType())))
+                .when(new BookSeat(UID, bobAgain), as(BOB, FACTS, known(seatedType())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("BOB@Example.com has a seat at booking booking-uid-1 already")
                 .expectNoEvents();
@@ -982,7 +618,7 @@ class BookingTest {
     @Test
     void the_seats_of_a_booking_that_has_started_are_closed() {
         fixture.given(seatedBooked(RUNNING_START, RUNNING_END))
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType())))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, FACTS, known(seatedType())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has started; its seats are closed")
                 .expectNoEvents();
@@ -991,7 +627,7 @@ class BookingTest {
     @Test
     void a_seat_of_a_cancelled_booking_is_refused() {
         fixture.given(seatedBooked(), cancelledEarlier())
-                .when(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType())))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, FACTS, known(seatedType())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled already")
                 .expectNoEvents();
@@ -1002,7 +638,7 @@ class BookingTest {
     @Test
     void whoever_took_a_seat_gives_it_back() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", "Cannot come"), as(EVE, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", "Cannot come"), as(EVE, FACTS, known(seatedType())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, NOW));
     }
@@ -1010,29 +646,29 @@ class BookingTest {
     @Test
     void the_booker_of_the_first_seat_gives_it_back() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 601, "seat-bob", 501, NOW));
     }
 
     @Test
     void a_seat_taken_through_a_command_is_given_back_by_whoever_took_it() {
-        fixture.givenCommands(command(requestSeat(List.of()), as(BOB, free(seatedType(), ANN_ID))))
-                .andGivenCommands(command(new BookSeat(UID, EVE_SEAT), as(EVE, known(seatedType()))))
-                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, known(seatedType())))
+        fixture.givenCommands(command(requestSeat(List.of()), as(BOB, FACTS, free(seatedType(), ANN_ID))))
+                .andGivenCommands(command(new BookSeat(UID, EVE_SEAT), as(EVE, FACTS, known(seatedType()))))
+                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, NOW));
     }
 
     @Test
     void the_host_gives_back_any_seat() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", "Overbooked"), as(ANN, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", "Overbooked"), as(ANN, FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, NOW));
     }
 
     @Test
     void someone_else_cannot_give_back_a_seat() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", null), as(CARL, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null), as(CARL, FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A seat is given back by whom booked it or by the host")
                 .expectNoEvents();
@@ -1041,7 +677,8 @@ class BookingTest {
     @Test
     void a_seat_holders_team_key_does_not_give_back_their_seat() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelSeat(UID, "seat-eve", null), as(new Caller(EVE_ID, false, TEAM), known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null),
+                        as(new Caller(EVE_ID, false, TEAM), FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1049,7 +686,7 @@ class BookingTest {
     @Test
     void a_seat_whose_taker_is_unknown_is_given_back_only_by_the_host() {
         fixture.given(seatedBooked(), new BookingSeatBooked(UID, BOOKING_ID, EVE_SEAT, EARLIER))
-                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1057,7 +694,7 @@ class BookingTest {
     @Test
     void a_seat_the_booking_does_not_have_is_not_found() {
         fixture.given(seatedBooked())
-                .when(new CancelSeat(UID, "seat-nobody", null), as(ANN, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-nobody", null), as(ANN, FACTS, known(seatedType())))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("Booking booking-uid-1 has no seat seat-nobody")
                 .expectNoEvents();
@@ -1067,7 +704,7 @@ class BookingTest {
     void a_seat_given_back_cannot_be_given_back_again() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT),
                         new BookingSeatCancelled(UID, BOOKING_ID, 602, "seat-eve", 505, EARLIER))
-                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-eve", null), as(EVE, FACTS, known(seatedType())))
                 .expectException(NotFound.class)
                 .expectNoEvents();
     }
@@ -1075,7 +712,7 @@ class BookingTest {
     @Test
     void giving_back_the_last_seat_cancels_the_booking() {
         fixture.given(seatedBooked())
-                .when(new CancelSeat(UID, "seat-bob", "Cannot come"), as(BOB, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-bob", "Cannot come"), as(BOB, FACTS, known(seatedType())))
                 .expectEvents(new BookingSeatCancelled(UID, BOOKING_ID, 601, "seat-bob", 501, NOW),
                         new BookingCancelled(UID, BOOKING_ID, "Cannot come", "bob@example.com", NOW));
     }
@@ -1083,7 +720,7 @@ class BookingTest {
     @Test
     void a_seat_of_a_cancelled_booking_cannot_be_given_back() {
         fixture.given(seatedBooked(), cancelledEarlier())
-                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, FACTS, known(seatedType())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled already")
                 .expectNoEvents();
@@ -1092,7 +729,7 @@ class BookingTest {
     @Test
     void a_seat_of_a_booking_that_is_over_cannot_be_given_back() {
         fixture.given(seatedBooked(PAST_START, PAST_END))
-                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, known(seatedType())))
+                .when(new CancelSeat(UID, "seat-bob", null), as(BOB, FACTS, known(seatedType())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 is over; its seats cannot be given back")
                 .expectNoEvents();
@@ -1103,7 +740,7 @@ class BookingTest {
     @Test
     void the_host_confirms_a_pending_booking() {
         fixture.given(pending())
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingConfirmed(UID, BOOKING_ID, ANN_ID, NOW));
     }
@@ -1111,28 +748,28 @@ class BookingTest {
     @Test
     void a_host_who_does_not_organize_confirms_a_pending_team_booking() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new ConfirmBooking(UID), as(CARL, known(collective())))
+                .when(new ConfirmBooking(UID), as(CARL, FACTS, known(collective())))
                 .expectEvents(new BookingConfirmed(UID, BOOKING_ID, CARL_ID, NOW));
     }
 
     @Test
     void a_team_admin_confirms_a_pending_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new ConfirmBooking(UID), as(TINA, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
+                .when(new ConfirmBooking(UID), as(TINA, FACTS, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
                 .expectEvents(new BookingConfirmed(UID, BOOKING_ID, TINA_ID, NOW));
     }
 
     @Test
     void a_system_admin_confirms_any_pending_booking() {
         fixture.given(pending())
-                .when(new ConfirmBooking(UID), as(ROOT, known(personal())))
+                .when(new ConfirmBooking(UID), as(ROOT, FACTS, known(personal())))
                 .expectEvents(new BookingConfirmed(UID, BOOKING_ID, ROOT_ID, NOW));
     }
 
     @Test
     void the_booker_cannot_confirm_their_own_booking() {
         fixture.given(pending())
-                .when(new ConfirmBooking(UID), as(BOB, known(personal())))
+                .when(new ConfirmBooking(UID), as(BOB, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host confirms booking booking-uid-1")
                 .expectNoEvents();
@@ -1141,7 +778,7 @@ class BookingTest {
     @Test
     void a_team_member_who_is_no_host_cannot_confirm() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new ConfirmBooking(UID), as(EVE, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
+                .when(new ConfirmBooking(UID), as(EVE, FACTS, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1157,7 +794,7 @@ class BookingTest {
     @Test
     void an_accepted_booking_cannot_be_confirmed() {
         fixture.given(accepted())
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is accepted; only a pending booking is confirmed")
                 .expectNoEvents();
@@ -1166,7 +803,7 @@ class BookingTest {
     @Test
     void a_declined_booking_cannot_be_confirmed() {
         fixture.given(pending(), new BookingDeclined(UID, BOOKING_ID, null, ANN_ID, EARLIER))
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is rejected; only a pending booking is confirmed")
                 .expectNoEvents();
@@ -1175,7 +812,7 @@ class BookingTest {
     @Test
     void a_confirmed_booking_cannot_be_confirmed_again() {
         fixture.given(pending(), new BookingConfirmed(UID, BOOKING_ID, ANN_ID, EARLIER))
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectNoEvents();
     }
@@ -1183,7 +820,7 @@ class BookingTest {
     @Test
     void a_pending_booking_that_is_over_cannot_be_confirmed() {
         fixture.given(booked(BookingStatus.pending, PAST_START, PAST_END))
-                .when(new ConfirmBooking(UID), as(ANN, known(personal())))
+                .when(new ConfirmBooking(UID), as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 is over; it cannot be confirmed")
                 .expectNoEvents();
@@ -1194,7 +831,7 @@ class BookingTest {
     @Test
     void the_host_declines_a_pending_booking() {
         fixture.given(pending())
-                .when(new DeclineBooking(UID, "Fully booked"), as(ANN, known(personal())))
+                .when(new DeclineBooking(UID, "Fully booked"), as(ANN, FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingDeclined(UID, BOOKING_ID, "Fully booked", ANN_ID, NOW));
     }
@@ -1202,14 +839,15 @@ class BookingTest {
     @Test
     void a_team_admin_declines_a_pending_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.pending, START, END))
-                .when(new DeclineBooking(UID, null), as(TINA, known(collective(), inTeam(TINA, MembershipRole.OWNER))))
+                .when(new DeclineBooking(UID, null),
+                        as(TINA, FACTS, known(collective(), inTeam(TINA, MembershipRole.OWNER))))
                 .expectEvents(new BookingDeclined(UID, BOOKING_ID, null, TINA_ID, NOW));
     }
 
     @Test
     void the_booker_cannot_decline_their_own_booking() {
         fixture.given(pending())
-                .when(new DeclineBooking(UID, null), as(BOB, known(personal())))
+                .when(new DeclineBooking(UID, null), as(BOB, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host declines booking booking-uid-1")
                 .expectNoEvents();
@@ -1218,7 +856,7 @@ class BookingTest {
     @Test
     void an_accepted_booking_cannot_be_declined() {
         fixture.given(accepted())
-                .when(new DeclineBooking(UID, null), as(ANN, known(personal())))
+                .when(new DeclineBooking(UID, null), as(ANN, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is accepted; only a pending booking is declined")
                 .expectNoEvents();
@@ -1227,7 +865,7 @@ class BookingTest {
     @Test
     void a_cancelled_booking_cannot_be_declined() {
         fixture.given(pending(), cancelledEarlier())
-                .when(new DeclineBooking(UID, null), as(ANN, known(personal())))
+                .when(new DeclineBooking(UID, null), as(ANN, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled; only a pending booking is declined")
                 .expectNoEvents();
@@ -1238,7 +876,7 @@ class BookingTest {
     @Test
     void the_host_cancels_a_booking() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, "Ill"), as(ANN, known(personal())))
+                .when(new CancelBooking(UID, "Ill"), as(ANN, FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, "Ill", "ann@example.com", NOW));
     }
@@ -1246,42 +884,43 @@ class BookingTest {
     @Test
     void the_booker_cancels_their_booking() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, "Plans changed"), as(BOB, known(personal())))
+                .when(new CancelBooking(UID, "Plans changed"), as(BOB, FACTS, known(personal())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, "Plans changed", "bob@example.com", NOW));
     }
 
     @Test
     void the_booker_cancels_a_booking_that_waits_for_confirmation() {
         fixture.given(pending())
-                .when(new CancelBooking(UID, null), as(BOB, known(personal())))
+                .when(new CancelBooking(UID, null), as(BOB, FACTS, known(personal())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "bob@example.com", NOW));
     }
 
     @Test
     void a_booking_under_way_may_still_be_cancelled() {
         fixture.given(underWay())
-                .when(new CancelBooking(UID, null), as(ANN, known(personal())))
+                .when(new CancelBooking(UID, null), as(ANN, FACTS, known(personal())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "ann@example.com", NOW));
     }
 
     @Test
     void a_team_admin_cancels_a_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
-                .when(new CancelBooking(UID, null), as(TINA, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
+                .when(new CancelBooking(UID, null),
+                        as(TINA, FACTS, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "tina@example.com", NOW));
     }
 
     @Test
     void a_system_admin_cancels_any_booking() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, null), as(ROOT, known(personal())))
+                .when(new CancelBooking(UID, null), as(ROOT, FACTS, known(personal())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, null, "root@example.com", NOW));
     }
 
     @Test
     void a_stranger_cannot_cancel_a_booking() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, null), as(EVE, known(personal())))
+                .when(new CancelBooking(UID, null), as(EVE, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A booking is cancelled by its host or by whom booked it")
                 .expectNoEvents();
@@ -1290,7 +929,8 @@ class BookingTest {
     @Test
     void a_team_member_who_is_no_host_cannot_cancel() {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
-                .when(new CancelBooking(UID, null), as(EVE, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
+                .when(new CancelBooking(UID, null),
+                        as(EVE, FACTS, known(collective(), inTeam(EVE, MembershipRole.MEMBER))))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1298,7 +938,7 @@ class BookingTest {
     @Test
     void the_bookers_team_key_does_not_act_as_the_booker() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, null), as(new Caller(BOB_ID, false, TEAM), known(personal())))
+                .when(new CancelBooking(UID, null), as(new Caller(BOB_ID, false, TEAM), FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1314,7 +954,7 @@ class BookingTest {
     @Test
     void cancelling_a_cancelled_booking_is_a_conflict() {
         fixture.given(accepted(), cancelledEarlier())
-                .when(new CancelBooking(UID, null), as(ANN, known(personal())))
+                .when(new CancelBooking(UID, null), as(ANN, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled already")
                 .expectNoEvents();
@@ -1323,7 +963,7 @@ class BookingTest {
     @Test
     void cancelling_a_declined_booking_is_a_conflict() {
         fixture.given(pending(), new BookingDeclined(UID, BOOKING_ID, null, ANN_ID, EARLIER))
-                .when(new CancelBooking(UID, null), as(BOB, known(personal())))
+                .when(new CancelBooking(UID, null), as(BOB, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is rejected already")
                 .expectNoEvents();
@@ -1332,7 +972,7 @@ class BookingTest {
     @Test
     void cancelling_a_booking_that_is_over_is_rejected() {
         fixture.given(over())
-                .when(new CancelBooking(UID, null), as(ANN, known(personal())))
+                .when(new CancelBooking(UID, null), as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 is over; it cannot be cancelled")
                 .expectNoEvents();
@@ -1341,7 +981,7 @@ class BookingTest {
     @Test
     void the_booker_cannot_cancel_a_seated_booking_but_gives_back_a_seat() {
         fixture.given(seatedBooked())
-                .when(new CancelBooking(UID, null), as(BOB, known(seatedType())))
+                .when(new CancelBooking(UID, null), as(BOB, FACTS, known(seatedType())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A seated booking is cancelled by its host; a booker gives back a seat")
                 .expectNoEvents();
@@ -1350,14 +990,14 @@ class BookingTest {
     @Test
     void the_host_cancels_a_seated_booking_with_all_its_seats() {
         fixture.given(seatedBooked(), seatBookedBy(EVE_ID, EVE_SEAT))
-                .when(new CancelBooking(UID, "Cancelled class"), as(ANN, known(seatedType())))
+                .when(new CancelBooking(UID, "Cancelled class"), as(ANN, FACTS, known(seatedType())))
                 .expectEvents(new BookingCancelled(UID, BOOKING_ID, "Cancelled class", "ann@example.com", NOW));
     }
 
     @Test
     void the_booker_cannot_cancel_when_the_event_type_disables_cancelling() {
         fixture.given(accepted())
-                .when(new CancelBooking(UID, null), as(BOB, known(personal("disableCancelling", true))))
+                .when(new CancelBooking(UID, null), as(BOB, FACTS, known(personal("disableCancelling", true))))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -1427,7 +1067,7 @@ class BookingTest {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512),
                                 "Conflict"),
-                        as(ANN, free(personal("beforeEventBuffer", 5, "afterEventBuffer", 10), ANN_ID)))
+                        as(ANN, FACTS, free(personal("beforeEventBuffer", 5, "afterEventBuffer", 10), ANN_ID)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingRescheduled(UID, BOOKING_ID, NEW_UID, "Conflict", "ann@example.com", NOW),
                         new BookingRequested(NEW_BOOKING_ID, NEW_UID, EVENT_TYPE, ANN_ID, List.of(ANN_ID),
@@ -1447,7 +1087,7 @@ class BookingTest {
     void the_booker_reschedules_their_booking() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectEventsMatching(rescheduled(
                         old -> assertThat(old).isEqualTo(new BookingRescheduled(UID, BOOKING_ID, NEW_UID, null,
                                 "bob@example.com", NOW)),
@@ -1463,7 +1103,7 @@ class BookingTest {
     void a_moved_booking_keeps_its_title_while_its_organizer_stays() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(ANN, free(personal("title", "Renamed call"), ANN_ID)))
+                        as(ANN, FACTS, free(personal("title", "Renamed call"), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> { },
                         moved -> assertThat(moved.title()).isEqualTo("Intro call between Ann Host and Bob Booker")));
     }
@@ -1473,7 +1113,7 @@ class BookingTest {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END,
                                 List.of(511, 512, 513, 514), null),
-                        as(ANN, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
+                        as(ANN, FACTS, free(collective(), ANN_ID, CARL_ID, DORA_ID)))
                 .expectEventsMatching(rescheduled(old -> { }, moved -> {
                     assertThat(moved.hostIds()).containsExactly(ANN_ID, CARL_ID, DORA_ID);
                     assertThat(moved.attendees()).containsExactly(
@@ -1490,7 +1130,7 @@ class BookingTest {
 
         fixture.given(roundRobinBooked())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511), null),
-                        as(BOB, free(type, CARL_ID, DORA_ID)))
+                        as(BOB, FACTS, free(type, CARL_ID, DORA_ID)))
                 .expectEventsMatching(rescheduled(old -> { }, moved -> {
                     assertThat(moved.userId()).isEqualTo(DORA_ID);
                     assertThat(moved.hostIds()).containsExactly(DORA_ID);
@@ -1504,7 +1144,7 @@ class BookingTest {
 
         fixture.given(roundRobinBooked())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511), null),
-                        as(BOB, free(type, CARL_ID)))
+                        as(BOB, FACTS, free(type, CARL_ID)))
                 .expectEventsMatching(rescheduled(old -> { }, moved -> {
                     assertThat(moved.userId()).isEqualTo(CARL_ID);
                     assertThat(moved.userPrimaryEmail()).isEqualTo("carl@example.com");
@@ -1518,7 +1158,7 @@ class BookingTest {
     void the_bookers_move_of_a_booking_that_needs_confirmation_waits_for_the_host() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal("requiresConfirmation", true), ANN_ID)))
+                        as(BOB, FACTS, free(personal("requiresConfirmation", true), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> { },
                         moved -> assertThat(moved.status()).isEqualTo(BookingStatus.pending)));
     }
@@ -1527,7 +1167,7 @@ class BookingTest {
     void the_hosts_move_of_a_booking_that_needs_confirmation_is_accepted() {
         fixture.given(pending())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(ANN, free(personal("requiresConfirmation", true), ANN_ID)))
+                        as(ANN, FACTS, free(personal("requiresConfirmation", true), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> { },
                         moved -> assertThat(moved.status()).isEqualTo(BookingStatus.accepted)));
     }
@@ -1536,7 +1176,7 @@ class BookingTest {
     void a_booking_under_way_is_moved_when_the_event_type_lets_past_bookings_be_rescheduled() {
         fixture.given(underWay())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal("allowReschedulingPastBookings", true), ANN_ID)))
+                        as(BOB, FACTS, free(personal("allowReschedulingPastBookings", true), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> assertThat(old.newUid()).isEqualTo(NEW_UID),
                         moved -> assertThat(moved.startTime()).isEqualTo(NEW_START)));
     }
@@ -1545,7 +1185,7 @@ class BookingTest {
     void the_host_moves_a_booking_even_when_the_event_type_does_not_let_bookers() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(ANN, free(personal("disableRescheduling", true), ANN_ID)))
+                        as(ANN, FACTS, free(personal("disableRescheduling", true), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> assertThat(old.rescheduledBy()).isEqualTo("ann@example.com"),
                         moved -> assertThat(moved.fromReschedule()).isEqualTo(UID)));
     }
@@ -1554,7 +1194,7 @@ class BookingTest {
     void a_stranger_cannot_reschedule_a_booking() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(EVE, free(personal(), ANN_ID)))
+                        as(EVE, FACTS, free(personal(), ANN_ID)))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("A booking is rescheduled by its host or by whom booked it")
                 .expectNoEvents();
@@ -1573,7 +1213,7 @@ class BookingTest {
     void a_booking_that_has_started_cannot_be_rescheduled() {
         fixture.given(underWay())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(ANN, free(personal(), ANN_ID)))
+                        as(ANN, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has started; it cannot be rescheduled")
                 .expectNoEvents();
@@ -1583,7 +1223,7 @@ class BookingTest {
     void the_booker_cannot_reschedule_when_the_event_type_disables_it() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal("disableRescheduling", true), ANN_ID)))
+                        as(BOB, FACTS, free(personal("disableRescheduling", true), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 does not let bookers reschedule")
                 .expectNoEvents();
@@ -1593,7 +1233,7 @@ class BookingTest {
     void a_seated_booking_cannot_be_rescheduled() {
         fixture.given(seatedBooked())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511), null),
-                        as(ANN, free(seatedType(), ANN_ID)))
+                        as(ANN, FACTS, free(seatedType(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has seats: a seat is given back and another booked")
                 .expectNoEvents();
@@ -1603,7 +1243,7 @@ class BookingTest {
     void a_cancelled_booking_cannot_be_rescheduled() {
         fixture.given(accepted(), cancelledEarlier())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled already")
                 .expectNoEvents();
@@ -1613,7 +1253,7 @@ class BookingTest {
     void a_booking_rescheduled_once_cannot_be_rescheduled_again() {
         fixture.given(accepted(), new BookingRescheduled(UID, BOOKING_ID, NEW_UID, null, "bob@example.com", EARLIER))
                 .when(new RescheduleBooking(UID, "booking-uid-3", 902, NEW_START, NEW_END, List.of(521, 522), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainConflict.class)
                 .expectNoEvents();
     }
@@ -1622,7 +1262,7 @@ class BookingTest {
     void a_new_start_taken_meanwhile_is_a_conflict() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, verdict(personal(), Verdict.TAKEN)))
+                        as(BOB, FACTS, verdict(personal(), Verdict.TAKEN)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("2026-04-03T14:00:00Z is no longer available for event type 70")
                 .expectNoEvents();
@@ -1632,7 +1272,7 @@ class BookingTest {
     void a_new_start_that_is_no_slot_of_the_event_type_is_refused() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, verdict(personal(), Verdict.NOT_OFFERED)))
+                        as(BOB, FACTS, verdict(personal(), Verdict.NOT_OFFERED)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("2026-04-03T14:00:00Z is not an available slot of event type 70")
                 .expectNoEvents();
@@ -1643,7 +1283,7 @@ class BookingTest {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START,
                                 NEW_END.plus(Duration.ofMinutes(15)), List.of(511, 512), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Event type 70 lasts 30 minutes, not 45 minutes")
                 .expectNoEvents();
@@ -1653,7 +1293,7 @@ class BookingTest {
     void a_booking_whose_event_type_is_gone_cannot_be_rescheduled() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
-                        as(BOB, new BookingFacts(null, Map.of(), null, Map.of(), null)))
+                        as(BOB, FACTS, new BookingFacts(null, Map.of(), null, Map.of(), null)))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("No event type 70")
                 .expectNoEvents();
@@ -1671,7 +1311,7 @@ class BookingTest {
 
         fixture.given(withNumber)
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511), null),
-                        as(BOB, free(personal(), ANN_ID)))
+                        as(BOB, FACTS, free(personal(), ANN_ID)))
                 .expectEventsMatching(rescheduled(old -> { },
                         moved -> assertThat(moved.smsReminderNumber()).isEqualTo("+4915112345")));
     }
@@ -1685,7 +1325,7 @@ class BookingTest {
         absent.put("gina@example.com", false);
 
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, null, absent), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, absent), as(ANN, FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingAbsenceMarked(UID, BOOKING_ID, null,
                         List.of(new AttendeeAbsence(501, "bob@example.com", true),
@@ -1695,7 +1335,8 @@ class BookingTest {
     @Test
     void an_attendee_is_found_by_email_whatever_its_case() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, false, Map.of("BOB@Example.com", true)), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, false, Map.of("BOB@Example.com", true)),
+                        as(ANN, FACTS, known(personal())))
                 .expectEvents(new BookingAbsenceMarked(UID, BOOKING_ID, false,
                         List.of(new AttendeeAbsence(501, "bob@example.com", true)), NOW));
     }
@@ -1703,14 +1344,15 @@ class BookingTest {
     @Test
     void the_booker_marks_the_host_absent() {
         fixture.given(over())
-                .when(new MarkBookingAbsence(UID, true, null), as(BOB, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, null), as(BOB, FACTS, known(personal())))
                 .expectEvents(new BookingAbsenceMarked(UID, BOOKING_ID, true, List.of(), NOW));
     }
 
     @Test
     void the_booker_cannot_mark_attendees_absent() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, true, Map.of("gina@example.com", true)), as(BOB, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, Map.of("gina@example.com", true)),
+                        as(BOB, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Attendees are marked absent by the host")
                 .expectNoEvents();
@@ -1719,7 +1361,7 @@ class BookingTest {
     @Test
     void a_stranger_cannot_mark_absence() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, true, null), as(EVE, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, null), as(EVE, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Absence is marked by the host, or the host's by whom booked")
                 .expectNoEvents();
@@ -1728,7 +1370,8 @@ class BookingTest {
     @Test
     void absence_is_not_marked_before_the_booking_starts() {
         fixture.given(accepted())
-                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)),
+                        as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Booking booking-uid-1 has not started; no one can have missed it yet")
                 .expectNoEvents();
@@ -1737,7 +1380,8 @@ class BookingTest {
     @Test
     void a_pending_booking_has_no_no_shows() {
         fixture.given(booked(BookingStatus.pending, RUNNING_START, RUNNING_END))
-                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("bob@example.com", true)),
+                        as(ANN, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is pending; only an accepted booking has no-shows")
                 .expectNoEvents();
@@ -1746,7 +1390,7 @@ class BookingTest {
     @Test
     void a_cancelled_booking_has_no_no_shows() {
         fixture.given(underWay(), cancelledEarlier())
-                .when(new MarkBookingAbsence(UID, true, null), as(BOB, known(personal())))
+                .when(new MarkBookingAbsence(UID, true, null), as(BOB, FACTS, known(personal())))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 is cancelled; only an accepted booking has no-shows")
                 .expectNoEvents();
@@ -1755,7 +1399,8 @@ class BookingTest {
     @Test
     void an_email_of_no_attendee_is_refused() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, null, Map.of("eve@example.com", true)), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of("eve@example.com", true)),
+                        as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("eve@example.com is no attendee of booking booking-uid-1")
                 .expectNoEvents();
@@ -1765,7 +1410,7 @@ class BookingTest {
     void a_host_listed_among_the_attendees_is_not_marked_as_an_attendee() {
         fixture.given(teamBooked(BookingStatus.accepted, RUNNING_START, RUNNING_END))
                 .when(new MarkBookingAbsence(UID, null, Map.of("carl@example.com", true)),
-                        as(ANN, known(collective())))
+                        as(ANN, FACTS, known(collective())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("carl@example.com is no attendee of booking booking-uid-1")
                 .expectNoEvents();
@@ -1774,7 +1419,7 @@ class BookingTest {
     @Test
     void saying_no_one_is_absent_is_refused() {
         fixture.given(underWay())
-                .when(new MarkBookingAbsence(UID, null, Map.of()), as(ANN, known(personal())))
+                .when(new MarkBookingAbsence(UID, null, Map.of()), as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Say who did not come: the host, attendees, or both")
                 .expectNoEvents();
@@ -1785,7 +1430,7 @@ class BookingTest {
     @Test
     void the_host_keeps_a_note_on_a_booking() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, "Wants a demo"), as(ANN, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, "Wants a demo"), as(ANN, FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingInternalNoteAdded(UID, BOOKING_ID, 801, "Wants a demo", ANN_ID, NOW));
     }
@@ -1794,14 +1439,14 @@ class BookingTest {
     void a_team_admin_keeps_a_note_on_a_booking_of_the_teams_event_type() {
         fixture.given(teamBooked(BookingStatus.accepted, START, END))
                 .when(new AddBookingInternalNote(UID, 801, "VIP"),
-                        as(TINA, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
+                        as(TINA, FACTS, known(collective(), inTeam(TINA, MembershipRole.ADMIN))))
                 .expectEvents(new BookingInternalNoteAdded(UID, BOOKING_ID, 801, "VIP", TINA_ID, NOW));
     }
 
     @Test
     void a_blank_note_is_refused() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, "  "), as(ANN, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, "  "), as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A note has text")
                 .expectNoEvents();
@@ -1810,7 +1455,7 @@ class BookingTest {
     @Test
     void a_note_without_text_is_refused() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, null), as(ANN, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, null), as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A note has text")
                 .expectNoEvents();
@@ -1819,7 +1464,7 @@ class BookingTest {
     @Test
     void the_booker_keeps_no_internal_notes() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, "Bring slides"), as(BOB, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, "Bring slides"), as(BOB, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host keeps notes on booking booking-uid-1")
                 .expectNoEvents();
@@ -1828,7 +1473,7 @@ class BookingTest {
     @Test
     void a_stranger_keeps_no_internal_notes() {
         fixture.given(accepted())
-                .when(new AddBookingInternalNote(UID, 801, "Hello"), as(EVE, known(personal())))
+                .when(new AddBookingInternalNote(UID, 801, "Hello"), as(EVE, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
@@ -1842,7 +1487,7 @@ class BookingTest {
     @Test
     void the_host_links_a_calendar_event_to_a_booking() {
         fixture.given(accepted())
-                .when(reference("google_calendar", "gcal-event-1"), as(ANN, known(personal())))
+                .when(reference("google_calendar", "gcal-event-1"), as(ANN, FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingReferenceAdded(UID, BOOKING_ID, 851, "google_calendar", "gcal-event-1", null,
                         null, null, "ann@example.com", 31, null, NOW));
@@ -1852,7 +1497,7 @@ class BookingTest {
     void a_video_meeting_is_linked_with_its_meeting_details() {
         fixture.given(accepted())
                 .when(new AddBookingReference(UID, 852, "daily_video", "daily-room", "room-1", "secret",
-                        "https://daily.example/room-1", null, null, null), as(ANN, known(personal())))
+                        "https://daily.example/room-1", null, null, null), as(ANN, FACTS, known(personal())))
                 .expectEvents(new BookingReferenceAdded(UID, BOOKING_ID, 852, "daily_video", "daily-room", "room-1",
                         "secret", "https://daily.example/room-1", null, null, null, NOW));
     }
@@ -1860,7 +1505,7 @@ class BookingTest {
     @Test
     void a_reference_without_a_type_is_refused() {
         fixture.given(accepted())
-                .when(reference(" ", "gcal-event-1"), as(ANN, known(personal())))
+                .when(reference(" ", "gcal-event-1"), as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A reference has a type (such as google_calendar or daily_video) and a uid")
                 .expectNoEvents();
@@ -1869,7 +1514,7 @@ class BookingTest {
     @Test
     void a_reference_without_a_uid_is_refused() {
         fixture.given(accepted())
-                .when(reference("google_calendar", null), as(ANN, known(personal())))
+                .when(reference("google_calendar", null), as(ANN, FACTS, known(personal())))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("A reference has a type (such as google_calendar or daily_video) and a uid")
                 .expectNoEvents();
@@ -1878,7 +1523,7 @@ class BookingTest {
     @Test
     void a_stranger_cannot_link_a_booking() {
         fixture.given(accepted())
-                .when(reference("google_calendar", "gcal-event-1"), as(EVE, known(personal())))
+                .when(reference("google_calendar", "gcal-event-1"), as(EVE, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host links booking booking-uid-1")
                 .expectNoEvents();
@@ -1894,7 +1539,7 @@ class BookingTest {
     @Test
     void the_host_removes_a_reference() {
         fixture.given(accepted(), referenceAdded())
-                .when(new RemoveBookingReference(UID, 851), as(ANN, known(personal())))
+                .when(new RemoveBookingReference(UID, 851), as(ANN, FACTS, known(personal())))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new BookingReferenceRemoved(UID, BOOKING_ID, 851, NOW));
     }
@@ -1902,7 +1547,7 @@ class BookingTest {
     @Test
     void a_reference_the_booking_does_not_have_is_not_found() {
         fixture.given(accepted(), referenceAdded())
-                .when(new RemoveBookingReference(UID, 852), as(ANN, known(personal())))
+                .when(new RemoveBookingReference(UID, 852), as(ANN, FACTS, known(personal())))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("Booking booking-uid-1 has no reference 852")
                 .expectNoEvents();
@@ -1911,7 +1556,7 @@ class BookingTest {
     @Test
     void a_removed_reference_is_not_found_again() {
         fixture.given(accepted(), referenceAdded(), new BookingReferenceRemoved(UID, BOOKING_ID, 851, EARLIER))
-                .when(new RemoveBookingReference(UID, 851), as(ANN, known(personal())))
+                .when(new RemoveBookingReference(UID, 851), as(ANN, FACTS, known(personal())))
                 .expectException(NotFound.class)
                 .expectNoEvents();
     }
@@ -1919,7 +1564,7 @@ class BookingTest {
     @Test
     void a_stranger_cannot_unlink_a_booking() {
         fixture.given(accepted(), referenceAdded())
-                .when(new RemoveBookingReference(UID, 851), as(EVE, known(personal())))
+                .when(new RemoveBookingReference(UID, 851), as(EVE, FACTS, known(personal())))
                 .expectException(AccessDenied.class)
                 .expectExceptionMessage("Only the host unlinks booking booking-uid-1")
                 .expectNoEvents();

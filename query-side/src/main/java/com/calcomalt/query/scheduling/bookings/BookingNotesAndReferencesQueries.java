@@ -7,6 +7,7 @@ import com.calcomalt.contracts.scheduling.BookingReferenceView;
 import com.calcomalt.contracts.scheduling.BookingReferences;
 import com.calcomalt.contracts.scheduling.FindBookingInternalNotes;
 import com.calcomalt.contracts.scheduling.FindBookingReferences;
+import com.calcomalt.platform.database.Timestamps;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -37,7 +38,7 @@ class BookingNotesAndReferencesQueries {
                         where "bookingId" = :bookingId order by "createdAt", id""",
                         params.addValue("bookingId", bookingId),
                         (rs, i) -> new BookingInternalNoteView(rs.getInt(1), rs.getString(2),
-                                (Integer) rs.getObject(3), rs.getInt(4), BookingViews.utc(rs, 5)))));
+                                (Integer) rs.getObject(3), rs.getInt(4), Timestamps.instant(rs, 5)))));
     }
 
     @QueryHandler

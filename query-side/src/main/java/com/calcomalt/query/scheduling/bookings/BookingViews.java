@@ -1,5 +1,7 @@
 package com.calcomalt.query.scheduling.bookings;
 
+import static com.calcomalt.platform.database.Timestamps.instant;
+
 import com.calcomalt.contracts.scheduling.BookingAttendeeView;
 import com.calcomalt.contracts.scheduling.BookingHostView;
 import com.calcomalt.contracts.scheduling.BookingSeatView;
@@ -70,8 +72,8 @@ class BookingViews {
     static Row read(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), (Boolean) rs.getObject(10),
-                utc(rs, 11), utc(rs, 12), (Integer) rs.getObject(13), rs.getString(23), rs.getString(14),
-                (Boolean) rs.getObject(15), utc(rs, 16), utc(rs, 17), rs.getString(18), (Integer) rs.getObject(19),
+                instant(rs, 11), instant(rs, 12), (Integer) rs.getObject(13), rs.getString(23), rs.getString(14),
+                (Boolean) rs.getObject(15), instant(rs, 16), instant(rs, 17), rs.getString(18), (Integer) rs.getObject(19),
                 rs.getString(20), rs.getString(21), (Integer) rs.getObject(22));
     }
 
@@ -193,11 +195,6 @@ class BookingViews {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A jsonb column holds no JSON object: " + text, e);
         }
-    }
-
-    static Instant utc(ResultSet rs, int column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     static LocalDateTime local(Instant instant) {

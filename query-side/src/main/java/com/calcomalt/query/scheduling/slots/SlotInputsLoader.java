@@ -1,5 +1,7 @@
 package com.calcomalt.query.scheduling.slots;
 
+import static com.calcomalt.platform.database.Timestamps.instant;
+
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.rules.scheduling.SlotCalculator;
@@ -134,10 +136,10 @@ class SlotInputsLoader {
                 where b."userId" = any (?) and b.status in ('accepted', 'pending')
                   and b."startTime" < ? and b."endTime" > ?""",
                 rs -> {
-                    Instant start = utc(rs, 2);
+                    Instant start = instant(rs, 2);
                     busy.computeIfAbsent(rs.getInt(1), u -> new ArrayList<>()).add(new Busy(
                             start.minus(Duration.ofMinutes(rs.getInt(5))),
-                            utc(rs, 3).plus(Duration.ofMinutes(rs.getInt(6))),
+                            instant(rs, 3).plus(Duration.ofMinutes(rs.getInt(6))),
                             (Integer) rs.getObject(4), start, Math.max(1, rs.getInt(7))));
                 }, userIds, local(busyTo), local(busyFrom));
         Map<Integer, List<Interval>> away = new HashMap<>();
@@ -145,12 +147,12 @@ class SlotInputsLoader {
                 select "userId", start, "end" from "OutOfOfficeEntry"
                 where "userId" = any (?) and start < ? and "end" > ?""",
                 rs -> {
-                    away.computeIfAbsent(rs.getInt(1), u -> new ArrayList<>()).add(new Interval(utc(rs, 2), utc(rs, 3)));
+                    away.computeIfAbsent(rs.getInt(1), u -> new ArrayList<>()).add(new Interval(instant(rs, 2), instant(rs, 3)));
                 }, userIds, local(busyTo), local(busyFrom));
         List<Reservation> reservations = jdbc.query("""
                 select uid, "slotUtcStartDate", "slotUtcEndDate", "isSeat" from "SelectedSlots"
                 where "eventTypeId" = ? and "releaseAt" > ?""",
-                (rs, i) -> new Reservation(rs.getString(1), utc(rs, 2), utc(rs, 3), rs.getBoolean(4)),
+                (rs, i) -> new Reservation(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getBoolean(4)),
                 eventTypeId, local(now));
 
         Map<Integer, ScheduleRow> schedules = new HashMap<>();
@@ -166,8 +168,8 @@ class SlotInputsLoader {
         String schedulingType = rs.getString(14);
         EventTypeFacts facts = new EventTypeFacts(rs.getInt(1), rs.getInt(2), (Integer) rs.getObject(3), rs.getInt(4),
                 rs.getInt(5), rs.getInt(6), rs.getInt(7), PeriodType.valueOf(rs.getString(8)),
-                (Integer) rs.getObject(9), !Boolean.FALSE.equals(rs.getObject(10)), utcOrNull(rs, 11),
-                utcOrNull(rs, 12), (Integer) rs.getObject(13),
+                (Integer) rs.getObject(9), !Boolean.FALSE.equals(rs.getObject(10)), instant(rs, 11),
+                instant(rs, 12), (Integer) rs.getObject(13),
                 schedulingType == null ? null : SchedulingType.valueOf(schedulingType),
                 SlotInputRules.eventTypeZone(rs.getString(15), rs.getString(16), rs.getString(17)),
                 durations(rs.getString(18)));
@@ -200,15 +202,6 @@ class SlotInputsLoader {
             days.add(((Number) day).intValue());
         }
         return days;
-    }
-
-    private static Instant utc(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
-
-    private static Instant utcOrNull(ResultSet rs, int column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     private static LocalDateTime local(Instant instant) {
