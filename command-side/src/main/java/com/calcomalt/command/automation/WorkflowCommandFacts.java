@@ -32,12 +32,9 @@ class WorkflowCommandFacts extends CommandFacts {
         this.scheduling = scheduling;
         this.identity = identity;
         this.identityFacts = identityFacts;
-        resolveAll();
-    }
-
-    private void resolveAll() {
         resolve(TargetsWorkflow.class, (c, facts) -> workflows.owner(c.workflowId())
-                .map(WorkflowLookups.WorkflowOwner::teamId).ifPresent(teamId -> identityFacts.putAccess(facts, teamId)));
+                .map(WorkflowLookups.WorkflowOwner::teamId)
+                .ifPresent(teamId -> identityFacts.putAccess(facts, teamId)));
         resolve(SetWorkflowActivation.class, (c, facts) -> facts.put(Workflow.TARGETS, targets(c)));
         resolve(TargetsAIPhoneCallConfiguration.class, (c, facts) ->
                 scheduling.eventType(c.eventTypeId()).ifPresent(e -> {

@@ -39,10 +39,6 @@ public class IdentityCommandFacts extends CommandFacts {
 
     public IdentityCommandFacts(IdentityLookups lookups) {
         this.lookups = lookups;
-        resolveAll();
-    }
-
-    private void resolveAll() {
         resolve(TargetsTeam.class, (c, facts) -> putAccess(facts, c.teamId()));
         resolve(OwnedByTeam.class, (c, facts) -> putAccess(facts, c.teamId()));
         resolve(OwnedByOrganization.class, (c, facts) -> putAccess(facts, c.organizationId()));

@@ -31,10 +31,6 @@ public class SchedulingCommandFacts extends CommandFacts {
         this.scheduling = scheduling;
         this.identity = identity;
         this.identityFacts = identityFacts;
-        resolveAll();
-    }
-
-    private void resolveAll() {
         resolve(CreateSchedule.class, (c, facts) -> facts.put(Schedule.FACTS,
                 new ScheduleFacts(scheduling.defaultScheduleOf(c.userId()), scheduling.schedulesOf(c.userId()))));
         resolve(TargetsSchedule.class, (c, facts) -> putScheduleFacts(facts, c.scheduleId()));

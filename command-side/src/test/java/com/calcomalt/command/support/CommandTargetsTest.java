@@ -74,7 +74,7 @@ class CommandTargetsTest {
         assertThat(handlers).isGreaterThan(40);
     }
 
-    /** A handler method (not a creating one) with a metadata parameter beyond the caller, which travels with every command. */
+    /** A handler method (not a creating one) with metadata beyond the caller, which travels with every command. */
     private static boolean readsFactsOfAnExistingAggregate(Method method) {
         CreationPolicy policy = method.getAnnotation(CreationPolicy.class);
         return method.isAnnotationPresent(CommandHandler.class)
