@@ -4,20 +4,16 @@ import com.calcomalt.command.calendar.CalendarCredential.EventTypeOwner;
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.scheduling.SchedulingLookups;
 import com.calcomalt.command.support.CommandFacts;
-import com.calcomalt.contracts.calendar.ConnectCalendar;
-import com.calcomalt.contracts.calendar.DeselectCalendar;
-import com.calcomalt.contracts.calendar.DisconnectCalendar;
 import com.calcomalt.contracts.calendar.SelectCalendar;
 import com.calcomalt.contracts.calendar.SetDestinationCalendar;
-import com.calcomalt.contracts.identity.Caller;
-import java.util.HashMap;
-import java.util.Map;
+import com.calcomalt.contracts.calendar.TargetsCalendarCredential;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds to a calendar command what deciding it needs: the caller's role in the team that owns the
  * account or the event type, the owner of the event type a selection or destination names, and the
- * account a destination names.
+ * account a destination names. For a team's new account, and for a delegation credential, the
+ * caller's role comes from {@link IdentityCommandFacts}. A command the system sends gets none.
  */
 @Component
 class CalendarCommandFacts extends CommandFacts {
@@ -30,39 +26,33 @@ class CalendarCommandFacts extends CommandFacts {
         this.calendars = calendars;
         this.scheduling = scheduling;
         this.identity = identity;
+        resolve(TargetsCalendarCredential.class, (c, facts) -> {
+            if (facts.caller() != null) {
+                identity.putAccess(facts, calendars.teamOf(c.credentialId()));
+            }
+        });
+        resolve(SelectCalendar.class, (c, facts) -> {
+            if (facts.caller() != null && c.eventTypeId() != null) {
+                scheduling.eventType(c.eventTypeId()).ifPresent(e -> putOwner(facts, e));
+            }
+        });
+        resolve(SetDestinationCalendar.class, this::putDestinationFacts);
     }
 
-    @Override
-    protected Map<String, Object> factsFor(Object command, Caller caller) {
-        Map<String, Object> facts = new HashMap<>();
-        if (caller == null) {
-            return facts;
+    private void putDestinationFacts(SetDestinationCalendar command, Facts facts) {
+        if (facts.caller() == null) {
+            return;
         }
-        Integer teamId = null;
-        Integer eventTypeId = null;
-        if (command instanceof ConnectCalendar c) {
-            teamId = c.teamId();
-        } else if (command instanceof DisconnectCalendar c) {
-            teamId = calendars.teamOf(c.credentialId());
-        } else if (command instanceof SelectCalendar c) {
-            teamId = calendars.teamOf(c.credentialId());
-            eventTypeId = c.eventTypeId();
-        } else if (command instanceof DeselectCalendar c) {
-            teamId = calendars.teamOf(c.credentialId());
-        } else if (command instanceof SetDestinationCalendar c) {
-            calendars.credential(c.credentialId()).ifPresent(f -> facts.put(DestinationCalendar.CREDENTIAL, f));
-            eventTypeId = c.eventTypeId();
+        calendars.credential(command.credentialId()).ifPresent(f -> facts.put(DestinationCalendar.CREDENTIAL, f));
+        if (command.eventTypeId() != null) {
+            scheduling.eventType(command.eventTypeId()).ifPresent(e -> {
+                putOwner(facts, e);
+                identity.putAccess(facts, e.teamId());
+            });
         }
-        if (eventTypeId != null) {
-            var eventType = scheduling.eventType(eventTypeId);
-            eventType.ifPresent(e -> facts.put(CalendarCredential.EVENT_TYPE_OWNER, new EventTypeOwner(e.userId(), e.teamId())));
-            if (command instanceof SetDestinationCalendar) {
-                teamId = eventType.map(SchedulingLookups.EventTypeRecord::teamId).orElse(null);
-            }
-        }
-        if (teamId != null) {
-            identity.access(caller, teamId).ifPresent(access -> facts.put(IdentityCommandFacts.ACCESS, access));
-        }
-        return facts;
+    }
+
+    private static void putOwner(Facts facts, SchedulingLookups.EventTypeRecord eventType) {
+        facts.put(CalendarCredential.EVENT_TYPE_OWNER, new EventTypeOwner(eventType.userId(), eventType.teamId()));
     }
 }

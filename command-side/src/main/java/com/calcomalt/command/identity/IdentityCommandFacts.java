@@ -1,26 +1,18 @@
 package com.calcomalt.command.identity;
 
 import com.calcomalt.command.support.CommandFacts;
-import com.calcomalt.contracts.identity.AcceptMembership;
 import com.calcomalt.contracts.identity.Caller;
-import com.calcomalt.contracts.identity.ChangeMemberRole;
-import com.calcomalt.contracts.identity.ChangeMembershipImpersonation;
-import com.calcomalt.contracts.identity.CreateApiKey;
 import com.calcomalt.contracts.identity.CreateTeam;
-import com.calcomalt.contracts.identity.DeclineMembership;
 import com.calcomalt.contracts.identity.DeleteTeam;
-import com.calcomalt.contracts.identity.ExpireApiKey;
 import com.calcomalt.contracts.identity.ImpersonateUser;
 import com.calcomalt.contracts.identity.InviteMember;
-import com.calcomalt.contracts.identity.LeaveTeam;
 import com.calcomalt.contracts.identity.MembershipRole;
-import com.calcomalt.contracts.identity.RemoveMember;
-import com.calcomalt.contracts.identity.RevokeApiKey;
-import com.calcomalt.contracts.identity.UpdateOrganizationSettings;
-import com.calcomalt.contracts.identity.UpdateTeam;
-import java.util.HashMap;
+import com.calcomalt.contracts.identity.OwnedByOrganization;
+import com.calcomalt.contracts.identity.OwnedByTeam;
+import com.calcomalt.contracts.identity.TargetsApiKey;
+import com.calcomalt.contracts.identity.TargetsMembership;
+import com.calcomalt.contracts.identity.TargetsTeam;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +20,9 @@ import org.springframework.stereotype.Component;
  * Adds to an identity command, inside its transaction, what its aggregate needs to know about
  * other aggregates: the caller's role in the team, the invitee, the team's organization. The
  * aggregates then decide from their own state plus these facts, and stay free of lookups.
+ * <p>
+ * The caller's role in the team a command of any context acts in ({@link TargetsTeam},
+ * {@link OwnedByTeam}, {@link OwnedByOrganization}) is resolved here, once, under {@link #ACCESS}.
  */
 @Component
 public class IdentityCommandFacts extends CommandFacts {
@@ -44,76 +39,62 @@ public class IdentityCommandFacts extends CommandFacts {
 
     public IdentityCommandFacts(IdentityLookups lookups) {
         this.lookups = lookups;
-    }
-
-    @Override
-    protected Map<String, Object> factsFor(Object command, Caller caller) {
-        if (caller == null) {
-            return Map.of();
-        }
-        Map<String, Object> facts = new HashMap<>();
-        if (command instanceof CreateTeam c) {
-            (c.orgOwnerEmail() == null ? lookups.user(caller.userId()) : lookups.userByEmail(c.orgOwnerEmail()))
-                    .ifPresent(founder -> facts.put(FOUNDER, founder));
-            if (c.parentId() != null) {
-                putAccess(facts, PARENT_ACCESS, caller, c.parentId());
+        resolve(TargetsTeam.class, (c, facts) -> putAccess(facts, c.teamId()));
+        resolve(OwnedByTeam.class, (c, facts) -> putAccess(facts, c.teamId()));
+        resolve(OwnedByOrganization.class, (c, facts) -> putAccess(facts, c.organizationId()));
+        resolve(TargetsApiKey.class, (c, facts) -> {
+            if (facts.caller() != null) {
+                lookups.apiKey(c.keyId()).ifPresent(k -> putAccess(facts, k.teamId()));
             }
-        } else if (command instanceof UpdateTeam c) {
-            putAccess(facts, ACCESS, caller, c.teamId());
-        } else if (command instanceof UpdateOrganizationSettings c) {
-            putAccess(facts, ACCESS, caller, c.teamId());
-        } else if (command instanceof DeleteTeam c) {
-            putAccess(facts, ACCESS, caller, c.teamId());
-            facts.put(HAS_SUB_TEAMS, lookups.hasSubTeams(c.teamId()));
-        } else if (command instanceof InviteMember c) {
-            putAccess(facts, ACCESS, caller, c.teamId());
-            putInvitation(facts, c.teamId(), c.userId());
-        } else if (command instanceof CreateApiKey c && c.teamId() != null) {
-            putAccess(facts, ACCESS, caller, c.teamId());
-        } else if (command instanceof RevokeApiKey c) {
-            putApiKeyAccess(facts, caller, c.keyId());
-        } else if (command instanceof ExpireApiKey c) {
-            putApiKeyAccess(facts, caller, c.keyId());
-        } else if (command instanceof ImpersonateUser c) {
-            List<IdentityLookups.MemberRecord> run = lookups.membershipsRunBy(caller.userId(), c.userId());
-            facts.put(IMPERSONATION, new ImpersonationFacts(!run.isEmpty(),
-                    run.stream().anyMatch(m -> !m.disableImpersonation())));
-        } else {
-            Integer membershipId = membershipIdOf(command);
-            if (membershipId != null) {
-                lookups.membership(membershipId).ifPresent(m -> {
-                    putAccess(facts, ACCESS, caller, m.teamId());
+        });
+        resolve(TargetsMembership.class, (c, facts) -> {
+            if (facts.caller() != null) {
+                lookups.membership(c.membershipId()).ifPresent(m -> {
+                    putAccess(facts, m.teamId());
                     putInvitation(facts, m.teamId(), m.userId());
                 });
             }
+        });
+        resolve(CreateTeam.class, this::putFounding);
+        resolve(DeleteTeam.class, (c, facts) -> {
+            if (facts.caller() != null) {
+                facts.put(HAS_SUB_TEAMS, lookups.hasSubTeams(c.teamId()));
+            }
+        });
+        resolve(InviteMember.class, (c, facts) -> {
+            if (facts.caller() != null) {
+                putInvitation(facts, c.teamId(), c.userId());
+            }
+        });
+        resolve(ImpersonateUser.class, (c, facts) -> {
+            if (facts.caller() != null) {
+                List<IdentityLookups.MemberRecord> run = lookups.membershipsRunBy(facts.caller().userId(), c.userId());
+                facts.put(IMPERSONATION, new ImpersonationFacts(!run.isEmpty(),
+                        run.stream().anyMatch(m -> !m.disableImpersonation())));
+            }
+        });
+    }
+
+    private void putFounding(CreateTeam command, Facts facts) {
+        Caller caller = facts.caller();
+        if (caller == null) {
+            return;
         }
-        return facts;
-    }
-
-    private static Integer membershipIdOf(Object command) {
-        if (command instanceof AcceptMembership c) {
-            return c.membershipId();
-        } else if (command instanceof DeclineMembership c) {
-            return c.membershipId();
-        } else if (command instanceof ChangeMemberRole c) {
-            return c.membershipId();
-        } else if (command instanceof RemoveMember c) {
-            return c.membershipId();
-        } else if (command instanceof LeaveTeam c) {
-            return c.membershipId();
-        } else if (command instanceof ChangeMembershipImpersonation c) {
-            return c.membershipId();
+        (command.orgOwnerEmail() == null ? lookups.user(caller.userId()) : lookups.userByEmail(command.orgOwnerEmail()))
+                .ifPresent(founder -> facts.put(FOUNDER, founder));
+        if (command.parentId() != null) {
+            access(caller, command.parentId()).ifPresent(access -> facts.put(PARENT_ACCESS, access));
         }
-        return null;
     }
 
-    private void putApiKeyAccess(Map<String, Object> facts, Caller caller, String keyId) {
-        lookups.apiKey(keyId).filter(k -> k.teamId() != null)
-                .ifPresent(k -> putAccess(facts, ACCESS, caller, k.teamId()));
-    }
-
-    private void putAccess(Map<String, Object> facts, String key, Caller caller, int teamId) {
-        access(caller, teamId).ifPresent(access -> facts.put(key, access));
+    /**
+     * What the caller is to the team, under {@link #ACCESS}: for every context whose commands teams own.
+     * Nothing for a command the system sends, or a null team (a user's own).
+     */
+    public void putAccess(Facts facts, Integer teamId) {
+        if (facts.caller() != null && teamId != null) {
+            access(facts.caller(), teamId).ifPresent(access -> facts.put(ACCESS, access));
+        }
     }
 
     /** What the caller is to a team, if the team exists: for every context whose commands teams own. */
@@ -133,7 +114,7 @@ public class IdentityCommandFacts extends CommandFacts {
         });
     }
 
-    private void putInvitation(Map<String, Object> facts, int teamId, int userId) {
+    private void putInvitation(Facts facts, int teamId, int userId) {
         lookups.team(teamId).ifPresent(team -> {
             Integer organizationId = team.organizationId();
             boolean acceptedInOrganization = organizationId != null && lookups.membership(organizationId, userId)

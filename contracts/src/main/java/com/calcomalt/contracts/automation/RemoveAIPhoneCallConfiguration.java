@@ -2,7 +2,7 @@ package com.calcomalt.contracts.automation;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RemoveAIPhoneCallConfiguration(int eventTypeId) {
+public record RemoveAIPhoneCallConfiguration(int eventTypeId) implements TargetsAIPhoneCallConfiguration {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

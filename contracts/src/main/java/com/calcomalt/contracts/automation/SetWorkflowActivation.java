@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * The event types (or, for an organization's workflow, the teams) it is active on from now; a
  * MANAGED event type brings its children. Each new activation takes the next unused row id.
  */
-public record SetWorkflowActivation(int workflowId, List<Integer> eventTypeIds, List<Integer> teamIds, List<Integer> eventTypeRowIds, List<Integer> teamRowIds) {
+public record SetWorkflowActivation(int workflowId, List<Integer> eventTypeIds, List<Integer> teamIds, List<Integer> eventTypeRowIds, List<Integer> teamRowIds) implements TargetsWorkflow {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

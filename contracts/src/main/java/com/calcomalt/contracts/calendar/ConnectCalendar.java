@@ -1,5 +1,6 @@
 package com.calcomalt.contracts.calendar;
 
+import com.calcomalt.contracts.identity.OwnedByTeam;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,7 +13,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param appId cal.com's App slug, such as "caldav-calendar" or "ics-feed"
  */
 public record ConnectCalendar(int credentialId, String type, String appId, Integer userId, Integer teamId,
-                              String sealedKey, List<ConnectedCalendar> calendars) {
+                              String sealedKey, List<ConnectedCalendar> calendars) implements OwnedByTeam {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -2,7 +2,7 @@ package com.calcomalt.contracts.calendar;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DisconnectCalendar(int credentialId) {
+public record DisconnectCalendar(int credentialId) implements TargetsCalendarCredential {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

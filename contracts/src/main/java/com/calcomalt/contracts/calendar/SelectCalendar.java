@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * event types, or only for {@code eventTypeId} when given (cal.com's event-level selected calendars).
  */
 public record SelectCalendar(int credentialId, String selectedCalendarId, int userId, String externalId,
-                             Integer eventTypeId) {
+                             Integer eventTypeId) implements TargetsCalendarCredential {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -1,5 +1,6 @@
 package com.calcomalt.contracts.calendar;
 
+import com.calcomalt.contracts.identity.OwnedByOrganization;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -8,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * request names, which must be the credential's own.
  */
 public record UpdateDelegationCredential(String delegationCredentialId, int organizationId,
-                                         String encryptedServiceAccountKey, Boolean enabled) {
+                                         String encryptedServiceAccountKey, Boolean enabled) implements OwnedByOrganization {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

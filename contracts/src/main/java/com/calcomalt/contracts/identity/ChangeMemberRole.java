@@ -2,7 +2,7 @@ package com.calcomalt.contracts.identity;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ChangeMemberRole(int membershipId, MembershipRole role) {
+public record ChangeMemberRole(int membershipId, MembershipRole role) implements TargetsMembership {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

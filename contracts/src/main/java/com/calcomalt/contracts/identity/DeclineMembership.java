@@ -2,7 +2,7 @@ package com.calcomalt.contracts.identity;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeclineMembership(int membershipId) {
+public record DeclineMembership(int membershipId) implements TargetsMembership {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

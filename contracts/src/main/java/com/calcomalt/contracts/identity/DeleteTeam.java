@@ -2,7 +2,7 @@ package com.calcomalt.contracts.identity;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeleteTeam(int teamId) {
+public record DeleteTeam(int teamId) implements TargetsTeam {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -2,7 +2,7 @@ package com.calcomalt.contracts.notifications;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ActivateWebhook(String webhookId) {
+public record ActivateWebhook(String webhookId) implements TargetsWebhook {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

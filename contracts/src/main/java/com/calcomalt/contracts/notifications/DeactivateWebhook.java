@@ -2,7 +2,7 @@ package com.calcomalt.contracts.notifications;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeactivateWebhook(String webhookId) {
+public record DeactivateWebhook(String webhookId) implements TargetsWebhook {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * A new secret comes sealed by the web layer.
  */
 public record UpdateWebhook(String webhookId, String subscriberUrl, List<WebhookTriggerEvent> eventTriggers,
-                            String encryptedSecret, String payloadTemplate, Integer time, TimeUnit timeUnit, Boolean active) {
+                            String encryptedSecret, String payloadTemplate, Integer time, TimeUnit timeUnit, Boolean active) implements TargetsWebhook {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -2,7 +2,7 @@ package com.calcomalt.contracts.scheduling;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeleteEventType(int eventTypeId) {
+public record DeleteEventType(int eventTypeId) implements TargetsEventType {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

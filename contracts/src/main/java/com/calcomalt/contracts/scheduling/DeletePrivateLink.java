@@ -2,7 +2,7 @@ package com.calcomalt.contracts.scheduling;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeletePrivateLink(int eventTypeId, int linkId) {
+public record DeletePrivateLink(int eventTypeId, int linkId) implements TargetsEventType {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

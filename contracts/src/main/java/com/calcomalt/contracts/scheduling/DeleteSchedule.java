@@ -2,7 +2,7 @@ package com.calcomalt.contracts.scheduling;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record DeleteSchedule(int scheduleId) {
+public record DeleteSchedule(int scheduleId) implements TargetsSchedule {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records who did not come: the host ({@code host} non-null), attendees by email, or both. */
-public record MarkBookingAbsence(String uid, Boolean host, Map<String, Boolean> attendees) {
+public record MarkBookingAbsence(String uid, Boolean host, Map<String, Boolean> attendees) implements TargetsBooking {
 
     @TargetAggregateIdentifier
     public String aggregateId() {
