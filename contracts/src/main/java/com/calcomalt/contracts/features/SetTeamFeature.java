@@ -1,5 +1,6 @@
 package com.calcomalt.contracts.features;
 
+import com.calcomalt.contracts.identity.TargetsTeam;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -7,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * false, which its sub-teams then inherit instead of the organization's grant), as cal.com's
  * {@code setTeamFeatureState} "enabled" and "disabled".
  */
-public record SetTeamFeature(int teamId, String slug, boolean enabled) {
+public record SetTeamFeature(int teamId, String slug, boolean enabled) implements TargetsTeam, NamesFeature {
 
     @TargetAggregateIdentifier
     public String aggregateId() {
