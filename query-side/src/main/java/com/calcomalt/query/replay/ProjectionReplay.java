@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -64,10 +66,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A rebuild copies the processor's tables, empty, into a shadow schema and runs a second
  * processor with the same event handlers from the first event, its writes sent there (see
  * {@link ShadowWrites}), while the live processor goes on and queries read the live tables. Once
- * the shadow has reached the head of the event store, the live processor stops, the shadow handles
- * the last events, and one transaction makes the live tables equal to the shadow, gives the live
- * processor the shadow's token and empties the processor's dead-letter queues; then the live
- * processor starts again. A verify builds the same shadow and compares it with the live tables at
+ * the shadow has reached the head of the event store, the live processor and the shadow stop, one
+ * transaction makes the live tables equal to the shadow, gives the live processor the shadow's
+ * token and empties the processor's dead-letter queues, and the live processor starts again from
+ * there (handling the few events stored since the shadow's last batch). A verify builds the same shadow and compares it with the live tables at
  * the same position instead, table by table.
  */
 @Component
@@ -89,11 +91,11 @@ public class ProjectionReplay implements SmartLifecycle {
     /**
      * Where one rebuild or verify stands: the shadow's position against the head, its speed, and
      * the time it still needs at that speed. {@code changedRows}: rows the switch deleted, inserted
-     * or updated per table.
+     * or updated per table; {@code switchMillis}: how long the live processor was stopped for the switch.
      */
     public record RebuildStatus(Mode mode, State state, Instant startedAt, Instant finishedAt, long position, long head,
                                 double eventsPerSecond, double percent, Long etaSeconds, List<String> tables,
-                                Map<String, Long> changedRows, String failure) {
+                                Map<String, Long> changedRows, Long switchMillis, String failure) {
     }
 
     public record TableComparison(String table, long liveRows, long rebuiltRows, String liveChecksum,
@@ -132,6 +134,7 @@ public class ProjectionReplay implements SmartLifecycle {
         final Set<String> groups;
         final Set<ShadowTables.Table> tables;
         volatile PooledStreamingEventProcessor shadow;
+        long furthest = -1;
         final List<ExecutorService> executors = new ArrayList<>();
 
         Target(StreamingEventProcessor live) {
@@ -151,6 +154,7 @@ public class ProjectionReplay implements SmartLifecycle {
         volatile Instant finishedAt;
         volatile String failure;
         volatile Map<String, Long> changedRows = Map.of();
+        volatile Long switchMillis;
 
         Rebuild(Mode mode, List<Target> targets) {
             this.mode = mode;
@@ -182,6 +186,7 @@ public class ProjectionReplay implements SmartLifecycle {
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("projection-progress"));
     private volatile boolean running;
     private volatile long head = -1;
+    private volatile boolean sampleFailedBefore;
 
     public ProjectionReplay(EventProcessingConfiguration eventProcessing, EventStore eventStore,
                             @Qualifier("promptEventSource") StreamableMessageSource<TrackedEventMessage<?>> source,
@@ -267,7 +272,8 @@ public class ProjectionReplay implements SmartLifecycle {
         return new RebuildStatus(rebuild.mode, rebuild.state, rebuild.startedAt, rebuild.finishedAt,
                 done ? shownHead : position, shownHead, rate, done ? 100.0 : percent(position, shownHead),
                 done ? Long.valueOf(0) : eta(Math.max(0, shownHead - position), rate),
-                target.tables.stream().map(ShadowTables.Table::toString).toList(), rebuild.changedRows, rebuild.failure);
+                target.tables.stream().map(ShadowTables.Table::toString).toList(), rebuild.changedRows, rebuild.switchMillis,
+                rebuild.failure);
     }
 
     private static double percent(long position, long head) {
@@ -296,10 +302,13 @@ public class ProjectionReplay implements SmartLifecycle {
             }
             awaitBuilt(rebuild);
             rebuild.state = State.SWITCHING;
-            rebuild.targets.forEach(t -> t.live.shutDown());
-            long last = headPosition();
-            awaitOrFail(SWITCH_TIMEOUT, () -> rebuild.targets.stream().allMatch(t -> runningPosition(t.shadow) >= last));
-            rebuild.targets.forEach(t -> t.shadow.shutDown());
+            long switchStarted = System.nanoTime();
+            // Both stop at once: events the shadow has not handled yet, the live processor handles again
+            // after the switch, from the shadow's token, on the tables the shadow left.
+            CompletableFuture.allOf(rebuild.targets.stream()
+                    .flatMap(t -> Stream.of(t.live.shutdownAsync(), t.shadow.shutdownAsync()))
+                    .toArray(CompletableFuture[]::new)).get(SWITCH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            long stoppedMillis = (System.nanoTime() - switchStarted) / 1_000_000;
             if (rebuild.mode == Mode.VERIFY) {
                 for (Target target : rebuild.targets) {
                     verifications.put(target.live.getName(), verify(target));
@@ -307,8 +316,11 @@ public class ProjectionReplay implements SmartLifecycle {
             } else {
                 rebuild.changedRows = switchToShadows(rebuild.targets);
             }
+            rebuild.targets.stream().filter(t -> !t.live.isRunning()).forEach(t -> t.live.start());
+            rebuild.switchMillis = (System.nanoTime() - switchStarted) / 1_000_000;
             rebuild.state = State.DONE;
-            log.info("{} of {} done", rebuild.mode, names);
+            log.info("{} of {} done; the live processor stopped for {} ms ({} ms of them to stop the processors)",
+                    rebuild.mode, names, rebuild.switchMillis, stoppedMillis);
         } catch (Exception e) {
             rebuild.failure = e.getMessage();
             rebuild.state = State.FAILED;
@@ -440,15 +452,22 @@ public class ProjectionReplay implements SmartLifecycle {
         return groups;
     }
 
+    /** Never goes back: once switched in, the shadow's token is the live processor's, and the shadow has none. */
     private long shadowPosition(Target target) {
         PooledStreamingEventProcessor shadow = target.shadow;
+        long position = -1;
         if (shadow != null && shadow.isRunning()) {
-            return runningPosition(shadow);
+            position = runningPosition(shadow);
+        } else if (shadow != null) {
+            try {
+                position = storedPosition(target.shadowName);
+            } catch (RuntimeException e) {
+                log.debug("The rebuild's position is not known this time", e);
+            }
         }
-        try {
-            return storedPosition(target.shadowName);
-        } catch (RuntimeException e) {
-            return -1;
+        synchronized (target) {
+            target.furthest = Math.max(target.furthest, position);
+            return target.furthest;
         }
     }
 
@@ -589,7 +608,12 @@ public class ProjectionReplay implements SmartLifecycle {
             List<String> names = processorNames();
             sampleListeners.forEach(listener -> listener.accept(names));
         } catch (RuntimeException e) {
-            log.debug("Projection progress not sampled this time", e);
+            if (!sampleFailedBefore) {
+                sampleFailedBefore = true;
+                log.warn("Projection progress not sampled this time; later failures are logged at debug", e);
+            } else {
+                log.debug("Projection progress not sampled this time", e);
+            }
         }
     }
 
