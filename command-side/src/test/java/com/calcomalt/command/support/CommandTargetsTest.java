@@ -11,6 +11,9 @@ import com.calcomalt.command.identity.Team;
 import com.calcomalt.command.notifications.Webhook;
 import com.calcomalt.command.scheduling.EventType;
 import com.calcomalt.command.scheduling.Schedule;
+import com.calcomalt.command.features.TeamFeature;
+import com.calcomalt.command.features.UserFeature;
+import com.calcomalt.contracts.features.NamesFeature;
 import com.calcomalt.command.scheduling.booking.Booking;
 import com.calcomalt.contracts.automation.TargetsAIPhoneCallConfiguration;
 import com.calcomalt.contracts.automation.TargetsWorkflow;
@@ -40,17 +43,19 @@ import org.junit.jupiter.api.Test;
  */
 class CommandTargetsTest {
 
-    private static final Map<Class<?>, Class<?>> TARGET_OF = Map.of(
-            Booking.class, TargetsBooking.class,
-            EventType.class, TargetsEventType.class,
-            Schedule.class, TargetsSchedule.class,
-            Membership.class, TargetsMembership.class,
-            Team.class, TargetsTeam.class,
-            ApiKey.class, TargetsApiKey.class,
-            Workflow.class, TargetsWorkflow.class,
-            AIPhoneCallConfiguration.class, TargetsAIPhoneCallConfiguration.class,
-            Webhook.class, TargetsWebhook.class,
-            CalendarCredential.class, TargetsCalendarCredential.class);
+    private static final Map<Class<?>, Class<?>> TARGET_OF = Map.ofEntries(
+            Map.entry(Booking.class, TargetsBooking.class),
+            Map.entry(EventType.class, TargetsEventType.class),
+            Map.entry(Schedule.class, TargetsSchedule.class),
+            Map.entry(Membership.class, TargetsMembership.class),
+            Map.entry(Team.class, TargetsTeam.class),
+            Map.entry(ApiKey.class, TargetsApiKey.class),
+            Map.entry(Workflow.class, TargetsWorkflow.class),
+            Map.entry(AIPhoneCallConfiguration.class, TargetsAIPhoneCallConfiguration.class),
+            Map.entry(Webhook.class, TargetsWebhook.class),
+            Map.entry(CalendarCredential.class, TargetsCalendarCredential.class),
+            Map.entry(TeamFeature.class, NamesFeature.class),
+            Map.entry(UserFeature.class, NamesFeature.class));
 
     @Test
     void every_command_on_an_existing_aggregate_that_reads_facts_says_what_it_targets() {
