@@ -156,6 +156,40 @@ class SchedulingApiTest extends ApiTest {
         book(eventTypeId, "2027-10-28T07:00:00Z");
     }
 
+    /** A change to the event type after its schedule is gone must not write the old schedule back. */
+    @Test
+    void an_event_type_changed_after_its_schedule_is_deleted_is_projected_without_it() {
+        Member host = newMember("stale", "example.com");
+        berlinSchedule(host);
+        int weekends = as(host.key(), () -> post("/v2/schedules", """
+                {"name": "Weekends", "timeZone": "UTC",
+                 "availability": [{"days": ["SATURDAY"], "startTime": "10:00", "endTime": "12:00"}]}"""))
+                .data().get("id").asInt();
+        int eventTypeId = eventType(host, "stale-" + tag, ", \"scheduleId\": " + weekends);
+        assertThat(as(host.key(), () -> delete("/v2/schedules/" + weekends)).status().value()).isEqualTo(204);
+
+        Response renamed = as(host.key(), () -> patch("/v2/event-types/" + eventTypeId, "{\"title\": \"Renamed\"}"));
+        assertThat(renamed.status().value()).as(renamed.body().toString()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+
+        Response read = as(host.key(), () -> get("/v2/event-types/" + eventTypeId));
+        assertThat(read.data().get("title").asText()).isEqualTo("Renamed");
+        assertThat(read.data().hasNonNull("scheduleId")).as(read.body().toString()).isFalse();
+        assertThat(renamed.data().hasNonNull("scheduleId")).as(renamed.body().toString()).isFalse();
+    }
+
+    @Test
+    void an_event_type_on_another_users_schedule_is_refused() {
+        Member owner = newMember("mine", "example.com");
+        Member other = newMember("theirs", "example.com");
+        int theirs = berlinSchedule(other);
+        Response refused = as(owner.key(), () -> post("/v2/event-types", """
+                {"title": "Borrowed", "slug": "borrowed-%s", "lengthInMinutes": 30, "scheduleId": %d}"""
+                .formatted(tag, theirs)));
+        assertThat(refused.status().value()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.body().toString()).contains("is not one of user " + owner.id() + "'s schedules");
+    }
+
     /** Both sides choose a team host's hours the same way: their own schedule, then the event type's. */
     @Test
     void a_team_host_works_by_their_own_schedule_before_the_event_types() {

@@ -59,6 +59,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class EventType {
 
     static final String MEMBERS = "teamMembers";
+    static final String SCHEDULE_OWNERS = "scheduleOwners";
 
     @AggregateIdentifier
     private String aggregateId;
@@ -81,7 +82,8 @@ public class EventType {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(CreateEventType command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
-                @MetaDataValue(MEMBERS) TeamMembers members, Clock clock) {
+                @MetaDataValue(MEMBERS) TeamMembers members, @MetaDataValue(SCHEDULE_OWNERS) ScheduleOwners owners,
+                Clock clock) {
         if ((command.userId() == null) == (command.teamId() == null)) {
             throw new DomainRuleViolation("An event type belongs to a user or to a team");
         }
@@ -100,6 +102,8 @@ public class EventType {
         }
         EventTypeSettings initial = EventTypeFields.merge(EventTypeFields.DEFAULTS, command.settings());
         EventTypeRules.require(initial);
+        requireUsableSchedule(initial.scheduleId(), command.userId(), members, owners);
+        requireHostsOwnSchedules(command.hosts(), owners);
         Instant now = clock.instant();
         apply(new EventTypeCreated(command.eventTypeId(), command.userId(), command.teamId(), null,
                 command.schedulingType(), initial, now));
@@ -115,7 +119,8 @@ public class EventType {
     @CommandHandler
     void handle(UpdateEventType command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
-                @MetaDataValue(MEMBERS) TeamMembers members, Clock clock) {
+                @MetaDataValue(MEMBERS) TeamMembers members, @MetaDataValue(SCHEDULE_OWNERS) ScheduleOwners owners,
+                Clock clock) {
         requireChangeableBy(caller, access);
         EventTypeSettings changed = EventTypeFields.merge(settings, command.settings());
         if (parentId != null) {
@@ -126,6 +131,14 @@ public class EventType {
                         + "; it locks " + locked);
             }
         }
+        Integer asked = command.settings() != null ? command.settings().scheduleId() : null;
+        if (asked != null && !asked.equals(settings.scheduleId())) {
+            requireUsableSchedule(asked, userId, members, owners);
+        } else if (changed.scheduleId() != null && owners != null && !owners.exists(changed.scheduleId())) {
+            // Its schedule was deleted since: writing the old id again would name a row that is gone.
+            changed = EventTypeFields.withoutSchedule(changed);
+        }
+        requireHostsOwnSchedules(command.hosts(), owners);
         Instant now = clock.instant();
         boolean assigningAll = Boolean.TRUE.equals(changed.assignAllTeamMembers())
                 && !Boolean.TRUE.equals(settings.assignAllTeamMembers());
@@ -134,7 +147,7 @@ public class EventType {
             apply(new EventTypeUpdated(eventTypeId, userId, teamId, parentId, changed, now));
         }
         if (command.hosts() != null || assigningAll) {
-            List<HostAssignment> requested = command.hosts() != null ? command.hosts() : currentAssignments();
+            List<HostAssignment> requested = command.hosts() != null ? command.hosts() : currentAssignments(owners);
             List<Host> chosen = hostsOf(requested, changed, members, now);
             if (!sameHosts(chosen)) {
                 apply(new EventTypeHostsSet(eventTypeId, teamId, chosen, now));
@@ -290,11 +303,45 @@ public class EventType {
         return result;
     }
 
-    /** The hosts as they are, for keeping their settings when every member is added. */
-    private List<HostAssignment> currentAssignments() {
+    /** The hosts as they are, for keeping their settings when every member is added; less a deleted schedule. */
+    private List<HostAssignment> currentAssignments(ScheduleOwners owners) {
         return hosts.values().stream().sorted(java.util.Comparator.comparingInt(Host::userId))
-                .map(h -> new HostAssignment(h.userId(), h.isFixed(), h.priority(), h.weight(), h.scheduleId()))
+                .map(h -> new HostAssignment(h.userId(), h.isFixed(), h.priority(), h.weight(),
+                        h.scheduleId() != null && owners != null && !owners.exists(h.scheduleId())
+                                ? null : h.scheduleId()))
                 .toList();
+    }
+
+    /**
+     * An event type works by a schedule of its owner, or of one of its team's members, as cal.com's
+     * API checks: another user's schedule, or one that does not exist, would leave it without hours.
+     * A command the system sends, which comes without the owners, was checked when it was asked for.
+     */
+    private static void requireUsableSchedule(Integer scheduleId, Integer owner, TeamMembers members,
+                                              ScheduleOwners owners) {
+        if (scheduleId == null || owners == null) {
+            return;
+        }
+        boolean usable = owner != null ? owners.ownedBy(scheduleId, owner)
+                : owners.exists(scheduleId) && members != null
+                        && members.contains(owners.ownerBySchedule().get(scheduleId));
+        if (!usable) {
+            throw new DomainRuleViolation("Schedule " + scheduleId + " is not one of "
+                    + (owner != null ? "user " + owner + "'s schedules" : "the team's members' schedules"));
+        }
+    }
+
+    /** A host works by their own schedule. */
+    private static void requireHostsOwnSchedules(List<HostAssignment> requested, ScheduleOwners owners) {
+        if (requested == null || owners == null) {
+            return;
+        }
+        for (HostAssignment host : requested) {
+            if (host.scheduleId() != null && !owners.ownedBy(host.scheduleId(), host.userId())) {
+                throw new DomainRuleViolation("Schedule " + host.scheduleId() + " is not one of host "
+                        + host.userId() + "'s schedules");
+            }
+        }
     }
 
     /** Hosts are a set: the order they are named in changes nothing. */

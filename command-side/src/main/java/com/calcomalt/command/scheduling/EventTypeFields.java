@@ -36,6 +36,11 @@ public final class EventTypeFields {
         return combine(child, parent, (name, values) -> unlocked.contains(name) ? values[0] : values[1]);
     }
 
+    /** The same settings on no schedule of their own, as cal.com's database leaves them when it is deleted. */
+    static EventTypeSettings withoutSchedule(EventTypeSettings settings) {
+        return combine(settings, settings, (name, values) -> "scheduleId".equals(name) ? null : values[0]);
+    }
+
     /** The names of the fields whose values differ. */
     static Set<String> changed(EventTypeSettings before, EventTypeSettings after) {
         Set<String> names = new LinkedHashSet<>();

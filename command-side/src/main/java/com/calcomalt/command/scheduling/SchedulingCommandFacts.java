@@ -34,16 +34,13 @@ public class SchedulingCommandFacts extends CommandFacts {
         resolve(CreateSchedule.class, (c, facts) -> facts.put(Schedule.FACTS,
                 new ScheduleFacts(scheduling.defaultScheduleOf(c.userId()), scheduling.schedulesOf(c.userId()))));
         resolve(TargetsSchedule.class, (c, facts) -> putScheduleFacts(facts, c.scheduleId()));
-        resolve(CreateEventType.class, (c, facts) -> {
-            if (c.teamId() != null) {
-                putMembers(facts, c.teamId());
+        resolve(CreateEventType.class, (c, facts) -> putWorkers(facts, null, c.userId(), c.teamId()));
+        resolve(TargetsEventType.class, (c, facts) -> scheduling.eventType(c.eventTypeId()).ifPresent(eventType -> {
+            if (eventType.teamId() != null) {
+                identityFacts.putAccess(facts, eventType.teamId());
             }
-        });
-        resolve(TargetsEventType.class, (c, facts) -> scheduling.eventType(c.eventTypeId())
-                .map(SchedulingLookups.EventTypeRecord::teamId).ifPresent(teamId -> {
-                    identityFacts.putAccess(facts, teamId);
-                    putMembers(facts, teamId);
-                }));
+            putWorkers(facts, eventType.eventTypeId(), eventType.userId(), eventType.teamId());
+        }));
         resolve(NamesOutOfOfficeRows.class, this::putOutOfOfficeFacts);
         resolve(ReserveSlot.class, (c, facts) ->
                 facts.put(SlotReservation.EVENT_TYPE_EXISTS, scheduling.eventType(c.eventTypeId()).isPresent()));
@@ -66,10 +63,20 @@ public class SchedulingCommandFacts extends CommandFacts {
         });
     }
 
-    /** For a team's event type: the team's accepted members, by user id. */
-    private void putMembers(Facts facts, int teamId) {
-        facts.put(EventType.MEMBERS, new TeamMembers(identity.acceptedMembers(teamId).stream()
-                .collect(Collectors.toMap(IdentityLookups.MemberRecord::userId,
-                        IdentityLookups.MemberRecord::membershipId))));
+    /**
+     * Who an event type's hours can come from: its owner, or its team's accepted members (by user id),
+     * and the schedules they own or it works by now.
+     */
+    private void putWorkers(Facts facts, Integer eventTypeId, Integer userId, Integer teamId) {
+        if (teamId != null) {
+            TeamMembers members = new TeamMembers(identity.acceptedMembers(teamId).stream()
+                    .collect(Collectors.toMap(IdentityLookups.MemberRecord::userId,
+                            IdentityLookups.MemberRecord::membershipId)));
+            facts.put(EventType.MEMBERS, members);
+            facts.put(EventType.SCHEDULE_OWNERS,
+                    scheduling.scheduleOwners(members.membershipByUser().keySet(), eventTypeId));
+        } else if (userId != null) {
+            facts.put(EventType.SCHEDULE_OWNERS, scheduling.scheduleOwners(List.of(userId), eventTypeId));
+        }
     }
 }

@@ -2,8 +2,12 @@ package com.calcomalt.command.scheduling;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +28,28 @@ public class SchedulingLookups {
     public List<Integer> schedulesOf(int userId) {
         return jdbc.queryForList("select schedule_id from command_side.schedules where user_id = ? order by schedule_id",
                 Integer.class, userId);
+    }
+
+    /**
+     * Every schedule of these users, and those the event type works by now (its own and its hosts'),
+     * with their owners: a schedule it names that is missing here was deleted.
+     */
+    public ScheduleOwners scheduleOwners(Collection<Integer> userIds, Integer eventTypeId) {
+        Map<Integer, Integer> owners = new HashMap<>();
+        jdbc.query("""
+                select schedule_id, user_id from command_side.schedules
+                where user_id = any(?::int[])
+                   or schedule_id in (select (e.settings ->> 'scheduleId')::int from command_side.event_types e
+                                      where e.event_type_id = ?
+                                      union all
+                                      select (h ->> 'scheduleId')::int
+                                      from command_side.event_types e, jsonb_array_elements(e.hosts) h
+                                      where e.event_type_id = ?)""",
+                rs -> {
+                    owners.put(rs.getInt(1), rs.getInt(2));
+                }, userIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")), eventTypeId,
+                eventTypeId);
+        return new ScheduleOwners(owners);
     }
 
     public Optional<Integer> ownerOfSchedule(int scheduleId) {

@@ -814,6 +814,95 @@ class EventTypeTest {
                 .expectNoEvents();
     }
 
+    // ================================================================ schedules an event type works by
+
+    private static final int ANNS_SCHEDULE = 501;
+    private static final int BOBS_SCHEDULE = 502;
+    private static final int CARLS_SCHEDULE = 503;
+
+    /** The schedules that exist now, by owner. */
+    private static MetaData withSchedules(MetaData metaData, Map<Integer, Integer> ownerBySchedule) {
+        return metaData.and(EventType.SCHEDULE_OWNERS, new ScheduleOwners(ownerBySchedule));
+    }
+
+    private static MetaData annWithSchedules() {
+        return withSchedules(as(ANN), Map.of(ANNS_SCHEDULE, ANN_ID, BOBS_SCHEDULE, BOB_ID));
+    }
+
+    @Test
+    void a_personal_event_type_works_by_a_schedule_of_its_owner() {
+        fixture.givenNoPriorActivity()
+                .when(createPersonal(basicsAnd("scheduleId", ANNS_SCHEDULE)), annWithSchedules())
+                .expectEvents(new EventTypeCreated(EVENT_TYPE, ANN_ID, null, null, null,
+                        changed(completeBasics(), "scheduleId", ANNS_SCHEDULE), NOW));
+    }
+
+    @Test
+    void a_personal_event_type_on_another_users_schedule_is_rejected() {
+        fixture.givenNoPriorActivity()
+                .when(createPersonal(basicsAnd("scheduleId", BOBS_SCHEDULE)), annWithSchedules())
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Schedule 502 is not one of user 1's schedules")
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_event_type_on_a_schedule_that_does_not_exist_is_rejected() {
+        fixture.given(personalCreated())
+                .when(new UpdateEventType(EVENT_TYPE, partial("scheduleId", 999), null, null), annWithSchedules())
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_change_after_its_schedule_was_deleted_publishes_the_settings_without_it() {
+        EventTypeSettings onSchedule = changed(completeBasics(), "scheduleId", ANNS_SCHEDULE);
+        fixture.given(personalCreated(), new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null, onSchedule, EARLIER))
+                .when(new UpdateEventType(EVENT_TYPE, partial("title", "Renamed"), null, null),
+                        withSchedules(as(ANN), Map.of()))
+                .expectEvents(new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null,
+                        changed(completeBasics(), "title", "Renamed"), NOW));
+    }
+
+    @Test
+    void a_change_keeps_a_schedule_that_still_exists() {
+        EventTypeSettings onSchedule = changed(completeBasics(), "scheduleId", ANNS_SCHEDULE);
+        fixture.given(personalCreated(), new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null, onSchedule, EARLIER))
+                .when(new UpdateEventType(EVENT_TYPE, partial("title", "Renamed"), null, null), annWithSchedules())
+                .expectEvents(new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null,
+                        changed(onSchedule, "title", "Renamed"), NOW));
+    }
+
+    @Test
+    void a_team_event_type_works_by_a_members_schedule_and_its_hosts_by_their_own() {
+        fixture.givenNoPriorActivity()
+                .when(createForTeam(SchedulingType.collective, basicsAnd("scheduleId", CARLS_SCHEDULE),
+                                List.of(new HostAssignment(CARL_ID, true, null, null, CARLS_SCHEDULE))),
+                        withSchedules(teamAdmin(), Map.of(CARLS_SCHEDULE, CARL_ID, ANNS_SCHEDULE, ANN_ID)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_team_event_type_on_a_non_members_schedule_is_rejected() {
+        fixture.givenNoPriorActivity()
+                .when(createForTeam(SchedulingType.collective, basicsAnd("scheduleId", BOBS_SCHEDULE), null),
+                        withSchedules(teamAdmin(), Map.of(BOBS_SCHEDULE, BOB_ID)))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Schedule 502 is not one of the team's members' schedules")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_host_on_someone_elses_schedule_is_rejected() {
+        fixture.givenNoPriorActivity()
+                .when(createForTeam(SchedulingType.collective, basics(),
+                                List.of(new HostAssignment(CARL_ID, true, null, null, ANNS_SCHEDULE))),
+                        withSchedules(teamAdmin(), Map.of(CARLS_SCHEDULE, CARL_ID, ANNS_SCHEDULE, ANN_ID)))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Schedule 501 is not one of host 3's schedules")
+                .expectNoEvents();
+    }
+
     // ================================================================ DeleteEventType
 
     @Test
