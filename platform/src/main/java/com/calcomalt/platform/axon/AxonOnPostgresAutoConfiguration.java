@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -236,11 +238,11 @@ public class AxonOnPostgresAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "calalt.read-your-writes.enabled", havingValue = "true", matchIfMissing = true)
-    ProjectionWatermark projectionWatermark(JdbcTemplate jdbc, Serializer serializer,
+    ProjectionWatermark projectionWatermark(DataSource dataSource, JdbcTemplate jdbc, Serializer serializer,
                                             @Value("${calalt.read-your-writes.processors:calcom-projections}") List<String> processors,
                                             ObjectProvider<org.axonframework.config.Configuration> axon,
                                             @Value("${calalt.read-your-writes.poll-interval:5ms}") Duration pollInterval) {
-        return new ProjectionWatermark(jdbc, serializer, processors, axon, pollInterval);
+        return new ProjectionWatermark(dataSource, jdbc, serializer, processors, axon, pollInterval);
     }
 
     /** The projection processors of this process wake the waiting requests after each batch they commit. */
@@ -254,8 +256,10 @@ public class AxonOnPostgresAutoConfiguration {
     @Bean
     @ConditionalOnBean(ProjectionWatermark.class)
     ReadYourWrites readYourWrites(JdbcTemplate jdbc, ProjectionWatermark watermark, EmbeddedEventStore eventStore,
-                                  @Value("${calalt.read-your-writes.timeout:2s}") Duration timeout) {
-        ReadYourWrites readYourWrites = new ReadYourWrites(jdbc, watermark, timeout);
+                                  @Value("${calalt.read-your-writes.timeout:2s}") Duration timeout,
+                                  ObjectProvider<MeterRegistry> registry) {
+        ReadYourWrites readYourWrites = new ReadYourWrites(jdbc, watermark, timeout,
+                registry.getIfAvailable(SimpleMeterRegistry::new));
         eventStore.registerDispatchInterceptor(readYourWrites.eventsOfTheRequest());
         return readYourWrites;
     }

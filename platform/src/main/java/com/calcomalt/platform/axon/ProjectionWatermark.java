@@ -1,5 +1,8 @@
 package com.calcomalt.platform.axon;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -23,6 +27,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,17 +38,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * How far the projection processors have come, for requests that wait until their own events are
  * projected. One watcher thread per process answers every waiting request: it looks at the
- * processors' positions when a processor of this process has committed a batch (or when a
- * request starts waiting), and otherwise every {@code pollInterval} while anyone waits. A
- * processor running in this process is read from its in-memory status, which it advances only
- * once a batch has committed; one running in another process is read from its tokens in the
- * database, one query for all waiting requests.
+ * processors' positions when a processor has committed a batch (or when a request starts
+ * waiting), and otherwise every {@code pollInterval} while anyone waits. A processor running in
+ * this process is read from its in-memory status, which it advances only once a batch has
+ * committed, and wakes the watcher itself; one running in another process is read from its tokens
+ * in the database, one query for all waiting requests, when its PostgreSQL notification says it
+ * has committed a batch.
  */
 public class ProjectionWatermark implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionWatermark.class);
     private static final String SIGNALLED = ProjectionWatermark.class.getName() + ".signalled";
+    /** Sent by a projection processor in each batch's transaction, so it is delivered when the batch commits. */
+    static final String CHANNEL = "calalt_projections";
+    /** Between notifications, the token table is still read this often, in case one was lost. */
+    private static final long UNNOTIFIED_READ_NANOS = Duration.ofMillis(100).toNanos();
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final List<String> processors;
@@ -52,9 +64,16 @@ public class ProjectionWatermark implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread watcher;
+    /** Listens for other processes' batch commits once a processor is seen to run elsewhere. */
+    private Thread listener;
+    private volatile boolean listening;
+    private volatile boolean notified;
+    private long remoteReadAt;
+    private List<List<TrackingToken>> remotePositions = List.of();
 
-    public ProjectionWatermark(JdbcTemplate jdbc, Serializer serializer, List<String> processors,
+    public ProjectionWatermark(DataSource dataSource, JdbcTemplate jdbc, Serializer serializer, List<String> processors,
                                ObjectProvider<org.axonframework.config.Configuration> axon, Duration pollInterval) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processors = List.copyOf(processors);
@@ -66,6 +85,11 @@ public class ProjectionWatermark implements SmartLifecycle {
         return processors;
     }
 
+    /** Whether this process listens for other processes' batch commits. */
+    boolean listening() {
+        return listening;
+    }
+
     /**
      * Waits until every processor has projected the events at these global indexes.
      *
@@ -75,6 +99,7 @@ public class ProjectionWatermark implements SmartLifecycle {
     public boolean await(long[] globalIndexes, Duration timeout) throws InterruptedException {
         Waiter waiter = new Waiter(globalIndexes);
         waiters.add(waiter);
+        notified = true;
         wakeUps.release();
         try {
             waiter.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -97,11 +122,13 @@ public class ProjectionWatermark implements SmartLifecycle {
 
     /**
      * For the projection processors of this process: once a batch has committed and the processor
-     * has advanced its status (the cleanup phase comes after both), the watcher looks.
+     * has advanced its status (the cleanup phase comes after both), the watcher looks. Other
+     * processes learn of the commit by a PostgreSQL notification, sent in the batch's transaction.
      */
     public MessageHandlerInterceptor<EventMessage<?>> signalAfterEachBatch() {
         return (unitOfWork, chain) -> {
             if (unitOfWork.resources().putIfAbsent(SIGNALLED, Boolean.TRUE) == null) {
+                unitOfWork.onPrepareCommit(u -> jdbc.execute("notify " + CHANNEL));
                 unitOfWork.onCleanup(u -> batchCommitted());
             }
             return chain.proceed();
@@ -172,18 +199,76 @@ public class ProjectionWatermark implements SmartLifecycle {
             }
         }
         if (!remote.isEmpty()) {
-            Map<String, List<TrackingToken>> stored = new HashMap<>();
-            jdbc.query("""
-                    select processor_name, token, token_type from eventstore.token_entry
-                    where processor_name = any (?) and token is not null""",
-                    rs -> {
-                        stored.computeIfAbsent(rs.getString(1), name -> new ArrayList<>())
-                                .add(token(rs.getBytes(2), rs.getString(3)));
-                    },
-                    (Object) remote.toArray(String[]::new));
-            positions.addAll(stored.values());
+            startListening();
+            positions.addAll(remotePositions(remote));
         }
         return positions;
+    }
+
+    /**
+     * The stored tokens of processors of other processes: read when one of them has notified a
+     * commit (or a request began waiting), and otherwise only every 100 ms, unless nothing listens
+     * for the notifications (then on every look).
+     */
+    private List<List<TrackingToken>> remotePositions(List<String> remote) {
+        long now = System.nanoTime();
+        if (listening && !notified && now - remoteReadAt < UNNOTIFIED_READ_NANOS) {
+            return remotePositions;
+        }
+        notified = false;
+        Map<String, List<TrackingToken>> stored = new HashMap<>();
+        jdbc.query("""
+                select processor_name, token, token_type from eventstore.token_entry
+                where processor_name = any (?) and token is not null""",
+                rs -> {
+                    stored.computeIfAbsent(rs.getString(1), name -> new ArrayList<>())
+                            .add(token(rs.getBytes(2), rs.getString(3)));
+                },
+                (Object) remote.toArray(String[]::new));
+        remoteReadAt = now;
+        remotePositions = List.copyOf(stored.values());
+        return remotePositions;
+    }
+
+    private synchronized void startListening() {
+        if (listener == null && running) {
+            listener = new Thread(this::listen, "read-your-writes-listener");
+            listener.setDaemon(true);
+            listener.start();
+        }
+    }
+
+    /** One connection of the pool, held while listening; after an outage, taken again. */
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                listening = true;
+                while (running) {
+                    PGNotification[] received = notifications.getNotifications(1_000);
+                    if (received != null && received.length > 0) {
+                        notified = true;
+                        wakeUps.release();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                listening = false;
+                if (running) {
+                    log.debug("Listening for projection commits failed; reading the tokens on every look meanwhile", e);
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            } finally {
+                listening = false;
+            }
+        }
     }
 
     /** The processor's committed position in this process, if every one of its segments is claimed here. */
@@ -221,6 +306,9 @@ public class ProjectionWatermark implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
         if (watcher != null) {
             watcher.interrupt();
             try {

@@ -1,6 +1,8 @@
 package com.calcomalt.platform.axon;
 
 import com.calcomalt.platform.database.DatabaseUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -44,15 +47,27 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final String WRITTEN = ReadYourWrites.class.getName() + ".written";
     private static final String PUBLISHED = ReadYourWrites.class.getName() + ".published";
+    private static final String COMMITTED_AT = ReadYourWrites.class.getName() + ".committedAt";
 
     private final JdbcTemplate jdbc;
     private final ProjectionWatermark watermark;
     private final Duration timeout;
+    private final Timer visibility;
 
-    public ReadYourWrites(JdbcTemplate jdbc, ProjectionWatermark watermark, Duration timeout) {
+    /**
+     * @param registry where {@code calalt.read.your.writes.visibility} goes: from a request's first command
+     *                 committing until its answer goes with the events projected, an upper bound of the
+     *                 command-to-query visibility (it includes the time the answer takes to make)
+     */
+    public ReadYourWrites(JdbcTemplate jdbc, ProjectionWatermark watermark, Duration timeout, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.watermark = watermark;
         this.timeout = timeout;
+        this.visibility = Timer.builder("calalt.read.your.writes.visibility")
+                .description("From a request's command committing until its answer goes, its events projected")
+                .publishPercentiles(0.5, 0.99)
+                .distributionStatisticExpiry(Duration.ofSeconds(30))
+                .register(registry);
     }
 
     @Override
@@ -64,6 +79,9 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
             unitOfWork.afterCommit(u -> {
                 if (!published.isEmpty() && !TransactionSynchronizationManager.isActualTransactionActive()) {
                     written(request).addAll(published);
+                    if (request.getAttribute(COMMITTED_AT, RequestAttributes.SCOPE_REQUEST) == null) {
+                        request.setAttribute(COMMITTED_AT, System.nanoTime(), RequestAttributes.SCOPE_REQUEST);
+                    }
                 }
             });
         }
@@ -113,6 +131,8 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
                 List<String> written = (List<String>) request.getAttribute(WRITTEN);
                 if (written != null) {
                     awaitProjectionsUnlessDatabaseGone(written);
+                    visibility.record(System.nanoTime() - (Long) request.getAttribute(COMMITTED_AT),
+                            TimeUnit.NANOSECONDS);
                 }
             } finally {
                 held.copyBodyToResponse();
