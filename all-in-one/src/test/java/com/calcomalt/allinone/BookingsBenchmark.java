@@ -128,13 +128,15 @@ class BookingsBenchmark extends ApiTest {
         Map<Integer, Double> bookingRates = new java.util.TreeMap<>();
         for (int clients : new int[] {FEW_CLIENTS, MANY_CLIENTS}) {
             postNanos.clear();
+            long eventsBefore = headOfTheEventStore();
             long booked = run(bookings, clients, MEASURE);
             double rate = booked / (double) MEASURE.toSeconds();
             bookingRates.put(clients, rate);
             long[] nanos = postNanos.stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("BENCHMARK POST /v2/bookings, %d clients on distinct slots: %.0f bookings/s (%d in %d s),"
-                            + " answered in p50 %.1f ms, p99 %.1f ms%n", clients, rate, booked, MEASURE.toSeconds(),
-                    nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6);
+                            + " answered in p50 %.1f ms, p99 %.1f ms; %.1f events stored per booking%n", clients, rate,
+                    booked, MEASURE.toSeconds(), nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6,
+                    (headOfTheEventStore() - eventsBefore) / (double) booked);
             // The read-your-writes wait of each answer: from its command's commit until queries show it.
             io.micrometer.core.instrument.distribution.HistogramSnapshot visible =
                     meters.get("calalt.read.your.writes.visibility").timer().takeSnapshot();
@@ -176,6 +178,10 @@ class BookingsBenchmark extends ApiTest {
                     many / pgbench.getAsDouble());
         }
         assertThat(bookingRates.values()).allMatch(rate -> rate > 0);
+    }
+
+    private long headOfTheEventStore() {
+        return jdbc.queryForObject("select coalesce(max(global_index), 0) from eventstore.domain_event_entry", Long.class);
     }
 
     /**

@@ -61,6 +61,7 @@ public class ProjectionWatermark implements SmartLifecycle {
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private final Duration pollInterval;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+    private final Map<String, StreamingEventProcessor> localProcessors = new ConcurrentHashMap<>();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread watcher;
@@ -273,22 +274,32 @@ public class ProjectionWatermark implements SmartLifecycle {
 
     /** The processor's committed position in this process, if every one of its segments is claimed here. */
     private Optional<List<TrackingToken>> localPosition(String processor) {
+        return localProcessor(processor).flatMap(streaming -> {
+            Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+            double claimed = 0;
+            List<TrackingToken> tokens = new ArrayList<>();
+            for (EventTrackerStatus segment : status.values()) {
+                claimed += 1.0 / (segment.getSegment().getMask() + 1);
+                tokens.add(segment.getTrackingToken());
+            }
+            return claimed > 0.999 && !tokens.contains(null) ? Optional.of(tokens) : Optional.empty();
+        });
+    }
+
+    /** Looked up once found: the watcher looks many times a second, and a bean lookup each time is not free. */
+    private Optional<StreamingEventProcessor> localProcessor(String processor) {
+        StreamingEventProcessor found = localProcessors.get(processor);
+        if (found != null) {
+            return Optional.of(found);
+        }
         org.axonframework.config.Configuration configuration = axon.getIfAvailable();
         if (configuration == null) {
             return Optional.empty();
         }
-        return configuration.eventProcessingConfiguration()
-                .eventProcessor(processor, StreamingEventProcessor.class)
-                .flatMap(streaming -> {
-                    Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
-                    double claimed = 0;
-                    List<TrackingToken> tokens = new ArrayList<>();
-                    for (EventTrackerStatus segment : status.values()) {
-                        claimed += 1.0 / (segment.getSegment().getMask() + 1);
-                        tokens.add(segment.getTrackingToken());
-                    }
-                    return claimed > 0.999 && !tokens.contains(null) ? Optional.of(tokens) : Optional.empty();
-                });
+        Optional<StreamingEventProcessor> streaming = configuration.eventProcessingConfiguration()
+                .eventProcessor(processor, StreamingEventProcessor.class);
+        streaming.ifPresent(p -> localProcessors.put(processor, p));
+        return streaming;
     }
 
     private TrackingToken token(byte[] token, String type) {
