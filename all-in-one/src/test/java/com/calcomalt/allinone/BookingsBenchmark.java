@@ -9,10 +9,13 @@ import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.platform.axon.CallerMetaData;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,11 +23,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
@@ -34,16 +41,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bookings under load, over HTTP: how many POST /v2/bookings four clients get through compared
- * with plain one-row JDBC transactions, and how fast one host's upcoming bookings are listed with
- * a million bookings stored. Prints figures; runs only with {@code -Pbench}. {@code -Dbench.part=commands}
+ * Bookings under load, over HTTP: how many POST /v2/bookings 4 and 16 clients get through, how
+ * long after its command's commit each answer's booking became visible to queries, GET /v2/me,
+ * and pgbench's one-row transactions from 16 clients against the same PostgreSQL; then how fast
+ * one host's upcoming bookings are listed with a million bookings stored. Prints figures; runs only with {@code -Pbench}. {@code -Dbench.part=commands}
  * or {@code queries} runs one half, {@code -Dbench.bookings=N} stores N bookings instead of a million,
  * {@code -Dbench.seed=rows} stores them as rows in SQL instead of through events.
  */
 @Tag("benchmark")
 class BookingsBenchmark extends ApiTest {
 
-    private static final int CLIENTS = 4;
+    private static final int FEW_CLIENTS = 4;
+    private static final int MANY_CLIENTS = 16;
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration MEASURE = Duration.ofSeconds(30);
     private static final int BOOKINGS = Integer.getInteger("bench.bookings", 1_000_000);
@@ -54,6 +63,8 @@ class BookingsBenchmark extends ApiTest {
     EventStorageEngine storage;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void command_throughput_against_plain_jdbc_and_the_upcoming_list_with_a_million_bookings() throws Exception {
@@ -70,7 +81,7 @@ class BookingsBenchmark extends ApiTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<Member> hosts = new ArrayList<>();
         List<Integer> eventTypes = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
+        for (int i = 0; i < MANY_CLIENTS; i++) {
             Member host = newMember("rate-" + i, "example.com");
             as(host.key(), () -> post("/v2/schedules", """
                     {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY",
@@ -82,11 +93,12 @@ class BookingsBenchmark extends ApiTest {
             hosts.add(host);
         }
         Instant firstSlot = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS);
-        AtomicInteger[] next = new AtomicInteger[CLIENTS];
-        for (int i = 0; i < CLIENTS; i++) {
+        AtomicInteger[] next = new AtomicInteger[MANY_CLIENTS];
+        for (int i = 0; i < MANY_CLIENTS; i++) {
             next[i] = new AtomicInteger();
         }
         HttpClient client = HttpClient.newHttpClient();
+        List<Long> postNanos = java.util.Collections.synchronizedList(new ArrayList<>());
         // Each client books its own host's next free quarter hour: distinct slots, no conflicts.
         ClientLoop bookings = (i, stopAt) -> {
             int count = 0;
@@ -95,6 +107,7 @@ class BookingsBenchmark extends ApiTest {
                 if (start.atZone(java.time.ZoneOffset.UTC).toLocalTime().isAfter(java.time.LocalTime.of(23, 30))) {
                     continue;
                 }
+                long began = System.nanoTime();
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + port + "/v2/bookings"))
                         .header("Authorization", "Bearer " + hosts.get(i).key())
@@ -106,12 +119,32 @@ class BookingsBenchmark extends ApiTest {
                 if (response.statusCode() != 201) {
                     throw new IllegalStateException(response.statusCode() + " " + response.body());
                 }
+                postNanos.add(System.nanoTime() - began);
                 count++;
             }
             return count;
         };
-        run(bookings, WARM_UP);
-        long booked = run(bookings, MEASURE);
+        run(bookings, MANY_CLIENTS, WARM_UP);
+        Map<Integer, Double> bookingRates = new java.util.TreeMap<>();
+        for (int clients : new int[] {FEW_CLIENTS, MANY_CLIENTS}) {
+            postNanos.clear();
+            long eventsBefore = headOfTheEventStore();
+            long booked = run(bookings, clients, MEASURE);
+            double rate = booked / (double) MEASURE.toSeconds();
+            bookingRates.put(clients, rate);
+            long[] nanos = postNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("BENCHMARK POST /v2/bookings, %d clients on distinct slots: %.0f bookings/s (%d in %d s),"
+                            + " answered in p50 %.1f ms, p99 %.1f ms; %.1f events stored per booking%n", clients, rate,
+                    booked, MEASURE.toSeconds(), nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6,
+                    (headOfTheEventStore() - eventsBefore) / (double) booked);
+            // The read-your-writes wait of each answer: from its command's commit until queries show it.
+            io.micrometer.core.instrument.distribution.HistogramSnapshot visible =
+                    meters.get("calalt.read.your.writes.visibility").timer().takeSnapshot();
+            System.out.printf("BENCHMARK command-to-query visibility, %d clients: p50 %.1f ms, p99 %.1f ms"
+                            + " (goal p99 <= 50 ms)%n", clients,
+                    visible.percentileValues()[0].value(TimeUnit.MILLISECONDS),
+                    visible.percentileValues()[1].value(TimeUnit.MILLISECONDS));
+        }
 
         // The ceiling of any endpoint: an authenticated request that reads one row and writes nothing.
         ClientLoop me = (i, stopAt) -> {
@@ -128,33 +161,68 @@ class BookingsBenchmark extends ApiTest {
             }
             return count;
         };
-        run(me, WARM_UP);
-        long answered = run(me, MEASURE);
+        run(me, MANY_CLIENTS, WARM_UP);
+        for (int clients : new int[] {FEW_CLIENTS, MANY_CLIENTS}) {
+            long answered = run(me, clients, MEASURE);
+            System.out.printf("BENCHMARK GET /v2/me, %d clients (the ceiling of any authenticated request):"
+                    + " %.0f requests/s (goal >= 5,000)%n", clients, answered / (double) MEASURE.toSeconds());
+        }
 
+        OptionalDouble pgbench = pgbench(MANY_CLIENTS);
+        double many = bookingRates.get(MANY_CLIENTS);
+        System.out.printf("BENCHMARK POST /v2/bookings from %d to %d clients: x%.2f (goal: grows; >= 600/s at %d)%n",
+                FEW_CLIENTS, MANY_CLIENTS, many / bookingRates.get(FEW_CLIENTS), MANY_CLIENTS);
+        if (pgbench.isPresent()) {
+            System.out.printf("BENCHMARK pgbench, one-row insert transactions, %d clients, same PostgreSQL: %.0f tps;"
+                    + " ratio bookings/pgbench %.3f (goal >= 0.05)%n", MANY_CLIENTS, pgbench.getAsDouble(),
+                    many / pgbench.getAsDouble());
+        }
+        assertThat(bookingRates.values()).allMatch(rate -> rate > 0);
+    }
+
+    private long headOfTheEventStore() {
+        return jdbc.queryForObject("select coalesce(max(global_index), 0) from eventstore.domain_event_entry", Long.class);
+    }
+
+    /**
+     * pgbench against the application's own PostgreSQL, one-row insert transactions; empty when no
+     * pgbench is installed (Debian's postgresql-client has it on the PATH or under /usr/lib/postgresql).
+     */
+    private OptionalDouble pgbench(int clients) throws Exception {
+        Optional<Path> pgbench = Stream.concat(
+                        Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                                .map(dir -> Path.of(dir, "pgbench")),
+                        Stream.of(new java.io.File("/usr/lib/postgresql").listFiles() == null
+                                        ? new java.io.File[0] : new java.io.File("/usr/lib/postgresql").listFiles())
+                                .map(version -> version.toPath().resolve("bin/pgbench")))
+                .filter(Files::isExecutable).findFirst();
+        if (pgbench.isEmpty()) {
+            System.out.println("BENCHMARK pgbench: not installed (neither on the PATH nor under /usr/lib/postgresql)");
+            return OptionalDouble.empty();
+        }
+        String[] connection = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String[]>) c ->
+                new String[] {c.getMetaData().getURL(), c.getMetaData().getUserName()});
+        URI url = URI.create(connection[0].substring("jdbc:".length()));
         jdbc.execute("create table if not exists public.bench_rows (id bigserial primary key, payload text not null)");
-        ClientLoop rows = (i, stopAt) -> {
-            int count = 0;
-            while (System.nanoTime() < stopAt) {
-                transactions.executeWithoutResult(s -> jdbc.update("insert into public.bench_rows (payload) values (?)",
-                        "row of client " + i));
-                count++;
+        Path script = Files.createTempFile("one-row", ".sql");
+        Files.writeString(script, "insert into public.bench_rows (payload) values ('one row');\n");
+        try {
+            Process process = new ProcessBuilder(pgbench.get().toString(), "-n", "-h", url.getHost(),
+                    "-p", String.valueOf(url.getPort()), "-U", connection[1], "-c", String.valueOf(clients), "-j", "2",
+                    "-T", String.valueOf(MEASURE.toSeconds()), "-f", script.toString(), url.getPath().substring(1))
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(output);
+            if (process.exitValue() != 0 || !tps.find()) {
+                System.out.println("BENCHMARK pgbench failed: " + output);
+                return OptionalDouble.empty();
             }
-            return count;
-        };
-        run(rows, WARM_UP);
-        long inserted = run(rows, MEASURE);
-        jdbc.execute("drop table public.bench_rows");
-
-        double bookingRate = booked / (double) MEASURE.toSeconds();
-        double rowRate = inserted / (double) MEASURE.toSeconds();
-        System.out.printf("BENCHMARK POST /v2/bookings, %d clients on distinct slots: %.0f bookings/s (%d in %d s)%n",
-                CLIENTS, bookingRate, booked, MEASURE.toSeconds());
-        System.out.printf("BENCHMARK plain JDBC, one row per transaction, %d clients: %.0f rows/s%n", CLIENTS, rowRate);
-        System.out.printf("BENCHMARK ratio bookings/rows: %.3f (goal >= 0.30)%n", bookingRate / rowRate);
-        double meRate = answered / (double) MEASURE.toSeconds();
-        System.out.printf("BENCHMARK GET /v2/me, %d clients (the ceiling of any authenticated request): %.0f requests/s,"
-                + " ratio to rows %.3f%n", CLIENTS, meRate, meRate / rowRate);
-        assertThat(booked).isPositive();
+            return OptionalDouble.of(Double.parseDouble(tps.group(1)));
+        } finally {
+            Files.delete(script);
+            jdbc.execute("drop table public.bench_rows");
+        }
     }
 
     @FunctionalInterface
@@ -162,11 +230,11 @@ class BookingsBenchmark extends ApiTest {
         int run(int client, long stopAt) throws Exception;
     }
 
-    private long run(ClientLoop loop, Duration duration) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    private long run(ClientLoop loop, int clients, Duration duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         long stopAt = System.nanoTime() + duration.toNanos();
         List<Future<Integer>> counts = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
+        for (int i = 0; i < clients; i++) {
             int client = i;
             counts.add(pool.submit(() -> loop.run(client, stopAt)));
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -235,10 +238,30 @@ public class AxonOnPostgresAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "calalt.read-your-writes.enabled", havingValue = "true", matchIfMissing = true)
-    ReadYourWrites readYourWrites(JdbcTemplate jdbc, Serializer serializer,
-                                  @Value("${calalt.read-your-writes.processors:calcom-projections}") List<String> processors,
-                                  @Value("${calalt.read-your-writes.timeout:2s}") Duration timeout) {
-        return new ReadYourWrites(jdbc, serializer, processors, timeout);
+    ProjectionWatermark projectionWatermark(DataSource dataSource, JdbcTemplate jdbc, Serializer serializer,
+                                            @Value("${calalt.read-your-writes.processors:calcom-projections}") List<String> processors,
+                                            ObjectProvider<org.axonframework.config.Configuration> axon,
+                                            @Value("${calalt.read-your-writes.poll-interval:5ms}") Duration pollInterval) {
+        return new ProjectionWatermark(dataSource, jdbc, serializer, processors, axon, pollInterval);
+    }
+
+    /** The projection processors of this process wake the waiting requests after each batch they commit. */
+    @Bean
+    @ConditionalOnBean(ProjectionWatermark.class)
+    ConfigurerModule projectionBatchesWakeWaitingRequests(ProjectionWatermark watermark) {
+        return configurer -> watermark.processors().forEach(processor -> configurer.eventProcessing()
+                .registerHandlerInterceptor(processor, c -> watermark.signalAfterEachBatch()));
+    }
+
+    @Bean
+    @ConditionalOnBean(ProjectionWatermark.class)
+    ReadYourWrites readYourWrites(JdbcTemplate jdbc, ProjectionWatermark watermark, EmbeddedEventStore eventStore,
+                                  @Value("${calalt.read-your-writes.timeout:2s}") Duration timeout,
+                                  ObjectProvider<MeterRegistry> registry) {
+        ReadYourWrites readYourWrites = new ReadYourWrites(jdbc, watermark, timeout,
+                registry.getIfAvailable(SimpleMeterRegistry::new));
+        eventStore.registerDispatchInterceptor(readYourWrites.eventsOfTheRequest());
+        return readYourWrites;
     }
 
     /** Outermost, so a response waits for the projections only after everything else about it is done. */

@@ -1,21 +1,25 @@
 package com.calcomalt.platform.axon;
 
 import com.calcomalt.platform.database.DatabaseUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,44 +33,85 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A client that changes something and then reads it expects to see its change. Only commands of a
- * request wait: the system's own commands (jobs, processors) have nobody waiting for them. A
- * committed command marks its request; once the request is handled (its unit of work finished and
- * the aggregate's lock released, so that other commands need not wait too), {@link Filter} holds
- * the response back (boundedly) until the projection processors have handled every event stored
- * so far, read from their tokens in the database, so this works whether the projectors run in this
- * process or in another one. A command inside a larger transaction marks nothing: its events are
- * not visible to anyone before that transaction commits.
+ * request wait: the system's own commands (jobs, processors) have nobody waiting for them. The
+ * events a request's commands publish are noted as they are published; once a command has
+ * committed and the request is handled (its unit of work finished and the aggregate's lock
+ * released, so that other commands need not wait too), {@link Filter} holds the response back
+ * (boundedly) until the projection processors have handled those events, and only those: events
+ * others store meanwhile are not waited for. The {@link ProjectionWatermark} tells when, whether the
+ * projectors run in this process or in another one. A command inside a larger transaction notes
+ * nothing: its events are not visible to anyone before that transaction commits.
  */
 public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final String WRITTEN = ReadYourWrites.class.getName() + ".written";
-    private static final long POLL_MILLIS = 2;
+    private static final String PUBLISHED = ReadYourWrites.class.getName() + ".published";
+    private static final String COMMITTED_AT = ReadYourWrites.class.getName() + ".committedAt";
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-    private final List<String> processors;
+    private final ProjectionWatermark watermark;
     private final Duration timeout;
-    private final Watermark watermark = new Watermark();
+    private final Timer visibility;
 
-    public ReadYourWrites(JdbcTemplate jdbc, Serializer serializer, List<String> processors, Duration timeout) {
+    /**
+     * @param registry where {@code calalt.read.your.writes.visibility} goes: from a request's first command
+     *                 committing until its answer goes with the events projected, an upper bound of the
+     *                 command-to-query visibility (it includes the time the answer takes to make)
+     */
+    public ReadYourWrites(JdbcTemplate jdbc, ProjectionWatermark watermark, Duration timeout, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
-        this.processors = processors;
+        this.watermark = watermark;
         this.timeout = timeout;
+        this.visibility = Timer.builder("calalt.read.your.writes.visibility")
+                .description("From a request's command committing until its answer goes, its events projected")
+                .publishPercentiles(0.5, 0.99)
+                .distributionStatisticExpiry(Duration.ofSeconds(30))
+                .register(registry);
     }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (unitOfWork.isRoot() && !processors.isEmpty() && request != null) {
+        if (unitOfWork.isRoot() && !watermark.processors().isEmpty() && request != null) {
+            List<String> published = new ArrayList<>();
+            unitOfWork.resources().put(PUBLISHED, published);
             unitOfWork.afterCommit(u -> {
-                if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-                    request.setAttribute(WRITTEN, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+                if (!published.isEmpty() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+                    written(request).addAll(published);
+                    if (request.getAttribute(COMMITTED_AT, RequestAttributes.SCOPE_REQUEST) == null) {
+                        request.setAttribute(COMMITTED_AT, System.nanoTime(), RequestAttributes.SCOPE_REQUEST);
+                    }
                 }
             });
         }
         return chain.proceed();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> written(RequestAttributes request) {
+        List<String> written = (List<String>) request.getAttribute(WRITTEN, RequestAttributes.SCOPE_REQUEST);
+        if (written == null) {
+            written = new ArrayList<>();
+            request.setAttribute(WRITTEN, written, RequestAttributes.SCOPE_REQUEST);
+        }
+        return written;
+    }
+
+    /**
+     * Notes the identifiers of the events a request's command publishes, also those its command's
+     * subscribing handlers publish in the same unit of work.
+     */
+    public MessageDispatchInterceptor<EventMessage<?>> eventsOfTheRequest() {
+        return events -> {
+            CurrentUnitOfWork.ifStarted(unitOfWork -> {
+                List<String> published = unitOfWork.root().getResource(PUBLISHED);
+                if (published != null) {
+                    events.forEach(event -> published.add(event.getIdentifier()));
+                }
+            });
+            return (index, event) -> event;
+        };
     }
 
     /** Lets a request's response go once the projections have caught up with what the request wrote. */
@@ -82,8 +127,12 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
             ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
             try {
                 chain.doFilter(request, held);
-                if (request.getAttribute(WRITTEN) != null) {
-                    awaitProjectionsUnlessDatabaseGone();
+                @SuppressWarnings("unchecked")
+                List<String> written = (List<String>) request.getAttribute(WRITTEN);
+                if (written != null) {
+                    awaitProjectionsUnlessDatabaseGone(written);
+                    visibility.record(System.nanoTime() - (Long) request.getAttribute(COMMITTED_AT),
+                            TimeUnit.NANOSECONDS);
                 }
             } finally {
                 held.copyBodyToResponse();
@@ -95,9 +144,9 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
      * The command has committed, so its answer is the truth even when the database goes away before
      * the projections are seen to catch up: answering 503 would invite a retry of a write that happened.
      */
-    private void awaitProjectionsUnlessDatabaseGone() {
+    private void awaitProjectionsUnlessDatabaseGone(List<String> eventIdentifiers) {
         try {
-            awaitProjections();
+            awaitProjections(eventIdentifiers);
         } catch (DataAccessException e) {
             if (!DatabaseUnavailable.causedBy(e)) {
                 throw e;
@@ -107,77 +156,28 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
         }
     }
 
-    /** @return whether the projections caught up within the timeout */
-    public boolean awaitProjections() {
-        Long head = jdbc.queryForObject("select max(global_index) from eventstore.domain_event_entry", Long.class);
-        if (head == null) {
+    /**
+     * Waits for the events with these identifiers, by the global indexes the store gave them.
+     *
+     * @return whether the projections handled them within the timeout
+     */
+    public boolean awaitProjections(List<String> eventIdentifiers) {
+        long[] globalIndexes = jdbc.queryForList(
+                        "select global_index from eventstore.domain_event_entry where event_identifier = any (?)",
+                        Long.class, (Object) eventIdentifiers.toArray(String[]::new))
+                .stream().mapToLong(Long::longValue).toArray();
+        if (globalIndexes.length == 0) {
             return true;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (watermark.reached(head)) {
+        try {
+            if (watermark.await(globalIndexes, timeout)) {
                 return true;
             }
-            if (System.nanoTime() > deadline) {
-                log.debug("Projections did not reach event {} within {}", head, timeout);
-                return false;
-            }
-            try {
-                watermark.refresh();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            log.debug("Projections did not reach events {} within {}", Arrays.toString(globalIndexes), timeout);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-    }
-
-    /**
-     * How far the slowest projection processor has come, shared by every waiting request: one of them
-     * reads the tokens at a time and the others take its answer, so a hundred waiting requests cost the
-     * database one small query every couple of milliseconds, not a hundred.
-     */
-    private final class Watermark {
-        private long position = -1;
-        private boolean reading;
-
-        synchronized boolean reached(long head) {
-            return position >= head;
-        }
-
-        void refresh() throws InterruptedException {
-            synchronized (this) {
-                if (reading) {
-                    wait(POLL_MILLIS);
-                    return;
-                }
-                reading = true;
-            }
-            long read = -1;
-            try {
-                Thread.sleep(POLL_MILLIS);
-                List<Long> positions = positions();
-                read = positions.isEmpty() ? Long.MAX_VALUE : positions.stream().min(Long::compare).orElse(-1L);
-            } finally {
-                synchronized (this) {
-                    position = Math.max(position, read);
-                    reading = false;
-                    notifyAll();
-                }
-            }
-        }
-    }
-
-    private List<Long> positions() {
-        return jdbc.query("""
-                select token, token_type from eventstore.token_entry
-                where processor_name = any (?) and token is not null""",
-                (rs, i) -> position(rs.getBytes(1), rs.getString(2)),
-                (Object) processors.toArray(String[]::new));
-    }
-
-    private long position(byte[] token, String type) {
-        TrackingToken tracking = serializer.deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(type, null)));
-        return tracking.position().orElse(-1L);
     }
 }
