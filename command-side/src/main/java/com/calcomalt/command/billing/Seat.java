@@ -30,6 +30,7 @@ public class Seat {
     private String aggregateId;
     private int orgId;
     private int userId;
+    private int seatId;
     private boolean held;
     private boolean organization;
     private String billingId;
@@ -51,7 +52,7 @@ public class Seat {
         if (!seats.status().addsSeats() || seats.full()) {
             throw SeatLimitReached.refusedBy(seats);
         }
-        apply(new SeatTaken(command.orgId(), command.userId(), seats.organization(), seats.billingId(),
+        apply(new SeatTaken(command.seatId(), command.orgId(), command.userId(), seats.organization(), seats.billingId(),
                 command.triggeredBy(), clock.instant()));
     }
 
@@ -60,12 +61,13 @@ public class Seat {
         if (!held) {
             throw new NotFound("User " + command.userId() + " holds no seat in team " + command.orgId());
         }
-        apply(new SeatReleased(orgId, userId, organization, billingId, command.triggeredBy(), clock.instant()));
+        apply(new SeatReleased(seatId, orgId, userId, organization, billingId, command.triggeredBy(), clock.instant()));
     }
 
     @EventSourcingHandler
     void on(SeatTaken event) {
         aggregateId = BillingIds.seat(event.orgId(), event.userId());
+        seatId = event.seatId();
         orgId = event.orgId();
         userId = event.userId();
         organization = event.organization();

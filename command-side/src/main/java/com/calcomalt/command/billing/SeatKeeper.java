@@ -1,6 +1,7 @@
 package com.calcomalt.command.billing;
 
 import com.calcomalt.command.features.FeatureFlags;
+import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.billing.ReleaseSeat;
 import com.calcomalt.contracts.billing.TakeSeat;
 import com.calcomalt.contracts.identity.MemberLeft;
@@ -29,8 +30,10 @@ class SeatKeeper {
     private final BillingRegistry billing;
     private final FeatureFlags flags;
     private final CommandGateway commands;
+    private final IdAllocator ids;
 
-    SeatKeeper(BillingRegistry billing, FeatureFlags flags, CommandGateway commands) {
+    SeatKeeper(BillingRegistry billing, FeatureFlags flags, CommandGateway commands, IdAllocator ids) {
+        this.ids = ids;
         this.billing = billing;
         this.flags = flags;
         this.commands = commands;
@@ -65,7 +68,7 @@ class SeatKeeper {
 
     private void takeSeat(int teamId, int userId, Integer triggeredBy) {
         if (flags.organizationHas(SEAT_BILLING, teamId) && billing.seats(teamId).isPresent()) {
-            commands.sendAndWait(new TakeSeat(teamId, userId, triggeredBy));
+            commands.sendAndWait(new TakeSeat(teamId, userId, ids.next("Seat"), triggeredBy));
         }
     }
 

@@ -36,27 +36,27 @@ class SeatTest {
     }
 
     private static SeatTaken taken() {
-        return new SeatTaken(ORG, ANN, true, "row", ANN, EARLIER);
+        return new SeatTaken(5, ORG, ANN, true, "row", ANN, EARLIER);
     }
 
     @Test
     void an_accepted_member_takes_a_free_seat() {
         fixture.givenNoPriorActivity()
-                .when(new TakeSeat(ORG, ANN, ANN), seats(SubscriptionStatus.ACTIVE, 2, 1))
-                .expectEvents(new SeatTaken(ORG, ANN, true, "row", ANN, NOW));
+                .when(new TakeSeat(ORG, ANN, 5, ANN), seats(SubscriptionStatus.ACTIVE, 2, 1))
+                .expectEvents(new SeatTaken(5, ORG, ANN, true, "row", ANN, NOW));
     }
 
     @Test
     void without_a_limit_there_is_always_a_seat() {
         fixture.givenNoPriorActivity()
-                .when(new TakeSeat(ORG, ANN, ANN), seats(SubscriptionStatus.TRIALING, null, 500))
-                .expectEvents(new SeatTaken(ORG, ANN, true, "row", ANN, NOW));
+                .when(new TakeSeat(ORG, ANN, 5, ANN), seats(SubscriptionStatus.TRIALING, null, 500))
+                .expectEvents(new SeatTaken(5, ORG, ANN, true, "row", ANN, NOW));
     }
 
     @Test
     void no_seat_is_taken_beyond_the_paid_ones() {
         fixture.givenNoPriorActivity()
-                .when(new TakeSeat(ORG, ANN, ANN), seats(SubscriptionStatus.ACTIVE, 2, 2))
+                .when(new TakeSeat(ORG, ANN, 5, ANN), seats(SubscriptionStatus.ACTIVE, 2, 2))
                 .expectException(SeatLimitReached.class)
                 .expectExceptionMessage("All 2 paid seats of team 30 are taken; a member can be added once its"
                         + " billing pays for more seats or a member is removed");
@@ -65,7 +65,7 @@ class SeatTest {
     @Test
     void a_past_due_organization_adds_no_seats() {
         fixture.givenNoPriorActivity()
-                .when(new TakeSeat(ORG, ANN, ANN), seats(SubscriptionStatus.PAST_DUE, 2, 0))
+                .when(new TakeSeat(ORG, ANN, 5, ANN), seats(SubscriptionStatus.PAST_DUE, 2, 0))
                 .expectException(SeatLimitReached.class)
                 .expectExceptionMessage("The subscription of team 30 is PAST_DUE: it keeps its members and data but"
                         + " cannot add seats until it is paid");
@@ -74,41 +74,41 @@ class SeatTest {
     @Test
     void a_cancelled_organization_adds_no_seats() {
         fixture.givenNoPriorActivity()
-                .when(new TakeSeat(ORG, ANN, ANN), seats(SubscriptionStatus.CANCELLED, null, 0))
+                .when(new TakeSeat(ORG, ANN, 5, ANN), seats(SubscriptionStatus.CANCELLED, null, 0))
                 .expectException(SeatLimitReached.class);
     }
 
     @Test
     void a_team_without_billing_bills_no_seats() {
         fixture.givenNoPriorActivity()
-                .when(new TakeSeat(ORG, ANN, ANN))
+                .when(new TakeSeat(ORG, ANN, 5, ANN))
                 .expectException(DomainRuleViolation.class);
     }
 
     @Test
     void a_seat_held_is_not_taken_twice() {
         fixture.given(taken())
-                .when(new TakeSeat(ORG, ANN, ANN), seats(SubscriptionStatus.ACTIVE, 2, 2))
+                .when(new TakeSeat(ORG, ANN, 5, ANN), seats(SubscriptionStatus.ACTIVE, 2, 2))
                 .expectNoEvents();
     }
 
     @Test
     void a_seat_given_back_can_be_taken_again() {
-        fixture.given(taken(), new SeatReleased(ORG, ANN, true, "row", ADMIN, EARLIER))
-                .when(new TakeSeat(ORG, ANN, ADMIN), seats(SubscriptionStatus.ACTIVE, 2, 1))
-                .expectEvents(new SeatTaken(ORG, ANN, true, "row", ADMIN, NOW));
+        fixture.given(taken(), new SeatReleased(5, ORG, ANN, true, "row", ADMIN, EARLIER))
+                .when(new TakeSeat(ORG, ANN, 5, ADMIN), seats(SubscriptionStatus.ACTIVE, 2, 1))
+                .expectEvents(new SeatTaken(5, ORG, ANN, true, "row", ADMIN, NOW));
     }
 
     @Test
     void removing_the_member_gives_the_seat_back() {
         fixture.given(taken())
                 .when(new ReleaseSeat(ORG, ANN, ADMIN))
-                .expectEvents(new SeatReleased(ORG, ANN, true, "row", ADMIN, NOW));
+                .expectEvents(new SeatReleased(5, ORG, ANN, true, "row", ADMIN, NOW));
     }
 
     @Test
     void a_seat_not_held_cannot_be_given_back() {
-        fixture.given(taken(), new SeatReleased(ORG, ANN, true, "row", ADMIN, EARLIER))
+        fixture.given(taken(), new SeatReleased(5, ORG, ANN, true, "row", ADMIN, EARLIER))
                 .when(new ReleaseSeat(ORG, ANN, ADMIN))
                 .expectException(NotFound.class);
     }

@@ -4,9 +4,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Billing's answer to an accepted membership of a seat-billed organization or team: the member takes
- * a seat. Sent by the system in the acceptance's transaction; {@code triggeredBy} is who accepted.
+ * a seat, whose row id {@code seatId} is allocated before. Sent by the system in the acceptance's transaction; {@code triggeredBy} is who accepted.
  */
-public record TakeSeat(int orgId, int userId, Integer triggeredBy) implements TargetsSeats {
+public record TakeSeat(int orgId, int userId, int seatId, Integer triggeredBy) implements TargetsSeats {
 
     @TargetAggregateIdentifier
     public String aggregateId() {
