@@ -169,6 +169,34 @@ class BillingApiTest extends ApiTest {
     }
 
     @Test
+    void only_members_holding_a_seat_host_the_event_types_of_a_seat_billed_organizations_teams() {
+        Member ann = newMember("ann", "example.com");
+        setBilling(ADMIN_KEY, 5);
+        assertThat(accept(ann, invited(ann))).isEqualTo(200);
+        Response sales = as(olga.key(), () -> post("/v2/organizations/" + orgId + "/teams",
+                "{\"name\": \"Sales\", \"slug\": \"sales\"}"));
+        assertThat(sales.status().value()).as(String.valueOf(sales.body())).isEqualTo(201);
+        int salesId = sales.data().get("id").asInt();
+        int annInSales = as(olga.key(), () -> post("/v2/teams/" + salesId + "/memberships",
+                "{\"userId\": %d, \"role\": \"MEMBER\"}".formatted(ann.id()))).data().get("id").asInt();
+        assertThat(as(ann.key(), () -> patch("/v2/teams/" + salesId + "/memberships/" + annInSales,
+                "{\"accepted\": true}")).status().value()).isEqualTo(200);
+        String eventType = """
+                {"title": "Call", "slug": "call-%d", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
+                 "hosts": [{"userId": %d}]}""";
+
+        // Olga founded the organization before it was billed, so she holds no seat.
+        Response seatless = as(olga.key(), () -> post("/v2/teams/" + salesId + "/event-types",
+                eventType.formatted(1, olga.id())));
+        assertThat(seatless.status().value()).as(String.valueOf(seatless.body())).isEqualTo(422);
+        assertThat(seatless.body().get("detail").asText()).isEqualTo("User " + olga.id()
+                + " holds no seat of the organization billing team " + salesId + " and cannot host its event types");
+        Response seated = as(olga.key(), () -> post("/v2/teams/" + salesId + "/event-types",
+                eventType.formatted(2, ann.id())));
+        assertThat(seated.status().value()).as(String.valueOf(seated.body())).isEqualTo(201);
+    }
+
+    @Test
     void twenty_concurrent_accepts_for_the_last_seat_leave_exactly_one_taken() throws Exception {
         setBilling(ADMIN_KEY, 2);
         Member first = newMember("first", "example.com");

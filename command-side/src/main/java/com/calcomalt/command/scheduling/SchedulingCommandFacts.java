@@ -1,5 +1,6 @@
 package com.calcomalt.command.scheduling;
 
+import com.calcomalt.command.billing.SeatHolders;
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.IdentityLookups;
 import com.calcomalt.command.support.CommandFacts;
@@ -23,11 +24,13 @@ import org.springframework.stereotype.Component;
 public class SchedulingCommandFacts extends CommandFacts {
 
     private final SchedulingLookups scheduling;
+    private final SeatHolders seats;
     private final IdentityLookups identity;
     private final IdentityCommandFacts identityFacts;
 
     public SchedulingCommandFacts(SchedulingLookups scheduling, IdentityLookups identity,
-                                  IdentityCommandFacts identityFacts) {
+                                  IdentityCommandFacts identityFacts, SeatHolders seats) {
+        this.seats = seats;
         this.scheduling = scheduling;
         this.identity = identity;
         this.identityFacts = identityFacts;
@@ -66,10 +69,10 @@ public class SchedulingCommandFacts extends CommandFacts {
         });
     }
 
-    /** For a team's event type: the team's accepted members, by user id. */
+    /** For a team's event type: the team's accepted members, by user id, and who of them holds no seat. */
     private void putMembers(Facts facts, int teamId) {
-        facts.put(EventType.MEMBERS, new TeamMembers(identity.acceptedMembers(teamId).stream()
-                .collect(Collectors.toMap(IdentityLookups.MemberRecord::userId,
-                        IdentityLookups.MemberRecord::membershipId))));
+        var members = identity.acceptedMembers(teamId).stream().collect(Collectors.toMap(
+                IdentityLookups.MemberRecord::userId, IdentityLookups.MemberRecord::membershipId));
+        facts.put(EventType.MEMBERS, new TeamMembers(members, seats.withoutSeat(teamId, members.keySet())));
     }
 }
