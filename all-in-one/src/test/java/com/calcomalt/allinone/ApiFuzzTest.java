@@ -70,7 +70,8 @@ class ApiFuzzTest extends ApiTest {
     private static final Set<String> ADMIN_ONLY = Set.of("POST /v2/users", "GET /v2/users",
             "PUT /v2/users/{userId}/role", "POST /v2/users/{userId}/lock", "POST /v2/users/{userId}/unlock",
             "POST /v2/users/{userId}/impersonations", "PUT /v2/users/{userId}/features/{slug}",
-            "DELETE /v2/users/{userId}/features/{slug}");
+            "DELETE /v2/users/{userId}/features/{slug}", "PUT /v2/teams/{teamId}/billing",
+            "PATCH /v2/teams/{teamId}/billing/status");
     /** Replaying restarts every projection: its request has nothing to spoil, and the valid one is not sent. */
     private static final Set<String> NOT_SENT_VALID = Set.of("POST /v2/admin/projections/replay");
 
@@ -175,6 +176,10 @@ class ApiFuzzTest extends ApiTest {
                 .formatted(tag))));
         ids.put("teamId", created(ownerPost("/v2/teams", """
                 {"name": "Fuzz team", "slug": "fuzz-team-%s"}""".formatted(tag))));
+        // Billed without seat billing on: its status can change, and no seat limits the fuzz's invitations.
+        put("/v2/teams/" + ids.get("teamId") + "/billing", """
+                {"planName": "TEAM", "status": "ACTIVE", "paidSeats": 50, "subscriptionId": "sub_fuzz_%s"}"""
+                .formatted(tag));
         ids.put("membershipId", created(ownerPost("/v2/teams/" + ids.get("teamId") + "/memberships", """
                 {"userId": %d, "role": "MEMBER"}""".formatted(mate.id()))));
         ids.put("teamEventType", created(ownerPost("/v2/teams/" + ids.get("teamId") + "/event-types", """
@@ -317,6 +322,11 @@ class ApiFuzzTest extends ApiTest {
                 {"enabled": false, "description": "d", "stale": true}""");
         bodies.put("PUT /v2/teams/{teamId}/features/{slug}", () -> "{\"enabled\": true}");
         bodies.put("PUT /v2/users/{userId}/features/{slug}", () -> "{\"enabled\": true}");
+        bodies.put("PUT /v2/teams/{teamId}/billing", () -> """
+                {"planName": "TEAM", "status": "ACTIVE", "billingPeriod": "MONTHLY", "pricePerSeat": 1500,
+                 "paidSeats": 50, "subscriptionId": "sub_fuzz_%s", "subscriptionStart": "2027-01-01T00:00:00Z"}"""
+                .formatted(tag));
+        bodies.put("PATCH /v2/teams/{teamId}/billing/status", () -> "{\"status\": \"ACTIVE\"}");
         bodies.put("PATCH /v2/schedules/{scheduleId}", () -> schedule);
         bodies.put("POST /v2/me/ooo", () -> """
                 {"start": "2029-01-01T00:00:00Z", "end": "2029-01-02T00:00:00Z", "reasonId": %s, "toUserId": %d,
@@ -486,6 +496,7 @@ class ApiFuzzTest extends ApiTest {
         values.put("dateTo", "2028-01-05");
         values.put("loggedInUsersTz", "Europe/Berlin");
         values.put("type", "daily_video");
+        values.put("monthKey", "2027-06");
         Map<String, String> query = new LinkedHashMap<>();
         for (Parameter p : op.in("query")) {
             // Naming the event type by id leaves out the other ways of naming it, which exclude each other.

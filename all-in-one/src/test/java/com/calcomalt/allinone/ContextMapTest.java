@@ -35,7 +35,8 @@ class ContextMapTest {
 
     /**
      * Automation and Notifications react to Scheduling, which is called by no one it calls: it asks
-     * Calendar Integration for busy times and FeatureFlags for kill switches, and all of them read
+     * Calendar Integration for busy times, FeatureFlags for kill switches and Billing for seats, Billing
+     * asks FeatureFlags whether seat limits hold, and all of them read
      * Identity & Access (infra-db.md's context map). Automation and Notifications do not know each
      * other. Nothing points back.
      */
@@ -45,15 +46,17 @@ class ContextMapTest {
             .layer("Notifications").definedBy(context("notifications"))
             .layer("Scheduling").definedBy(context("scheduling"))
             .layer("Calendar").definedBy(context("calendar"))
+            .layer("Billing").definedBy(context("billing"))
             .layer("Features").definedBy(context("features"))
             .layer("Identity").definedBy(context("identity"))
             .whereLayer("Automation").mayNotBeAccessedByAnyLayer()
             .whereLayer("Notifications").mayNotBeAccessedByAnyLayer()
             .whereLayer("Scheduling").mayOnlyBeAccessedByLayers("Automation", "Notifications")
             .whereLayer("Calendar").mayOnlyBeAccessedByLayers("Scheduling", "Automation", "Notifications")
-            .whereLayer("Features").mayOnlyBeAccessedByLayers("Scheduling", "Automation", "Notifications")
-            .whereLayer("Identity").mayOnlyBeAccessedByLayers("Calendar", "Features", "Scheduling", "Automation",
-                    "Notifications")
+            .whereLayer("Billing").mayOnlyBeAccessedByLayers("Scheduling", "Automation", "Notifications")
+            .whereLayer("Features").mayOnlyBeAccessedByLayers("Billing", "Scheduling", "Automation", "Notifications")
+            .whereLayer("Identity").mayOnlyBeAccessedByLayers("Calendar", "Features", "Billing", "Scheduling",
+                    "Automation", "Notifications")
             // The back-edges the code has today, each named so that no new one passes (see issue 11's report):
             // cal.com keeps a user's default schedule in the users table, which identity's projector keeps.
             .ignoreDependency(classes("com.calcomalt.query.identity.UserProjector"),

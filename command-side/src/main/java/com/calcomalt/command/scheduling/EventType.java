@@ -179,6 +179,7 @@ public class EventType {
             if (members == null || !members.contains(member)) {
                 throw new DomainRuleViolation("User " + member + " is not an accepted member of team " + teamId);
             }
+            requireSeat(members, member);
             if (childByUser.containsKey(member)) {
                 continue;
             }
@@ -267,6 +268,14 @@ public class EventType {
         return unlocked;
     }
 
+    /** In a seat-billed organization only members holding a seat host its teams' event types. */
+    private void requireSeat(TeamMembers members, int userId) {
+        if (!members.seated(userId)) {
+            throw new DomainRuleViolation("User " + userId + " holds no seat of the organization billing team " + teamId
+                    + " and cannot host its event types");
+        }
+    }
+
     private List<Host> hostsOf(List<HostAssignment> requested, EventTypeSettings with, TeamMembers members,
                                Instant now) {
         if (teamId == null || schedulingType == SchedulingType.managed) {
@@ -280,7 +289,7 @@ public class EventType {
         List<HostAssignment> assignments = new ArrayList<>(requested == null ? List.of() : requested);
         if (Boolean.TRUE.equals(with.assignAllTeamMembers()) && members != null) {
             members.membershipByUser().keySet().stream().sorted()
-                    .filter(user -> assignments.stream().noneMatch(a -> a.userId() == user))
+                    .filter(user -> members.seated(user) && assignments.stream().noneMatch(a -> a.userId() == user))
                     .forEach(user -> assignments.add(new HostAssignment(user, false, null, null, null)));
         }
         List<Host> result = new ArrayList<>();
@@ -289,6 +298,7 @@ public class EventType {
                 throw new DomainRuleViolation("User " + a.userId() + " is not an accepted member of team " + teamId
                         + " and cannot host");
             }
+            requireSeat(members, a.userId());
             if (a.priority() != null && (a.priority() < 0 || a.priority() > 4)) {
                 throw new DomainRuleViolation("A host's priority is 0 (lowest) to 4 (highest)");
             }

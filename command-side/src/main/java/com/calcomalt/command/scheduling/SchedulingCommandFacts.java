@@ -1,5 +1,6 @@
 package com.calcomalt.command.scheduling;
 
+import com.calcomalt.command.billing.SeatHolders;
 import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.IdentityLookups;
 import com.calcomalt.command.support.CommandFacts;
@@ -23,11 +24,13 @@ import org.springframework.stereotype.Component;
 public class SchedulingCommandFacts extends CommandFacts {
 
     private final SchedulingLookups scheduling;
+    private final SeatHolders seats;
     private final IdentityLookups identity;
     private final IdentityCommandFacts identityFacts;
 
     public SchedulingCommandFacts(SchedulingLookups scheduling, IdentityLookups identity,
-                                  IdentityCommandFacts identityFacts) {
+                                  IdentityCommandFacts identityFacts, SeatHolders seats) {
+        this.seats = seats;
         this.scheduling = scheduling;
         this.identity = identity;
         this.identityFacts = identityFacts;
@@ -64,17 +67,15 @@ public class SchedulingCommandFacts extends CommandFacts {
     }
 
     /**
-     * Who an event type's hours can come from: its owner, or its team's accepted members (by user id),
-     * and the schedules they own or it works by now.
+     * Who an event type's hours can come from: its owner, or its team's accepted members (by user id,
+     * with who of them holds no seat), and the schedules they own or it works by now.
      */
     private void putWorkers(Facts facts, Integer eventTypeId, Integer userId, Integer teamId) {
         if (teamId != null) {
-            TeamMembers members = new TeamMembers(identity.acceptedMembers(teamId).stream()
-                    .collect(Collectors.toMap(IdentityLookups.MemberRecord::userId,
-                            IdentityLookups.MemberRecord::membershipId)));
-            facts.put(EventType.MEMBERS, members);
-            facts.put(EventType.SCHEDULE_OWNERS,
-                    scheduling.scheduleOwners(members.membershipByUser().keySet(), eventTypeId));
+            var members = identity.acceptedMembers(teamId).stream().collect(Collectors.toMap(
+                    IdentityLookups.MemberRecord::userId, IdentityLookups.MemberRecord::membershipId));
+            facts.put(EventType.MEMBERS, new TeamMembers(members, seats.withoutSeat(teamId, members.keySet())));
+            facts.put(EventType.SCHEDULE_OWNERS, scheduling.scheduleOwners(members.keySet(), eventTypeId));
         } else if (userId != null) {
             facts.put(EventType.SCHEDULE_OWNERS, scheduling.scheduleOwners(List.of(userId), eventTypeId));
         }

@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -487,6 +488,42 @@ class EventTypeTest {
                                 new Host(CARL_ID, 303, true, 4, null, null, NOW),
                                 new Host(ANN_ID, 301, false, null, null, null, NOW),
                                 new Host(DORA_ID, 304, false, null, null, null, NOW)), NOW));
+    }
+
+    /** Ann holds no seat of the seat-billed organization that bills the team. */
+    private static MetaData seatlessAnn() {
+        return teamAdmin().and(EventType.MEMBERS, new TeamMembers(MEMBERS.membershipByUser(), Set.of(ANN_ID)));
+    }
+
+    @Test
+    void a_member_without_a_seat_of_a_seat_billed_organization_cannot_host() {
+        fixture.givenNoPriorActivity()
+                .when(createForTeam(SchedulingType.roundRobin, basics(), List.of(host(CARL_ID), host(ANN_ID))),
+                        seatlessAnn())
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("User " + ANN_ID + " holds no seat of the organization billing team 10 and"
+                        + " cannot host its event types")
+                .expectNoEvents();
+    }
+
+    @Test
+    void assigning_all_team_members_leaves_out_those_without_a_seat() {
+        EventTypeSettings settings = basicsAnd("assignAllTeamMembers", true);
+        fixture.givenNoPriorActivity()
+                .when(createForTeam(SchedulingType.roundRobin, settings, List.of()), seatlessAnn())
+                .expectEvents(new EventTypeCreated(EVENT_TYPE, null, TEAM, null, SchedulingType.roundRobin,
+                                EventTypeFields.merge(EventTypeFields.DEFAULTS, settings), NOW),
+                        new EventTypeHostsSet(EVENT_TYPE, TEAM, List.of(
+                                new Host(CARL_ID, 303, false, null, null, null, NOW),
+                                new Host(DORA_ID, 304, false, null, null, null, NOW)), NOW));
+    }
+
+    @Test
+    void a_managed_event_type_is_not_assigned_to_a_member_without_a_seat() {
+        fixture.given(managedParentCreated())
+                .when(new AssignManagedEventType(PARENT, List.of(ANN_ID), List.of(CHILD)), seatlessAnn())
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -1,0 +1,42 @@
+package com.calcomalt.query.billing;
+
+import com.calcomalt.contracts.billing.BillingSet;
+import com.calcomalt.contracts.billing.BillingStatusChanged;
+import com.calcomalt.query.projections.Rows;
+import jakarta.persistence.EntityManager;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+/** Keeps cal.com's {@code TeamBilling}: the billing rows of teams outside any organization. */
+@Component
+@ProcessingGroup("calcom.TeamBilling")
+class TeamBillingProjector {
+
+    private final EntityManager entityManager;
+
+    TeamBillingProjector(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @EventHandler
+    void on(BillingSet event) {
+        if (!event.organization()) {
+            Rows.write(entityManager, TeamBillingRow.class, event.billingId(), TeamBillingRow::new,
+                    row -> row.fill(event));
+        }
+    }
+
+    @EventHandler
+    void on(BillingStatusChanged event) {
+        if (!event.organization()) {
+            Rows.existing(entityManager, TeamBillingRow.class, event.billingId()).fill(event);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        entityManager.createNativeQuery("delete from \"TeamBilling\"").executeUpdate();
+    }
+}
