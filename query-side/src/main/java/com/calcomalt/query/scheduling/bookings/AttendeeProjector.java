@@ -7,11 +7,13 @@ import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingSeatBooked;
 import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
 import com.calcomalt.query.projections.Rows;
+import com.calcomalt.query.projections.Upsert;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +26,11 @@ import org.springframework.stereotype.Component;
 class AttendeeProjector {
 
     private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
 
-    AttendeeProjector(EntityManager entityManager) {
+    AttendeeProjector(EntityManager entityManager, JdbcTemplate jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -62,16 +66,17 @@ class AttendeeProjector {
         entityManager.createNativeQuery("delete from \"Attendee\"").executeUpdate();
     }
 
+    /** Every booking writes at least one: one statement, no entity (see {@link Upsert}). */
     private void write(int bookingId, BookingAttendee attendee) {
-        Rows.write(entityManager, AttendeeRow.class, attendee.attendeeId(), AttendeeRow::new, row -> {
-            row.id = attendee.attendeeId();
-            row.email = attendee.email();
-            row.name = attendee.name() == null ? "" : attendee.name();
-            row.timeZone = attendee.timeZone();
-            row.bookingId = bookingId;
-            row.locale = attendee.locale() == null ? "en" : attendee.locale();
-            row.phoneNumber = attendee.phoneNumber();
-            row.noShow = false;
-        });
+        Upsert.into("Attendee")
+                .set("id", attendee.attendeeId())
+                .set("email", attendee.email())
+                .set("name", attendee.name() == null ? "" : attendee.name())
+                .set("timeZone", attendee.timeZone())
+                .set("bookingId", bookingId)
+                .set("locale", attendee.locale() == null ? "en" : attendee.locale())
+                .set("phoneNumber", attendee.phoneNumber())
+                .set("noShow", false)
+                .execute(jdbc);
     }
 }

@@ -3,12 +3,14 @@ package com.calcomalt.query.scheduling.bookings;
 import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.query.projections.Rows;
+import com.calcomalt.query.projections.Upsert;
 import com.calcomalt.rules.scheduling.BookingState.Lifecycle;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,38 +30,54 @@ class BookingProjector {
     static final String GROUP = "calcom.Booking";
 
     private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
 
-    BookingProjector(EntityManager entityManager) {
+    BookingProjector(EntityManager entityManager, JdbcTemplate jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * The hottest handler of a replay: one statement, no entity (see {@link Upsert}), which also lists
+     * the booking as written, for {@link BookingListingProjector}.
+     */
     @EventHandler
     void on(BookingRequested event) {
-        Rows.write(entityManager, BookingRow.class, event.bookingId(), BookingRow::new, row -> {
-            row.id = event.bookingId();
-            row.uid = event.uid();
-            row.userId = event.userId();
-            row.eventTypeId = event.eventTypeId();
-            row.title = event.title();
-            row.description = event.description();
-            row.startTime = event.startTime();
-            row.endTime = event.endTime();
-            row.createdAt = event.createdAt();
-            row.location = event.location();
-            row.paid = false;
-            row.fromReschedule = event.fromReschedule();
-            row.customInputs = event.customInputs();
-            row.smsReminderNumber = event.smsReminderNumber();
-            row.metadata = event.metadata();
-            row.responses = event.responses();
-            row.isRecorded = false;
-            row.iCalSequence = event.iCalSequence();
-            row.iCalUID = event.iCalUID();
-            row.userPrimaryEmail = event.userPrimaryEmail();
-            row.idempotencyKey = event.idempotencyKey();
-            row.creationSource = event.creationSource();
-            write(row, Lifecycle.of(event));
-        });
+        Lifecycle lifecycle = Lifecycle.of(event);
+        Upsert.into("Booking")
+                .set("id", event.bookingId())
+                .set("uid", event.uid())
+                .set("userId", event.userId())
+                .set("eventTypeId", event.eventTypeId())
+                .set("title", event.title())
+                .set("description", event.description())
+                .set("startTime", event.startTime())
+                .set("endTime", event.endTime())
+                .set("createdAt", event.createdAt())
+                .set("updatedAt", lifecycle.updatedAt())
+                .set("location", event.location())
+                .set("paid", false)
+                .enumerated("status", "BookingStatus", lifecycle.status())
+                .set("cancellationReason", lifecycle.cancellationReason())
+                .set("rejectionReason", lifecycle.rejectionReason())
+                .set("fromReschedule", event.fromReschedule())
+                .set("rescheduled", lifecycle.rescheduled())
+                .json("customInputs", event.customInputs())
+                .set("smsReminderNumber", event.smsReminderNumber())
+                .json("metadata", event.metadata())
+                .json("responses", event.responses())
+                .set("isRecorded", false)
+                .set("iCalSequence", event.iCalSequence())
+                .set("iCalUID", event.iCalUID())
+                .set("userPrimaryEmail", event.userPrimaryEmail())
+                .set("idempotencyKey", lifecycle.takingPlace() ? event.idempotencyKey() : null)
+                .set("noShowHost", lifecycle.noShowHost())
+                .set("rating", lifecycle.rating())
+                .set("ratingFeedback", lifecycle.ratingFeedback())
+                .set("cancelledBy", lifecycle.cancelledBy())
+                .set("rescheduledBy", lifecycle.rescheduledBy())
+                .enumerated("creationSource", "CreationSource", event.creationSource())
+                .executeThen(entityManager, jdbc, BookingListingProjector.COLUMNS, BookingListingProjector.FROM_WRITTEN);
     }
 
     /** A later change of the booking: its row's lifecycle columns are the booking's story folded one step further. */
