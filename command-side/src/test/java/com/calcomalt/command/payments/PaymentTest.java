@@ -4,7 +4,7 @@ import com.calcomalt.contracts.payments.FailPayment;
 import com.calcomalt.contracts.payments.InitiatePayment;
 import com.calcomalt.contracts.payments.PaymentFailed;
 import com.calcomalt.contracts.payments.PaymentInitiated;
-import com.calcomalt.contracts.payments.PaymentOption;
+import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
 import com.calcomalt.contracts.payments.RefundPayment;

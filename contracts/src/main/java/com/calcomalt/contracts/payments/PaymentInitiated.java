@@ -1,5 +1,6 @@
 package com.calcomalt.contracts.payments;
 
+import com.calcomalt.contracts.scheduling.PaymentOption;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.serialization.Revision;

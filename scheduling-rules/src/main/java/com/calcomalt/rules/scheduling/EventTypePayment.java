@@ -1,7 +1,7 @@
 package com.calcomalt.rules.scheduling;
 
-import com.calcomalt.contracts.payments.PaymentOption;
-import com.calcomalt.contracts.payments.RefundPolicy;
+import com.calcomalt.contracts.scheduling.PaymentOption;
+import com.calcomalt.contracts.scheduling.RefundPolicy;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;

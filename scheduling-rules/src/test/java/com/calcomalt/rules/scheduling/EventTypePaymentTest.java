@@ -3,8 +3,8 @@ package com.calcomalt.rules.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.calcomalt.contracts.payments.PaymentOption;
-import com.calcomalt.contracts.payments.RefundPolicy;
+import com.calcomalt.contracts.scheduling.PaymentOption;
+import com.calcomalt.contracts.scheduling.RefundPolicy;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.calcomalt.contracts.payments;
+package com.calcomalt.contracts.scheduling;
 
 /** cal.com's RefundPolicy of a paid event type, with its labels in metadata.apps.stripe.refundPolicy. */
 public enum RefundPolicy {
