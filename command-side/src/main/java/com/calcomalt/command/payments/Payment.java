@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -44,8 +46,13 @@ public class Payment {
         // for Axon
     }
 
+    /** Initiated once: a retried initiation (the Stripe task runs again after a crash) changes nothing. */
     @CommandHandler
-    Payment(InitiatePayment command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(InitiatePayment command, Clock clock) {
+        if (initiated != null) {
+            return;
+        }
         if (command.amount() <= 0) {
             throw new DomainRuleViolation("A payment is of more than nothing, not " + command.amount());
         }

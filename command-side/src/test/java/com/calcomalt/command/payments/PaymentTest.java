@@ -60,6 +60,15 @@ class PaymentTest {
     }
 
     @Test
+    void a_payment_initiated_again_changes_nothing() {
+        fixture.given(initiated())
+                .when(new InitiatePayment(UID, 8, 40, BOOKING_UID, "stripe", 5000, 0, "usd", "pi_456",
+                        PaymentOption.ON_BOOKING, INTENT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void a_payment_of_nothing_is_rejected() {
         fixture.givenNoPriorActivity()
                 .when(initiate(0, 0, "usd", "pi_123"))
