@@ -4,6 +4,7 @@ import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.payments.InitiatePayment;
 import com.calcomalt.contracts.payments.RefundPayment;
+import com.calcomalt.contracts.scheduling.CancelBooking;
 import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.DomainConflict;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Stripe calls of a booking's payment, as db-scheduler tasks: making what the booker pays with,
- * and refunding. A failed call (Stripe down, a 5xx) is tried again with exponential back-off and
+ * and refunding; and cancelling a booking never paid in time. A failed call (Stripe down, a 5xx) is tried again with exponential back-off and
  * stays visible meanwhile as the execution's consecutive failures; the idempotency key of each
  * call makes the retry answer the first call's result, so nothing is ever charged or refunded twice.
  * The command that records the result is idempotent as well.
@@ -37,8 +38,8 @@ class StripePaymentTask {
     static final String NAME = "stripe-payment";
     private static final MetaData AS_THE_SYSTEM = CallerMetaData.of(new Caller(0, true, null));
 
-    /** Which call, for which booking: the instance id is {@code kind:bookingUid}. */
-    enum Kind { INTENT, REFUND }
+    /** Which work, for which booking: the instance id is {@code kind:bookingUid}. EXPIRE calls no one. */
+    enum Kind { INTENT, REFUND, EXPIRE }
 
     record Work(Kind kind, String bookingUid) implements Serializable {
     }
@@ -88,10 +89,10 @@ class StripePaymentTask {
             return;
         }
         try {
-            if (work.kind() == Kind.INTENT) {
-                initiate(work.bookingUid(), rows.get(0));
-            } else {
-                refund(rows.get(0));
+            switch (work.kind()) {
+                case INTENT -> initiate(work.bookingUid(), rows.get(0));
+                case REFUND -> refund(rows.get(0));
+                case EXPIRE -> expire(work.bookingUid(), rows.get(0));
             }
         } catch (StripeException e) {
             throw new IllegalStateException("Stripe refused or missed " + work + ": " + e.getMessage(), e);
@@ -107,6 +108,18 @@ class StripePaymentTask {
         commands.sendAndWait(new InitiatePayment(paymentUid(bookingUid), ids.next("Payment"), row.bookingId(),
                 bookingUid, "stripe", row.amount(), 0, row.currency(), intent.id(), row.option(), intent.data()),
                 AS_THE_SYSTEM);
+    }
+
+    /** Never paid: the booking is cancelled, and its slot is free again. */
+    private void expire(String bookingUid, Row row) {
+        if (row.paid()) {
+            return;
+        }
+        try {
+            commands.sendAndWait(new CancelBooking(bookingUid, "The payment was not made in time"), AS_THE_SYSTEM);
+        } catch (DomainConflict over) {
+            // Cancelled or declined already: nothing is held.
+        }
     }
 
     private void refund(Row row) throws StripeException {

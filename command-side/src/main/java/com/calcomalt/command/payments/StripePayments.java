@@ -20,13 +20,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Payments' reaction to bookings and their payments. A booking that must pay gets a
  * {@link StripePaymentTask} that makes its PaymentIntent (or, for HOLD, its SetupIntent); a payment
- * that went through marks its booking paid; a paid booking that is cancelled is refunded as its
+ * that went through marks its booking paid; one never paid in time is cancelled, which frees its
+ * slot; a paid booking that is cancelled is refunded as its
  * event type's refund policy says. Stripe is called from the task, never from here, and this
  * processor refuses replays: rebuilding the read side calls Stripe never.
  */
@@ -43,10 +45,19 @@ class StripePayments {
     private final SchedulerClient scheduler;
     private final CommandGateway commands;
 
-    StripePayments(JdbcTemplate jdbc, SchedulerClient scheduler, CommandGateway commands) {
+    private final Duration unpaidExpiry;
+
+    /**
+     * @param unpaidExpiry how long an unpaid booking holds its slot; 30 minutes by default, about as
+     *                     long as a booker takes to pay, and short enough that a slot abandoned at
+     *                     the payment page is soon free again
+     */
+    StripePayments(JdbcTemplate jdbc, SchedulerClient scheduler, CommandGateway commands,
+                   @Value("${calalt.payments.unpaid-booking-expiry:30m}") Duration unpaidExpiry) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.commands = commands;
+        this.unpaidExpiry = unpaidExpiry;
     }
 
     @EventHandler
@@ -59,6 +70,8 @@ class StripePayments {
                 event.refundDaysCount());
         scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.INTENT, event.uid()),
                 event.at());
+        scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.EXPIRE, event.uid()),
+                event.at().plus(unpaidExpiry));
     }
 
     @EventHandler
