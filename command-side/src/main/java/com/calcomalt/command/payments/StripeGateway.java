@@ -23,17 +23,21 @@ import org.springframework.stereotype.Component;
 class StripeGateway {
 
     private final String secretKey;
+    private final String webhookSecret;
 
     StripeGateway(@Value("${calalt.stripe.secret-key:}") String secretKey,
+                  @Value("${calalt.stripe.webhook-secret:}") String webhookSecret,
                   @Value("${calalt.stripe.api-base:}") String apiBase) {
         this.secretKey = secretKey;
+        this.webhookSecret = webhookSecret;
         if (!apiBase.isBlank()) {
             Stripe.overrideApiBase(apiBase);
         }
     }
 
+    /** Both keys: without the webhook's secret no payment could ever be confirmed. */
     boolean configured() {
-        return !secretKey.isBlank();
+        return !secretKey.isBlank() && !webhookSecret.isBlank();
     }
 
     /** What Stripe made for the booker to pay with: its id, and the object as Stripe answered it. */
