@@ -76,8 +76,7 @@ class BookingDenormalizedProjector {
         }
         BookingDenormalizedRow row = Rows.existing(entityManager, BookingDenormalizedRow.class, event.bookingId());
         write(row, new Lifecycle(row.status, null, null, null, row.rescheduled, null, null,
-                Boolean.TRUE.equals(row.noShowHost), row.rating, row.ratingFeedback, row.updatedAt,
-                row.paid).apply(event));
+                Boolean.TRUE.equals(row.noShowHost), row.rating, row.ratingFeedback, row.updatedAt).apply(event));
     }
 
     private static void write(BookingDenormalizedRow row, Lifecycle lifecycle) {
@@ -87,7 +86,6 @@ class BookingDenormalizedProjector {
         row.rating = lifecycle.rating();
         row.ratingFeedback = lifecycle.ratingFeedback();
         row.updatedAt = lifecycle.updatedAt();
-        row.paid = lifecycle.paid();
     }
 
     /** Only rows that change are written: most changes of an event type leave these columns as they are. */

@@ -214,22 +214,9 @@ public abstract class BookingFixtures extends QuerySideTest {
                             "u" + userId), createdAt);
         }
 
-        public NewBooking publish() {
+        NewBooking publish() {
             book(this);
             return this;
-        }
-
-        public NewBooking status(BookingStatus status) {
-            this.status = status;
-            return this;
-        }
-
-        public String uid() {
-            return uid;
-        }
-
-        public int bookingId() {
-            return bookingId;
         }
     }
 
