@@ -26,6 +26,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -178,7 +179,9 @@ class SchedulingRegistry {
     private void claimTime(Runnable write) {
         try {
             write.run();
-        } catch (DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
+            // Two overlapping ranges written at once can deadlock while each checks the exclusion
+            // constraint against the other: the one PostgreSQL aborts overlaps the one it lets through.
             throw new DomainConflict("This time overlaps another time out of office of the same user");
         }
     }
