@@ -2,9 +2,7 @@ package com.calcomalt.allinone;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -14,7 +12,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.Arrays;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Controller;
@@ -56,18 +53,7 @@ class ContextMapTest {
             .whereLayer("Billing").mayOnlyBeAccessedByLayers("Scheduling", "Automation", "Notifications")
             .whereLayer("Features").mayOnlyBeAccessedByLayers("Billing", "Scheduling", "Automation", "Notifications")
             .whereLayer("Identity").mayOnlyBeAccessedByLayers("Calendar", "Features", "Billing", "Scheduling",
-                    "Automation", "Notifications")
-            // The back-edges the code has today, each named so that no new one passes (see issue 11's report):
-            // cal.com keeps a user's default schedule in the users table, which identity's projector keeps.
-            .ignoreDependency(classes("com.calcomalt.query.identity.UserProjector"),
-                    nameMatching("com\\.calcomalt\\.contracts\\.scheduling\\.Schedule(MadeDefault|Deleted)"))
-            // The calendar writer reacts to bookings; the per-event-type calendar choice needs the event type's owner;
-            // a host's calendar events that are our own bookings are recognised by their booking streams.
-            .ignoreDependency(classes("com.calcomalt.command.calendar.BookingCalendarWriter",
-                            "com.calcomalt.command.calendar.BookingCalendarTask",
-                            "com.calcomalt.command.calendar.CalendarCommandFacts",
-                            "com.calcomalt.command.calendar.HostCalendarBusy"),
-                    resideInAPackage("com.calcomalt..scheduling.."));
+                    "Automation", "Notifications");
 
     @ArchTest
     static final ArchRule controllers_touch_neither_repositories_nor_jdbc = noClasses()
@@ -82,11 +68,5 @@ class ContextMapTest {
     private static String[] context(String name) {
         return new String[] {"com.calcomalt.command." + name + "..", "com.calcomalt.query." + name + "..",
                 "com.calcomalt.contracts." + name + ".."};
-    }
-
-    /** The classes of these names, with their nested classes. */
-    private static DescribedPredicate<JavaClass> classes(String... names) {
-        return describe(String.join(", ", names), c -> Arrays.stream(names)
-                .anyMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$")));
     }
 }

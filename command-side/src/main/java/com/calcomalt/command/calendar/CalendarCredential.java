@@ -47,7 +47,7 @@ public class CalendarCredential {
     public record EventTypeOwner(Integer userId, Integer teamId) {
     }
 
-    static final String EVENT_TYPE_OWNER = "calendarEventTypeOwner";
+    public static final String EVENT_TYPE_OWNER = "calendarEventTypeOwner";
 
     @AggregateIdentifier
     private String aggregateId;

@@ -1,5 +1,6 @@
 /**
- * Calendar Integration: connected calendars, selected and destination calendars, delegation credentials, and
- * (command side) the writing of bookings into their destination calendars.
+ * Calendar Integration: connected calendars, selected and destination calendars and delegation credentials.
+ * Writing bookings into destination calendars is Scheduling's ({@code command.scheduling.booking}), which
+ * calls down into this context; nothing here knows bookings.
  */
 package com.calcomalt.command.calendar;

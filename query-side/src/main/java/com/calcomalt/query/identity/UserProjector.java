@@ -9,8 +9,6 @@ import com.calcomalt.contracts.identity.UserLocked;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
 import com.calcomalt.contracts.identity.UserRegistered;
 import com.calcomalt.contracts.identity.UserUnlocked;
-import com.calcomalt.contracts.scheduling.ScheduleDeleted;
-import com.calcomalt.contracts.scheduling.ScheduleMadeDefault;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -106,21 +104,6 @@ class UserProjector {
         UserRow row = existing(event.userId());
         if (Integer.valueOf(event.organizationId()).equals(row.organizationId)) {
             row.organizationId = null;
-        }
-    }
-
-    @EventHandler
-    void on(ScheduleMadeDefault event) {
-        existing(event.userId()).defaultScheduleId = event.scheduleId();
-    }
-
-    @EventHandler
-    void on(ScheduleDeleted event) {
-        UserRow row = existing(event.userId());
-        if (event.newDefaultScheduleId() != null) {
-            row.defaultScheduleId = event.newDefaultScheduleId();
-        } else if (Integer.valueOf(event.scheduleId()).equals(row.defaultScheduleId)) {
-            row.defaultScheduleId = null;
         }
     }
 

@@ -1,6 +1,5 @@
 package com.calcomalt.command.scheduling.booking;
 
-import com.calcomalt.command.calendar.HostCalendarBusy;
 import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.command.support.Ids;

@@ -1,5 +1,6 @@
-package com.calcomalt.command.calendar;
+package com.calcomalt.command.scheduling.booking;
 
+import com.calcomalt.command.calendar.CalendarLookups;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;

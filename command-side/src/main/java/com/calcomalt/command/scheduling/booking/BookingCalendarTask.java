@@ -1,4 +1,4 @@
-package com.calcomalt.command.calendar;
+package com.calcomalt.command.scheduling.booking;
 
 import com.calcomalt.calendar.CalendarBusyTimes;
 import com.calcomalt.calendar.CalendarKeys;
@@ -10,8 +10,8 @@ import com.calcomalt.calendar.connectors.CalendarEventDraft;
 import com.calcomalt.calendar.connectors.CalendarEventDraft.Person;
 import com.calcomalt.calendar.connectors.CalendarRefused;
 import com.calcomalt.calendar.connectors.WrittenEvent;
+import com.calcomalt.command.calendar.CalendarLookups;
 import com.calcomalt.command.calendar.CalendarLookups.Account;
-import com.calcomalt.command.scheduling.booking.DecidedBookings;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.calendar.InvalidateCalendarCredential;
 import com.calcomalt.contracts.identity.Caller;

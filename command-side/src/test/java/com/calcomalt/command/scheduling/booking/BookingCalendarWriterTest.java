@@ -1,4 +1,4 @@
-package com.calcomalt.command.calendar;
+package com.calcomalt.command.scheduling.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

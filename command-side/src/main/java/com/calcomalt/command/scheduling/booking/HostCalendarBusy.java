@@ -1,9 +1,10 @@
-package com.calcomalt.command.calendar;
+package com.calcomalt.command.scheduling.booking;
 
 import com.calcomalt.calendar.HostCalendars;
 import com.calcomalt.calendar.HostCalendars.HostsBusy;
 import com.calcomalt.calendar.HostCalendars.Selected;
 import com.calcomalt.calendar.UnreadableCalendar;
+import com.calcomalt.command.calendar.CalendarLookups;
 import com.calcomalt.contracts.calendar.InvalidateCalendarCredential;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.platform.secrets.SecretBox;

@@ -1,4 +1,4 @@
-package com.calcomalt.command.calendar;
+package com.calcomalt.command.scheduling.booking;
 
 import com.calcomalt.platform.operations.OperationsCount;
 import org.springframework.context.annotation.Bean;
