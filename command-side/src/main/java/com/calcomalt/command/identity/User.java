@@ -55,7 +55,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -76,8 +75,6 @@ public class User {
 
     /** cal.com lets a reset link live six hours. */
     static final Duration PASSWORD_RESET_LIFETIME = Duration.ofHours(6);
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
-    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     @AggregateIdentifier
     private String aggregateId;
@@ -98,7 +95,7 @@ public class User {
     private final Map<String, Instant> passwordResetsUntil = new HashMap<>();
 
     /** What a user may change about themselves; a PATCH merges into it. */
-    private record Profile(String username, String name, String bio, String timeZone, String weekStart,
+    record Profile(String username, String name, String bio, String timeZone, String weekStart,
                            String locale, int timeFormat, String avatarUrl, String brandColor,
                            String darkBrandColor, String theme, String appTheme, boolean hideBranding,
                            boolean allowDynamicBooking, Map<String, Object> metadata) {
@@ -137,7 +134,7 @@ public class User {
                 apply(new UserEmailChanged(userId, email, newEmail, now));
             }
         }
-        Profile changed = merge(command);
+        Profile changed = UserRules.merged(profile, command);
         if (!changed.equals(profile)) {
             UserRules.requireUsername(changed.username());
             UserRules.requireTimeZone(changed.timeZone());
@@ -196,7 +193,7 @@ public class User {
     @CommandHandler
     void handle(SetUserPassword command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
         requireSelfOrAdmin(caller);
-        requireBcrypt(command.passwordHash());
+        UserRules.requireBcrypt(command.passwordHash());
         if (passwordHash != null && caller.userId() == userId
                 && (command.currentPassword() == null || !BCrypt.checkpw(command.currentPassword(), passwordHash))) {
             throw new DomainRuleViolation("The current password is not right");
@@ -222,7 +219,7 @@ public class User {
         if (until == null || !now.isBefore(until)) {
             throw new DomainRuleViolation("This password reset is unknown, used or expired; request a new one");
         }
-        requireBcrypt(command.passwordHash());
+        UserRules.requireBcrypt(command.passwordHash());
         apply(new PasswordResetCompleted(command.requestId(), userId, now));
         apply(new UserPasswordChanged(userId, command.passwordHash(), now));
     }
@@ -264,9 +261,9 @@ public class User {
     @CommandHandler
     void handle(StartSession command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
         requireSelfOrAdmin(caller);
-        requireSha256(command.sessionTokenHash(), "A session token");
+        UserRules.requireSha256(command.sessionTokenHash(), "A session token");
         Instant now = clock.instant();
-        requireFuture(command.expires(), now, "A session");
+        UserRules.requireFuture(command.expires(), now, "A session");
         if (sessions.contains(command.sessionId())) {
             throw new DomainConflict("User " + userId + " has a session " + command.sessionId() + " already");
         }
@@ -285,7 +282,7 @@ public class User {
     @CommandHandler
     void handle(LinkAccount command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
         requireSelfOrAdmin(caller);
-        if (blank(command.type()) || blank(command.provider()) || blank(command.providerAccountId())) {
+        if (UserRules.blank(command.type()) || UserRules.blank(command.provider()) || UserRules.blank(command.providerAccountId())) {
             throw new DomainRuleViolation("A linked account names its type, provider and the provider's account id");
         }
         if (accounts.containsKey(command.accountId())) {
@@ -309,14 +306,14 @@ public class User {
     @CommandHandler
     void handle(IssueOAuthTokens command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
         requireSelfOrAdmin(caller);
-        if (blank(command.platformOAuthClientId())) {
+        if (UserRules.blank(command.platformOAuthClientId())) {
             throw new DomainRuleViolation("OAuth tokens are issued through an OAuth client");
         }
-        requireSha256(command.accessTokenHash(), "An access token");
-        requireSha256(command.refreshTokenHash(), "A refresh token");
+        UserRules.requireSha256(command.accessTokenHash(), "An access token");
+        UserRules.requireSha256(command.refreshTokenHash(), "A refresh token");
         Instant now = clock.instant();
-        requireFuture(command.accessTokenExpiresAt(), now, "An access token");
-        requireFuture(command.refreshTokenExpiresAt(), now, "A refresh token");
+        UserRules.requireFuture(command.accessTokenExpiresAt(), now, "An access token");
+        UserRules.requireFuture(command.refreshTokenExpiresAt(), now, "A refresh token");
         if (command.refreshTokenExpiresAt().isBefore(command.accessTokenExpiresAt())) {
             throw new DomainRuleViolation("A refresh token outlives its access token");
         }
@@ -362,28 +359,6 @@ public class User {
         if (caller == null || !caller.systemAdmin()) {
             throw new AccessDenied("Only a system administrator " + what);
         }
-    }
-
-    private static void requireBcrypt(String hash) {
-        if (hash == null || !BCRYPT.matcher(hash).matches()) {
-            throw new DomainRuleViolation("A password is kept as a bcrypt hash only");
-        }
-    }
-
-    private static void requireSha256(String hash, String what) {
-        if (hash == null || !SHA_256_HEX.matcher(hash).matches()) {
-            throw new DomainRuleViolation(what + " is kept as its SHA-256 only");
-        }
-    }
-
-    private static void requireFuture(Instant at, Instant now, String what) {
-        if (at == null || !at.isAfter(now)) {
-            throw new DomainRuleViolation(what + " expires in the future, not at " + at);
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     @EventSourcingHandler
@@ -483,29 +458,6 @@ public class User {
     void on(OAuthTokensRevoked event) {
         oauthRefreshTokenByAccessToken.remove(event.accessTokenId());
         expiredAccessTokens.remove(event.accessTokenId());
-    }
-
-    private Profile merge(UpdateUserProfile c) {
-        return new Profile(
-                keep(c.username(), profile.username()),
-                keep(c.name(), profile.name()),
-                keep(c.bio(), profile.bio()),
-                keep(c.timeZone(), profile.timeZone()),
-                keep(c.weekStart(), profile.weekStart()),
-                keep(c.locale(), profile.locale()),
-                keep(c.timeFormat(), profile.timeFormat()),
-                keep(c.avatarUrl(), profile.avatarUrl()),
-                keep(c.brandColor(), profile.brandColor()),
-                keep(c.darkBrandColor(), profile.darkBrandColor()),
-                keep(c.theme(), profile.theme()),
-                keep(c.appTheme(), profile.appTheme()),
-                keep(c.hideBranding(), profile.hideBranding()),
-                keep(c.allowDynamicBooking(), profile.allowDynamicBooking()),
-                keep(c.metadata(), profile.metadata()));
-    }
-
-    private static <T> T keep(T requested, T current) {
-        return requested != null ? requested : current;
     }
 
     private UserView view() {

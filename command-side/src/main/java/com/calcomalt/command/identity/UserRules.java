@@ -1,7 +1,9 @@
 package com.calcomalt.command.identity;
 
+import com.calcomalt.contracts.identity.UpdateUserProfile;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,6 +19,8 @@ final class UserRules {
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private UserRules() {
     }
@@ -55,5 +59,51 @@ final class UserRules {
         if (timeFormat != 12 && timeFormat != 24) {
             throw new DomainRuleViolation("The time format is 12 or 24 hours, not " + timeFormat);
         }
+    }
+
+    static void requireBcrypt(String hash) {
+        if (hash == null || !BCRYPT.matcher(hash).matches()) {
+            throw new DomainRuleViolation("A password is kept as a bcrypt hash only");
+        }
+    }
+
+    static void requireSha256(String hash, String what) {
+        if (hash == null || !SHA_256_HEX.matcher(hash).matches()) {
+            throw new DomainRuleViolation(what + " is kept as its SHA-256 only");
+        }
+    }
+
+    static void requireFuture(Instant at, Instant now, String what) {
+        if (at == null || !at.isAfter(now)) {
+            throw new DomainRuleViolation(what + " expires in the future, not at " + at);
+        }
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** A profile change names only what changes: what it leaves out stays. */
+    static User.Profile merged(User.Profile profile, UpdateUserProfile c) {
+        return new User.Profile(
+                keep(c.username(), profile.username()),
+                keep(c.name(), profile.name()),
+                keep(c.bio(), profile.bio()),
+                keep(c.timeZone(), profile.timeZone()),
+                keep(c.weekStart(), profile.weekStart()),
+                keep(c.locale(), profile.locale()),
+                keep(c.timeFormat(), profile.timeFormat()),
+                keep(c.avatarUrl(), profile.avatarUrl()),
+                keep(c.brandColor(), profile.brandColor()),
+                keep(c.darkBrandColor(), profile.darkBrandColor()),
+                keep(c.theme(), profile.theme()),
+                keep(c.appTheme(), profile.appTheme()),
+                keep(c.hideBranding(), profile.hideBranding()),
+                keep(c.allowDynamicBooking(), profile.allowDynamicBooking()),
+                keep(c.metadata(), profile.metadata()));
+    }
+
+    private static <T> T keep(T requested, T current) {
+        return requested != null ? requested : current;
     }
 }
