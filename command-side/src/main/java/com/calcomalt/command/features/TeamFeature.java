@@ -12,7 +12,6 @@ import com.calcomalt.contracts.features.TeamFeatureRemoved;
 import com.calcomalt.contracts.features.TeamFeatureSet;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.platform.axon.CallerMetaData;
-import com.calcomalt.platform.domain.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
@@ -23,23 +22,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/**
- * A flag's standing in one team or organization, as cal.com's {@code TeamFeatures} row: granted,
- * refused, or (no row) inherited. One stream per team and flag, which outlives the row: removing it
- * and setting it again is the same stream.
- */
+/** A flag's standing in one team or organization (cal.com's {@code TeamFeatures} row). */
 @Aggregate
-public class TeamFeature {
+public class TeamFeature extends FeatureAssignment {
 
     @AggregateIdentifier
     private String aggregateId;
     private int teamId;
-    private String slug;
-    /** Null while the team inherits the flag. */
-    private Boolean enabled;
-    private String assignedBy;
-    private Instant assignedAt;
-    private Instant updatedAt;
 
     protected TeamFeature() {
         // for Axon
@@ -53,10 +42,10 @@ public class TeamFeature {
                                  @MetaDataValue(FeatureCommandFacts.FEATURE) FeatureFacts feature, Clock clock) {
         FeatureFacts flag = FeatureRules.existing(feature, command.slug());
         FeatureRules.requireRunsTeam(caller, access, command.teamId(), flag);
-        if (enabled == null || enabled != command.enabled()) {
+        if (changes(command.enabled())) {
             Instant now = clock.instant();
             apply(new TeamFeatureSet(command.teamId(), flag.slug(), command.enabled(),
-                    FeatureIds.assignedBy(caller.userId()), enabled == null ? now : assignedAt, now));
+                    FeatureIds.assignedBy(caller.userId()), assignedAtWhenSet(now), now));
         }
         return view();
     }
@@ -66,32 +55,23 @@ public class TeamFeature {
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(FeatureCommandFacts.FEATURE) FeatureFacts feature, Clock clock) {
         FeatureRules.requireRunsTeam(caller, access, command.teamId(), FeatureRules.existing(feature, command.slug()));
-        if (enabled == null) {
-            throw new NotFound("Team " + teamId + " has no setting of feature " + slug);
-        }
-        apply(new TeamFeatureRemoved(teamId, slug, caller.userId(), clock.instant()));
+        requireSetting("Team " + teamId);
+        apply(new TeamFeatureRemoved(teamId, slug(), caller.userId(), clock.instant()));
     }
 
     private FeatureAssignmentView view() {
-        return new FeatureAssignmentView(teamId, null, slug, enabled, assignedBy, assignedAt, updatedAt);
+        return view(teamId, null);
     }
 
     @EventSourcingHandler
     void on(TeamFeatureSet event) {
         aggregateId = FeatureIds.teamFeature(event.teamId(), event.slug());
         teamId = event.teamId();
-        slug = event.slug();
-        enabled = event.enabled();
-        assignedBy = event.assignedBy();
-        assignedAt = event.assignedAt();
-        updatedAt = event.updatedAt();
+        set(event.slug(), event.enabled(), event.assignedBy(), event.assignedAt(), event.updatedAt());
     }
 
     @EventSourcingHandler
     void on(TeamFeatureRemoved event) {
-        enabled = null;
-        assignedBy = null;
-        assignedAt = null;
-        updatedAt = event.at();
+        removed(event.at());
     }
 }

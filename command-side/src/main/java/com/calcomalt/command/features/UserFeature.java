@@ -23,22 +23,15 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A flag's standing for one user, as cal.com's {@code UserFeatures} row: granted, refused whatever
- * their teams have, or (no row) inherited from their teams. Set by system admins only, as cal.com's
- * admin pages do.
+ * A flag's standing for one user (cal.com's {@code UserFeatures} row), whatever their teams have. Set by
+ * system admins only, as cal.com's admin pages do.
  */
 @Aggregate
-public class UserFeature {
+public class UserFeature extends FeatureAssignment {
 
     @AggregateIdentifier
     private String aggregateId;
     private int userId;
-    private String slug;
-    /** Null while the user inherits the flag. */
-    private Boolean enabled;
-    private String assignedBy;
-    private Instant assignedAt;
-    private Instant updatedAt;
 
     protected UserFeature() {
         // for Axon
@@ -55,10 +48,10 @@ public class UserFeature {
             throw new NotFound("No user " + command.userId());
         }
         FeatureFacts flag = FeatureRules.existing(feature, command.slug());
-        if (enabled == null || enabled != command.enabled()) {
+        if (changes(command.enabled())) {
             Instant now = clock.instant();
             apply(new UserFeatureSet(command.userId(), flag.slug(), command.enabled(),
-                    FeatureIds.assignedBy(caller.userId()), enabled == null ? now : assignedAt, now));
+                    FeatureIds.assignedBy(caller.userId()), assignedAtWhenSet(now), now));
         }
         return view();
     }
@@ -66,32 +59,23 @@ public class UserFeature {
     @CommandHandler
     void handle(RemoveUserFeature command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
         FeatureRules.requireSystemAdmin(caller, "grant features to users");
-        if (enabled == null) {
-            throw new NotFound("User " + userId + " has no setting of feature " + slug);
-        }
-        apply(new UserFeatureRemoved(userId, slug, caller.userId(), clock.instant()));
+        requireSetting("User " + userId);
+        apply(new UserFeatureRemoved(userId, slug(), caller.userId(), clock.instant()));
     }
 
     private FeatureAssignmentView view() {
-        return new FeatureAssignmentView(null, userId, slug, enabled, assignedBy, assignedAt, updatedAt);
+        return view(null, userId);
     }
 
     @EventSourcingHandler
     void on(UserFeatureSet event) {
         aggregateId = FeatureIds.userFeature(event.userId(), event.slug());
         userId = event.userId();
-        slug = event.slug();
-        enabled = event.enabled();
-        assignedBy = event.assignedBy();
-        assignedAt = event.assignedAt();
-        updatedAt = event.updatedAt();
+        set(event.slug(), event.enabled(), event.assignedBy(), event.assignedAt(), event.updatedAt());
     }
 
     @EventSourcingHandler
     void on(UserFeatureRemoved event) {
-        enabled = null;
-        assignedBy = null;
-        assignedAt = null;
-        updatedAt = event.at();
+        removed(event.at());
     }
 }
