@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -25,7 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -101,9 +104,15 @@ public class AxonOnPostgresAutoConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
+    /**
+     * Two nodes appending to one aggregate break the (aggregate, sequence) key. pgjdbc reports that as
+     * SQLSTATE 23505 in a plain PSQLException, which Axon's JDBC default does not recognise (it looks for
+     * SQLIntegrityConstraintViolationException); unrecognised, it is an EventStoreException, a 500.
+     * Recognised, it is the ConcurrencyException that {@link ConflictRetry} tries again.
+     */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver("23505");
     }
 
     @Bean
@@ -273,6 +282,16 @@ public class AxonOnPostgresAutoConfiguration {
                 new FilterRegistrationBean<>(readYourWrites.new Filter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Axon's gateway, with a command that lost a race to another node tried again (see {@link ConflictRetry}). */
+    @Bean
+    @ConditionalOnMissingBean
+    CommandGateway commandGateway(CommandBus commandBus,
+                                  @Value("${calalt.commands.conflict-retries:3}") int conflictRetries,
+                                  @Value("${calalt.commands.conflict-backoff:20ms}") Duration conflictBackoff) {
+        return DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConflictRetry(conflictRetries, conflictBackoff)).build();
     }
 
     @Bean

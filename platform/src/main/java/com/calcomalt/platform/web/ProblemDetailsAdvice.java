@@ -1,5 +1,6 @@
 package com.calcomalt.platform.web;
 
+import com.calcomalt.platform.axon.ConcurrentChange;
 import com.calcomalt.platform.database.DatabaseUnavailable;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainConflict;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -66,7 +68,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
+            PessimisticLockingFailureException.class})
     ProblemDetail concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "The resource was changed concurrently; read it again and retry");
     }
@@ -129,8 +132,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof DomainConflict c) {
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict(c));
             }
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange((RuntimeException) cause));
+            if (ConcurrentChange.causedBy(cause)) {
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange(e));
             }
             if (cause instanceof AggregateNotFoundException || cause instanceof ResourceNotFound || cause instanceof NotFound) {
                 return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound((RuntimeException) cause));
