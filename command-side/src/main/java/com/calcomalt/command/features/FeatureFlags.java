@@ -73,6 +73,17 @@ public class FeatureFlags {
         return teamHas(slug, organizationId);
     }
 
+    /** The team's standing were its own row {@code teamRow}: for a change the cache has not taken in yet. */
+    public boolean teamHasWithOwnRow(String slug, int teamId, Boolean teamRow) {
+        TeamStanding now = standing(slug, teamId);
+        return FeatureEvaluation.teamHas(globallyEnabled.get(slug), new TeamStanding(teamRow, now.organizationRow()));
+    }
+
+    /** The team's standing were the flag on globally: for a flag being turned on. */
+    public boolean teamHasWhenGloballyOn(String slug, int teamId) {
+        return FeatureEvaluation.teamHas(true, standing(slug, teamId));
+    }
+
     /** {@code acceptedTeamIds}: every team and organization the user is an accepted member of. */
     public boolean userHas(String slug, int userId, Collection<Integer> acceptedTeamIds) {
         return FeatureEvaluation.userHas(globallyEnabled.get(slug), userRows.get(new UserKey(userId, slug)),
