@@ -127,10 +127,17 @@ class SeatKeeper {
         releaseSeat(event.teamId(), event.userId(), callerUserId);
     }
 
-    /** On the team's lock, as {@link #fillSeats}, so a member accepted meanwhile is seated by one or the other. */
+    /**
+     * On the team's lock, as {@link #fillSeats}, so a member accepted meanwhile is seated by one or the
+     * other. The flag cache takes a change in just after it commits, which is when the lock is released,
+     * so where the cache says off the lookups are asked.
+     */
     private void takeSeat(int teamId, int userId, Integer triggeredBy) {
         billing.lockTeam(teamId);
-        if (SeatBilling.seatBilled(flags.organizationHas(SEAT_BILLING, teamId), billing.seats(teamId).isPresent())) {
+        boolean billed = billing.seats(teamId).isPresent();
+        boolean flagOn = billed && (flags.organizationHas(SEAT_BILLING, teamId)
+                || flags.teamHasAsCommitted(SEAT_BILLING, teamId));
+        if (SeatBilling.seatBilled(flagOn, billed)) {
             commands.sendAndWait(new TakeSeat(teamId, userId, ids.next("Seat"), triggeredBy));
         }
     }
