@@ -16,8 +16,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Billing and seats over HTTP, as a new user would try them: an organization with two paid seats and
- * seat billing on takes two members and refuses a third with a 422; removing one frees a seat; the
- * change log shows every change; 20 concurrent accepts for the last seat leave exactly one taken.
+ * seat billing on takes two members (its founder one of them) and refuses a third with a 422; removing
+ * one frees a seat; the change log shows every change; 20 concurrent accepts for the last seat leave
+ * exactly one taken; a host without a seat is offered in no slot and booked for none.
  */
 class BillingApiTest extends ApiTest {
 
@@ -76,11 +77,28 @@ class BillingApiTest extends ApiTest {
         return seats.data();
     }
 
+    private int adminUserId() {
+        return get("/v2/me").data().get("id").asInt();
+    }
+
+    private List<String> changeLog() {
+        awaitProjectionsCaughtUp();
+        Response changes = as(olga.key(), () -> get("/v2/teams/" + orgId + "/seats/changes"));
+        assertThat(changes.status().value()).isEqualTo(200);
+        List<String> log = new ArrayList<>();
+        for (JsonNode change : changes.data()) {
+            log.add(change.get("changeType").asText() + " " + change.get("userId").asInt() + " by "
+                    + change.get("triggeredBy").asInt() + " " + change.get("seatCount").asInt());
+            assertThat(change.get("monthKey").asText()).matches("\\d{4}-\\d{2}");
+        }
+        return log;
+    }
+
+    /** The founder is one of the two: an organization's owner holds a seat as any member. */
     @Test
     void two_paid_seats_take_two_members_refuse_a_third_and_free_one_on_removal_with_three_changes_logged() {
         Member ann = newMember("ann", "example.com");
         Member bob = newMember("bob", "example.com");
-        Member cat = newMember("cat", "example.com");
         Response set = setBilling(ADMIN_KEY, 2);
         assertThat(set.status().value()).as(String.valueOf(set.body())).isEqualTo(200);
         assertThat(set.data().get("paidSeats").asInt()).isEqualTo(2);
@@ -88,10 +106,9 @@ class BillingApiTest extends ApiTest {
 
         int annInOrg = invited(ann);
         assertThat(accept(ann, annInOrg)).isEqualTo(200);
-        assertThat(accept(bob, invited(bob))).isEqualTo(200);
 
         long events = storedEvents();
-        Response third = invite(cat);
+        Response third = invite(bob);
         assertThat(third.status().value()).as(String.valueOf(third.body())).isEqualTo(422);
         assertThat(third.contentType()).isEqualTo("application/problem+json");
         assertThat(third.body().get("detail").asText()).isEqualTo("All 2 paid seats of team " + orgId
@@ -104,21 +121,36 @@ class BillingApiTest extends ApiTest {
         JsonNode after = seats(olga);
         assertThat(after.get("taken").asInt()).isEqualTo(1);
         assertThat(after.get("paidSeats").asInt()).isEqualTo(2);
-        assertThat(after.get("seats").get(0).get("userId").asInt()).isEqualTo(bob.id());
+        assertThat(after.get("seats").get(0).get("userId").asInt()).isEqualTo(olga.id());
 
+        assertThat(changeLog()).containsExactly("ADDITION " + olga.id() + " by " + adminUserId() + " 1",
+                "ADDITION " + ann.id() + " by " + ann.id() + " 1", "REMOVAL " + ann.id() + " by " + olga.id() + " 1");
         Response changes = as(olga.key(), () -> get("/v2/teams/" + orgId + "/seats/changes"));
-        assertThat(changes.status().value()).isEqualTo(200);
-        List<String> log = new ArrayList<>();
         for (JsonNode change : changes.data()) {
-            log.add(change.get("changeType").asText() + " " + change.get("userId").asInt() + " by "
-                    + change.get("triggeredBy").asInt() + " " + change.get("seatCount").asInt());
-            assertThat(change.get("monthKey").asText()).matches("\\d{4}-\\d{2}");
             assertThat(change.get("organizationBillingId").asText()).isEqualTo(set.data().get("id").asText());
         }
-        assertThat(log).containsExactly("ADDITION " + ann.id() + " by " + ann.id() + " 1",
-                "ADDITION " + bob.id() + " by " + bob.id() + " 1", "REMOVAL " + ann.id() + " by " + olga.id() + " 1");
 
-        assertThat(accept(cat, invited(cat))).as("the freed seat").isEqualTo(200);
+        assertThat(accept(bob, invited(bob))).as("the freed seat").isEqualTo(200);
+    }
+
+    @Test
+    void the_founder_and_the_members_accepted_before_seat_billing_take_seats_when_it_starts() {
+        Member ann = newMember("ann", "example.com");
+        assertThat(accept(ann, invited(ann))).isEqualTo(200);
+        assertThat(seats(olga).get("taken").asInt()).as("no billing row yet").isZero();
+
+        assertThat(setBilling(ADMIN_KEY, 5).status().value()).isEqualTo(200);
+
+        JsonNode seats = seats(olga);
+        assertThat(seats.get("taken").asInt()).isEqualTo(2);
+        List<Integer> holders = new ArrayList<>();
+        seats.get("seats").forEach(seat -> holders.add(seat.get("userId").asInt()));
+        assertThat(holders).containsExactlyInAnyOrder(olga.id(), ann.id());
+        int admin = adminUserId();
+        assertThat(changeLog()).as("triggered by who set the billing up").containsExactly(
+                "ADDITION " + olga.id() + " by " + admin + " 1", "ADDITION " + ann.id() + " by " + admin + " 1");
+        assertThat(jdbc.queryForObject("select count(*) from \"Seat\" where \"orgId\" = ? and \"userId\" = ?",
+                Integer.class, orgId, olga.id())).isEqualTo(1);
     }
 
     @Test
@@ -133,7 +165,7 @@ class BillingApiTest extends ApiTest {
         assertThat(pastDue.status().value()).as(String.valueOf(pastDue.body())).isEqualTo(200);
         assertThat(pastDue.data().get("status").asText()).isEqualTo("PAST_DUE");
         assertThat(accept(bob, bobInOrg)).isEqualTo(422);
-        assertThat(seats(olga).get("taken").asInt()).isEqualTo(1);
+        assertThat(seats(olga).get("taken").asInt()).as("Olga's and Ann's").isEqualTo(2);
         awaitProjectionsCaughtUp();
         assertThat(as(olga.key(), () -> get("/v2/teams/" + orgId + "/billing")).data().get("status").asText())
                 .isEqualTo("PAST_DUE");
@@ -171,34 +203,118 @@ class BillingApiTest extends ApiTest {
     @Test
     void only_members_holding_a_seat_host_the_event_types_of_a_seat_billed_organizations_teams() {
         Member ann = newMember("ann", "example.com");
-        setBilling(ADMIN_KEY, 5);
+        Member bob = newMember("bob", "example.com");
         assertThat(accept(ann, invited(ann))).isEqualTo(200);
+        assertThat(accept(bob, invited(bob))).isEqualTo(200);
+        // Two paid seats for three members: Olga and Ann are seated, Bob waits for a third.
+        setBilling(ADMIN_KEY, 2);
         Response sales = as(olga.key(), () -> post("/v2/organizations/" + orgId + "/teams",
                 "{\"name\": \"Sales\", \"slug\": \"sales\"}"));
         assertThat(sales.status().value()).as(String.valueOf(sales.body())).isEqualTo(201);
         int salesId = sales.data().get("id").asInt();
-        int annInSales = as(olga.key(), () -> post("/v2/teams/" + salesId + "/memberships",
-                "{\"userId\": %d, \"role\": \"MEMBER\"}".formatted(ann.id()))).data().get("id").asInt();
-        assertThat(as(ann.key(), () -> patch("/v2/teams/" + salesId + "/memberships/" + annInSales,
-                "{\"accepted\": true}")).status().value()).isEqualTo(200);
+        for (Member member : List.of(ann, bob)) {
+            int inSales = as(olga.key(), () -> post("/v2/teams/" + salesId + "/memberships",
+                    "{\"userId\": %d, \"role\": \"MEMBER\"}".formatted(member.id()))).data().get("id").asInt();
+            assertThat(as(member.key(), () -> patch("/v2/teams/" + salesId + "/memberships/" + inSales,
+                    "{\"accepted\": true}")).status().value()).isEqualTo(200);
+        }
         String eventType = """
                 {"title": "Call", "slug": "call-%d", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
                  "hosts": [{"userId": %d}]}""";
 
-        // Olga founded the organization before it was billed, so she holds no seat.
         Response seatless = as(olga.key(), () -> post("/v2/teams/" + salesId + "/event-types",
-                eventType.formatted(1, olga.id())));
+                eventType.formatted(1, bob.id())));
         assertThat(seatless.status().value()).as(String.valueOf(seatless.body())).isEqualTo(422);
-        assertThat(seatless.body().get("detail").asText()).isEqualTo("User " + olga.id()
+        assertThat(seatless.body().get("detail").asText()).isEqualTo("User " + bob.id()
                 + " holds no seat of the organization billing team " + salesId + " and cannot host its event types");
         Response seated = as(olga.key(), () -> post("/v2/teams/" + salesId + "/event-types",
                 eventType.formatted(2, ann.id())));
         assertThat(seated.status().value()).as(String.valueOf(seated.body())).isEqualTo(201);
     }
 
+    /** Works every day around the clock, so a slot's absence is the seat's doing. */
+    private void alwaysAvailable(Member member) {
+        Response schedule = as(member.key(), () -> post("/v2/schedules", """
+                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY",
+                  "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], "startTime": "00:00", "endTime": "23:59"}]}"""));
+        assertThat(schedule.status().value()).as(String.valueOf(schedule.body())).isEqualTo(201);
+    }
+
+    private int orgEventType(String slug, String schedulingType, Member... hosts) {
+        StringBuilder hostList = new StringBuilder();
+        for (Member host : hosts) {
+            hostList.append(hostList.isEmpty() ? "" : ", ").append("{\"userId\": %d, \"isFixed\": %s}"
+                    .formatted(host.id(), "COLLECTIVE".equals(schedulingType)));
+        }
+        Response made = as(olga.key(), () -> post("/v2/teams/" + orgId + "/event-types", """
+                {"title": "Call", "slug": "%s", "lengthInMinutes": 30, "schedulingType": "%s", "hosts": [%s]}"""
+                .formatted(slug, schedulingType, hostList)));
+        assertThat(made.status().value()).as(String.valueOf(made.body())).isEqualTo(201);
+        return made.data().get("id").asInt();
+    }
+
+    private List<String> slotTimes(int eventTypeId, String day) {
+        awaitProjectionsCaughtUp();
+        Response slots = as(olga.key(), () -> get("/v2/slots?eventTypeId=" + eventTypeId + "&start=" + day + "&end="
+                + day + "&timeZone=UTC"));
+        assertThat(slots.status().value()).as(String.valueOf(slots.body())).isEqualTo(200);
+        List<String> times = new ArrayList<>();
+        JsonNode onDay = slots.body().get("data").get(day);
+        if (onDay != null) {
+            onDay.forEach(slot -> times.add(slot.get("start").asText().substring(11, 16)));
+        }
+        return times;
+    }
+
+    private Response book(int eventTypeId, String start) {
+        return post("/v2/bookings", """
+                {"start": "%s", "eventTypeId": %d,
+                 "attendee": {"name": "Bo", "email": "bo-%s@example.com", "timeZone": "Europe/Berlin"}}"""
+                .formatted(start, eventTypeId, tag));
+    }
+
+    /**
+     * Bob hosted before seat billing began and is left without a seat when it begins with too few: he
+     * is offered in no slot and booked for none until a seat is paid for him.
+     */
+    @Test
+    void a_host_without_a_seat_of_a_seat_billed_organization_is_offered_no_slot_and_booked_for_none_until_seated() {
+        Member ann = newMember("ann", "example.com");
+        Member bob = newMember("bob", "example.com");
+        assertThat(accept(ann, invited(ann))).isEqualTo(200);
+        assertThat(accept(bob, invited(bob))).isEqualTo(200);
+        alwaysAvailable(ann);
+        alwaysAvailable(bob);
+        int collective = orgEventType("both-" + tag, "COLLECTIVE", bob);
+        int roundRobin = orgEventType("either-" + tag, "ROUND_ROBIN", ann, bob);
+        assertThat(slotTimes(collective, "2029-01-02")).as("not seat-billed yet").contains("10:00", "10:30");
+
+        assertThat(setBilling(ADMIN_KEY, 2).status().value()).isEqualTo(200);
+
+        assertThat(slotTimes(collective, "2029-01-02")).as("no slot needs a host without a seat").isEmpty();
+        assertThat(slotTimes(roundRobin, "2029-01-02")).as("Ann holds a seat").contains("10:00", "10:30");
+        long events = storedEvents();
+        Response refused = book(collective, "2029-01-02T10:00:00Z");
+        assertThat(refused.status().value()).as(String.valueOf(refused.body())).isEqualTo(422);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(storedEvents()).as("a refused booking stores nothing").isEqualTo(events);
+        for (String start : List.of("2029-01-02T10:00:00Z", "2029-01-02T11:00:00Z")) {
+            Response booked = book(roundRobin, start);
+            assertThat(booked.status().value()).as(String.valueOf(booked.body())).isEqualTo(201);
+            assertThat(booked.data().get("hosts").get(0).get("id").asInt()).as("round robin passes Bob over")
+                    .isEqualTo(ann.id());
+        }
+
+        assertThat(setBilling(ADMIN_KEY, 3).status().value()).as("a third seat, for Bob").isEqualTo(200);
+        assertThat(slotTimes(collective, "2029-01-02")).contains("10:00", "10:30");
+        Response booked = book(collective, "2029-01-02T10:00:00Z");
+        assertThat(booked.status().value()).as(String.valueOf(booked.body())).isEqualTo(201);
+        assertThat(booked.data().get("hosts").get(0).get("id").asInt()).isEqualTo(bob.id());
+    }
+
     @Test
     void twenty_concurrent_accepts_for_the_last_seat_leave_exactly_one_taken() throws Exception {
-        setBilling(ADMIN_KEY, 2);
+        setBilling(ADMIN_KEY, 3);
         Member first = newMember("first", "example.com");
         assertThat(accept(first, invited(first))).isEqualTo(200);
         List<Callable<Integer>> accepts = new ArrayList<>();
@@ -219,8 +335,8 @@ class BillingApiTest extends ApiTest {
 
         assertThat(statuses).as(statuses.toString()).containsOnly(200, 422);
         assertThat(statuses.stream().filter(status -> status == 200).count()).isEqualTo(1);
-        assertThat(seats(olga).get("taken").asInt()).isEqualTo(2);
+        assertThat(seats(olga).get("taken").asInt()).as("Olga's, the first's and the winner's").isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from \"Seat\" where \"orgId\" = ?", Integer.class, orgId))
-                .isEqualTo(2);
+                .isEqualTo(3);
     }
 }

@@ -7,9 +7,12 @@ import com.calcomalt.contracts.billing.SeatTaken;
 import com.calcomalt.contracts.billing.SubscriptionStatus;
 import com.calcomalt.contracts.identity.TeamDeleted;
 import com.calcomalt.platform.domain.DomainConflict;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,10 +20,14 @@ import org.springframework.stereotype.Component;
 /**
  * Billing rows and seats on the command side, written in the transaction that appends their events.
  * The seat limit is claimed here, on the billing row's lock: of concurrent accepts for the last seat
- * one commits, and the others find no seat left and are refused whole.
+ * one commits, and the others find no seat left and are refused whole. Seats are decided on the
+ * team's lock first (its team_registry row, which membership changes lock too), then the billing
+ * row's, always in that order. It handles the billing events before {@link SeatKeeper}, which fills
+ * the seats of the row written here.
  */
 @Component
 @ProcessingGroup("identity-registry")
+@Order(0)
 class BillingRegistry {
 
     private final JdbcTemplate jdbc;
@@ -37,6 +44,21 @@ class BillingRegistry {
                 .stream().findFirst();
     }
 
+    Set<Integer> holders(int orgId) {
+        return Set.copyOf(jdbc.queryForList("select user_id from command_side.seats where org_id = ?", Integer.class,
+                orgId));
+    }
+
+    List<Integer> billedTeams() {
+        return jdbc.queryForList("select team_id from command_side.billing order by team_id", Integer.class);
+    }
+
+    /** Serializes seat decisions for a team with its membership changes, which lock the same row. */
+    void lockTeam(int teamId) {
+        jdbc.query("select team_id from command_side.team_registry where team_id = ? for update",
+                (rs, i) -> rs.getInt(1), teamId);
+    }
+
     boolean holdsSeat(int orgId, int userId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from command_side.seats where org_id = ? and user_id = ?)",
@@ -45,6 +67,7 @@ class BillingRegistry {
 
     @EventHandler
     void on(BillingSet event) {
+        lockTeam(event.teamId());
         try {
             jdbc.update("""
                     insert into command_side.billing (team_id, billing_id, organization, subscription_id, status,
@@ -61,6 +84,7 @@ class BillingRegistry {
 
     @EventHandler
     void on(BillingStatusChanged event) {
+        lockTeam(event.teamId());
         jdbc.update("update command_side.billing set status = ? where team_id = ?", event.status().name(),
                 event.teamId());
     }

@@ -73,6 +73,36 @@ public class FeatureFlags {
         return teamHas(slug, organizationId);
     }
 
+    /**
+     * The team's standing as the lookups hold it now, with a change that has committed but that the
+     * cache has not taken in yet: a round trip, for the one decision taken on a lock such a change has
+     * just released (a seat taken while seat billing is being turned on).
+     */
+    public boolean teamHasAsCommitted(String slug, int teamId) {
+        return Boolean.TRUE.equals(jdbc.query("""
+                select (select enabled from command_side.features where slug = ?),
+                       (select enabled from command_side.team_features where team_id = ? and slug = ?),
+                       (select f.enabled from command_side.team_registry t
+                        join command_side.team_features f on f.team_id = t.parent_id and f.slug = ?
+                        where t.team_id = ? and not t.is_organization)""",
+                rs -> {
+                    rs.next();
+                    return FeatureEvaluation.teamHas((Boolean) rs.getObject(1),
+                            new TeamStanding((Boolean) rs.getObject(2), (Boolean) rs.getObject(3)));
+                }, slug, teamId, slug, slug, teamId));
+    }
+
+    /** The team's standing were its own row {@code teamRow}: for a change the cache has not taken in yet. */
+    public boolean teamHasWithOwnRow(String slug, int teamId, Boolean teamRow) {
+        TeamStanding now = standing(slug, teamId);
+        return FeatureEvaluation.teamHas(globallyEnabled.get(slug), new TeamStanding(teamRow, now.organizationRow()));
+    }
+
+    /** The team's standing were the flag on globally: for a flag being turned on. */
+    public boolean teamHasWhenGloballyOn(String slug, int teamId) {
+        return FeatureEvaluation.teamHas(true, standing(slug, teamId));
+    }
+
     /** {@code acceptedTeamIds}: every team and organization the user is an accepted member of. */
     public boolean userHas(String slug, int userId, Collection<Integer> acceptedTeamIds) {
         return FeatureEvaluation.userHas(globallyEnabled.get(slug), userRows.get(new UserKey(userId, slug)),

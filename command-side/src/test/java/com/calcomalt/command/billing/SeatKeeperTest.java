@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.calcomalt.command.CommandSideApplication;
 import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
+import com.calcomalt.contracts.billing.BillingIds;
 import com.calcomalt.contracts.billing.ChangeBillingStatus;
+import com.calcomalt.contracts.billing.SeatTaken;
 import com.calcomalt.contracts.billing.SetBilling;
 import com.calcomalt.contracts.billing.SubscriptionStatus;
 import com.calcomalt.contracts.features.CreateFeature;
@@ -28,6 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +48,8 @@ class SeatKeeperTest {
     IdAllocator ids;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventStore events;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private CallerCommands callers;
@@ -100,7 +106,7 @@ class SeatKeeperTest {
 
     @Test
     void accepted_members_take_the_paid_seats_and_a_removed_one_gives_theirs_back() {
-        billing(2);
+        billing(3);
         seatBilling(true);
         Caller ann = callers.user("a", "UTC");
         Caller bob = callers.user("b", "UTC");
@@ -108,24 +114,24 @@ class SeatKeeperTest {
         int annMembership = invite(ann);
         accept(annMembership, ann);
         accept(invite(bob), bob);
-        assertThat(seats()).isEqualTo(2);
+        assertThat(seats()).as("the founder's, Ann's and Bob's").isEqualTo(3);
 
         assertThatThrownBy(() -> invite(cat)).isInstanceOf(SeatLimitReached.class)
-                .hasMessageContaining("All 2 paid seats of team " + orgId + " are taken");
+                .hasMessageContaining("All 3 paid seats of team " + orgId + " are taken");
         assertThat(jdbc.queryForObject("select count(*) from command_side.team_members where team_id = ?"
                 + " and user_id = ?", Integer.class, orgId, cat.userId())).as("the refused invitation stores nothing")
                 .isZero();
 
         callers.send(new RemoveMember(annMembership), owner);
-        assertThat(seats()).isEqualTo(1);
-        assertThat(seatsTaken()).isEqualTo(1);
-        accept(invite(cat), cat);
         assertThat(seats()).isEqualTo(2);
+        assertThat(seatsTaken()).isEqualTo(2);
+        accept(invite(cat), cat);
+        assertThat(seats()).isEqualTo(3);
     }
 
     @Test
     void a_pending_invitation_accepted_once_the_seats_are_gone_is_refused() {
-        billing(1);
+        billing(2);
         seatBilling(true);
         Caller ann = callers.user("a", "UTC");
         Caller bob = callers.user("b", "UTC");
@@ -134,7 +140,7 @@ class SeatKeeperTest {
         accept(annMembership, ann);
 
         assertThatThrownBy(() -> accept(bobMembership, bob)).isInstanceOf(SeatLimitReached.class);
-        assertThat(seats()).isEqualTo(1);
+        assertThat(seats()).isEqualTo(2);
     }
 
     @Test
@@ -150,11 +156,11 @@ class SeatKeeperTest {
         assertThatThrownBy(() -> accept(bobMembership, bob)).isInstanceOf(SeatLimitReached.class)
                 .hasMessageContaining("PAST_DUE");
         assertThatThrownBy(() -> invite(callers.user("c", "UTC"))).isInstanceOf(SeatLimitReached.class);
-        assertThat(seats()).isEqualTo(1);
+        assertThat(seats()).isEqualTo(2);
 
         callers.send(new ChangeBillingStatus(orgId, SubscriptionStatus.ACTIVE), CallerCommands.ADMIN);
         accept(bobMembership, bob);
-        assertThat(seats()).isEqualTo(2);
+        assertThat(seats()).isEqualTo(3);
     }
 
     @Test
@@ -170,7 +176,7 @@ class SeatKeeperTest {
 
     @Test
     void twenty_concurrent_accepts_for_the_last_seat_leave_exactly_one_taken() throws Exception {
-        billing(2);
+        billing(3);
         seatBilling(true);
         Caller first = callers.user("a", "UTC");
         accept(invite(first), first);
@@ -198,7 +204,98 @@ class SeatKeeperTest {
         }
 
         assertThat(accepted).isEqualTo(1);
-        assertThat(seats()).isEqualTo(2);
+        assertThat(seats()).isEqualTo(3);
+        assertThat(seatsTaken()).isEqualTo(3);
+    }
+
+    // ---------------------------------------------------------------- members accepted before seat billing
+
+    private List<String> seatLog() {
+        return jdbc.query("""
+                select user_id from command_side.seats where org_id = ? order by user_id""",
+                (rs, i) -> String.valueOf(rs.getInt(1)), orgId);
+    }
+
+    /** Who the change log will say brought the member's latest seat. */
+    private Integer triggeredBy(Caller member) {
+        return events.readEvents(BillingIds.seat(orgId, member.userId())).asStream()
+                .map(DomainEventMessage::getPayload).filter(SeatTaken.class::isInstance).map(SeatTaken.class::cast)
+                .reduce((first, second) -> second).orElseThrow().triggeredBy();
+    }
+
+    @Test
+    void turning_seat_billing_on_seats_the_founder_and_the_members_accepted_before() {
+        Caller ann = callers.user("a", "UTC");
+        accept(invite(ann), ann);
+        billing(5);
+        assertThat(seats()).as("no seat while the flag is off").isZero();
+
+        seatBilling(true);
+
+        assertThat(seatLog()).containsExactlyInAnyOrder(String.valueOf(owner.userId()), String.valueOf(ann.userId()));
         assertThat(seatsTaken()).isEqualTo(2);
+        assertThat(triggeredBy(owner)).as("who turned seat billing on").isEqualTo(CallerCommands.ADMIN.userId());
+    }
+
+    @Test
+    void setting_up_billing_where_the_flag_is_on_seats_the_members_accepted_before() {
+        seatBilling(true);
+        Caller ann = callers.user("a", "UTC");
+        accept(invite(ann), ann);
+        assertThat(seats()).as("no billing row, no seats").isZero();
+
+        billing(null);
+
+        assertThat(seats()).isEqualTo(2);
+        billing(null);
+        assertThat(seatsTaken()).as("setting the row again seats no one twice").isEqualTo(2);
+    }
+
+    @Test
+    void with_fewer_paid_seats_than_members_owners_are_seated_first_and_the_rest_wait_for_more_seats() {
+        seatBilling(true);
+        Caller ann = callers.user("a", "UTC");
+        Caller bob = callers.user("b", "UTC");
+        Caller cat = callers.user("c", "UTC");
+        accept(invite(ann), ann);
+        accept(invite(bob), bob);
+        int catMembership = invite(cat);
+
+        billing(2);
+
+        assertThat(seatLog()).as("the founder, then who joined first")
+                .containsExactlyInAnyOrder(String.valueOf(owner.userId()), String.valueOf(ann.userId()));
+        assertThatThrownBy(() -> accept(catMembership, cat)).isInstanceOf(SeatLimitReached.class);
+
+        billing(3);
+
+        assertThat(seatLog()).contains(String.valueOf(bob.userId())).hasSize(3);
+        assertThat(seatsTaken()).isEqualTo(3);
+    }
+
+    @Test
+    void an_unpaid_subscription_seats_no_one_until_it_pays_again() {
+        seatBilling(true);
+        callers.send(new SetBilling(orgId, "ORGANIZATION", SubscriptionStatus.PAST_DUE, null, null, 5,
+                "sub_" + orgId + tag, null, null, null, null, null), CallerCommands.ADMIN);
+        assertThat(seats()).isZero();
+
+        callers.send(new ChangeBillingStatus(orgId, SubscriptionStatus.ACTIVE), CallerCommands.ADMIN);
+
+        assertThat(seatLog()).containsExactly(String.valueOf(owner.userId()));
+    }
+
+    @Test
+    void turning_the_flag_on_for_everyone_seats_the_members_of_every_organization_billed_and_granted_it() {
+        billing(5);
+        seatBilling(true);
+        callers.send(new UpdateFeature(SeatKeeper.SEAT_BILLING, false, null, null, null), CallerCommands.ADMIN);
+        Caller ann = callers.user("a", "UTC");
+        accept(invite(ann), ann);
+        assertThat(seatLog()).as("only the founder, seated while it was on").hasSize(1);
+
+        callers.send(new UpdateFeature(SeatKeeper.SEAT_BILLING, true, null, null, null), CallerCommands.ADMIN);
+
+        assertThat(seatLog()).contains(String.valueOf(ann.userId())).hasSize(2);
     }
 }

@@ -46,6 +46,14 @@ class SeatTest {
                 .expectEvents(new SeatTaken(5, ORG, ANN, true, "row", ANN, NOW));
     }
 
+    /** Seat billing starting for members accepted before: the seat says who started it, not the member. */
+    @Test
+    void a_member_accepted_before_seat_billing_takes_a_seat_triggered_by_who_started_it() {
+        fixture.givenNoPriorActivity()
+                .when(new TakeSeat(ORG, ANN, 5, ADMIN), seats(SubscriptionStatus.ACTIVE, 2, 0))
+                .expectEvents(new SeatTaken(5, ORG, ANN, true, "row", ADMIN, NOW));
+    }
+
     @Test
     void without_a_limit_there_is_always_a_seat() {
         fixture.givenNoPriorActivity()

@@ -127,6 +127,34 @@ class FeatureFlagsTest {
     }
 
     @Test
+    void the_committed_answer_agrees_with_the_cache_and_sees_a_change_the_cache_has_not_taken_in_yet() {
+        Caller owner = callers.user("f", "UTC");
+        int orgId = organization(owner);
+        int subTeam = team(owner, orgId);
+        int refusing = team(owner, orgId);
+        int alone = team(owner, null);
+        String slug = flag(true);
+        send(new SetTeamFeature(orgId, slug, true), owner);
+        send(new SetTeamFeature(refusing, slug, false), owner);
+
+        for (int teamId : List.of(orgId, subTeam, refusing, alone)) {
+            assertThat(flags.teamHasAsCommitted(slug, teamId)).as("team " + teamId)
+                    .isEqualTo(flags.teamHas(slug, teamId));
+        }
+        assertThat(flags.teamHasAsCommitted(slug, subTeam)).isTrue();
+        assertThat(flags.teamHasAsCommitted(slug, refusing)).isFalse();
+        assertThat(flags.teamHasAsCommitted("no-such-flag-" + tag, orgId)).isFalse();
+
+        // A grant committed a moment ago, whose transaction has not yet handed it to the cache.
+        jdbc.update("insert into command_side.team_features (team_id, slug, enabled) values (?, ?, true)", alone, slug);
+        assertThat(flags.teamHas(slug, alone)).isFalse();
+        assertThat(flags.teamHasAsCommitted(slug, alone)).isTrue();
+
+        send(new UpdateFeature(slug, false, null, null, null), CallerCommands.ADMIN);
+        assertThat(flags.teamHasAsCommitted(slug, orgId)).as("off globally").isFalse();
+    }
+
+    @Test
     void a_users_own_refusal_wins_over_their_teams_grant() {
         Caller owner = callers.user("f", "UTC");
         int teamId = team(owner, null);

@@ -152,4 +152,38 @@ class BillingProjectorsTest extends QuerySideTest {
 
         before.forEach((table, rows) -> assertThat(rows(table)).as(table).containsExactlyElementsOf(rows));
     }
+
+    /** A back-fill takes several seats in one instant, triggered by who started billing or by no user at all. */
+    @Test
+    void seats_filled_when_seat_billing_starts_are_each_logged_and_rebuilt_identically() {
+        int owner = user();
+        int ann = user();
+        int admin = user();
+        int org = team(owner, true);
+        String row = BillingIds.billingRowId(org);
+        int ownerSeat = uniqueId();
+        int annSeat = uniqueId();
+        publish("Billing", BillingIds.billing(org), billing(org, true, 5));
+        publish("Seat", BillingIds.seat(org, owner), new SeatTaken(ownerSeat, org, owner, true, row, admin, T1));
+        publish("Seat", BillingIds.seat(org, ann), new SeatTaken(annSeat, org, ann, true, row, null, T1));
+        awaitProjectionsCaughtUp();
+
+        assertThat(rows("select id, \"userId\" from \"Seat\" where \"orgId\" = ? order by id", org))
+                .containsExactly(Map.of("id", ownerSeat, "userId", owner), Map.of("id", annSeat, "userId", ann));
+        assertThat(rows("""
+                select "userId", "triggeredBy", "changeDate"::text as date, "monthKey" from "SeatChangeLog"
+                where "teamId" = ? and "changeType" = 'ADDITION' order by "userId\"""", org))
+                .extracting(r -> java.util.Arrays.asList(r.get("userId"), r.get("triggeredBy"), r.get("date"),
+                        r.get("monthKey")))
+                .containsExactly(java.util.Arrays.asList(owner, admin, "2026-04-01 00:00:00.5", "2026-04"),
+                        java.util.Arrays.asList(ann, null, "2026-04-01 00:00:00.5", "2026-04"));
+
+        List<String> seats = rows("Seat");
+        List<String> log = rows("SeatChangeLog");
+        projections.replayAll();
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("SeatChangeLog").size() == log.size());
+        awaitProjectionsCaughtUp();
+        assertThat(rows("Seat")).containsExactlyElementsOf(seats);
+        assertThat(rows("SeatChangeLog")).containsExactlyElementsOf(log);
+    }
 }

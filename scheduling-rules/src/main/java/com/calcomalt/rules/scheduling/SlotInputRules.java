@@ -48,6 +48,29 @@ public final class SlotInputRules {
                               Map<LocalDate, List<LocalTime[]>> overrides) {
     }
 
+    /**
+     * Seat billing as it meets a team event type's hosts: while the organization (or team) that bills
+     * the event type's team is seat-billed, a host holding none of its seats hosts nothing. Such a host
+     * gets no hours, so the slots offer nothing that needs them, a booking that needs them (a collective
+     * one) is refused as not offered, and round robin gives the booking to another host.
+     *
+     * @param seatBilled by {@link com.calcomalt.contracts.billing.SeatBilling#seatBilled}
+     * @param holders    who holds one of its seats (only those among the hosts are needed)
+     */
+    public record HostSeats(boolean seatBilled, Set<Integer> holders) {
+
+        /** A user's own event type, or a team's that is not seat-billed: every host hosts. */
+        public static final HostSeats NOT_SEAT_BILLED = new HostSeats(false, Set.of());
+
+        public static HostSeats seatBilledWith(Set<Integer> holders) {
+            return new HostSeats(true, Set.copyOf(holders));
+        }
+
+        public boolean mayHost(int userId) {
+            return !seatBilled || holders.contains(userId);
+        }
+    }
+
     /** The schedules a loader fetches so that {@link #scheduleOf} can choose among them. */
     public static Set<Integer> candidateSchedules(Integer eventTypeScheduleId, List<HostRow> hosts,
                                                   Map<Integer, UserRow> users) {
@@ -71,13 +94,18 @@ public final class SlotInputRules {
         return zone(schedule.map(ScheduleRow::timeZone).orElse(null), user == null ? null : user.timeZone());
     }
 
-    /** One host's hours by {@link #scheduleOf} and {@link #zoneOf}; without a schedule, no hours. */
+    /**
+     * One host's hours by {@link #scheduleOf} and {@link #zoneOf}; without a schedule, or without the
+     * seat {@link HostSeats} asks for, no hours.
+     */
     public static HostFacts hostFacts(HostRow host, Integer eventTypeScheduleId, UserRow user,
-                                      Map<Integer, ScheduleRow> schedules, List<Busy> busy, List<Interval> away) {
+                                      Map<Integer, ScheduleRow> schedules, List<Busy> busy, List<Interval> away,
+                                      HostSeats seats) {
         Optional<ScheduleRow> schedule = scheduleOf(host, eventTypeScheduleId, user, schedules);
+        Optional<ScheduleRow> hours = seats.mayHost(host.userId()) ? schedule : Optional.empty();
         return new HostFacts(host.userId(), host.fixed(), zoneOf(schedule, user),
-                schedule.map(ScheduleRow::weekly).orElse(List.of()),
-                schedule.map(ScheduleRow::overrides).orElse(Map.of()), busy, away);
+                hours.map(ScheduleRow::weekly).orElse(List.of()),
+                hours.map(ScheduleRow::overrides).orElse(Map.of()), busy, away);
     }
 
     /**

@@ -6,6 +6,9 @@ import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.rules.scheduling.SlotCalculator.Check;
 import com.calcomalt.rules.scheduling.SlotCalculator.Verdict;
+import com.calcomalt.rules.scheduling.SlotInputRules.HostRow;
+import com.calcomalt.rules.scheduling.SlotInputRules.HostSeats;
+import com.calcomalt.rules.scheduling.SlotInputRules.ScheduleRow;
 import com.calcomalt.rules.scheduling.SlotInputs.Busy;
 import com.calcomalt.rules.scheduling.SlotInputs.EventTypeFacts;
 import com.calcomalt.rules.scheduling.SlotInputs.HostFacts;
@@ -19,6 +22,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -393,6 +397,37 @@ class SlotCheckTest {
     void round_robin_is_not_offered_when_none_of_its_hosts_works_then() {
         assertThat(check(scheduled(SchedulingType.roundRobin), List.of(mondaysOnly(7), mondaysOnly(8)), TUESDAY_TEN))
                 .isEqualTo(refused(Verdict.NOT_OFFERED));
+    }
+
+    // ================================================================ seats (issue 14)
+
+    /** A host as the loaders build them, working weekdays 9 to 17, in an organization billed with these seats. */
+    private static HostFacts seated(int userId, boolean fixed, HostSeats seats) {
+        ScheduleRow weekdays = new ScheduleRow(1, "UTC", List.of(new WeeklyHours(WEEKDAYS, LocalTime.of(9, 0),
+                LocalTime.of(17, 0))), Map.of());
+        return SlotInputRules.hostFacts(new HostRow(userId, fixed, 1), null, null, Map.of(1, weekdays), List.of(),
+                List.of(), seats);
+    }
+
+    @Test
+    void round_robin_gives_a_start_only_to_hosts_holding_a_seat_of_a_seat_billed_organization() {
+        HostSeats onlySeven = HostSeats.seatBilledWith(Set.of(7));
+        List<HostFacts> hosts = List.of(seated(7, false, onlySeven), seated(8, false, onlySeven));
+
+        assertThat(check(scheduled(SchedulingType.roundRobin), hosts, TUESDAY_TEN)).isEqualTo(free(7));
+    }
+
+    @Test
+    void a_collective_event_needing_a_host_without_a_seat_is_not_offered() {
+        HostSeats onlySeven = HostSeats.seatBilledWith(Set.of(7));
+        List<HostFacts> hosts = List.of(seated(7, true, onlySeven), seated(8, true, onlySeven));
+
+        assertThat(check(scheduled(SchedulingType.collective), hosts, TUESDAY_TEN))
+                .isEqualTo(refused(Verdict.NOT_OFFERED));
+        assertThat(SlotCalculator.freeStarts(new SlotInputs(scheduled(SchedulingType.collective), hosts, List.of(),
+                NOW), TUESDAY_TEN, TUESDAY_TEN.plus(Duration.ofDays(1)), 30)).isEmpty();
+        assertThat(check(scheduled(SchedulingType.collective), List.of(seated(7, true, HostSeats.NOT_SEAT_BILLED),
+                seated(8, true, HostSeats.NOT_SEAT_BILLED)), TUESDAY_TEN)).isEqualTo(free(7, 8));
     }
 
     // ================================================================ collective

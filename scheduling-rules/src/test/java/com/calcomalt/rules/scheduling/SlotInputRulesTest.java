@@ -3,6 +3,7 @@ package com.calcomalt.rules.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calcomalt.rules.scheduling.SlotInputRules.HostRow;
+import com.calcomalt.rules.scheduling.SlotInputRules.HostSeats;
 import com.calcomalt.rules.scheduling.SlotInputRules.ScheduleRow;
 import com.calcomalt.rules.scheduling.SlotInputRules.UserRow;
 import com.calcomalt.rules.scheduling.SlotInputs.Busy;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which schedule and zone a host's hours come from, and the zone of an event type's days. */
@@ -92,7 +94,8 @@ class SlotInputRulesTest {
         List<Busy> busy = List.of(new Busy(Instant.EPOCH, Instant.EPOCH.plusSeconds(60), 4, Instant.EPOCH, 1));
         List<Interval> away = List.of(new Interval(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600)));
 
-        HostFacts facts = SlotInputRules.hostFacts(new HostRow(HOST, false, null), EVENT_TYPES, USER, ALL, busy, away);
+        HostFacts facts = SlotInputRules.hostFacts(new HostRow(HOST, false, null), EVENT_TYPES, USER, ALL, busy, away,
+                HostSeats.NOT_SEAT_BILLED);
 
         assertThat(facts).isEqualTo(new HostFacts(HOST, false, ZoneId.of("America/New_York"),
                 EVENT_TYPES_SCHEDULE.weekly(), EVENT_TYPES_SCHEDULE.overrides(), busy, away));
@@ -101,11 +104,37 @@ class SlotInputRulesTest {
     @Test
     void a_host_without_a_schedule_has_no_hours_in_their_own_zone() {
         HostFacts facts = SlotInputRules.hostFacts(host(null), null, new UserRow(HOST, "Europe/Paris", null), ALL,
-                List.of(), List.of());
+                List.of(), List.of(), HostSeats.NOT_SEAT_BILLED);
 
         assertThat(facts.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(facts.weekly()).isEmpty();
         assertThat(facts.overrides()).isEmpty();
+    }
+
+    @Test
+    void a_host_holding_no_seat_of_a_seat_billed_organization_has_no_hours_but_keeps_their_zone() {
+        HostFacts facts = SlotInputRules.hostFacts(host(HOSTS_OWN), EVENT_TYPES, USER, ALL, List.of(), List.of(),
+                HostSeats.seatBilledWith(Set.of(HOST + 1)));
+
+        assertThat(facts.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+        assertThat(facts.weekly()).isEmpty();
+        assertThat(facts.overrides()).isEmpty();
+    }
+
+    @Test
+    void a_host_holding_a_seat_of_a_seat_billed_organization_keeps_their_hours() {
+        HostFacts facts = SlotInputRules.hostFacts(host(HOSTS_OWN), EVENT_TYPES, USER, ALL, List.of(), List.of(),
+                HostSeats.seatBilledWith(Set.of(HOST)));
+
+        assertThat(facts.weekly()).isEqualTo(HOSTS_OWN_SCHEDULE.weekly());
+        assertThat(facts.overrides()).isEqualTo(HOSTS_OWN_SCHEDULE.overrides());
+    }
+
+    @Test
+    void where_seats_are_not_billed_every_host_hosts() {
+        assertThat(HostSeats.NOT_SEAT_BILLED.mayHost(HOST)).isTrue();
+        assertThat(new HostSeats(false, Set.of()).mayHost(HOST)).isTrue();
+        assertThat(HostSeats.seatBilledWith(Set.of()).mayHost(HOST)).isFalse();
     }
 
     @Test

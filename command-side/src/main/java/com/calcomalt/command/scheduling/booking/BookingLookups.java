@@ -3,6 +3,7 @@ package com.calcomalt.command.scheduling.booking;
 import static com.calcomalt.platform.database.Timestamps.instant;
 import static com.calcomalt.platform.database.Timestamps.utc;
 
+import com.calcomalt.command.billing.SeatHolders;
 import com.calcomalt.command.scheduling.booking.BookingFacts.EventTypeSnapshot;
 import com.calcomalt.command.scheduling.booking.BookingFacts.HostLoad;
 import com.calcomalt.command.scheduling.booking.BookingFacts.Person;
@@ -14,6 +15,7 @@ import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.contracts.scheduling.WeeklyRange;
 import com.calcomalt.rules.scheduling.SlotInputRules;
 import com.calcomalt.rules.scheduling.SlotInputRules.HostRow;
+import com.calcomalt.rules.scheduling.SlotInputRules.HostSeats;
 import com.calcomalt.rules.scheduling.SlotInputRules.ScheduleRow;
 import com.calcomalt.rules.scheduling.SlotInputRules.UserRow;
 import com.calcomalt.rules.scheduling.SlotInputs;
@@ -54,10 +56,12 @@ class BookingLookups {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final SeatHolders seats;
 
-    BookingLookups(JdbcTemplate jdbc, ObjectMapper mapper) {
+    BookingLookups(JdbcTemplate jdbc, ObjectMapper mapper, SeatHolders seats) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.seats = seats;
     }
 
     /** A booking as the lookup knows it: enough to find its event type and its seated slot. */
@@ -146,7 +150,8 @@ class BookingLookups {
     /**
      * What the scheduling rules need to judge a start of this event type: its hosts' hours, their
      * bookings around it (except {@code movedBooking}, which a reschedule frees), their time out of
-     * office, and what others hold (except the booker's own hold).
+     * office, what others hold (except the booker's own hold), and for a team's event type who of
+     * its hosts holds a seat where seats are billed.
      */
     SlotInputs slotInputs(EventTypeSnapshot eventType, Map<Integer, Person> people, Instant start, Instant end,
                           Instant now, int bookerUserId, String ownReservationUid, String movedBooking) {
@@ -196,9 +201,11 @@ class BookingLookups {
                 (rs, i) -> new Reservation(rs.getString(1), instant(rs, 2), instant(rs, 3), rs.getBoolean(4)),
                 eventType.id(), utc(now), bookerUserId, Objects.requireNonNullElse(ownReservationUid, ""));
 
+        HostSeats hostSeats = eventType.userId() != null || eventType.teamId() == null ? HostSeats.NOT_SEAT_BILLED
+                : seats.holders(eventType.teamId()).map(HostSeats::seatBilledWith).orElse(HostSeats.NOT_SEAT_BILLED);
         List<HostFacts> facts = hosts.stream().map(host -> SlotInputRules.hostFacts(host, eventTypeScheduleId,
                 users.get(host.userId()), schedules, busy.getOrDefault(host.userId(), List.of()),
-                away.getOrDefault(host.userId(), List.of()))).toList();
+                away.getOrDefault(host.userId(), List.of()), hostSeats)).toList();
         return new SlotInputs(eventTypeFacts(eventType, people), facts, held, now);
     }
 

@@ -1010,7 +1010,7 @@ class BookingTest {
         private final BookingRequested booking;
 
         LookupsOfAnnsBooking(BookingRequested booking) {
-            super(null, null);
+            super(null, null, null);
             this.booking = booking;
         }
 

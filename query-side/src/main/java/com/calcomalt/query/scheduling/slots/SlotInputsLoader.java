@@ -2,11 +2,15 @@ package com.calcomalt.query.scheduling.slots;
 
 import static com.calcomalt.platform.database.Timestamps.instant;
 
+import com.calcomalt.contracts.billing.SeatBilling;
+import com.calcomalt.contracts.features.FeatureEvaluation;
+import com.calcomalt.contracts.features.FeatureEvaluation.TeamStanding;
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.rules.scheduling.SlotCalculator;
 import com.calcomalt.rules.scheduling.SlotInputRules;
 import com.calcomalt.rules.scheduling.SlotInputRules.HostRow;
+import com.calcomalt.rules.scheduling.SlotInputRules.HostSeats;
 import com.calcomalt.rules.scheduling.SlotInputRules.ScheduleRow;
 import com.calcomalt.rules.scheduling.SlotInputRules.UserRow;
 import com.calcomalt.rules.scheduling.SlotInputs;
@@ -29,6 +33,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +69,8 @@ class SlotInputsLoader {
                 new UserRow(rs.getInt(1), rs.getString(4), (Integer) rs.getObject(5)));
     }
 
-    private record EventTypeRow(EventTypeFacts facts, Integer userId, Integer scheduleId) {
+    /** @param billedTeam for a team's event type, the organization (or team) whose seats count for its hosts */
+    private record EventTypeRow(EventTypeFacts facts, Integer userId, Integer scheduleId, Integer billedTeam) {
     }
 
     @Transactional(readOnly = true)
@@ -74,8 +80,8 @@ class SlotInputsLoader {
                        e."afterEventBuffer", e."offsetStart", e."periodType"::text, e."periodDays",
                        e."periodCountCalendarDays", e."periodStartDate", e."periodEndDate", e."seatsPerTimeSlot",
                        e."schedulingType"::text, e."lockedTimeZone", e."timeZone", u."timeZone",
-                       e.metadata::text, e."userId", e."scheduleId"
-                from "EventType" e left join users u on u.id = e."userId"
+                       e.metadata::text, e."userId", e."scheduleId", t.id, t."isOrganization", t."parentId"
+                from "EventType" e left join users u on u.id = e."userId" left join "Team" t on t.id = e."teamId"
                 where e.id = ?""", (rs, i) -> eventType(rs), eventTypeId).stream().findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -158,10 +164,37 @@ class SlotInputsLoader {
         Map<Integer, ScheduleRow> schedules = new HashMap<>();
         scheduleZones.forEach((id, zone) -> schedules.put(id, new ScheduleRow(id, zone,
                 weekly.getOrDefault(id, List.of()), overrides.getOrDefault(id, Map.of()))));
+        HostSeats seats = hostSeats(eventType.billedTeam(), userIds);
         List<HostFacts> hosts = hostRows.stream().map(host -> SlotInputRules.hostFacts(host, eventType.scheduleId(),
                 users.get(host.userId()), schedules, busy.getOrDefault(host.userId(), List.of()),
-                away.getOrDefault(host.userId(), List.of()))).toList();
+                away.getOrDefault(host.userId(), List.of()), seats)).toList();
         return Optional.of(new SlotInputs(eventType.facts(), hosts, reservations, now));
+    }
+
+    /**
+     * Whether the team billing a team's event type is seat-billed, by its billing row and the seat-billing
+     * flag (as cal.com's features repository evaluates it for the team), and who of the hosts hold its seats.
+     */
+    private HostSeats hostSeats(Integer billedTeam, Integer[] hostIds) {
+        if (billedTeam == null) {
+            return HostSeats.NOT_SEAT_BILLED;
+        }
+        boolean seatBilled = Boolean.TRUE.equals(jdbc.query("""
+                select (select enabled from "Feature" where slug = ?),
+                       (select enabled from "TeamFeatures" where "teamId" = ? and "featureId" = ?),
+                       exists (select 1 from "OrganizationBilling" where "teamId" = ?)
+                           or exists (select 1 from "TeamBilling" where "teamId" = ?)""",
+                rs -> {
+                    rs.next();
+                    return SeatBilling.seatBilled(FeatureEvaluation.teamHas((Boolean) rs.getObject(1),
+                            new TeamStanding((Boolean) rs.getObject(2), null)), rs.getBoolean(3));
+                }, SeatBilling.FLAG, billedTeam, SeatBilling.FLAG, billedTeam, billedTeam));
+        if (!seatBilled) {
+            return HostSeats.NOT_SEAT_BILLED;
+        }
+        return HostSeats.seatBilledWith(new HashSet<>(jdbc.queryForList("""
+                select "userId" from "Seat" where "orgId" = ? and "userId" = any (?)""", Integer.class, billedTeam,
+                hostIds)));
     }
 
     private EventTypeRow eventType(ResultSet rs) throws SQLException {
@@ -173,7 +206,10 @@ class SlotInputsLoader {
                 schedulingType == null ? null : SchedulingType.valueOf(schedulingType),
                 SlotInputRules.eventTypeZone(rs.getString(15), rs.getString(16), rs.getString(17)),
                 durations(rs.getString(18)));
-        return new EventTypeRow(facts, (Integer) rs.getObject(19), (Integer) rs.getObject(20));
+        Integer userId = (Integer) rs.getObject(19);
+        Integer teamId = (Integer) rs.getObject(21);
+        return new EventTypeRow(facts, userId, (Integer) rs.getObject(20), userId != null || teamId == null ? null
+                : SeatBilling.billedTeam(teamId, rs.getBoolean(22), (Integer) rs.getObject(23)));
     }
 
     /** cal.com lists the lengths a booker may choose in metadata.multipleDuration. */
