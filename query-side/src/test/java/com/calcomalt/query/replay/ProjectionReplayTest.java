@@ -1,7 +1,6 @@
 package com.calcomalt.query.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
@@ -13,7 +12,6 @@ import com.calcomalt.contracts.identity.UserRegistered;
 import com.calcomalt.platform.deadletters.DeadLetters;
 import com.calcomalt.query.support.PoisonableProjector;
 import com.calcomalt.query.support.QuerySideTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +47,32 @@ class ProjectionReplayTest extends QuerySideTest {
         List<String> before = rowsAsJson("users");
         assertThat(before).hasSizeGreaterThanOrEqualTo(25);
 
-        assertThat(projections.replayAll()).contains("calcom-projections");
-        await().atMost(Duration.ofSeconds(30)).until(() -> rowsAsJson("users").size() == before.size());
-        awaitProjectionsCaughtUp();
+        rebuild(ProjectionReplay.Mode.REBUILD);
 
         assertThat(rowsAsJson("users")).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void a_verify_finds_the_rebuild_identical_and_names_a_table_whose_row_was_changed_by_hand() {
+        int userId = uniqueId();
+        publish("User", UserIds.aggregateId(userId), registered(userId, "verified-" + userId));
+        awaitProjectionsCaughtUp();
+
+        rebuild(ProjectionReplay.Mode.VERIFY);
+        ProjectionReplay.Verification identical = projections.status().processors().get(0).lastVerification();
+        assertThat(identical.differing()).isEmpty();
+        assertThat(identical.identical()).isTrue();
+        assertThat(identical.tables()).extracting(ProjectionReplay.TableComparison::table)
+                .contains("users", "Booking", "query_side.booking_listing");
+
+        jdbc.update("update users set name = 'changed by hand' where id = ?", userId);
+        rebuild(ProjectionReplay.Mode.VERIFY);
+        ProjectionReplay.Verification tampered = projections.status().processors().get(0).lastVerification();
+        assertThat(tampered.identical()).isFalse();
+        assertThat(tampered.differing()).containsExactly("users");
+
+        rebuild(ProjectionReplay.Mode.REBUILD);
+        assertThat(jdbc.queryForObject("select name from users where id = ?", String.class, userId)).isNull();
     }
 
     @Test
@@ -86,8 +105,7 @@ class ProjectionReplayTest extends QuerySideTest {
             assertThat(count(poisonRow)).isEqualTo(1);
 
             List<String> users = rowsAsJson("users");
-            projections.replayAll();
-            awaitProjectionsCaughtUp();
+            rebuild(ProjectionReplay.Mode.REBUILD);
             assertThat(rowsAsJson("users")).as("the retried rows equal a rebuild").containsExactlyElementsOf(users);
         } finally {
             PoisonableProjector.failing = false;
