@@ -26,11 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
@@ -39,10 +41,14 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -68,9 +74,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ShadowWrites}), while the live processor goes on and queries read the live tables. Once
  * the shadow has reached the head of the event store, the live processor and the shadow stop, one
  * transaction makes the live tables equal to the shadow, gives the live processor the shadow's
- * token and empties the processor's dead-letter queues, and the live processor starts again from
- * there (handling the few events stored since the shadow's last batch). A verify builds the same shadow and compares it with the live tables at
- * the same position instead, table by table.
+ * token and replaces each group's dead letters by the rebuild's, and the live processor starts again
+ * from there (handling the few events stored since the shadow's last batch). A verify builds the
+ * same shadow and compares it with the live tables at the same position instead, table by table.
+ *
+ * <p>The shadow dead-letters as the live processor does, each group into its own rebuild queue
+ * (processing group {@code group~rebuild} in the same table): an event the live processor holds
+ * back, the rebuild holds back too, with its aggregate's later events, instead of failing. The
+ * switch makes those letters the group's, so the aggregate stays held back exactly once.
  */
 @Component
 public class ProjectionReplay implements SmartLifecycle {
@@ -174,6 +185,9 @@ public class ProjectionReplay implements SmartLifecycle {
     private final TransactionTemplate switchTransaction;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final Serializer eventSerializer;
+    private final ConnectionProvider connectionProvider;
+    private final DeadLetterSchema deadLetterSchema;
     private final Environment environment;
     private final ShadowTables shadows;
     private final Duration sampleInterval;
@@ -192,6 +206,8 @@ public class ProjectionReplay implements SmartLifecycle {
                             @Qualifier("promptEventSource") StreamableMessageSource<TrackedEventMessage<?>> source,
                             TokenStore tokenStore, TransactionManager axonTransactions,
                             PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Serializer serializer,
+                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                            ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
                             Environment environment,
                             @Value("${calalt.projections.sample-interval:1s}") Duration sampleInterval) {
         this.eventProcessing = eventProcessing;
@@ -202,6 +218,9 @@ public class ProjectionReplay implements SmartLifecycle {
         this.switchTransaction = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.eventSerializer = eventSerializer;
+        this.connectionProvider = connectionProvider;
+        this.deadLetterSchema = deadLetterSchema;
         this.environment = environment;
         this.shadows = new ShadowTables(jdbc);
         this.sampleInterval = sampleInterval;
@@ -297,6 +316,7 @@ public class ProjectionReplay implements SmartLifecycle {
             for (Target target : rebuild.targets) {
                 shadows.create(target.shadowSchema, target.tables);
                 deleteTokens(target.shadowName);
+                deleteRebuildLetters(target);
                 target.shadow = shadowOf(target);
                 target.shadow.start();
             }
@@ -343,8 +363,15 @@ public class ProjectionReplay implements SmartLifecycle {
                 jdbc.update("delete from eventstore.token_entry where processor_name = ?", target.live.getName());
                 jdbc.update("update eventstore.token_entry set processor_name = ?, owner = null where processor_name = ?",
                         target.live.getName(), target.shadowName);
+                // The live letters are of the old tables; the rebuild's hold back what the new tables lack.
                 for (String group : target.groups) {
                     jdbc.update("delete from eventstore.dead_letter_entry where processing_group = ?", group);
+                    int moved = jdbc.update("update eventstore.dead_letter_entry set processing_group = ? where processing_group = ?",
+                            group, group + SHADOW_SUFFIX);
+                    if (moved > 0) {
+                        log.warn("The rebuild of {} holds back {} events in its dead-letter queue, as the live one did",
+                                group, moved);
+                    }
                 }
             }
             return changed;
@@ -389,6 +416,7 @@ public class ProjectionReplay implements SmartLifecycle {
                 target.live.start();
             }
             deleteTokens(target.shadowName);
+            deleteRebuildLetters(target);
             shadows.drop(target.shadowSchema);
         } catch (RuntimeException e) {
             log.error("Cleaning up after the rebuild of {} failed", target.live.getName(), e);
@@ -398,12 +426,7 @@ public class ProjectionReplay implements SmartLifecycle {
     private PooledStreamingEventProcessor shadowOf(Target target) {
         List<EventHandlerInvoker> invokers = new ArrayList<>();
         for (SimpleEventHandlerInvoker invoker : simpleInvokers(((AbstractEventProcessor) target.live).eventHandlerInvoker())) {
-            // Without the live groups' dead-letter queues: a failing event stops the rebuild and is retried.
-            invokers.add(SimpleEventHandlerInvoker.builder()
-                    .eventHandlers(invoker.eventHandlers())
-                    .sequencingPolicy(invoker.getSequencingPolicy())
-                    .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-                    .build());
+            invokers.add(shadowInvoker(invoker));
         }
         String name = target.live.getName();
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(daemon(target.shadowName + "-coordinator"));
@@ -427,6 +450,56 @@ public class ProjectionReplay implements SmartLifecycle {
                         environment.getProperty("axon.eventhandling.processors." + name + ".batch-size", Integer.class, 100)))
                 .initialToken(StreamableMessageSource::createTailToken)
                 .build();
+    }
+
+    /**
+     * The live group's handlers; with a rebuild queue of its own if the live group dead-letters, under
+     * the same policy (the savepoints, and what counts as passing), else a failing event is retried.
+     */
+    private EventHandlerInvoker shadowInvoker(SimpleEventHandlerInvoker live) {
+        String group = groupOf(live);
+        Optional<EnqueuePolicy<EventMessage<?>>> policy = live instanceof DeadLetteringEventHandlerInvoker && group != null
+                ? eventProcessing.deadLetterPolicy(group) : Optional.empty();
+        if (policy.isEmpty()) {
+            return SimpleEventHandlerInvoker.builder()
+                    .eventHandlers(live.eventHandlers())
+                    .sequencingPolicy(live.getSequencingPolicy())
+                    .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                    .build();
+        }
+        return DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(live.eventHandlers())
+                .sequencingPolicy(live.getSequencingPolicy())
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                .queue(JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(group + SHADOW_SUFFIX)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(axonTransactions)
+                        .schema(deadLetterSchema)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .build())
+                .enqueuePolicy(policy.get())
+                .transactionManager(axonTransactions)
+                // The rebuild queue starts empty, so an event costs no query for its sequence until one fails.
+                .enableSequenceIdentifierCache()
+                .build();
+    }
+
+    private static String groupOf(SimpleEventHandlerInvoker invoker) {
+        for (EventMessageHandler handler : invoker.eventHandlers()) {
+            ProcessingGroup group = AnnotationUtils.findAnnotation(handler.getTargetType(), ProcessingGroup.class);
+            if (group != null) {
+                return group.value();
+            }
+        }
+        return null;
+    }
+
+    private void deleteRebuildLetters(Target target) {
+        for (String group : target.groups) {
+            jdbc.update("delete from eventstore.dead_letter_entry where processing_group = ?", group + SHADOW_SUFFIX);
+        }
     }
 
     private static List<SimpleEventHandlerInvoker> simpleInvokers(EventHandlerInvoker invoker) {
