@@ -1,6 +1,7 @@
 package com.calcomalt.query.replay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,9 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The SQL of a rebuild beside the live tables: a shadow schema with empty copies of a processor's
- * tables (Flyway's DDL, taken with {@code LIKE}, without foreign keys: the shadow is written in event
- * order and may point at other processors' live rows), the per-table comparison of the verify step,
- * and the merge that makes the live tables equal to the shadow in the switch transaction.
+ * tables (Flyway's DDL, taken with {@code LIKE}, and the live tables' foreign keys with their ON
+ * DELETE and ON UPDATE actions, pointed at the shadow copy where the parent is rebuilt too and at the
+ * live parent otherwise, since that is what the rebuilding processor reads), the per-table comparison
+ * of the verify step, and the merge that makes the live tables equal to the shadow in the switch
+ * transaction.
  *
  * <p>The switch merges instead of renaming tables because the live tables cannot be swapped: the
  * views {@code BookingTimeStatus} and {@code BookingTimeStatusDenormalized}, other tables' foreign keys
@@ -73,6 +76,62 @@ class ShadowTables {
             jdbc.execute("create table " + table.in(shadowSchema) + " (like " + table.qualified()
                     + " including defaults including constraints including indexes including generated including identity)");
         }
+        // Projectors rely on the database's cascades (a deleted organization takes its sub-teams, sets
+        // its members' organizationId to null): without the keys the shadow would keep those rows.
+        for (String key : foreignKeysOf(shadowSchema, Set.copyOf(tables))) {
+            jdbc.execute(key);
+        }
+    }
+
+    /**
+     * The live foreign keys of these tables as {@code alter table} statements on their shadow copies,
+     * each with its columns, referenced columns, match type, ON UPDATE and ON DELETE actions and
+     * deferrability as Flyway created it.
+     */
+    private List<String> foreignKeysOf(String shadowSchema, Set<Table> tables) {
+        List<String> statements = new ArrayList<>();
+        jdbc.query("""
+                select c.conname, fn.nspname, f.relname, tn.nspname, t.relname,
+                       array(select a.attname::text from unnest(c.conkey) with ordinality k(attnum, n)
+                             join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum order by k.n),
+                       array(select a.attname::text from unnest(c.confkey) with ordinality k(attnum, n)
+                             join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum order by k.n),
+                       c.confmatchtype, c.confupdtype, c.confdeltype, c.condeferrable, c.condeferred
+                from pg_constraint c
+                join pg_class f on f.oid = c.conrelid join pg_namespace fn on fn.oid = f.relnamespace
+                join pg_class t on t.oid = c.confrelid join pg_namespace tn on tn.oid = t.relnamespace
+                where c.contype = 'f'
+                order by f.relname, c.conname""", rs -> {
+            Table from = new Table(rs.getString(2), rs.getString(3));
+            if (!tables.contains(from)) {
+                return;
+            }
+            Table to = new Table(rs.getString(4), rs.getString(5));
+            String columns = quoted((String[]) rs.getArray(6).getArray());
+            String referenced = quoted((String[]) rs.getArray(7).getArray());
+            statements.add("alter table " + from.in(shadowSchema) + " add constraint " + quote(rs.getString(1))
+                    + " foreign key (" + columns + ") references "
+                    + (tables.contains(to) ? to.in(shadowSchema) : to.qualified()) + " (" + referenced + ")"
+                    + ("f".equals(rs.getString(8)) ? " match full" : "")
+                    + " on update " + action(rs.getString(9)) + " on delete " + action(rs.getString(10))
+                    + (rs.getBoolean(11) ? " deferrable initially " + (rs.getBoolean(12) ? "deferred" : "immediate") : ""));
+        });
+        return statements;
+    }
+
+    private static String action(String code) {
+        return switch (code) {
+            case "a" -> "no action";
+            case "r" -> "restrict";
+            case "c" -> "cascade";
+            case "n" -> "set null";
+            case "d" -> "set default";
+            default -> throw new IllegalStateException("Unknown foreign key action " + code);
+        };
+    }
+
+    private static String quoted(String[] names) {
+        return Arrays.stream(names).map(ShadowTables::quote).collect(Collectors.joining(", "));
     }
 
     void drop(String shadowSchema) {

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
+import com.calcomalt.contracts.identity.MembershipCreated;
+import com.calcomalt.contracts.identity.MembershipRole;
+import com.calcomalt.contracts.identity.OrganizationProfileCreated;
+import com.calcomalt.contracts.identity.RRResetInterval;
+import com.calcomalt.contracts.identity.RRTimestampBasis;
+import com.calcomalt.contracts.identity.TeamCreated;
+import com.calcomalt.contracts.identity.TeamDeleted;
+import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.contracts.identity.UserEmailChanged;
 import com.calcomalt.contracts.identity.UserIds;
 import com.calcomalt.contracts.identity.UserLocked;
@@ -168,6 +176,56 @@ class ProjectionReplayTest extends QuerySideTest {
             deadLetters.evict("calcom.users", poisonedAggregate);
         }
     }
+
+    @Test
+    void a_rebuild_after_an_organization_with_sub_teams_was_deleted_cascades_as_the_live_tables_did_and_switches_in() {
+        Instant at = Instant.parse("2026-05-04T10:15:30.125Z");
+        int owner = uniqueId();
+        int member = uniqueId();
+        publish("User", UserIds.aggregateId(owner), registered(owner, "org-owner-" + owner));
+        publish("User", UserIds.aggregateId(member), registered(member, "org-member-" + member));
+        int org = uniqueId();
+        int sales = uniqueId();
+        int support = uniqueId();
+        int orgMembership = uniqueId();
+        int salesMembership = uniqueId();
+        int profile = uniqueId();
+        publish("Team", "team:" + org, new TeamCreated(org, "Org", "org-" + org, null, true, SETTINGS, owner, at));
+        publish("Team", "team:" + sales, new TeamCreated(sales, "Sales", "sales-" + sales, org, false, SETTINGS, owner, at));
+        publish("Team", "team:" + support, new TeamCreated(support, "Support", "support-" + support, org, false, SETTINGS,
+                owner, at));
+        publish("Membership", "membership:" + orgMembership,
+                new MembershipCreated(orgMembership, org, member, MembershipRole.MEMBER, true, at),
+                new OrganizationProfileCreated(profile, "uid-" + profile, member, org, "member" + member, at));
+        publish("Membership", "membership:" + salesMembership,
+                new MembershipCreated(salesMembership, sales, member, MembershipRole.MEMBER, true, at));
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForObject("select \"organizationId\" from users where id = ?", Integer.class, member)).isEqualTo(org);
+
+        publish("Team", "team:" + org, new TeamDeleted(org, null, at.plusSeconds(60)));
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForObject("select count(*) from \"Team\" where id in (?, ?, ?)", Integer.class, org, sales, support))
+                .as("the sub-teams go with their organization (ON DELETE CASCADE)").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from \"Membership\" where id in (?, ?)", Integer.class,
+                orgMembership, salesMembership)).isZero();
+        assertThat(jdbc.queryForObject("select \"organizationId\" from users where id = ?", Integer.class, member))
+                .as("ON DELETE SET NULL").isNull();
+        List<String> tables = List.of("Team", "Membership", "Profile", "OrganizationSettings", "users");
+        Map<String, List<String>> before = new java.util.LinkedHashMap<>();
+        tables.forEach(table -> before.put(table, rowsAsJson(table)));
+
+        rebuild(ProjectionReplay.Mode.REBUILD);
+
+        tables.forEach(table -> assertThat(rowsAsJson(table)).as(table).containsExactlyElementsOf(before.get(table)));
+        rebuild(ProjectionReplay.Mode.VERIFY);
+        ProjectionReplay.Verification verification = projections.status().processors().get(0).lastVerification();
+        assertThat(verification.differing()).isEmpty();
+        assertThat(verification.identical()).isTrue();
+    }
+
+    private static final TeamSettings SETTINGS = new TeamSettings(null, false, false, null, null, null, null, null,
+            null, null, null, null, "Europe/London", "Sunday", false, null, null, false, RRResetInterval.MONTH,
+            RRTimestampBasis.CREATED_AT, false);
 
     /** The aggregate's dead-letter sequences, as "group: letters". */
     private List<String> lettersOf(String aggregate) {
