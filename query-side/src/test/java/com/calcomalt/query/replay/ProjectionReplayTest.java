@@ -24,13 +24,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
 
 class ProjectionReplayTest extends QuerySideTest {
 
     @Autowired
     DeadLetters deadLetters;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void a_replay_rebuilds_the_users_table_identically() {
@@ -72,6 +78,12 @@ class ProjectionReplayTest extends QuerySideTest {
         assertThat(identical.identical()).isTrue();
         assertThat(identical.tables()).extracting(ProjectionReplay.TableComparison::table)
                 .contains("users", "Booking", "query_side.booking_listing");
+        assertThat(identical.tables()).extracting(ProjectionReplay.TableComparison::table)
+                .as("every group's table, and the tables groups write besides their own")
+                .containsAll(tablesNamedByGroups())
+                .contains("Attendee", "BookingSeat", "Tracking", "Availability", "query_side.credential_calendars",
+                        "Feature", "TeamFeatures", "UserFeatures", "Seat", "SeatChangeLog", "TeamBilling",
+                        "OrganizationBilling", "Credential", "SelectedCalendar", "DestinationCalendar");
 
         jdbc.update("update users set name = 'changed by hand' where id = ?", userId);
         rebuild(ProjectionReplay.Mode.VERIFY);
@@ -226,6 +238,15 @@ class ProjectionReplayTest extends QuerySideTest {
     private static final TeamSettings SETTINGS = new TeamSettings(null, false, false, null, null, null, null, null,
             null, null, null, null, "Europe/London", "Sunday", false, null, null, false, RRResetInterval.MONTH,
             RRTimestampBasis.CREATED_AT, false);
+
+    /** What each cal.com projector's group names: its table (the test's poison group writes none of its own). */
+    private List<String> tablesNamedByGroups() {
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .map(bean -> AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), ProcessingGroup.class).value())
+                .filter(group -> group.startsWith("calcom.") && !group.equals("calcom.test-poison"))
+                .map(group -> group.substring("calcom.".length()))
+                .distinct().toList();
+    }
 
     /** The aggregate's dead-letter sequences, as "group: letters". */
     private List<String> lettersOf(String aggregate) {
