@@ -1,5 +1,6 @@
 package com.calcomalt.query.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.query.QuerySideApplication;
@@ -48,6 +49,18 @@ public abstract class QuerySideTest {
     protected void awaitProjectionsCaughtUp() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> projections.status().processors().stream().allMatch(ProjectionReplay.ProcessorStatus::caughtUp));
+    }
+
+    /** Starts a rebuild or verify and waits until it is done; it must not fail. */
+    protected void rebuild(ProjectionReplay.Mode mode) {
+        projections.start(null, mode);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> projections.status().processors().stream().allMatch(ProjectionReplay.ProcessorStatus::caughtUp));
+        assertThat(projections.status().processors()).allSatisfy(processor -> {
+            assertThat(processor.rebuild().mode()).isEqualTo(mode);
+            assertThat(processor.rebuild().failure()).isNull();
+            assertThat(processor.rebuild().state()).isEqualTo(ProjectionReplay.State.DONE);
+        });
     }
 
     protected List<String> rowsAsJson(String table) {
