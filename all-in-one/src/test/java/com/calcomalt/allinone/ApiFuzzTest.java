@@ -488,6 +488,7 @@ class ApiFuzzTest extends ApiTest {
         values.put("end", "2028-01-05");
         values.put("timeZone", "Europe/Berlin");
         values.put("duration", "30");
+        values.put("format", "range");
         // No calendar account answers there: the calendar operations refuse after their checks.
         values.put("integration", "caldav_calendar");
         values.put("externalId", "http%3A%2F%2F127.0.0.1%3A9%2Fcalendar%2F");
