@@ -165,18 +165,18 @@ class ApiFuzzTest extends ApiTest {
         mate = newMember("fuzz-mate", "example.com");
         ids.put("userId", String.valueOf(owner.id()));
         ids.put("scheduleId", created(ownerPost("/v2/schedules", """
-                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY",
-                  "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], "startTime": "00:00", "endTime": "23:59"}]}""")));
+                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["Monday", "Tuesday", "Wednesday",
+                  "Thursday", "Friday", "Saturday", "Sunday"], "startTime": "00:00", "endTime": "23:59"}]}""")));
         // The first schedule is the owner's default, which the bookings need whole: the fuzzed ones change another.
         ids.put("spareSchedule", created(ownerPost("/v2/schedules", """
-                {"name": "Spare", "timeZone": "UTC", "availability": [{"days": ["MONDAY"], "startTime": "09:00", "endTime": "10:00"}]}""")));
+                {"name": "Spare", "timeZone": "UTC", "availability": [{"days": ["Monday"], "startTime": "09:00", "endTime": "10:00"}]}""")));
         ids.put("eventTypeId", created(ownerPost("/v2/event-types", """
                 {"title": "Fuzz", "slug": "fuzz-%s", "lengthInMinutes": 30}""".formatted(tag))));
         ids.put("confirmed", created(ownerPost("/v2/event-types", """
-                {"title": "Confirmed", "slug": "confirmed-%s", "lengthInMinutes": 30, "requiresConfirmation": true}"""
+                {"title": "Confirmed", "slug": "confirmed-%s", "lengthInMinutes": 30, "confirmationPolicy": {"type": "always", "blockUnconfirmedBookingsInBooker": false}}"""
                 .formatted(tag))));
         ids.put("seated", created(ownerPost("/v2/event-types", """
-                {"title": "Seated", "slug": "seated-%s", "lengthInMinutes": 30, "seatsPerTimeSlot": 50}"""
+                {"title": "Seated", "slug": "seated-%s", "lengthInMinutes": 30, "seats": {"seatsPerTimeSlot": 50, "showAttendeeInfo": false, "showAvailabilityCount": true}}"""
                 .formatted(tag))));
         ids.put("teamId", created(ownerPost("/v2/teams", """
                 {"name": "Fuzz team", "slug": "fuzz-team-%s"}""".formatted(tag))));
@@ -316,7 +316,7 @@ class ApiFuzzTest extends ApiTest {
                 {"title": "Team", "description": "d", "afterEventBuffer": 5}""");
         String schedule = """
                 {"name": "Fuzz hours", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "FRIDAY"], "startTime": "09:00", "endTime": "12:30"}],
+                 "availability": [{"days": ["Monday", "Friday"], "startTime": "09:00", "endTime": "12:30"}],
                  "overrides": [{"date": "2028-11-02", "startTime": "10:00", "endTime": "11:00"}], "isDefault": false}""";
         bodies.put("POST /v2/schedules", () -> schedule);
         bodies.put("POST /v2/admin/features", () -> """
@@ -492,6 +492,7 @@ class ApiFuzzTest extends ApiTest {
         values.put("end", "2028-01-05");
         values.put("timeZone", "Europe/Berlin");
         values.put("duration", "30");
+        values.put("format", "range");
         // No calendar account answers there: the calendar operations refuse after their checks.
         values.put("integration", "caldav_calendar");
         values.put("externalId", "http%3A%2F%2F127.0.0.1%3A9%2Fcalendar%2F");

@@ -6,6 +6,7 @@ import com.calcomalt.platform.testing.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +121,12 @@ abstract class ApiTest {
     }
 
     Response call(HttpMethod method, String path, String body) {
+        return call(method, path, body, Map.of());
+    }
+
+    Response call(HttpMethod method, String path, String body, Map<String, String> headers) {
         RestClient.RequestBodySpec request = http.method(method).uri(path);
+        headers.forEach(request::header);
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }

@@ -38,12 +38,12 @@ class BookingActionsApiTest extends ApiTest {
         sid = newMember("sid", "example.com");
         Response schedule = as(hugo.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}"""));
         assertThat(schedule.status().value()).as(schedule.body().toString()).isEqualTo(201);
         plain = eventType("plain", "");
-        confirmed = eventType("confirmed", ", \"requiresConfirmation\": true");
-        seated = eventType("seated", ", \"seatsPerTimeSlot\": 2");
+        confirmed = eventType("confirmed", ", \"confirmationPolicy\": {\"type\": \"always\", \"blockUnconfirmedBookingsInBooker\": false}");
+        seated = eventType("seated", ", \"seats\": {\"seatsPerTimeSlot\": 2, \"showAttendeeInfo\": false, \"showAvailabilityCount\": true}");
     }
 
     @AfterEach

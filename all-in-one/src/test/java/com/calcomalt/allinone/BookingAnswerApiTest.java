@@ -36,8 +36,8 @@ class BookingAnswerApiTest extends ApiTest {
         booker = newMember("booker", "example.com");
         berlinHours(host);
         plain = eventType("plain", ", \"locations\": [{\"type\": \"address\", \"address\": \"Main St 1\"}]");
-        confirmed = eventType("confirmed", ", \"requiresConfirmation\": true");
-        seated = eventType("seated", ", \"seatsPerTimeSlot\": 2");
+        confirmed = eventType("confirmed", ", \"confirmationPolicy\": {\"type\": \"always\", \"blockUnconfirmedBookingsInBooker\": false}");
+        seated = eventType("seated", ", \"seats\": {\"seatsPerTimeSlot\": 2, \"showAttendeeInfo\": false, \"showAvailabilityCount\": true}");
     }
 
     @AfterEach
@@ -114,7 +114,7 @@ class BookingAnswerApiTest extends ApiTest {
         as(coHost.key(), () -> patch("/v2/teams/" + teamId + "/memberships/" + membershipId, "{\"accepted\": true}"));
         Response collective = as(host.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
                 {"title": "Pair call", "slug": "pair-%s", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
-                 "hosts": [{"userId": %d, "isFixed": true}, {"userId": %d, "isFixed": true}]}"""
+                 "hosts": [{"userId": %d, "mandatory": true}, {"userId": %d, "mandatory": true}]}"""
                 .formatted(tag, host.id(), coHost.id())));
         assertThat(collective.status().value()).as(collective.body().toString()).isEqualTo(201);
 
@@ -142,7 +142,7 @@ class BookingAnswerApiTest extends ApiTest {
     private void berlinHours(Member member) {
         Response schedule = as(member.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}"""));
         assertThat(schedule.status().value()).as(schedule.body().toString()).isEqualTo(201);
     }

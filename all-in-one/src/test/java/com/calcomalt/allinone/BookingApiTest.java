@@ -24,7 +24,7 @@ class BookingApiTest extends ApiTest {
     private void berlinHours(Member host) {
         Response created = as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}"""));
         assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
     }
@@ -59,7 +59,7 @@ class BookingApiTest extends ApiTest {
         Member host = newMember("lifecycle", "example.com");
         Member booker = newMember("booker", "example.com");
         berlinHours(host);
-        int eventTypeId = eventType(host, "confirm", ", \"requiresConfirmation\": true");
+        int eventTypeId = eventType(host, "confirm", ", \"confirmationPolicy\": {\"type\": \"always\", \"blockUnconfirmedBookingsInBooker\": false}");
 
         Response requested = book(booker.key(), eventTypeId, "2027-10-28T08:00:00Z");
         String first = uidOf(requested);
@@ -133,7 +133,7 @@ class BookingApiTest extends ApiTest {
     void concurrent_requests_for_a_seated_slot_fill_exactly_its_seats() throws Exception {
         Member host = newMember("seated", "example.com");
         berlinHours(host);
-        int eventTypeId = eventType(host, "seated", ", \"seatsPerTimeSlot\": 5");
+        int eventTypeId = eventType(host, "seated", ", \"seats\": {\"seatsPerTimeSlot\": 5, \"showAttendeeInfo\": false, \"showAvailabilityCount\": true}");
 
         List<Integer> statuses = concurrently(60, i -> bookingBody(eventTypeId, "2027-11-02T10:00:00Z",
                 "seat-" + i + "-" + tag + "@example.com"), host.key());

@@ -70,7 +70,7 @@ class BookingQueriesApiTest extends ApiTest {
                 {"title": "Intro", "slug": "intro-%s", "lengthInMinutes": 30,
                  "metadata": {"multipleDuration": [30, 90]}}""".formatted(tag))));
         review = created(as(hana.key(), () -> post("/v2/event-types", """
-                {"title": "Review", "slug": "review-%s", "lengthInMinutes": 30, "requiresConfirmation": true}"""
+                {"title": "Review", "slug": "review-%s", "lengthInMinutes": 30, "confirmationPolicy": {"type": "always", "blockUnconfirmedBookingsInBooker": false}}"""
                 .formatted(tag))));
         organization();
 
@@ -101,10 +101,10 @@ class BookingQueriesApiTest extends ApiTest {
             at(SETUP.plus(Duration.ofHours(10)));
             int sales = created(as(olga.key(), () -> post("/v2/teams/" + salesTeam + "/event-types", """
                     {"title": "Sales call", "slug": "sales-call", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
-                     "hosts": [{"userId": %d, "isFixed": true}]}""".formatted(mo.id()))));
+                     "hosts": [{"userId": %d, "mandatory": true}]}""".formatted(mo.id()))));
             int support = created(as(olga.key(), () -> post("/v2/teams/" + supportTeam + "/event-types", """
                     {"title": "Support call", "slug": "support-call", "lengthInMinutes": 30,
-                     "schedulingType": "COLLECTIVE", "hosts": [{"userId": %d, "isFixed": true}]}"""
+                     "schedulingType": "COLLECTIVE", "hosts": [{"userId": %d, "mandatory": true}]}"""
                     .formatted(olga.id()))));
             int mosType = created(as(mo.key(), () -> post("/v2/event-types", """
                     {"title": "Mo's call", "slug": "mo-%s", "lengthInMinutes": 30}""".formatted(tag))));
@@ -444,7 +444,7 @@ class BookingQueriesApiTest extends ApiTest {
     private void berlinHours(Member host) {
         created(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")));
     }
 

@@ -84,8 +84,8 @@ class BookingsBenchmark extends ApiTest {
         for (int i = 0; i < MANY_CLIENTS; i++) {
             Member host = newMember("rate-" + i, "example.com");
             as(host.key(), () -> post("/v2/schedules", """
-                    {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY",
-                      "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], "startTime": "00:00",
+                    {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["Monday", "Tuesday",
+                      "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], "startTime": "00:00",
                       "endTime": "23:59"}]}"""));
             eventTypes.add(as(host.key(), () -> post("/v2/event-types", """
                     {"title": "Quick", "slug": "quick-%s", "lengthInMinutes": 15, "minimumBookingNotice": 0}"""

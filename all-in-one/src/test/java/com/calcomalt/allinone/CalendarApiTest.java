@@ -42,7 +42,7 @@ class CalendarApiTest extends ApiTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         assertThat(as(member.key(), () -> post("/v2/schedules", """
                 {"name": "Office", "timeZone": "UTC",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         int eventTypeId = as(member.key(), () -> post("/v2/event-types", """
                 {"title": "Call", "slug": "call-%s", "lengthInMinutes": 30}""".formatted(tag))).data().get("id").asInt();
@@ -187,7 +187,7 @@ class CalendarApiTest extends ApiTest {
         Member bo = newMember("cal-bo", "example.com");
         assertThat(as(bo.key(), () -> post("/v2/schedules", """
                 {"name": "Office", "timeZone": "UTC",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         String calendar = "team-" + ann.eventTypeId();
         String url = radicale.createCalendar("host", calendar, "Team");
@@ -203,11 +203,11 @@ class CalendarApiTest extends ApiTest {
                 "{\"accepted\": true}")).status().value()).isEqualTo(200);
         int roundRobin = as(key, () -> post("/v2/teams/" + teamId + "/event-types", """
                 {"title": "Either", "slug": "either", "lengthInMinutes": 30, "schedulingType": "ROUND_ROBIN",
-                 "hosts": [{"userId": %d, "isFixed": false}, {"userId": %d, "isFixed": false}]}"""
+                 "hosts": [{"userId": %d, "mandatory": false}, {"userId": %d, "mandatory": false}]}"""
                 .formatted(ann.member().id(), bo.id()))).data().get("id").asInt();
         int collective = as(key, () -> post("/v2/teams/" + teamId + "/event-types", """
                 {"title": "Both", "slug": "both", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
-                 "hosts": [{"userId": %d, "isFixed": true}, {"userId": %d, "isFixed": true}]}"""
+                 "hosts": [{"userId": %d, "mandatory": true}, {"userId": %d, "mandatory": true}]}"""
                 .formatted(ann.member().id(), bo.id()))).data().get("id").asInt();
         awaitProjectionsCaughtUp();
 

@@ -167,7 +167,7 @@ class DatabaseOutageTest {
                 .at("/data/apiKey").asText();
         created(send("setup", "POST", "/v2/schedules", """
                 {"name": "Office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""", hostKey));
         return created(send("setup", "POST", "/v2/event-types", """
                 {"title": "Intro call", "slug": "intro-%s", "lengthInMinutes": 30}""".formatted(tag), hostKey))

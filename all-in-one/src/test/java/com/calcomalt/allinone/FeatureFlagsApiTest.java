@@ -37,8 +37,8 @@ class FeatureFlagsApiTest extends ApiTest {
         max = newMember("max", "example.com");
         stranger = newMember("stranger", "example.com");
         created(as(olga.key(), () -> post("/v2/schedules", """
-                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY",
-                  "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], "startTime": "00:00", "endTime": "23:59"}]}""")));
+                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["Monday", "Tuesday", "Wednesday",
+                  "Thursday", "Friday", "Saturday", "Sunday"], "startTime": "00:00", "endTime": "23:59"}]}""")));
         teamA = team("a");
         teamB = team("b");
         eventTypeA = teamEventType(teamA);

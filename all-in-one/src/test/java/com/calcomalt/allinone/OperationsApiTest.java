@@ -91,13 +91,13 @@ class OperationsApiTest extends ApiTest {
     private void schedulingOf(Member owner, String tag) {
         assertCreated(as(owner.key(), () -> post("/v2/schedules", """
                 {"name": "Replayed hours", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "FRIDAY"], "startTime": "09:00", "endTime": "12:30"}],
+                 "availability": [{"days": ["Monday", "Friday"], "startTime": "09:00", "endTime": "12:30"}],
                  "overrides": [{"date": "2027-11-02", "startTime": "10:00", "endTime": "11:00"}]}""")));
         int teamId = assertCreated(as(owner.key(), () -> post("/v2/teams", """
                 {"name": "Replayed team", "slug": "replayed-team-%s"}""".formatted(tag))));
         int eventTypeId = assertCreated(as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
                 {"title": "Replayed", "slug": "replayed", "lengthInMinutes": 30, "schedulingType": "ROUND_ROBIN",
-                 "hosts": [{"userId": %d, "isFixed": false, "priority": 3, "weight": 50}],
+                 "hosts": [{"userId": %d, "mandatory": false, "priority": "high", "weight": 50}],
                  "customInputs": [{"label": "Why?", "type": "text", "required": true}]}""".formatted(owner.id()))));
         as(owner.key(), () -> patch("/v2/teams/" + teamId + "/event-types/" + eventTypeId, """
                 {"description": "changed", "afterEventBuffer": 10}"""));
@@ -173,7 +173,7 @@ class OperationsApiTest extends ApiTest {
         assertCreated(as(owner.key(), () -> post("/v2/bookings/" + booked + "/references", """
                 {"type": "daily_video", "uid": "room-1", "meetingUrl": "https://meet.example.com/room-1"}""")));
         int seated = assertCreated(as(owner.key(), () -> post("/v2/event-types", """
-                {"title": "Workshop", "slug": "workshop-%s", "lengthInMinutes": 60, "seatsPerTimeSlot": 3}"""
+                {"title": "Workshop", "slug": "workshop-%s", "lengthInMinutes": 60, "seats": {"seatsPerTimeSlot": 3, "showAttendeeInfo": false, "showAvailabilityCount": true}}"""
                 .formatted(tag))));
         book(owner, seated, "2027-11-12T08:00:00Z", "");
         JsonNode second = as(owner.key(), () -> post("/v2/bookings", bookingBody(seated, "2027-11-12T08:00:00Z",

@@ -131,7 +131,7 @@ class OperatorViewApiTest extends ApiTest {
         Member booker = newMember("watcher", "example.com");
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response eventType = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Watched", "slug": "watched-%s", "lengthInMinutes": 30}""".formatted(tag)));

@@ -29,8 +29,8 @@ class ReadYourWritesApiTest extends ApiTest {
         Member host = newMember("ryw", "example.com");
         String tag = UUID.randomUUID().toString().substring(0, 8);
         assertThat(as(host.key(), () -> post("/v2/schedules", """
-                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY",
-                  "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], "startTime": "00:00",
+                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["Monday", "Tuesday",
+                  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], "startTime": "00:00",
                   "endTime": "23:59"}]}""")).status().value()).isEqualTo(201);
         int eventTypeId = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Quick", "slug": "quick-%s", "lengthInMinutes": 15, "minimumBookingNotice": 0}"""

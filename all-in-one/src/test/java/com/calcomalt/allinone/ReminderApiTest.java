@@ -35,7 +35,7 @@ class ReminderApiTest extends ApiTest {
         bea = newMember("bea", "example.com");
         Response schedule = as(hugo.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}"""));
         assertThat(schedule.status().value()).as(schedule.body().toString()).isEqualTo(201);
     }
@@ -222,7 +222,7 @@ class ReminderApiTest extends ApiTest {
 
     @Test
     void a_booking_awaiting_confirmation_reminds_its_host_with_a_reminder_mail_row_until_confirmed() {
-        int eventTypeId = eventType("confirm", ", \"requiresConfirmation\": true");
+        int eventTypeId = eventType("confirm", ", \"confirmationPolicy\": {\"type\": \"always\", \"blockUnconfirmedBookingsInBooker\": false}");
         String uid = book(eventTypeId, "2027-05-06T08:00:00Z", email("ada-pending"));
         int bookingId = jdbc.queryForObject("select id from \"Booking\" where uid = ?", Integer.class, uid);
 

@@ -20,7 +20,7 @@ class SchedulingApiTest extends ApiTest {
     private int berlinSchedule(Member host) {
         Response created = as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}],
                  "overrides": [{"date": "2027-11-02", "startTime": "00:00", "endTime": "00:00"}]}"""));
         assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
@@ -77,7 +77,7 @@ class SchedulingApiTest extends ApiTest {
         Member host = newMember("busy", "example.com");
         berlinSchedule(host);
         int eventTypeId = thirtyMinutes(host, "busy-" + tag);
-        int confirmed = eventType(host, "confirmed-" + tag, ", \"requiresConfirmation\": true, \"afterEventBuffer\": 15");
+        int confirmed = eventType(host, "confirmed-" + tag, ", \"confirmationPolicy\": {\"type\": \"always\", \"blockUnconfirmedBookingsInBooker\": false}, \"afterEventBuffer\": 15");
         book(eventTypeId, "2027-10-28T08:00:00Z");
         book(confirmed, "2027-10-28T12:00:00Z");
         String cancelled = book(eventTypeId, "2027-10-28T13:00:00Z");
@@ -128,7 +128,7 @@ class SchedulingApiTest extends ApiTest {
         assertThat(slots(host.key(), query).get("2027-10-28")).doesNotContain(nine);
         assertThat(slots(booker.key(), query + "&reservationUid=" + uid).get("2027-10-28")).contains(nine);
         assertThat(as(host.key(), () -> delete("/v2/slots/reservations/" + uid)).status().value()).isEqualTo(403);
-        assertThat(as(booker.key(), () -> delete("/v2/slots/reservations/" + uid)).status().value()).isEqualTo(204);
+        assertThat(as(booker.key(), () -> delete("/v2/slots/reservations/" + uid)).status().value()).isEqualTo(200);
         assertThat(slots(host.key(), query).get("2027-10-28")).contains(nine);
     }
 
@@ -142,14 +142,14 @@ class SchedulingApiTest extends ApiTest {
         berlinSchedule(host);
         Response evenings = as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Evenings", "timeZone": "UTC",
-                 "availability": [{"days": ["THURSDAY"], "startTime": "18:00", "endTime": "20:00"}]}"""));
+                 "availability": [{"days": ["Thursday"], "startTime": "18:00", "endTime": "20:00"}]}"""));
         int eveningsId = evenings.data().get("id").asInt();
         int eventTypeId = eventType(host, "fallback-" + tag, ", \"scheduleId\": " + eveningsId);
         String query = "eventTypeId=" + eventTypeId + "&start=2027-10-28&end=2027-10-28&timeZone=UTC";
         assertThat(slots(host.key(), query).get("2027-10-28")).containsExactlyElementsOf(
                 halfHours("2027-10-28", 18, 20, "Z"));
 
-        assertThat(as(host.key(), () -> delete("/v2/schedules/" + eveningsId)).status().value()).isEqualTo(204);
+        assertThat(as(host.key(), () -> delete("/v2/schedules/" + eveningsId)).status().value()).isEqualTo(200);
 
         assertThat(slots(host.key(), query).get("2027-10-28")).containsExactlyElementsOf(
                 halfHours("2027-10-28", 7, 15, "Z"));
@@ -163,10 +163,10 @@ class SchedulingApiTest extends ApiTest {
         berlinSchedule(host);
         int weekends = as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Weekends", "timeZone": "UTC",
-                 "availability": [{"days": ["SATURDAY"], "startTime": "10:00", "endTime": "12:00"}]}"""))
+                 "availability": [{"days": ["Saturday"], "startTime": "10:00", "endTime": "12:00"}]}"""))
                 .data().get("id").asInt();
         int eventTypeId = eventType(host, "stale-" + tag, ", \"scheduleId\": " + weekends);
-        assertThat(as(host.key(), () -> delete("/v2/schedules/" + weekends)).status().value()).isEqualTo(204);
+        assertThat(as(host.key(), () -> delete("/v2/schedules/" + weekends)).status().value()).isEqualTo(200);
 
         Response renamed = as(host.key(), () -> patch("/v2/event-types/" + eventTypeId, "{\"title\": \"Renamed\"}"));
         assertThat(renamed.status().value()).as(renamed.body().toString()).isEqualTo(200);
@@ -197,13 +197,13 @@ class SchedulingApiTest extends ApiTest {
         int ownersDefault = berlinSchedule(owner);
         int mornings = as(owner.key(), () -> post("/v2/schedules", """
                 {"name": "Mornings", "timeZone": "UTC",
-                 "availability": [{"days": ["THURSDAY"], "startTime": "06:00", "endTime": "07:00"}]}"""))
+                 "availability": [{"days": ["Thursday"], "startTime": "06:00", "endTime": "07:00"}]}"""))
                 .data().get("id").asInt();
         int teamId = as(owner.key(), () -> post("/v2/teams", """
                 {"name": "Hours", "slug": "hours-%s"}""".formatted(tag))).data().get("id").asInt();
         Response created = as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
                 {"title": "Team call", "slug": "team-call-%s", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
-                 "scheduleId": %d, "hosts": [{"userId": %d, "isFixed": true, "scheduleId": %d}]}"""
+                 "scheduleId": %d, "hosts": [{"userId": %d, "mandatory": true, "scheduleId": %d}]}"""
                 .formatted(tag, ownersDefault, owner.id(), mornings)));
         assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
         int eventTypeId = created.data().get("id").asInt();
@@ -255,17 +255,17 @@ class SchedulingApiTest extends ApiTest {
 
         assertProblem(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Backwards", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY"], "startTime": "17:00", "endTime": "09:00"}]}""")), 422);
+                 "availability": [{"days": ["Monday"], "startTime": "17:00", "endTime": "09:00"}]}""")), 422);
         assertProblem(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Nowhere", "timeZone": "Europe/Atlantis"}""")), 400);
         assertProblem(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Overlap", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY"], "startTime": "09:00", "endTime": "12:00"},
-                                  {"days": ["MONDAY", "FRIDAY"], "startTime": "11:00", "endTime": "13:00"}]}""")), 422);
+                 "availability": [{"days": ["Monday"], "startTime": "09:00", "endTime": "12:00"},
+                                  {"days": ["Monday", "Friday"], "startTime": "11:00", "endTime": "13:00"}]}""")), 422);
         assertProblem(as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Again", "slug": "taken-%s", "lengthInMinutes": 30}""".formatted(tag))), 409);
         assertProblem(as(host.key(), () -> post("/v2/event-types", """
-                {"title": "No length", "slug": "zero-%s", "lengthInMinutes": 0}""".formatted(tag))), 422);
+                {"title": "No length", "slug": "zero-%s", "lengthInMinutes": 0}""".formatted(tag))), 400);
         assertProblem(as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Typo", "slug": "typo-%s", "lenght": 30}""".formatted(tag))), 400);
         Response badInput = as(host.key(), () -> post("/v2/event-types", """
@@ -303,7 +303,7 @@ class SchedulingApiTest extends ApiTest {
         assertThat(as(host.key(), () -> patch("/v2/schedules/" + secondId, "{\"isDefault\": true}")).status().value())
                 .isEqualTo(200);
         assertThat(as(host.key(), () -> get("/v2/me")).data().get("defaultScheduleId").asInt()).isEqualTo(secondId);
-        assertThat(as(host.key(), () -> delete("/v2/schedules/" + secondId)).status().value()).isEqualTo(204);
+        assertThat(as(host.key(), () -> delete("/v2/schedules/" + secondId)).status().value()).isEqualTo(200);
         assertThat(as(host.key(), () -> get("/v2/me")).data().get("defaultScheduleId").asInt()).isEqualTo(first);
         assertThat(as(host.key(), () -> delete("/v2/schedules/" + first)).status().value())
                 .as("the only schedule stays").isEqualTo(422);
@@ -331,7 +331,7 @@ class SchedulingApiTest extends ApiTest {
                 {"userIds": [%d]}""".formatted(member.id()))).status().value()).isEqualTo(200);
 
         JsonNode child = as(member.key(), () -> get("/v2/event-types")).data().get(0);
-        assertThat(child.get("parentId").asInt()).isEqualTo(parentId);
+        assertThat(child.get("parentEventTypeId").asInt()).isEqualTo(parentId);
         assertThat(child.get("title").asText()).isEqualTo("Onboarding");
         int childId = child.get("id").asInt();
         assertThat(as(member.key(), () -> patch("/v2/event-types/" + childId, "{\"title\": \"Mine\"}")).status().value())

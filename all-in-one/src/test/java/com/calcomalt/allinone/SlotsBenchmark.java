@@ -45,7 +45,7 @@ class SlotsBenchmark extends ApiTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         int eventTypeId = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Call", "slug": "call-%s", "lengthInMinutes": 30, "beforeEventBuffer": 5,

@@ -66,7 +66,7 @@ class WebhooksApiTest extends ApiTest {
     private int eventTypeWithBerlinHours(Member host) {
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response created = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Intro call", "slug": "hooked-%s", "lengthInMinutes": 30}""".formatted(tag)));
@@ -229,7 +229,7 @@ class WebhooksApiTest extends ApiTest {
                 "{\"accepted\": true}")).status().value()).isEqualTo(200);
         Response teamType = as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
                 {"title": "Team call", "slug": "team-call", "lengthInMinutes": 30, "schedulingType": "COLLECTIVE",
-                 "hosts": [{"userId": %d, "isFixed": true}]}""".formatted(owner.id())));
+                 "hosts": [{"userId": %d, "mandatory": true}]}""".formatted(owner.id())));
         assertThat(teamType.status().value()).as(teamType.body().toString()).isEqualTo(201);
         int teamTypeId = teamType.data().get("id").asInt();
         String hook = """

@@ -8,19 +8,15 @@ import com.calcomalt.contracts.scheduling.CreatePrivateLink;
 import com.calcomalt.contracts.scheduling.CustomInput;
 import com.calcomalt.contracts.scheduling.DeleteEventType;
 import com.calcomalt.contracts.scheduling.DeletePrivateLink;
-import com.calcomalt.contracts.scheduling.EventTypeCustomInputType;
 import com.calcomalt.contracts.scheduling.EventTypeSettings;
-import com.calcomalt.contracts.scheduling.HostAssignment;
-import com.calcomalt.contracts.scheduling.SchedulingType;
+import com.calcomalt.contracts.scheduling.EventTypeView;
 import com.calcomalt.contracts.scheduling.UpdateEventType;
 import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.CalApiVersion;
 import com.calcomalt.platform.web.InvalidInput;
-import com.calcomalt.platform.web.JsonInput;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.calcomalt.rules.scheduling.EventTypeOutput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,11 +24,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,31 +38,25 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Event types of the caller and of teams. The body holds the EventType columns by their cal.com
- * names (lengthInMinutes as in API v2 works too), plus schedulingType (ROUND_ROBIN, COLLECTIVE,
- * MANAGED), hosts and customInputs.
+ * Event types of the caller and of teams, in cal.com API v2's shapes (2024-06-14): the body is
+ * {@link EventTypeRequest}, and creating or changing one answers with the event type as it now is.
  */
 @RestController
+@CalApiVersion(CalApiVersion.EVENT_TYPES)
 @Tag(name = "Event types")
 class EventTypeCommandController {
 
-    private static final Map<String, SchedulingType> SCHEDULING_TYPES = Map.of("ROUND_ROBIN", SchedulingType.roundRobin,
-            "COLLECTIVE", SchedulingType.collective, "MANAGED", SchedulingType.managed);
-
     private final CommandGateway commands;
     private final IdAllocator ids;
-    private final ObjectMapper json;
     private final SchedulingLookups lookups;
+    private final DecidedEventTypes decided;
 
-    EventTypeCommandController(CommandGateway commands, IdAllocator ids, ObjectMapper json, SchedulingLookups lookups) {
+    EventTypeCommandController(CommandGateway commands, IdAllocator ids, SchedulingLookups lookups,
+                               DecidedEventTypes decided) {
         this.commands = commands;
         this.ids = ids;
-        this.json = json;
         this.lookups = lookups;
-    }
-
-    record CustomInputRequest(String label, Boolean required, EventTypeCustomInputType type, String placeholder,
-                              List<Map<String, Object>> options) {
+        this.decided = decided;
     }
 
     record AssignInput(@NotEmpty List<@Positive Integer> userIds) {
@@ -84,51 +71,60 @@ class EventTypeCommandController {
     record PrivateLink(int id, String link, Instant expiresAt) {
     }
 
-    private record Parts(EventTypeSettings settings, SchedulingType schedulingType, List<HostAssignment> hosts,
-                         List<CustomInput> customInputs) {
-    }
-
     @PostMapping("/v2/event-types")
     @Operation(summary = "Create an event type of the caller")
-    ResponseEntity<ApiResponse<Created>> create(@RequestBody ObjectNode body) {
+    ResponseEntity<ApiResponse<EventTypeOutput>> create(@Valid @RequestBody EventTypeRequest body) {
         return create(body, Callers.required().userId(), null, "/v2/event-types/");
     }
 
     @PostMapping("/v2/teams/{teamId}/event-types")
     @Operation(summary = "Create an event type of a team (admins and owners)")
-    ResponseEntity<ApiResponse<Created>> createForTeam(@PathVariable @Positive int teamId, @RequestBody ObjectNode body) {
+    ResponseEntity<ApiResponse<EventTypeOutput>> createForTeam(@PathVariable @Positive int teamId,
+                                                               @Valid @RequestBody EventTypeRequest body) {
         return create(body, null, teamId, "/v2/teams/" + teamId + "/event-types/");
     }
 
     @PatchMapping("/v2/event-types/{eventTypeId}")
-    @Operation(summary = "Change an event type")
-    ApiResponse<Created> update(@PathVariable @Positive int eventTypeId, @RequestBody ObjectNode body) {
-        Parts parts = parts(body, false);
-        commands.sendAndWait(new UpdateEventType(eventTypeId, parts.settings(), parts.hosts(), parts.customInputs()));
-        return ApiResponse.success(new Created(eventTypeId));
+    @Operation(summary = "Change an event type; what the body leaves out stays as it is")
+    ApiResponse<EventTypeOutput> update(@PathVariable @Positive int eventTypeId,
+                                        @Valid @RequestBody EventTypeRequest body) {
+        if (body.schedulingType() != null) {
+            throw new InvalidInput("schedulingType", "is chosen when the event type is created");
+        }
+        EventTypeView current = decided.view(eventTypeId);
+        EventTypeSettings settings = body.settings(current.settings().metadata(),
+                current.settings().seatsPerTimeSlot() != null);
+        commands.sendAndWait(new UpdateEventType(eventTypeId, settings,
+                body.hostAssignments(current.schedulingType()), customInputs(body)));
+        return ApiResponse.success(decided.of(eventTypeId));
     }
 
     @PatchMapping("/v2/teams/{teamId}/event-types/{eventTypeId}")
     @Operation(summary = "Change an event type of a team")
-    ApiResponse<Created> updateForTeam(@PathVariable @Positive int teamId, @PathVariable @Positive int eventTypeId,
-                                       @RequestBody ObjectNode body) {
+    ApiResponse<EventTypeOutput> updateForTeam(@PathVariable @Positive int teamId,
+                                               @PathVariable @Positive int eventTypeId,
+                                               @Valid @RequestBody EventTypeRequest body) {
         requireOfTeam(teamId, eventTypeId);
         return update(eventTypeId, body);
     }
 
+    /** cal.com's DeleteEventTypeOutput_2024_06_14 names what went. */
+    record Deleted(int id, Integer lengthInMinutes, String slug, String title) {
+    }
+
     @DeleteMapping("/v2/event-types/{eventTypeId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete an event type")
-    void delete(@PathVariable @Positive int eventTypeId) {
+    ApiResponse<Deleted> delete(@PathVariable @Positive int eventTypeId) {
+        EventTypeSettings gone = decided.view(eventTypeId).settings();
         commands.sendAndWait(new DeleteEventType(eventTypeId));
+        return ApiResponse.success(new Deleted(eventTypeId, gone.length(), gone.slug(), gone.title()));
     }
 
     @DeleteMapping("/v2/teams/{teamId}/event-types/{eventTypeId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete an event type of a team")
-    void deleteForTeam(@PathVariable @Positive int teamId, @PathVariable @Positive int eventTypeId) {
+    ApiResponse<Deleted> deleteForTeam(@PathVariable @Positive int teamId, @PathVariable @Positive int eventTypeId) {
         requireOfTeam(teamId, eventTypeId);
-        delete(eventTypeId);
+        return delete(eventTypeId);
     }
 
     @PostMapping("/v2/teams/{teamId}/event-types/{eventTypeId}/assign")
@@ -161,39 +157,22 @@ class EventTypeCommandController {
         commands.sendAndWait(new DeletePrivateLink(eventTypeId, linkId));
     }
 
-    private ResponseEntity<ApiResponse<Created>> create(ObjectNode body, Integer userId, Integer teamId,
-                                                        String location) {
-        Parts parts = parts(body, true);
+    private ResponseEntity<ApiResponse<EventTypeOutput>> create(EventTypeRequest body, Integer userId,
+                                                                Integer teamId, String location) {
+        body.requireCreatable();
         int eventTypeId = ids.next("EventType");
-        commands.sendAndWait(new CreateEventType(eventTypeId, userId, teamId, parts.schedulingType(), parts.settings(),
-                parts.hosts(), parts.customInputs()));
-        return ResponseEntity.created(URI.create(location + eventTypeId)).body(ApiResponse.success(new Created(eventTypeId)));
+        commands.sendAndWait(new CreateEventType(eventTypeId, userId, teamId, body.scheduling(),
+                body.settings(null, false), body.hostAssignments(body.scheduling()), customInputs(body)));
+        return ResponseEntity.created(URI.create(location + eventTypeId))
+                .body(ApiResponse.success(decided.of(eventTypeId)));
     }
 
-    private Parts parts(ObjectNode body, boolean creating) {
-        ObjectNode fields = body.deepCopy();
-        SchedulingType schedulingType = Optional.ofNullable(fields.remove("schedulingType")).filter(n -> !n.isNull())
-                .map(n -> Optional.ofNullable(SCHEDULING_TYPES.get(n.asText())).orElseThrow(() -> new InvalidInput(
-                        "schedulingType", "is ROUND_ROBIN, COLLECTIVE or MANAGED")))
-                .orElse(null);
-        if (!creating && schedulingType != null) {
-            throw new InvalidInput("schedulingType", "is chosen when the event type is created");
-        }
-        JsonNode hostsNode = fields.remove("hosts");
-        List<HostAssignment> hosts = hostsNode == null || hostsNode.isNull() ? null
-                : Arrays.asList(JsonInput.read(json, hostsNode, HostAssignment[].class, "hosts"));
-        JsonNode inputsNode = fields.remove("customInputs");
-        List<CustomInput> customInputs = inputsNode == null || inputsNode.isNull() ? null
-                : Arrays.stream(JsonInput.read(json, inputsNode, CustomInputRequest[].class, "customInputs"))
-                        .map(i -> new CustomInput(ids.next("EventTypeCustomInput"), i.label(),
-                                Boolean.TRUE.equals(i.required()), i.type(), Objects.requireNonNullElse(i.placeholder(), ""),
-                                i.options()))
-                        .toList();
-        JsonNode lengthInMinutes = fields.remove("lengthInMinutes");
-        if (lengthInMinutes != null) {
-            fields.set("length", lengthInMinutes);
-        }
-        return new Parts(JsonInput.read(json, fields, EventTypeSettings.class), schedulingType, hosts, customInputs);
+    private List<CustomInput> customInputs(EventTypeRequest body) {
+        return body.customInputs() == null ? null : body.customInputs().stream()
+                .map(i -> new CustomInput(ids.next("EventTypeCustomInput"), i.label(),
+                        Boolean.TRUE.equals(i.required()), i.type(), Objects.requireNonNullElse(i.placeholder(), ""),
+                        i.options()))
+                .toList();
     }
 
     private void requireOfTeam(int teamId, int eventTypeId) {

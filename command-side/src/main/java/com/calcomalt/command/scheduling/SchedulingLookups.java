@@ -62,6 +62,26 @@ public class SchedulingLookups {
                 rs -> rs.next() ? (Integer) rs.getObject(1) : null, userId);
     }
 
+    /**
+     * An event type named as cal.com's booking input may name one: its slug with its owner's
+     * username, or with its team's slug (within an organization's slug, when given).
+     */
+    public Optional<Integer> eventTypeBySlug(String slug, String username, String teamSlug, String organizationSlug) {
+        if (username != null) {
+            return jdbc.queryForList("""
+                    select e.event_type_id from command_side.event_types e
+                    join command_side.user_registry u on u.user_id = e.user_id
+                    where e.slug = ? and u.username = ?""", Integer.class, slug, username).stream().findFirst();
+        }
+        return jdbc.queryForList("""
+                select e.event_type_id from command_side.event_types e
+                join command_side.team_registry t on t.team_id = e.team_id
+                left join command_side.team_registry o on o.team_id = t.parent_id
+                where e.slug = ? and t.slug = ?
+                  and (case when ?::text is null then t.parent_id is null else o.slug = ?::text end)""",
+                Integer.class, slug, teamSlug, organizationSlug, organizationSlug).stream().findFirst();
+    }
+
     public Optional<EventTypeRecord> eventType(int eventTypeId) {
         return jdbc.query("""
                 select event_type_id, user_id, team_id, parent_id, slug, length from command_side.event_types

@@ -6,6 +6,8 @@ import com.calcomalt.contracts.scheduling.ReleaseSlot;
 import com.calcomalt.contracts.scheduling.ReserveSlot;
 import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.ApiStatus;
+import com.calcomalt.platform.web.CalApiVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,17 +20,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Holding a slot while a booker fills in the form, as cal.com API v2's slot reservations. */
 @RestController
+@CalApiVersion(CalApiVersion.SLOTS)
 @Tag(name = "Slots")
 class SlotReservationController {
 
@@ -50,8 +51,9 @@ class SlotReservationController {
                         Boolean isSeat) {
     }
 
-    record Reservation(String reservationUid, int eventTypeId, Instant slotStart, Instant slotEnd,
-                       Instant reservationUntil) {
+    /** cal.com's ReserveSlotOutput_2024_09_04. */
+    record Reservation(String reservationUid, int eventTypeId, Instant slotStart, Instant slotEnd, int slotDuration,
+                       int reservationDuration, Instant reservationUntil) {
     }
 
     @PostMapping("/v2/slots/reservations")
@@ -66,14 +68,14 @@ class SlotReservationController {
         commands.sendAndWait(new ReserveSlot(uid, ids.next("SelectedSlots"), input.eventTypeId(), input.slotStart(),
                 slotEnd, minutes, Boolean.TRUE.equals(input.isSeat())));
         return ResponseEntity.created(URI.create("/v2/slots/reservations/" + uid)).body(ApiResponse.success(
-                new Reservation(uid, input.eventTypeId(), input.slotStart(), slotEnd,
+                new Reservation(uid, input.eventTypeId(), input.slotStart(), slotEnd, length, minutes,
                         clock.instant().plus(Duration.ofMinutes(minutes)))));
     }
 
     @DeleteMapping("/v2/slots/reservations/{uid}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Release a held slot")
-    void release(@PathVariable String uid) {
+    ApiStatus release(@PathVariable String uid) {
         commands.sendAndWait(new ReleaseSlot(uid));
+        return ApiStatus.success();
     }
 }

@@ -10,6 +10,6 @@ import java.util.Map;
  */
 public record AvailableSlots(Map<String, List<Slot>> slots, List<UnavailableCalendar> unavailableCalendars) {
 
-    public record Slot(String start) {
+    public record Slot(String start, String end) {
     }
 }

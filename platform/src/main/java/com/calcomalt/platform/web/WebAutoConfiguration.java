@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The edge of every process: strict JSON on the web mapper, problem details for every error,
@@ -58,6 +60,21 @@ public class WebAutoConfiguration {
                     new FilterRegistrationBean<>(new StorableTextFilter(problems));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
+        }
+
+        @Bean
+        WebMvcConfigurer calApiVersionCheck() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(new CalApiVersionCheck());
+                }
+            };
+        }
+
+        @Bean
+        CalApiVersionDocs calApiVersionDocs() {
+            return new CalApiVersionDocs();
         }
 
         @Bean

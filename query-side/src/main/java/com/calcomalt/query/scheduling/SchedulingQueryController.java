@@ -9,17 +9,16 @@ import com.calcomalt.contracts.scheduling.FindSchedules;
 import com.calcomalt.contracts.scheduling.PrivateLinkView;
 import com.calcomalt.contracts.scheduling.PrivateLinks;
 import com.calcomalt.contracts.scheduling.ScheduleView;
-import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.CalApiVersion;
 import com.calcomalt.platform.web.ResourceNotFound;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.calcomalt.rules.scheduling.EventTypeOutput;
+import com.calcomalt.rules.scheduling.EventTypeShapes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Positive;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -28,25 +27,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Schedules and event types as far as the caller may see them; event type settings shown flat, as
- * cal.com does. An event type's private links only to whoever may change it.
+ * Schedules and event types as far as the caller may see them, in cal.com API v2's shapes
+ * (schedules 2024-06-11, event types 2024-06-14). An event type's private links only to whoever
+ * may change it.
  */
 @RestController
 @Tag(name = "Scheduling")
 class SchedulingQueryController {
 
-    private static final Map<SchedulingType, String> API_NAMES = Map.of(SchedulingType.roundRobin, "ROUND_ROBIN",
-            SchedulingType.collective, "COLLECTIVE", SchedulingType.managed, "MANAGED");
-
     private final QueryGateway queries;
-    private final ObjectMapper json;
 
-    SchedulingQueryController(QueryGateway queries, ObjectMapper json) {
+    SchedulingQueryController(QueryGateway queries) {
         this.queries = queries;
-        this.json = json;
     }
 
     @GetMapping("/v2/schedules")
+    @CalApiVersion(CalApiVersion.SCHEDULES)
     @Operation(summary = "The caller's schedules")
     ApiResponse<List<ScheduleView>> schedules() {
         return ApiResponse.success(queries.query(new FindSchedules(Callers.required()),
@@ -54,13 +50,15 @@ class SchedulingQueryController {
     }
 
     @GetMapping("/v2/schedules/default")
-    @Operation(summary = "The caller's default schedule")
+    @CalApiVersion(CalApiVersion.SCHEDULES)
+    @Operation(summary = "The caller's default schedule; null, as in cal.com, while they have none")
     ApiResponse<ScheduleView> defaultSchedule() {
         return ApiResponse.success(schedules().data().stream().filter(ScheduleView::isDefault).findFirst()
-                .orElseThrow(() -> new ResourceNotFound("The caller has no schedule yet")));
+                .orElse(null));
     }
 
     @GetMapping("/v2/schedules/{scheduleId}")
+    @CalApiVersion(CalApiVersion.SCHEDULES)
     @Operation(summary = "Get a schedule")
     ApiResponse<ScheduleView> schedule(@PathVariable @Positive int scheduleId) {
         return ApiResponse.success(queries.query(new FindSchedule(scheduleId, Callers.required()),
@@ -69,34 +67,39 @@ class SchedulingQueryController {
     }
 
     @GetMapping("/v2/event-types")
+    @CalApiVersion(CalApiVersion.EVENT_TYPES)
     @Operation(summary = "The caller's event types")
-    ApiResponse<List<ObjectNode>> eventTypes() {
+    ApiResponse<List<EventTypeOutput>> eventTypes() {
         return ApiResponse.success(list(null));
     }
 
     @GetMapping("/v2/event-types/{eventTypeId}")
+    @CalApiVersion(CalApiVersion.EVENT_TYPES)
     @Operation(summary = "Get an event type")
-    ApiResponse<ObjectNode> eventType(@PathVariable @Positive int eventTypeId) {
-        return ApiResponse.success(flat(find(eventTypeId)));
+    ApiResponse<EventTypeOutput> eventType(@PathVariable @Positive int eventTypeId) {
+        return ApiResponse.success(EventTypeShapes.output(find(eventTypeId)));
     }
 
     @GetMapping("/v2/teams/{teamId}/event-types")
+    @CalApiVersion(CalApiVersion.EVENT_TYPES)
     @Operation(summary = "A team's event types")
-    ApiResponse<List<ObjectNode>> teamEventTypes(@PathVariable @Positive int teamId) {
+    ApiResponse<List<EventTypeOutput>> teamEventTypes(@PathVariable @Positive int teamId) {
         return ApiResponse.success(list(teamId));
     }
 
     @GetMapping("/v2/teams/{teamId}/event-types/{eventTypeId}")
+    @CalApiVersion(CalApiVersion.EVENT_TYPES)
     @Operation(summary = "Get an event type of a team")
-    ApiResponse<ObjectNode> teamEventType(@PathVariable @Positive int teamId, @PathVariable @Positive int eventTypeId) {
+    ApiResponse<EventTypeOutput> teamEventType(@PathVariable @Positive int teamId, @PathVariable @Positive int eventTypeId) {
         EventTypeView view = find(eventTypeId);
         if (!Objects.equals(view.teamId(), teamId)) {
             throw new ResourceNotFound("Team " + teamId + " has no event type " + eventTypeId);
         }
-        return ApiResponse.success(flat(view));
+        return ApiResponse.success(EventTypeShapes.output(view));
     }
 
     @GetMapping("/v2/event-types/{eventTypeId}/private-links")
+    @CalApiVersion(CalApiVersion.EVENT_TYPES)
     @Operation(summary = "An event type's private links, for whoever may make them")
     ApiResponse<List<PrivateLinkView>> privateLinks(@PathVariable @Positive int eventTypeId) {
         return ApiResponse.success(queries.query(new FindPrivateLinks(eventTypeId, Callers.required()),
@@ -104,31 +107,14 @@ class SchedulingQueryController {
                 .orElseThrow(() -> new ResourceNotFound("No event type with id " + eventTypeId)).links());
     }
 
-    private List<ObjectNode> list(Integer teamId) {
+    private List<EventTypeOutput> list(Integer teamId) {
         return queries.query(new FindEventTypes(teamId, Callers.required()),
-                ResponseTypes.multipleInstancesOf(EventTypeView.class)).join().stream().map(this::flat).toList();
+                ResponseTypes.multipleInstancesOf(EventTypeView.class)).join().stream().map(EventTypeShapes::output).toList();
     }
 
     private EventTypeView find(int eventTypeId) {
         return queries.query(new FindEventType(eventTypeId, Callers.required()),
                 ResponseTypes.optionalInstanceOf(EventTypeView.class)).join()
                 .orElseThrow(() -> new ResourceNotFound("No event type with id " + eventTypeId));
-    }
-
-    private ObjectNode flat(EventTypeView view) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", view.id());
-        node.putPOJO("userId", view.userId());
-        node.putPOJO("teamId", view.teamId());
-        node.putPOJO("parentId", view.parentId());
-        node.put("schedulingType", view.schedulingType() == null ? null : API_NAMES.get(view.schedulingType()));
-        ObjectNode settings = json.valueToTree(view.settings());
-        node.setAll(settings);
-        node.put("lengthInMinutes", view.settings().length());
-        node.set("hosts", json.valueToTree(view.hosts()));
-        node.set("customInputs", json.valueToTree(view.customInputs()));
-        node.putPOJO("createdAt", view.createdAt());
-        node.putPOJO("updatedAt", view.updatedAt());
-        return node;
     }
 }

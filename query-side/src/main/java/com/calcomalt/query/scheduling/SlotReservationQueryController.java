@@ -4,6 +4,7 @@ import com.calcomalt.contracts.scheduling.FindSlotReservation;
 import com.calcomalt.contracts.scheduling.SlotReservationView;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.CalApiVersion;
 import com.calcomalt.platform.web.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A held slot, for whoever holds it; released and expired reservations are gone, as in cal.com. */
 @RestController
+@CalApiVersion(CalApiVersion.SLOTS)
 @Tag(name = "Slots")
 class SlotReservationQueryController {
 

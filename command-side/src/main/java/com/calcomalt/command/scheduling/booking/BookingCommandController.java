@@ -1,5 +1,6 @@
 package com.calcomalt.command.scheduling.booking;
 
+import com.calcomalt.command.scheduling.SchedulingLookups;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.scheduling.AddBookingInternalNote;
 import com.calcomalt.contracts.scheduling.AddBookingReference;
@@ -11,8 +12,10 @@ import com.calcomalt.contracts.scheduling.DeclineBooking;
 import com.calcomalt.contracts.scheduling.MarkBookingAbsence;
 import com.calcomalt.contracts.scheduling.RateBooking;
 import com.calcomalt.contracts.scheduling.RemoveBookingReference;
+import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.CalApiVersion;
 import com.calcomalt.platform.web.InvalidInput;
 import com.calcomalt.platform.web.validation.IanaTimeZone;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -54,6 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** cal.com API v2's booking commands; each answers with the booking as it now is. */
 @RestController
+@CalApiVersion(CalApiVersion.BOOKINGS)
 @Tag(name = "Bookings")
 class BookingCommandController {
 
@@ -66,11 +70,14 @@ class BookingCommandController {
     private final CommandGateway commands;
     private final BookingDesk desk;
     private final IdAllocator ids;
+    private final SchedulingLookups scheduling;
 
-    BookingCommandController(CommandGateway commands, BookingDesk desk, IdAllocator ids) {
+    BookingCommandController(CommandGateway commands, BookingDesk desk, IdAllocator ids,
+                             SchedulingLookups scheduling) {
         this.commands = commands;
         this.desk = desk;
         this.ids = ids;
+        this.scheduling = scheduling;
     }
 
     record AttendeeInput(@NotBlank @Size(max = 255) String name, @NotBlank @Email @Size(max = 320) String email,
@@ -87,21 +94,32 @@ class BookingCommandController {
     }
 
     /**
+     * @param eventTypeId             the event type, or else eventTypeSlug with username, or with teamSlug
+     *                                (and organizationSlug for a team of an organization), as cal.com
      * @param location                a string, or cal.com's object such as {"type": "address", "address": "..."}
      * @param bookingFieldsResponses  answers to the event type's booking fields; "notes" becomes the description
      */
-    record BookingInput(@NotNull Instant start, @NotNull @Positive Integer eventTypeId,
+    record BookingInput(@NotNull Instant start, @Positive Integer eventTypeId,
+                        @Size(max = 255) String eventTypeSlug, @Size(max = 255) String username,
+                        @Size(max = 255) String teamSlug, @Size(max = 255) String organizationSlug,
                         @Min(1) @Max(1440) Integer lengthInMinutes, @NotNull @Valid AttendeeInput attendee,
                         @Size(max = 30) List<@NotBlank @Email @Size(max = 320) String> guests, Object location,
                         Map<String, Object> bookingFieldsResponses, Map<String, Object> metadata,
                         @Valid TrackingInput tracking, @Size(max = 64) String reservationUid) {
     }
 
-    record CancelInput(@Size(max = 5000) String cancellationReason, @Size(max = 64) String seatUid) {
+    /** cal.com's CancelBookingInput_2024_08_13; cancelSubsequentBookings has nothing to do while no booking recurs. */
+    record CancelInput(@Size(max = 5000) String cancellationReason, @Size(max = 64) String seatUid,
+                       Boolean cancelSubsequentBookings) {
     }
 
+    /**
+     * cal.com's RescheduleBookingInput_2024_08_13 (its seated form names seatUid); rescheduledBy is
+     * taken as cal.com's clients send it, and the booking records the caller's email, whose key it is.
+     */
     record RescheduleInput(@NotNull Instant start, @Min(1) @Max(1440) Integer lengthInMinutes,
-                           @Size(max = 5000) String reschedulingReason) {
+                           @Size(max = 5000) String reschedulingReason, @Email @Size(max = 320) String rescheduledBy,
+                           @Size(max = 64) String seatUid) {
     }
 
     record DeclineInput(@Size(max = 5000) String reason) {
@@ -150,7 +168,7 @@ class BookingCommandController {
                 : input.bookingFieldsResponses();
         AttendeeInput a = input.attendee();
         TrackingInput t = input.tracking();
-        BookingDesk.Ask ask = new BookingDesk.Ask(input.eventTypeId(), input.start(), input.lengthInMinutes(),
+        BookingDesk.Ask ask = new BookingDesk.Ask(eventTypeOf(input), input.start(), input.lengthInMinutes(),
                 new BookingDesk.Person(a.name(), a.email(), a.timeZone(), a.language(), a.phoneNumber()),
                 input.guests(), location(input.location()),
                 responses.get("notes") instanceof String notes ? notes : null, withoutNotes(responses),
@@ -169,7 +187,7 @@ class BookingCommandController {
     @PostMapping("/v2/bookings/{uid}/cancel")
     @Operation(summary = "Cancel a booking, or with seatUid give back one seat")
     ApiResponse<BookingView> cancel(@PathVariable String uid, @Valid @RequestBody(required = false) CancelInput input) {
-        CancelInput body = input == null ? new CancelInput(null, null) : input;
+        CancelInput body = input == null ? new CancelInput(null, null, null) : input;
         commands.sendAndWait(body.seatUid() != null ? new CancelSeat(uid, body.seatUid(), body.cancellationReason())
                 : new CancelBooking(uid, body.cancellationReason()));
         return ApiResponse.success(desk.view(uid));
@@ -179,6 +197,9 @@ class BookingCommandController {
     @Operation(summary = "Move a booking to another start: a new booking replaces it")
     ResponseEntity<ApiResponse<BookingView>> reschedule(@PathVariable String uid,
                                                         @Valid @RequestBody RescheduleInput input) {
+        if (input.seatUid() != null) {
+            throw new InvalidInput("seatUid", "cannot be moved alone here: cancel the seat and book the new start");
+        }
         BookingView moved = desk.reschedule(uid, input.start(), input.lengthInMinutes(), input.reschedulingReason());
         return ResponseEntity.created(URI.create("/v2/bookings/" + moved.uid())).body(ApiResponse.success(moved));
     }
@@ -256,6 +277,18 @@ class BookingCommandController {
     ApiResponse<BookingView> rate(@PathVariable String uid, @Valid @RequestBody RatingInput input) {
         commands.sendAndWait(new RateBooking(uid, input.rating(), input.comment()));
         return ApiResponse.success(desk.view(uid));
+    }
+
+    private int eventTypeOf(BookingInput input) {
+        if (input.eventTypeId() != null) {
+            return input.eventTypeId();
+        }
+        if (input.eventTypeSlug() == null || (input.username() == null) == (input.teamSlug() == null)) {
+            throw new InvalidInput("eventTypeId", "or eventTypeSlug with either username or teamSlug is needed");
+        }
+        return scheduling.eventTypeBySlug(input.eventTypeSlug(), input.username(), input.teamSlug(),
+                input.organizationSlug()).orElseThrow(() -> new NotFound("No event type '" + input.eventTypeSlug()
+                + "' of " + (input.username() != null ? "user " + input.username() : "team " + input.teamSlug())));
     }
 
     /** cal.com writes a location object's address, link or phone into Booking.location, else its type. */

@@ -8,6 +8,7 @@ import com.calcomalt.contracts.scheduling.FindBookingInternalNotes;
 import com.calcomalt.contracts.scheduling.FindBookingReferences;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.CalApiVersion;
 import com.calcomalt.platform.web.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What the host side keeps on a booking, its internal notes and references; others are told there is no booking. */
 @RestController
+@CalApiVersion(CalApiVersion.BOOKINGS)
 @Tag(name = "Bookings")
 class BookingNotesAndReferencesController {
 

@@ -11,6 +11,7 @@ import com.calcomalt.contracts.scheduling.FindBookingInsights;
 import com.calcomalt.contracts.scheduling.FindBookings;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.CalApiVersion;
 import com.calcomalt.platform.web.InvalidInput;
 import com.calcomalt.platform.web.ResourceNotFound;
 import com.calcomalt.query.web.PaginatedApiResponse;
@@ -41,6 +42,7 @@ class BookingQueryController {
     }
 
     @GetMapping("/v2/bookings")
+    @CalApiVersion(CalApiVersion.BOOKINGS)
     @Operation(summary = "The bookings the caller hosts, attends, or sees as admin or owner of the event type's team",
             description = "status is a comma list of upcoming, recurring, past, cancelled, unconfirmed; eventTypeIds and"
                     + " teamsIds are comma lists of ids; the after/before bounds are ISO date-times; sorts are asc or"
@@ -82,6 +84,7 @@ class BookingQueryController {
     }
 
     @GetMapping("/v2/bookings/{uid}")
+    @CalApiVersion(CalApiVersion.BOOKINGS)
     @Operation(summary = "Get a booking by its uid")
     ApiResponse<BookingView> booking(@PathVariable String uid) {
         return ApiResponse.success(queries.query(new FindBooking(uid, Callers.required()),

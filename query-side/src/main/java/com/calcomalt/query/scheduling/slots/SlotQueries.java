@@ -69,7 +69,7 @@ class SlotQueries {
         for (Instant start : SlotCalculator.freeStarts(asked, query.start(), query.end(), duration)) {
             var local = start.atZone(zone);
             byDate.computeIfAbsent(local.toLocalDate().toString(), d -> new ArrayList<>())
-                    .add(new AvailableSlots.Slot(START.format(local)));
+                    .add(new AvailableSlots.Slot(START.format(local), START.format(local.plusMinutes(duration))));
         }
         return new AvailableSlots(byDate, CalendarBusy.unavailable(busy));
     }

@@ -4,6 +4,7 @@ import com.calcomalt.contracts.calendar.UnavailableCalendar;
 import com.calcomalt.contracts.scheduling.AvailableSlots;
 import com.calcomalt.contracts.scheduling.FindAvailableSlots;
 import com.calcomalt.contracts.scheduling.FindEventTypeBySlug;
+import com.calcomalt.platform.web.CalApiVersion;
 import com.calcomalt.platform.web.InvalidInput;
 import com.calcomalt.platform.web.ResourceNotFound;
 import com.calcomalt.platform.web.validation.IanaTimeZone;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** cal.com API v2's available slots: readable with any valid API key. */
 @RestController
+@CalApiVersion(CalApiVersion.SLOTS)
 @Tag(name = "Slots")
 class SlotsController {
 
@@ -42,8 +46,12 @@ class SlotsController {
      * cal.com API v2's envelope, and beside it the hosts' calendars that could not be read: their
      * busy times are missing from these slots. Left out when every calendar was read.
      */
-    record SlotsAnswer(String status, Map<String, List<AvailableSlots.Slot>> data,
+    record SlotsAnswer(String status, Map<String, List<SlotOutput>> data,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnavailableCalendar> unavailableCalendars) {
+    }
+
+    /** cal.com's Slot_2024_09_04, or with format=range its RangeSlot_2024_09_04 (with end). */
+    record SlotOutput(String start, @JsonInclude(JsonInclude.Include.NON_NULL) String end) {
     }
 
     SlotsController(QueryGateway queries) {
@@ -53,7 +61,7 @@ class SlotsController {
     @GetMapping("/v2/slots")
     @Operation(summary = "Free start times of an event type by date in a time zone",
             description = "Name the event type by eventTypeId, or by eventTypeSlug with username or teamSlug. start and"
-                    + " end are dates (whole days in timeZone) or ISO date-times.")
+                    + " end are dates (whole days in timeZone) or ISO date-times. format=range gives each slot's end too.")
     SlotsAnswer slots(
             @RequestParam(required = false) @Positive Integer eventTypeId,
             @RequestParam(required = false) String eventTypeSlug,
@@ -63,7 +71,8 @@ class SlotsController {
             @RequestParam String end,
             @RequestParam(defaultValue = "UTC") @IanaTimeZone String timeZone,
             @RequestParam(required = false) @Min(1) @Max(1440) Integer duration,
-            @RequestParam(required = false) String reservationUid) {
+            @RequestParam(required = false) String reservationUid,
+            @RequestParam(required = false) @Pattern(regexp = "range|time", message = "is range or time") String format) {
         ZoneId zone = ZoneId.of(timeZone);
         Instant from = instant("start", start, zone, false);
         Instant to = instant("end", end, zone, true);
@@ -76,7 +85,11 @@ class SlotsController {
         int id = Optional.ofNullable(eventTypeId).orElseGet(() -> bySlug(eventTypeSlug, username, teamSlug));
         AvailableSlots found = queries.query(new FindAvailableSlots(id, from, to, timeZone, duration, reservationUid),
                 AvailableSlots.class).join();
-        return new SlotsAnswer("success", found.slots(), found.unavailableCalendars());
+        boolean range = "range".equals(format);
+        Map<String, List<SlotOutput>> slots = new TreeMap<>();
+        found.slots().forEach((date, starts) -> slots.put(date, starts.stream()
+                .map(slot -> new SlotOutput(slot.start(), range ? slot.end() : null)).toList()));
+        return new SlotsAnswer("success", slots, found.unavailableCalendars());
     }
 
     private int bySlug(String eventTypeSlug, String username, String teamSlug) {
