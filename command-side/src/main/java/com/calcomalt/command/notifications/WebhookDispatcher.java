@@ -11,6 +11,8 @@ import com.calcomalt.contracts.notifications.WebhookUpdated;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingChange;
+import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingRequested;
@@ -50,7 +52,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Triggers: BOOKING_CREATED (an accepted booking, or a pending one confirmed), BOOKING_REQUESTED
  * (a booking awaiting confirmation), BOOKING_RESCHEDULED (the new booking of a reschedule),
- * BOOKING_CANCELLED, BOOKING_REJECTED, and MEETING_STARTED / MEETING_ENDED, scheduled at the
+ * BOOKING_CANCELLED, BOOKING_REJECTED, BOOKING_PAYMENT_INITIATED (a booking waiting for its payment),
+ * BOOKING_PAID (then BOOKING_CREATED when the payment accepts it), and MEETING_STARTED / MEETING_ENDED, scheduled at the
  * accepted booking's start and end and cancelled when it is cancelled or rescheduled. It runs apart
  * from the projections and refuses replays, so rebuilding the read side never sends anything again.
  */
@@ -157,6 +160,31 @@ class WebhookDispatcher {
         ObjectNode payload = changed(booking, event, event.updatedAt());
         deliver(WebhookTriggerEvent.BOOKING_CREATED, booking, payload, message, message.getTimestamp());
         scheduleMeetingTriggers(booking, payload, message);
+    }
+
+    /** A booking of a paid event type waits for its payment: what it costs goes with the trigger. */
+    @EventHandler
+    void on(BookingPaymentRequired event, EventMessage<?> message) {
+        Booking booking = booking(event.bookingId());
+        ObjectNode payload = booking.payload().deepCopy();
+        payload.put("price", event.amount());
+        payload.put("currency", event.currency());
+        payload.put("paymentOption", event.paymentOption().name());
+        payload.put("paid", false);
+        deliver(WebhookTriggerEvent.BOOKING_PAYMENT_INITIATED, booking, payload, message, message.getTimestamp());
+    }
+
+    /** Paid: BOOKING_PAID, and when that accepts it the follow-ups of a new booking, as cal.com does. */
+    @EventHandler
+    void on(BookingPaid event, EventMessage<?> message) {
+        Booking booking = booking(event.bookingId());
+        ObjectNode payload = changed(booking, event, event.updatedAt());
+        payload.put("paid", true);
+        deliver(WebhookTriggerEvent.BOOKING_PAID, booking, payload, message, message.getTimestamp());
+        if (event.status() == BookingStatus.accepted) {
+            deliver(WebhookTriggerEvent.BOOKING_CREATED, booking, payload, message, message.getTimestamp());
+            scheduleMeetingTriggers(booking, payload, message);
+        }
     }
 
     @EventHandler

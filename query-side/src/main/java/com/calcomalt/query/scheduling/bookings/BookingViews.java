@@ -40,7 +40,7 @@ class BookingViews {
             b.id, b.uid, b.title, b.description, b.status::text as status, b."cancellationReason", b."cancelledBy",
             b."rescheduledBy", b."fromReschedule", b.rescheduled, b."startTime", b."endTime", b."eventTypeId",
             b.location, b."noShowHost", b."createdAt", b."updatedAt", b.metadata::text as metadata, b.rating,
-            b."iCalUID", b.responses::text as responses, b."userId"
+            b."iCalUID", b.responses::text as responses, b."userId", b.paid
             """;
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -51,7 +51,7 @@ class BookingViews {
                String cancelledBy, String rescheduledBy, String fromReschedule, Boolean rescheduled, Instant start,
                Instant end, Integer eventTypeId, String eventTypeSlug, String location, Boolean noShowHost,
                Instant createdAt, Instant updatedAt, String metadata, Integer rating, String iCalUID,
-               String responses, Integer userId) {
+               String responses, Integer userId, boolean paid) {
     }
 
     private record Hosts(Map<Integer, BookingHostView> users, Map<Integer, Map<String, BookingHostView>> byEventType) {
@@ -72,9 +72,9 @@ class BookingViews {
     static Row read(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), (Boolean) rs.getObject(10),
-                instant(rs, 11), instant(rs, 12), (Integer) rs.getObject(13), rs.getString(23), rs.getString(14),
+                instant(rs, 11), instant(rs, 12), (Integer) rs.getObject(13), rs.getString(24), rs.getString(14),
                 (Boolean) rs.getObject(15), instant(rs, 16), instant(rs, 17), rs.getString(18), (Integer) rs.getObject(19),
-                rs.getString(20), rs.getString(21), (Integer) rs.getObject(22));
+                rs.getString(20), rs.getString(21), (Integer) rs.getObject(22), rs.getBoolean(23));
     }
 
     List<BookingView> views(List<Row> rows) {
@@ -182,7 +182,7 @@ class BookingViews {
                 map(row.responses()));
         Lifecycle lifecycle = new Lifecycle(BookingStatus.valueOf(row.status()), row.cancellationReason(), null,
                 row.cancelledBy(), row.rescheduled(), row.rescheduledBy(), rescheduledTo,
-                Boolean.TRUE.equals(row.noShowHost()), row.rating(), null, row.updatedAt());
+                Boolean.TRUE.equals(row.noShowHost()), row.rating(), null, row.updatedAt(), row.paid());
         return BookingViewBuilder.view(made, lifecycle, hosts, row.eventTypeSlug(), attendees, seats);
     }
 

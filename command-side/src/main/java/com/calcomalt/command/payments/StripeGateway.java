@@ -1,0 +1,76 @@
+package com.calcomalt.command.payments;
+
+import com.stripe.Stripe;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SetupIntentCreateParams;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The few Stripe calls a booking's payment takes, through stripe-java. Each carries an idempotency
+ * key made from the booking or payment it is for, so a retried call answers the first call's result
+ * and never charges or refunds twice. {@code calalt.stripe.api-base} points the client elsewhere
+ * (tests run a fake of Stripe's API there).
+ */
+@Component
+class StripeGateway {
+
+    private final String secretKey;
+    private final String webhookSecret;
+
+    StripeGateway(@Value("${calalt.stripe.secret-key:}") String secretKey,
+                  @Value("${calalt.stripe.webhook-secret:}") String webhookSecret,
+                  @Value("${calalt.stripe.api-base:}") String apiBase) {
+        this.secretKey = secretKey;
+        this.webhookSecret = webhookSecret;
+        if (!apiBase.isBlank()) {
+            Stripe.overrideApiBase(apiBase);
+        }
+    }
+
+    /** Both keys: without the webhook's secret no payment could ever be confirmed. */
+    boolean configured() {
+        return !secretKey.isBlank() && !webhookSecret.isBlank();
+    }
+
+    /** What Stripe made for the booker to pay with: its id, and the object as Stripe answered it. */
+    record Intent(String id, Map<String, Object> data) {
+    }
+
+    /** ON_BOOKING: a PaymentIntent the booker confirms with its client secret. */
+    Intent paymentIntent(String bookingUid, int amount, String currency) throws StripeException {
+        PaymentIntent intent = PaymentIntent.create(PaymentIntentCreateParams.builder()
+                .setAmount((long) amount).setCurrency(currency)
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                        .setEnabled(true).build())
+                .putMetadata("bookingUid", bookingUid).build(), options("payment-intent-" + bookingUid));
+        return new Intent(intent.getId(), Map.of("id", intent.getId(), "object", "payment_intent",
+                "client_secret", String.valueOf(intent.getClientSecret()), "amount", amount, "currency", currency,
+                "status", String.valueOf(intent.getStatus())));
+    }
+
+    /** HOLD: a SetupIntent that saves the booker's card, charged only for a no-show. */
+    Intent setupIntent(String bookingUid) throws StripeException {
+        SetupIntent intent = SetupIntent.create(SetupIntentCreateParams.builder()
+                .putMetadata("bookingUid", bookingUid).build(), options("setup-intent-" + bookingUid));
+        return new Intent(intent.getId(), Map.of("id", intent.getId(), "object", "setup_intent",
+                "client_secret", String.valueOf(intent.getClientSecret()), "status", String.valueOf(intent.getStatus())));
+    }
+
+    /** Refunds all of a PaymentIntent; answers the refund's id. */
+    String refund(String paymentUid, String paymentIntentId) throws StripeException {
+        return Refund.create(RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build(),
+                options("refund-" + paymentUid)).getId();
+    }
+
+    private RequestOptions options(String idempotencyKey) {
+        return RequestOptions.builder().setApiKey(secretKey).setIdempotencyKey(idempotencyKey).build();
+    }
+}

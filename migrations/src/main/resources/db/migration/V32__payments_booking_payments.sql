@@ -1,0 +1,17 @@
+-- What the Stripe processor knows of each booking's payment, to refund it on cancellation. Not a
+-- cal.com table, and no projection replay touches it: calling Stripe is a side effect that must
+-- happen once, not be rebuilt.
+CREATE SCHEMA IF NOT EXISTS payments;
+
+CREATE TABLE payments.booking_payments (
+    booking_uid       TEXT PRIMARY KEY,
+    booking_id        INTEGER     NOT NULL,
+    amount            INTEGER     NOT NULL,
+    currency          TEXT        NOT NULL,
+    payment_option    TEXT        NOT NULL,
+    refund_policy     TEXT        NOT NULL,
+    refund_days_count INTEGER,
+    payment_uid       TEXT,
+    external_id       TEXT,
+    paid              BOOLEAN     NOT NULL DEFAULT false
+);
