@@ -1,47 +1,23 @@
 package com.calcomalt.allinone;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.stripe.Stripe;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** A booking never paid expires after the configured time, and its slot can be booked again. */
+/**
+ * A booking never paid expires after the configured time (30 minutes), and its slot can be booked
+ * again. The application's clock books it 29 minutes 50 seconds ago, so it expires ten seconds
+ * later: time enough to see that it holds its slot meanwhile.
+ */
 class UnpaidBookingApiTest extends ApiTest {
 
-    private static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
-
-    static {
-        STRIPE.start();
-        STRIPE.stubFor(WireMock.post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"id": "pi_unpaid", "object": "payment_intent", "amount": 900, "currency": "usd",
-                         "client_secret": "pi_unpaid_secret_test", "status": "requires_payment_method",
-                         "livemode": false, "metadata": {}}""")));
-    }
-
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry properties) {
-        properties.add("calalt.stripe.secret-key", () -> "sk_test_calalt");
-        properties.add("calalt.stripe.webhook-secret", () -> "whsec_unpaid");
-        properties.add("calalt.stripe.api-base", STRIPE::baseUrl);
-        properties.add("calalt.payments.unpaid-booking-expiry", () -> "3s");
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        STRIPE.stop();
-        Stripe.overrideApiBase(Stripe.LIVE_API_BASE);
+    @AfterEach
+    void clockBack() {
+        clock.reset();
     }
 
     @Test
@@ -63,7 +39,9 @@ class UnpaidBookingApiTest extends ApiTest {
                  "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "UTC"}}"""
                 .formatted(created.data().get("id").asInt(), tag);
 
+        clock.moveBy(Duration.ofMinutes(-30).plusSeconds(10));
         Response first = as(booker.key(), () -> post("/v2/bookings", booking));
+        clock.reset();
         assertThat(first.status().value()).as(first.body().toString()).isEqualTo(201);
         String uid = first.data().get("uid").asText();
         assertThat(as(booker.key(), () -> post("/v2/bookings", booking)).status().value()).isEqualTo(409);

@@ -1,9 +1,8 @@
 package com.calcomalt.command.payments;
 
-import com.stripe.Stripe;
+import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
-import com.stripe.model.Refund;
 import com.stripe.model.SetupIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
@@ -17,22 +16,27 @@ import org.springframework.stereotype.Component;
  * The few Stripe calls a booking's payment takes, through stripe-java. Each carries an idempotency
  * key made from the booking or payment it is for, so a retried call answers the first call's result
  * and never charges or refunds twice. {@code calalt.stripe.api-base} points the client elsewhere
- * (tests run a fake of Stripe's API there).
+ * (tests run a fake of Stripe's API there): this context's own client, not stripe-java's global
+ * settings, which every StripeClient of the JVM would share.
  */
 @Component
 class StripeGateway {
 
     private final String secretKey;
     private final String webhookSecret;
+    /** Null without a key: paid event types are refused then, so nothing calls Stripe. */
+    private final StripeClient client;
 
     StripeGateway(@Value("${calalt.stripe.secret-key:}") String secretKey,
                   @Value("${calalt.stripe.webhook-secret:}") String webhookSecret,
                   @Value("${calalt.stripe.api-base:}") String apiBase) {
         this.secretKey = secretKey;
         this.webhookSecret = webhookSecret;
+        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(secretKey);
         if (!apiBase.isBlank()) {
-            Stripe.overrideApiBase(apiBase);
+            builder.setApiBase(apiBase);
         }
+        this.client = secretKey.isBlank() ? null : builder.build();
     }
 
     /** Both keys: without the webhook's secret no payment could ever be confirmed. */
@@ -46,7 +50,7 @@ class StripeGateway {
 
     /** ON_BOOKING: a PaymentIntent the booker confirms with its client secret. */
     Intent paymentIntent(String bookingUid, int amount, String currency) throws StripeException {
-        PaymentIntent intent = PaymentIntent.create(PaymentIntentCreateParams.builder()
+        PaymentIntent intent = client().paymentIntents().create(PaymentIntentCreateParams.builder()
                 .setAmount((long) amount).setCurrency(currency)
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
                         .setEnabled(true).build())
@@ -58,7 +62,7 @@ class StripeGateway {
 
     /** HOLD: a SetupIntent that saves the booker's card, charged only for a no-show. */
     Intent setupIntent(String bookingUid) throws StripeException {
-        SetupIntent intent = SetupIntent.create(SetupIntentCreateParams.builder()
+        SetupIntent intent = client().setupIntents().create(SetupIntentCreateParams.builder()
                 .putMetadata("bookingUid", bookingUid).build(), options("setup-intent-" + bookingUid));
         return new Intent(intent.getId(), Map.of("id", intent.getId(), "object", "setup_intent",
                 "client_secret", String.valueOf(intent.getClientSecret()), "status", String.valueOf(intent.getStatus())));
@@ -66,11 +70,18 @@ class StripeGateway {
 
     /** Refunds all of a PaymentIntent; answers the refund's id. */
     String refund(String paymentUid, String paymentIntentId) throws StripeException {
-        return Refund.create(RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build(),
+        return client().refunds().create(RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build(),
                 options("refund-" + paymentUid)).getId();
     }
 
+    private StripeClient client() {
+        if (client == null) {
+            throw new IllegalStateException("Stripe is not configured: CALALT_STRIPE_SECRET_KEY is not set");
+        }
+        return client;
+    }
+
     private RequestOptions options(String idempotencyKey) {
-        return RequestOptions.builder().setApiKey(secretKey).setIdempotencyKey(idempotencyKey).build();
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     }
 }
