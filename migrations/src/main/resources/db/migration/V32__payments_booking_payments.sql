@@ -1,4 +1,5 @@
--- What the Stripe processor knows of each booking's payment, to refund it on cancellation. Not a
+-- What the Stripe processor knows of each booking's payment, to refund it on cancellation and to
+-- show it in the booking's answers. Not a
 -- cal.com table, and no projection replay touches it: calling Stripe is a side effect that must
 -- happen once, not be rebuilt.
 CREATE SCHEMA IF NOT EXISTS payments;
@@ -12,6 +13,12 @@ CREATE TABLE payments.booking_payments (
     refund_policy     TEXT        NOT NULL,
     refund_days_count INTEGER,
     payment_uid       TEXT,
+    payment_id        INTEGER,
     external_id       TEXT,
-    paid              BOOLEAN     NOT NULL DEFAULT false
+    -- What the booker confirms the PaymentIntent (or SetupIntent) with, for the booking's answer.
+    client_secret     TEXT,
+    paid              BOOLEAN     NOT NULL DEFAULT false,
+    refunded          BOOLEAN     NOT NULL DEFAULT false,
+    -- The booking no longer takes place: its intent is cancelled, a payment that comes anyway refunded.
+    cancelled         BOOLEAN     NOT NULL DEFAULT false
 );

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.stripe.Stripe;
 import com.sun.net.httpserver.HttpServer;
@@ -89,12 +90,15 @@ class PaymentsApiTest extends ApiTest {
         int eventTypeId = created.data().get("id").asInt();
         assertThat(as(host.key(), () -> post("/v2/webhooks", """
                 {"subscriberUrl": "http://127.0.0.1:%d/paid", "secret": "hook-secret", "active": true,
-                 "triggers": ["BOOKING_PAYMENT_INITIATED", "BOOKING_PAID"]}"""
+                 "triggers": ["BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_REQUESTED", "BOOKING_CREATED"]}"""
                 .formatted(receiver.getAddress().getPort()))).status().value()).isEqualTo(201);
         assertThat(as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Bad", "slug": "bad-%s", "lengthInMinutes": 30,
                  "metadata": {"apps": {"stripe": {"price": 5000, "currency": "eurx", "enabled": true}}}}"""
                 .formatted(tag))).status().value()).isEqualTo(422);
+
+        int initiatedStep = workflow(host, eventTypeId, "BOOKING_PAYMENT_INITIATED");
+        int newEventStep = workflow(host, eventTypeId, "NEW_EVENT");
 
         String booking = """
                 {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
@@ -103,8 +107,11 @@ class PaymentsApiTest extends ApiTest {
         Response booked = as(booker.key(), () -> post("/v2/bookings", booking));
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
         assertThat(booked.data().get("status").asText()).isEqualTo("pending");
+        assertThat(booked.data().get("paid").asBoolean()).isFalse();
         String uid = booked.data().get("uid").asText();
         int bookingId = booked.data().get("id").asInt();
+        JsonNode toPay = booked.data().get("payment");
+        assertThat(toPay).as("the answer carries what the booker pays with: " + booked.body()).hasSize(1);
         assertThat(as(booker.key(), () -> post("/v2/bookings", booking)).status().value())
                 .as("the slot is held while the booking waits for its payment").isEqualTo(409);
 
@@ -116,6 +123,24 @@ class PaymentsApiTest extends ApiTest {
                 .containsEntry("currency", "eur").containsEntry("success", false).containsEntry("refunded", false)
                 .containsEntry("appId", "stripe").containsEntry("option", "ON_BOOKING");
         assertThat((String) paymentOf(bookingId).get("secret")).startsWith(intentId + "_secret_");
+        assertThat(toPay.get(0).get("clientSecret").asText()).isEqualTo(paymentOf(bookingId).get("secret"));
+        assertThat(toPay.get(0).get("uid").asText()).isEqualTo(paymentOf(bookingId).get("uid"));
+        assertThat(toPay.get(0).get("externalId").asText()).isEqualTo(intentId);
+        assertThat(toPay.get(0).get("amount").asInt()).isEqualTo(5000);
+        assertThat(toPay.get(0).get("success").asBoolean()).isFalse();
+
+        JsonNode hostSees = awaitPayment(host, uid);
+        assertThat(hostSees.get("paid").asBoolean()).isFalse();
+        assertThat(hostSees.get("payment").get(0).get("uid").asText()).isEqualTo(paymentOf(bookingId).get("uid"));
+        assertThat(hostSees.get("payment").get(0).get("clientSecret").isNull()).isTrue();
+        Response bookerSees = as(booker.key(), () -> get("/v2/bookings/" + uid));
+        assertThat(bookerSees.status().value()).isEqualTo(200);
+        assertThat(bookerSees.data().get("payment")).as("only the host side sees a payment").isEmpty();
+        Member stranger = newMember("stranger", "example.com");
+        assertThat(as(stranger.key(), () -> get("/v2/bookings/" + uid)).status().value()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminderOf(uid, initiatedStep));
+        assertThat(reminderOf(uid, newEventStep)).as("a booking waiting for its payment is not new yet").isFalse();
         assertThat(jdbc.queryForObject("select paid from \"Booking\" where id = ?", Boolean.class, bookingId)).isFalse();
         STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
                 .withHeader("Idempotency-Key", equalTo("payment-intent-" + uid))
@@ -136,6 +161,10 @@ class PaymentsApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
                 "select paid from \"Booking\" where id = ?", Boolean.class, bookingId)));
         assertThat(awaitStatus(host, uid, "accepted")).isEqualTo("accepted");
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminderOf(uid, newEventStep));
+        JsonNode paid = as(host.key(), () -> get("/v2/bookings/" + uid)).data();
+        assertThat(paid.get("paid").asBoolean()).isTrue();
+        assertThat(paid.get("payment").get(0).get("success").asBoolean()).isTrue();
         assertThat(paymentOf(bookingId)).containsEntry("success", true).containsEntry("refunded", false);
         long events = storedEvents();
         assertThat(sendToWebhook(event, stripeSignature(event, StripeFake.WEBHOOK_SECRET,
@@ -145,13 +174,17 @@ class PaymentsApiTest extends ApiTest {
         assertThat(storedEvents()).as("the same Stripe event changes nothing the second time").isEqualTo(events);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> triggers().containsAll(
-                List.of("BOOKING_PAYMENT_INITIATED", "BOOKING_PAID")));
+                List.of("BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_CREATED")));
+        assertThat(triggers()).as("cal.com requests no confirmation of a booking waiting for its payment")
+                .doesNotContain("BOOKING_REQUESTED");
 
         assertThat(as(host.key(), () -> post("/v2/bookings/" + uid + "/cancel", """
                 {"cancellationReason": "Ill"}""")).status().value()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(paymentOf(bookingId).get("refunded")));
         STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
                 .withHeader("Idempotency-Key", equalTo("refund-" + paymentOf(bookingId).get("uid"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(host.key(), () -> get("/v2/bookings/" + uid)).data()
+                .get("payment").get(0).get("refunded").asBoolean());
 
         awaitProjectionsCaughtUp();
         List<String> payments = jdbc.queryForList("select row_to_json(p)::text from \"Payment\" p order by id",
@@ -166,6 +199,82 @@ class PaymentsApiTest extends ApiTest {
         assertThat(jdbc.queryForList("select row_to_json(p)::text from \"Payment\" p order by id", String.class))
                 .as("a replay changes no Payment row").isEqualTo(payments);
         assertThat(STRIPE.getAllServeEvents()).as("a replay calls no Stripe endpoint").hasSize(stripeCalls);
+    }
+
+    @Test
+    void cancelling_an_unpaid_booking_cancels_its_intent_and_a_payment_that_comes_anyway_is_refunded() {
+        Member host = newMember("unpaid-cancel-host", "example.com");
+        Member booker = newMember("unpaid-cancel-booker", "example.com");
+        assertThat(as(host.key(), () -> post("/v2/schedules", """
+                {"name": "Office", "timeZone": "UTC",
+                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
+        Response created = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Paid call", "slug": "cancel-unpaid-%s", "lengthInMinutes": 30,
+                 "metadata": {"apps": {"stripe": {"price": 1200, "currency": "usd", "enabled": true,
+                                                  "refundPolicy": "never"}}}}""".formatted(tag)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        Response booked = as(booker.key(), () -> post("/v2/bookings", """
+                {"start": "2027-12-08T10:00:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "UTC"}}"""
+                .formatted(created.data().get("id").asInt(), tag)));
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        String uid = booked.data().get("uid").asText();
+        int bookingId = booked.data().get("id").asInt();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from \"Payment\" where \"bookingId\" = ?", Long.class, bookingId) == 1);
+        String intentId = (String) paymentOf(bookingId).get("externalId");
+        String paymentUid = (String) paymentOf(bookingId).get("uid");
+
+        assertThat(as(booker.key(), () -> post("/v2/bookings/" + uid + "/cancel", "{}")).status().value())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !STRIPE.findAll(postRequestedFor(
+                urlEqualTo("/v1/payment_intents/" + intentId + "/cancel"))).isEmpty());
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents/" + intentId + "/cancel"))
+                .withHeader("Idempotency-Key", equalTo("cancel-" + paymentUid)));
+
+        String late = """
+                {"id": "evt_late_%1$s", "object": "event", "api_version": "%2$s", "created": %3$d, "livemode": false,
+                 "type": "payment_intent.succeeded", "pending_webhooks": 1, "request": {"id": null},
+                 "data": {"object": {"id": "%5$s", "object": "payment_intent", "amount": 1200, "currency": "usd",
+                                     "status": "succeeded", "metadata": {"bookingUid": "%4$s"}}}}"""
+                .formatted(tag, Stripe.API_VERSION, Instant.now().getEpochSecond(), uid, intentId);
+        assertThat(sendToWebhook(late, stripeSignature(late, StripeFake.WEBHOOK_SECRET,
+                Instant.now().getEpochSecond()))).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(paymentOf(bookingId).get("refunded")));
+        assertThat(paymentOf(bookingId)).containsEntry("success", true);
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-" + paymentUid)));
+        assertThat(awaitStatus(host, uid, "cancelled")).as("a payment does not bring a cancelled booking back")
+                .isEqualTo("cancelled");
+    }
+
+    /** A workflow of the host's on the event type, with one email step; answers the step's id. */
+    private int workflow(Member host, int eventTypeId, String trigger) {
+        Response made = as(host.key(), () -> post("/v2/workflows", """
+                {"name": "On %s", "trigger": "%s", "steps": [{"action": "EMAIL_HOST", "emailSubject": "%s",
+                 "reminderBody": "Booking {EVENT_NAME}"}]}""".formatted(trigger, trigger, trigger)));
+        assertThat(made.status().value()).as(made.body().toString()).isEqualTo(201);
+        int workflowId = made.data().get("id").asInt();
+        Response activated = as(host.key(), () -> put("/v2/workflows/" + workflowId + "/activation",
+                "{\"eventTypeIds\": [%d]}".formatted(eventTypeId)));
+        assertThat(activated.status().value()).as(String.valueOf(activated.body())).isBetween(200, 204);
+        return made.data().get("stepIds").get(0).asInt();
+    }
+
+    private boolean reminderOf(String bookingUid, int stepId) {
+        return jdbc.queryForObject("""
+                select count(*) from "WorkflowReminder" where "bookingUid" = ? and "workflowStepId" = ?""",
+                Long.class, bookingUid, stepId) > 0;
+    }
+
+    /** The booking as the host reads it, once the read side has its payment. */
+    private JsonNode awaitPayment(Member host, String uid) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Response shown = as(host.key(), () -> get("/v2/bookings/" + uid));
+            return shown.status().value() == 200 && shown.data().get("payment").size() == 1;
+        });
+        return as(host.key(), () -> get("/v2/bookings/" + uid)).data();
     }
 
     private String awaitStatus(Member host, String uid, String status) {

@@ -1,5 +1,6 @@
 package com.calcomalt.allinone;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -25,8 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The JVM's one fake of the few Stripe endpoints the application calls, in WireMock, answering in
- * the shapes Stripe documents (https://docs.stripe.com/api): PaymentIntents (create, cancel),
- * SetupIntents (create) and Refunds (create). Like Stripe, it answers a repeated Idempotency-Key
+ * the shapes Stripe documents (https://docs.stripe.com/api): Customers (create), PaymentIntents
+ * (create, cancel), SetupIntents (create, retrieve) and Refunds (create). A SetupIntent retrieved
+ * has succeeded with a card, as if its booker had confirmed it in the browser. Like Stripe, it answers a repeated Idempotency-Key
  * with the first answer. The one Spring context of the API tests is configured against it by
  * {@link ApiTest}: a second context with other settings would run its own event processors and
  * scheduler on the same database, and take work meant for the first.
@@ -40,11 +42,14 @@ final class StripeFake {
 
     static {
         SERVER.start();
-        for (String path : new String[] {"/v1/payment_intents", "/v1/setup_intents", "/v1/refunds"}) {
+        for (String path : new String[] {"/v1/customers", "/v1/payment_intents", "/v1/setup_intents",
+                "/v1/refunds"}) {
             SERVER.stubFor(post(urlEqualTo(path)).willReturn(new ResponseDefinitionBuilder()
                     .withTransformers(StripeObjects.NAME)));
         }
         SERVER.stubFor(post(urlPathMatching("/v1/payment_intents/[^/]+/cancel"))
+                .willReturn(new ResponseDefinitionBuilder().withTransformers(StripeObjects.NAME)));
+        SERVER.stubFor(get(urlPathMatching("/v1/setup_intents/[^/]+"))
                 .willReturn(new ResponseDefinitionBuilder().withTransformers(StripeObjects.NAME)));
     }
 
@@ -77,6 +82,7 @@ final class StripeFake {
         static final String NAME = "stripe-objects";
         private final ObjectMapper json = new ObjectMapper();
         private final Map<String, String> answered = new ConcurrentHashMap<>();
+        private final Map<String, ObjectNode> setupIntents = new ConcurrentHashMap<>();
 
         @Override
         public String getName() {
@@ -100,9 +106,15 @@ final class StripeFake {
 
         private String answer(Request request) {
             Map<String, String> form = form(request.getBodyAsString());
-            String path = request.getUrl();
+            String path = request.getUrl().split("\\?")[0];
             ObjectNode object = json.createObjectNode();
-            if (path.endsWith("/cancel")) {
+            if (path.startsWith("/v1/setup_intents/")) {
+                ObjectNode saved = setupIntents.get(path.substring("/v1/setup_intents/".length()));
+                return saved == null ? "{}" : saved.deepCopy().put("status", "succeeded")
+                        .put("payment_method", "pm_" + saved.get("id").asText()).toString();
+            } else if (path.startsWith("/v1/customers")) {
+                object.put("id", "cus_" + random()).put("object", "customer");
+            } else if (path.endsWith("/cancel")) {
                 String id = path.split("/")[3];
                 object.put("id", id).put("object", "payment_intent").put("status", "canceled")
                         .put("cancellation_reason", form.get("cancellation_reason"))
@@ -119,7 +131,9 @@ final class StripeFake {
             } else if (path.startsWith("/v1/setup_intents")) {
                 String id = "seti_" + random();
                 object.put("id", id).put("object", "setup_intent").put("client_secret", id + "_secret_" + random())
-                        .put("status", "requires_payment_method").put("usage", "off_session");
+                        .put("status", "requires_payment_method").put("usage", form.get("usage"))
+                        .put("customer", form.get("customer"));
+                setupIntents.put(id, object);
             } else {
                 object.put("id", "re_" + random()).put("object", "refund").put("status", "succeeded")
                         .put("payment_intent", form.get("payment_intent"));

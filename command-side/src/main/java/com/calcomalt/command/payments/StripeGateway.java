@@ -5,6 +5,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.SetupIntent;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.SetupIntentCreateParams;
@@ -72,6 +73,13 @@ class StripeGateway {
     String refund(String paymentUid, String paymentIntentId) throws StripeException {
         return client().refunds().create(RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build(),
                 options("refund-" + paymentUid)).getId();
+    }
+
+    /** An intent that will not be paid: Stripe refuses a payment for it from now on. */
+    void cancelPaymentIntent(String paymentUid, String paymentIntentId) throws StripeException {
+        client().paymentIntents().cancel(paymentIntentId, PaymentIntentCancelParams.builder()
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build(),
+                options("cancel-" + paymentUid));
     }
 
     private StripeClient client() {

@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Stripe calls of a booking's payment, as db-scheduler tasks: making what the booker pays with,
- * and refunding; and cancelling a booking never paid in time. A failed call (Stripe down, a 5xx) is tried again with exponential back-off and
+ * cancelling it when the booking is gone unpaid, and refunding; and cancelling a booking never paid in time. A failed call (Stripe down, a 5xx) is tried again with exponential back-off and
  * stays visible meanwhile as the execution's consecutive failures; the idempotency key of each
  * call makes the retry answer the first call's result, so nothing is ever charged or refunded twice.
  * The command that records the result is idempotent as well.
@@ -36,10 +39,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StripePaymentTask {
 
     static final String NAME = "stripe-payment";
+    private static final Logger log = LoggerFactory.getLogger(StripePaymentTask.class);
     private static final MetaData AS_THE_SYSTEM = CallerMetaData.of(new Caller(0, true, null));
 
     /** Which work, for which booking: the instance id is {@code kind:bookingUid}. EXPIRE calls no one. */
-    enum Kind { INTENT, REFUND, EXPIRE }
+    enum Kind { INTENT, REFUND, EXPIRE, CANCEL_INTENT }
 
     record Work(Kind kind, String bookingUid) implements Serializable {
     }
@@ -76,15 +80,15 @@ class StripePaymentTask {
     }
 
     private record Row(int bookingId, int amount, String currency, PaymentOption option, String paymentUid,
-                       String externalId, boolean paid) {
+                       String externalId, boolean paid, boolean cancelled) {
     }
 
     void run(Work work) {
         List<Row> rows = jdbc.query("""
-                select booking_id, amount, currency, payment_option, payment_uid, external_id, paid
+                select booking_id, amount, currency, payment_option, payment_uid, external_id, paid, cancelled
                 from payments.booking_payments where booking_uid = ?""", (rs, i) -> new Row(rs.getInt(1),
                 rs.getInt(2), rs.getString(3), PaymentOption.valueOf(rs.getString(4)), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7)), work.bookingUid());
+                rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)), work.bookingUid());
         if (rows.isEmpty()) {
             return;
         }
@@ -93,6 +97,7 @@ class StripePaymentTask {
                 case INTENT -> initiate(work.bookingUid(), rows.get(0));
                 case REFUND -> refund(rows.get(0));
                 case EXPIRE -> expire(work.bookingUid(), rows.get(0));
+                case CANCEL_INTENT -> cancelIntent(rows.get(0));
             }
         } catch (StripeException e) {
             throw new IllegalStateException("Stripe refused or missed " + work + ": " + e.getMessage(), e);
@@ -100,7 +105,7 @@ class StripePaymentTask {
     }
 
     private void initiate(String bookingUid, Row row) throws StripeException {
-        if (row.paymentUid() != null) {
+        if (row.paymentUid() != null || row.cancelled()) {
             return;
         }
         StripeGateway.Intent intent = row.option() == PaymentOption.HOLD ? stripe.setupIntent(bookingUid)
@@ -119,6 +124,21 @@ class StripePaymentTask {
             commands.sendAndWait(new CancelBooking(bookingUid, "The payment was not made in time"), AS_THE_SYSTEM);
         } catch (DomainConflict over) {
             // Cancelled or declined already: nothing is held.
+        }
+    }
+
+    /**
+     * The PaymentIntent of a booking that no longer takes place, unpaid. One paid meanwhile cannot be
+     * cancelled (Stripe answers 400); its success is refunded instead.
+     */
+    private void cancelIntent(Row row) throws StripeException {
+        if (row.paid() || row.externalId() == null || row.option() != PaymentOption.ON_BOOKING) {
+            return;
+        }
+        try {
+            stripe.cancelPaymentIntent(row.paymentUid(), row.externalId());
+        } catch (InvalidRequestException notCancellable) {
+            log.warn("PaymentIntent {} cannot be cancelled: {}", row.externalId(), notCancellable.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package com.calcomalt.command.payments;
 
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.payments.PaymentInitiated;
+import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
  * Payments' reaction to bookings and their payments. A booking that must pay gets a
  * {@link StripePaymentTask} that makes its PaymentIntent (or, for HOLD, its SetupIntent); a payment
  * that went through marks its booking paid; one never paid in time is cancelled, which frees its
- * slot; a paid booking that is cancelled is refunded as its
- * event type's refund policy says. Stripe is called from the task, never from here, and this
+ * slot; a paid booking that is cancelled is refunded as its event type's refund policy says, an
+ * unpaid one has its PaymentIntent cancelled, and a payment that comes after its booking is gone is
+ * refunded. Stripe is called from the task, never from here, and this
  * processor refuses replays: rebuilding the read side calls Stripe never.
  */
 @Component
@@ -74,26 +76,50 @@ class StripePayments {
                 event.at().plus(unpaidExpiry));
     }
 
+    /** An intent made for a booking cancelled meanwhile is cancelled in turn. */
     @EventHandler
     void on(PaymentInitiated event) {
-        jdbc.update("update payments.booking_payments set payment_uid = ?, external_id = ? where booking_uid = ?",
-                event.uid(), event.externalId(), event.bookingUid());
+        Object secret = event.data() == null ? null : event.data().get("client_secret");
+        List<Boolean> cancelled = jdbc.queryForList("""
+                update payments.booking_payments set payment_uid = ?, payment_id = ?, external_id = ?,
+                    client_secret = ?
+                where booking_uid = ? returning cancelled and not paid""", Boolean.class, event.uid(),
+                event.paymentId(), event.externalId(), secret == null ? null : secret.toString(),
+                event.bookingUid());
+        if (!cancelled.isEmpty() && cancelled.get(0)) {
+            scheduleCancel(event.bookingUid(), event.at());
+        }
     }
 
+    /** A payment that comes for a booking no longer taking place (expired, cancelled) is refunded whole. */
     @EventHandler
     void on(PaymentSucceeded event) {
         jdbc.update("update payments.booking_payments set paid = true where booking_uid = ?", event.bookingUid());
         try {
             commands.sendAndWait(new MarkBookingPaid(event.bookingUid(), event.uid()), AS_THE_SYSTEM);
         } catch (DomainConflict gone) {
-            log.warn("Payment {} went through for booking {}, which no longer takes place: {}", event.uid(),
-                    event.bookingUid(), gone.getMessage());
+            log.warn("Payment {} went through for booking {}, which no longer takes place; refunding it: {}",
+                    event.uid(), event.bookingUid(), gone.getMessage());
+            scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.REFUND,
+                    event.bookingUid()), event.at());
         }
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event) {
+        jdbc.update("update payments.booking_payments set refunded = true where booking_uid = ?",
+                event.bookingUid());
     }
 
     /** cal.com refunds on cancellation as the event type's refund policy says: always, never, or until N days before. */
     @EventHandler
     void on(BookingCancelled event) {
+        List<Boolean> unpaidIntent = jdbc.queryForList("""
+                update payments.booking_payments set cancelled = true where booking_uid = ?
+                returning external_id is not null and not paid""", Boolean.class, event.uid());
+        if (!unpaidIntent.isEmpty() && unpaidIntent.get(0)) {
+            scheduleCancel(event.uid(), event.updatedAt());
+        }
         List<Boolean> refundable = jdbc.query("""
                 select p.paid, p.refund_policy, p.refund_days_count, b.start_time
                 from payments.booking_payments p left join command_side.bookings b on b.uid = p.booking_uid
@@ -104,6 +130,11 @@ class StripePayments {
             scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.REFUND, event.uid()),
                     event.updatedAt());
         }
+    }
+
+    private void scheduleCancel(String bookingUid, Instant at) {
+        scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.CANCEL_INTENT, bookingUid),
+                at);
     }
 
     static boolean refunds(RefundPolicy policy, Integer days, Instant start, Instant cancelledAt) {
