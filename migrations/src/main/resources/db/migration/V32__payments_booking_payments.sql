@@ -19,6 +19,8 @@ CREATE TABLE payments.booking_payments (
     client_secret     TEXT,
     paid              BOOLEAN     NOT NULL DEFAULT false,
     refunded          BOOLEAN     NOT NULL DEFAULT false,
+    -- A HOLD's saved card was charged for a no-show.
+    charged           BOOLEAN     NOT NULL DEFAULT false,
     -- The booking no longer takes place: its intent is cancelled, a payment that comes anyway refunded.
     cancelled         BOOLEAN     NOT NULL DEFAULT false
 );

@@ -1,5 +1,6 @@
 package com.calcomalt.allinone;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -247,6 +248,82 @@ class PaymentsApiTest extends ApiTest {
                 .withHeader("Idempotency-Key", equalTo("refund-" + paymentUid)));
         assertThat(awaitStatus(host, uid, "cancelled")).as("a payment does not bring a cancelled booking back")
                 .isEqualTo("cancelled");
+    }
+
+    @Test
+    void a_held_card_is_charged_once_when_the_attendee_is_marked_a_no_show() {
+        Member host = newMember("hold-host", "example.com");
+        Member booker = newMember("hold-booker", "example.com");
+        String ada = "ada-hold-" + tag + "@example.com";
+        assertThat(as(host.key(), () -> post("/v2/schedules", """
+                {"name": "Office", "timeZone": "UTC",
+                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
+        Response created = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Held call", "slug": "hold-%s", "lengthInMinutes": 30,
+                 "metadata": {"apps": {"stripe": {"price": 3000, "currency": "usd", "enabled": true,
+                                                  "paymentOption": "HOLD"}}}}""".formatted(tag)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        Response booked = as(booker.key(), () -> post("/v2/bookings", """
+                {"start": "2027-12-09T10:00:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Ada Booker", "email": "%s", "timeZone": "UTC"}}"""
+                .formatted(created.data().get("id").asInt(), ada)));
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        String uid = booked.data().get("uid").asText();
+        int bookingId = booked.data().get("id").asInt();
+        assertThat(booked.data().get("payment").get(0).get("clientSecret").asText())
+                .as("the booker saves the card with the SetupIntent's secret").startsWith("seti_");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from \"Payment\" where \"bookingId\" = ?", Long.class, bookingId) == 1);
+        String setupIntentId = (String) paymentOf(bookingId).get("externalId");
+        String paymentUid = (String) paymentOf(bookingId).get("uid");
+        assertThat(setupIntentId).startsWith("seti_");
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/customers"))
+                .withHeader("Idempotency-Key", equalTo("customer-" + uid)));
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/setup_intents"))
+                .withHeader("Idempotency-Key", equalTo("setup-intent-" + uid))
+                .withRequestBody(containing("usage=off_session")));
+
+        String saved = """
+                {"id": "evt_setup_%1$s", "object": "event", "api_version": "%2$s", "created": %3$d, "livemode": false,
+                 "type": "setup_intent.succeeded", "pending_webhooks": 1, "request": {"id": null},
+                 "data": {"object": {"id": "%5$s", "object": "setup_intent", "status": "succeeded",
+                                     "payment_method": "pm_card", "metadata": {"bookingUid": "%4$s"}}}}"""
+                .formatted(tag, Stripe.API_VERSION, Instant.now().getEpochSecond(), uid, setupIntentId);
+        assertThat(sendToWebhook(saved, stripeSignature(saved, StripeFake.WEBHOOK_SECRET,
+                Instant.now().getEpochSecond()))).isEqualTo(200);
+        assertThat(awaitStatus(host, uid, "accepted")).isEqualTo("accepted");
+        awaitProjectionsCaughtUp();
+        assertThat(paymentOf(bookingId)).as("the card is saved; nothing is charged yet")
+                .containsEntry("success", false);
+        assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo("charge-" + paymentUid)))).isEmpty();
+
+        clock.setTo(Instant.parse("2027-12-09T10:45:00Z"));
+        try {
+            for (boolean absent : new boolean[] {true, false, true}) {
+                Response marked = as(host.key(), () -> post("/v2/bookings/" + uid + "/mark-absent", """
+                        {"attendees": [{"email": "%s", "absent": %s}]}""".formatted(ada, absent)));
+                assertThat(marked.status().value()).as(marked.body().toString()).isEqualTo(200);
+                // The charge is due when the attendee was marked, which this test's clock puts in 2027.
+                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    jdbc.update("update scheduler.scheduled_tasks set execution_time = now() where task_instance = ?",
+                            "CHARGE:" + uid);
+                    return Boolean.TRUE.equals(paymentOf(bookingId).get("success"));
+                });
+            }
+        } finally {
+            clock.reset();
+        }
+        awaitProjectionsCaughtUp();
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo("charge-" + paymentUid))
+                .withRequestBody(containing("off_session=true")).withRequestBody(containing("confirm=true"))
+                .withRequestBody(containing("payment_method=pm_" + setupIntentId)));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from eventstore.domain_event_entry
+                where aggregate_identifier like ? and payload_type like '%PaymentCharged'""", Long.class,
+                "%" + paymentUid)).as("charged once, marked absent twice").isEqualTo(1);
     }
 
     /** A workflow of the host's on the event type, with one email step; answers the step's id. */

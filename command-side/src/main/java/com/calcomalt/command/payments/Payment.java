@@ -2,8 +2,10 @@ package com.calcomalt.command.payments;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.calcomalt.contracts.payments.ChargeHeldPayment;
 import com.calcomalt.contracts.payments.FailPayment;
 import com.calcomalt.contracts.payments.InitiatePayment;
+import com.calcomalt.contracts.payments.PaymentCharged;
 import com.calcomalt.contracts.payments.PaymentFailed;
 import com.calcomalt.contracts.payments.PaymentInitiated;
 import com.calcomalt.contracts.payments.PaymentIds;
@@ -11,6 +13,7 @@ import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
 import com.calcomalt.contracts.payments.RefundPayment;
 import com.calcomalt.contracts.payments.SucceedPayment;
+import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import java.time.Clock;
@@ -28,7 +31,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The payment of one booking, as cal.com's Payment row tells it: initiated unpaid, then paid once,
- * perhaps after failed attempts, then perhaps refunded once. The payment app's events may come twice
+ * perhaps after failed attempts, then perhaps refunded once. A HOLD's success saves the card, which
+ * is charged at most once, for a no-show. The payment app's events may come twice
  * and out of order (Stripe retries its webhooks), so each is taken once by its id, and a failure
  * that arrives after the success changes nothing.
  */
@@ -40,6 +44,7 @@ public class Payment {
     private PaymentInitiated initiated;
     private boolean success;
     private boolean refunded;
+    private boolean charged;
     private final Set<String> appEvents = new HashSet<>();
 
     protected Payment() {
@@ -101,6 +106,22 @@ public class Payment {
                 initiated.bookingUid(), command.refundId(), clock.instant()));
     }
 
+    /** A HOLD's saved card is charged once, for a no-show: a second charge is refused. */
+    @CommandHandler
+    void handle(ChargeHeldPayment command, Clock clock) {
+        if (initiated.paymentOption() != PaymentOption.HOLD) {
+            throw new DomainRuleViolation("Payment " + initiated.uid() + " was paid on booking; there is no card held");
+        }
+        if (!success) {
+            throw new DomainRuleViolation("Payment " + initiated.uid() + " has no card saved to charge");
+        }
+        if (charged) {
+            throw new DomainConflict("Payment " + initiated.uid() + " is charged already");
+        }
+        apply(new PaymentCharged(initiated.uid(), initiated.paymentId(), initiated.bookingId(),
+                initiated.bookingUid(), command.chargeId(), clock.instant()));
+    }
+
     private static String currency(String code) {
         try {
             return Currency.getInstance(code.toUpperCase(Locale.ROOT)).getCurrencyCode().toLowerCase(Locale.ROOT);
@@ -124,6 +145,11 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentFailed event) {
         appEvents.add(event.appEventId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCharged event) {
+        charged = true;
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.SetupIntent;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
@@ -61,12 +62,32 @@ class StripeGateway {
                 "status", String.valueOf(intent.getStatus())));
     }
 
-    /** HOLD: a SetupIntent that saves the booker's card, charged only for a no-show. */
+    /**
+     * HOLD: a SetupIntent that saves the booker's card, charged only for a no-show. The card is kept
+     * on a customer of its own and saved for use off session, as Stripe requires for a later charge.
+     */
     Intent setupIntent(String bookingUid) throws StripeException {
+        String customer = client().customers().create(CustomerCreateParams.builder()
+                .putMetadata("bookingUid", bookingUid).build(), options("customer-" + bookingUid)).getId();
         SetupIntent intent = client().setupIntents().create(SetupIntentCreateParams.builder()
+                .setCustomer(customer).setUsage(SetupIntentCreateParams.Usage.OFF_SESSION)
                 .putMetadata("bookingUid", bookingUid).build(), options("setup-intent-" + bookingUid));
         return new Intent(intent.getId(), Map.of("id", intent.getId(), "object", "setup_intent",
                 "client_secret", String.valueOf(intent.getClientSecret()), "status", String.valueOf(intent.getStatus())));
+    }
+
+    /**
+     * Charges the card a SetupIntent saved, off session and confirmed at once, as cal.com charges a
+     * no-show fee; answers the PaymentIntent's id. Its key makes a second charge the first one again.
+     */
+    String chargeHeld(String paymentUid, String setupIntentId, String bookingUid, int amount, String currency)
+            throws StripeException {
+        SetupIntent saved = client().setupIntents().retrieve(setupIntentId, RequestOptions.builder().build());
+        return client().paymentIntents().create(PaymentIntentCreateParams.builder()
+                .setAmount((long) amount).setCurrency(currency).setCustomer(saved.getCustomer())
+                .setPaymentMethod(saved.getPaymentMethod()).setOffSession(true).setConfirm(true)
+                .putMetadata("bookingUid", bookingUid).putMetadata("noShowFee", "true").build(),
+                options("charge-" + paymentUid)).getId();
     }
 
     /** Refunds all of a PaymentIntent; answers the refund's id. */

@@ -2,6 +2,7 @@ package com.calcomalt.command.payments;
 
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.payments.ChargeHeldPayment;
 import com.calcomalt.contracts.payments.InitiatePayment;
 import com.calcomalt.contracts.payments.RefundPayment;
 import com.calcomalt.contracts.scheduling.CancelBooking;
@@ -30,8 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Stripe calls of a booking's payment, as db-scheduler tasks: making what the booker pays with,
- * cancelling it when the booking is gone unpaid, and refunding; and cancelling a booking never paid in time. A failed call (Stripe down, a 5xx) is tried again with exponential back-off and
- * stays visible meanwhile as the execution's consecutive failures; the idempotency key of each
+ * cancelling it when the booking is gone unpaid, refunding, and charging a HOLD's card for a no-show;
+ * and cancelling a booking never paid in time. A failed call (Stripe down, a 5xx) is tried again
+ * with exponential back-off and stays visible meanwhile as the execution's consecutive failures; the idempotency key of each
  * call makes the retry answer the first call's result, so nothing is ever charged or refunded twice.
  * The command that records the result is idempotent as well.
  */
@@ -43,7 +45,7 @@ class StripePaymentTask {
     private static final MetaData AS_THE_SYSTEM = CallerMetaData.of(new Caller(0, true, null));
 
     /** Which work, for which booking: the instance id is {@code kind:bookingUid}. EXPIRE calls no one. */
-    enum Kind { INTENT, REFUND, EXPIRE, CANCEL_INTENT }
+    enum Kind { INTENT, REFUND, EXPIRE, CANCEL_INTENT, CHARGE }
 
     record Work(Kind kind, String bookingUid) implements Serializable {
     }
@@ -80,15 +82,16 @@ class StripePaymentTask {
     }
 
     private record Row(int bookingId, int amount, String currency, PaymentOption option, String paymentUid,
-                       String externalId, boolean paid, boolean cancelled) {
+                       String externalId, boolean paid, boolean cancelled, boolean charged) {
     }
 
     void run(Work work) {
         List<Row> rows = jdbc.query("""
-                select booking_id, amount, currency, payment_option, payment_uid, external_id, paid, cancelled
+                select booking_id, amount, currency, payment_option, payment_uid, external_id, paid, cancelled,
+                       charged
                 from payments.booking_payments where booking_uid = ?""", (rs, i) -> new Row(rs.getInt(1),
                 rs.getInt(2), rs.getString(3), PaymentOption.valueOf(rs.getString(4)), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)), work.bookingUid());
+                rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)), work.bookingUid());
         if (rows.isEmpty()) {
             return;
         }
@@ -98,6 +101,7 @@ class StripePaymentTask {
                 case REFUND -> refund(rows.get(0));
                 case EXPIRE -> expire(work.bookingUid(), rows.get(0));
                 case CANCEL_INTENT -> cancelIntent(rows.get(0));
+                case CHARGE -> charge(work.bookingUid(), rows.get(0));
             }
         } catch (StripeException e) {
             throw new IllegalStateException("Stripe refused or missed " + work + ": " + e.getMessage(), e);
@@ -139,6 +143,20 @@ class StripePaymentTask {
             stripe.cancelPaymentIntent(row.paymentUid(), row.externalId());
         } catch (InvalidRequestException notCancellable) {
             log.warn("PaymentIntent {} cannot be cancelled: {}", row.externalId(), notCancellable.getMessage());
+        }
+    }
+
+    /** A HOLD's saved card, charged once for a no-show: Stripe's key and the payment both refuse a second charge. */
+    private void charge(String bookingUid, Row row) throws StripeException {
+        if (row.option() != PaymentOption.HOLD || !row.paid() || row.charged()) {
+            return;
+        }
+        String chargeId = stripe.chargeHeld(row.paymentUid(), row.externalId(), bookingUid, row.amount(),
+                row.currency());
+        try {
+            commands.sendAndWait(new ChargeHeldPayment(row.paymentUid(), chargeId), AS_THE_SYSTEM);
+        } catch (DomainConflict chargedAlready) {
+            // The same charge answered twice by its idempotency key: recorded the first time.
         }
     }
 

@@ -1,9 +1,12 @@
 package com.calcomalt.command.payments;
 
 import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.payments.PaymentCharged;
 import com.calcomalt.contracts.payments.PaymentInitiated;
 import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
+import com.calcomalt.contracts.scheduling.AttendeeAbsence;
+import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.MarkBookingPaid;
@@ -103,6 +106,26 @@ class StripePayments {
             scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.REFUND,
                     event.bookingUid()), event.at());
         }
+    }
+
+    /** cal.com charges a HOLD's saved card when an attendee is marked a no-show. */
+    @EventHandler
+    void on(BookingAbsenceMarked event) {
+        if (event.attendees() == null || event.attendees().stream().noneMatch(AttendeeAbsence::noShow)) {
+            return;
+        }
+        List<Boolean> chargeable = jdbc.queryForList("""
+                select payment_option = 'HOLD' and paid and not charged from payments.booking_payments
+                where booking_uid = ?""", Boolean.class, event.uid());
+        if (!chargeable.isEmpty() && chargeable.get(0)) {
+            scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.CHARGE, event.uid()),
+                    event.updatedAt());
+        }
+    }
+
+    @EventHandler
+    void on(PaymentCharged event) {
+        jdbc.update("update payments.booking_payments set charged = true where booking_uid = ?", event.bookingUid());
     }
 
     @EventHandler

@@ -1,7 +1,9 @@
 package com.calcomalt.command.payments;
 
+import com.calcomalt.contracts.payments.ChargeHeldPayment;
 import com.calcomalt.contracts.payments.FailPayment;
 import com.calcomalt.contracts.payments.InitiatePayment;
+import com.calcomalt.contracts.payments.PaymentCharged;
 import com.calcomalt.contracts.payments.PaymentFailed;
 import com.calcomalt.contracts.payments.PaymentInitiated;
 import com.calcomalt.contracts.scheduling.PaymentOption;
@@ -188,5 +190,47 @@ class PaymentTest {
                 .when(new RefundPayment(UID, "re_2"))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Payment pay-1 is refunded already");
+    }
+
+    // ================================================================ ChargeHeldPayment
+
+    private static PaymentInitiated held() {
+        return new PaymentInitiated(UID, 7, 40, BOOKING_UID, "stripe", 5000, 0, "usd", "seti_123",
+                PaymentOption.HOLD, Map.of("id", "seti_123"), EARLIER);
+    }
+
+    private static PaymentSucceeded cardSaved() {
+        return new PaymentSucceeded(UID, 7, 40, BOOKING_UID, PaymentOption.HOLD, "evt_setup", EARLIER);
+    }
+
+    @Test
+    void a_held_card_is_charged_for_a_no_show() {
+        fixture.given(held(), cardSaved())
+                .when(new ChargeHeldPayment(UID, "pi_charge"))
+                .expectEvents(new PaymentCharged(UID, 7, 40, BOOKING_UID, "pi_charge", NOW));
+    }
+
+    @Test
+    void a_held_card_charged_again_is_a_conflict() {
+        fixture.given(held(), cardSaved(), new PaymentCharged(UID, 7, 40, BOOKING_UID, "pi_charge", EARLIER))
+                .when(new ChargeHeldPayment(UID, "pi_charge"))
+                .expectException(DomainConflict.class)
+                .expectExceptionMessage("Payment pay-1 is charged already");
+    }
+
+    @Test
+    void a_hold_whose_card_was_never_saved_cannot_be_charged() {
+        fixture.given(held())
+                .when(new ChargeHeldPayment(UID, "pi_charge"))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Payment pay-1 has no card saved to charge");
+    }
+
+    @Test
+    void a_payment_made_on_booking_holds_no_card_to_charge() {
+        fixture.given(initiated(), succeeded("evt_1"))
+                .when(new ChargeHeldPayment(UID, "pi_charge"))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Payment pay-1 was paid on booking; there is no card held");
     }
 }

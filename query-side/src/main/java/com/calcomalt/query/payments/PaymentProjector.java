@@ -1,8 +1,10 @@
 package com.calcomalt.query.payments;
 
+import com.calcomalt.contracts.payments.PaymentCharged;
 import com.calcomalt.contracts.payments.PaymentInitiated;
 import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
+import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -42,8 +44,16 @@ class PaymentProjector {
         });
     }
 
+    /** A HOLD's success only saves the card: cal.com's row becomes a success when the card is charged. */
     @EventHandler
     void on(PaymentSucceeded event) {
+        if (event.paymentOption() != PaymentOption.HOLD) {
+            Rows.existing(entityManager, PaymentRow.class, event.paymentId()).success = true;
+        }
+    }
+
+    @EventHandler
+    void on(PaymentCharged event) {
         Rows.existing(entityManager, PaymentRow.class, event.paymentId()).success = true;
     }
 

@@ -3,6 +3,7 @@ package com.calcomalt.query.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.calcomalt.contracts.payments.PaymentCharged;
 import com.calcomalt.contracts.payments.PaymentFailed;
 import com.calcomalt.contracts.payments.PaymentIds;
 import com.calcomalt.contracts.payments.PaymentInitiated;
@@ -66,9 +67,15 @@ class PaymentProjectorTest extends BookingFixtures {
         publish("Booking", BookingIds.aggregateId(booking.uid()),
                 new BookingPaid(booking.uid(), booking.bookingId(), uid, BookingStatus.accepted, T2));
         awaitProjectionsCaughtUp();
-        assertThat(payment(uid)).containsEntry("success", true).containsEntry("refunded", false);
+        assertThat(payment(uid)).as("a HOLD's card is saved, nothing is paid yet, as cal.com keeps it")
+                .containsEntry("success", false).containsEntry("refunded", false);
         assertThat(jdbc.queryForMap("select paid, status::text as status from \"Booking\" where id = ?",
                 booking.bookingId())).containsEntry("paid", true).containsEntry("status", "accepted");
+
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentCharged(uid, paymentId, booking.bookingId(),
+                booking.uid(), "pi_fee", T2));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).as("charged for a no-show").containsEntry("success", true);
 
         publish("Payment", PaymentIds.aggregateId(uid), new PaymentRefunded(uid, paymentId, booking.bookingId(),
                 booking.uid(), "re_1", T2));
