@@ -226,6 +226,10 @@ class PaymentsApiTest extends ApiTest {
                 "select count(*) from \"Payment\" where \"bookingId\" = ?", Long.class, bookingId) == 1);
         String intentId = (String) paymentOf(bookingId).get("externalId");
         String paymentUid = (String) paymentOf(bookingId).get("uid");
+        Response moved = as(booker.key(), () -> post("/v2/bookings/" + uid + "/reschedule", """
+                {"start": "2027-12-08T11:00:00Z"}"""));
+        assertThat(moved.status().value()).as("its replacement would be accepted unpaid: " + moved.body())
+                .isEqualTo(409);
 
         assertThat(as(booker.key(), () -> post("/v2/bookings/" + uid + "/cancel", "{}")).status().value())
                 .isEqualTo(200);

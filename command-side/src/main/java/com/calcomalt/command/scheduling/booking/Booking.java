@@ -247,6 +247,10 @@ public class Booking {
         if (state.seated()) {
             throw new DomainRuleViolation("Booking " + uid() + " has seats: a seat is given back and another booked");
         }
+        // Its replacement would be accepted unpaid: the payment stays with this booking, which pays first.
+        if (state.awaitingPayment()) {
+            throw new DomainConflict("Booking " + uid() + " waits for its payment; it is rescheduled once paid");
+        }
         BookingRequested was = made();
         EventTypeSnapshot eventType = BookingRules.requireBookable(facts,
                 was.eventTypeId() == null ? -1 : was.eventTypeId());

@@ -1167,6 +1167,15 @@ class BookingTest {
     }
 
     @Test
+    void a_booking_that_waits_for_its_payment_is_not_rescheduled() {
+        fixture.given(pending(), paymentRequired(EARLIER))
+                .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
+                        as(BOB, FACTS, free(personal("metadata", PAID), ANN_ID)))
+                .expectException(DomainConflict.class)
+                .expectExceptionMessage("Booking booking-uid-1 waits for its payment; it is rescheduled once paid");
+    }
+
+    @Test
     void the_booker_reschedules_their_booking() {
         fixture.given(accepted())
                 .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
