@@ -44,11 +44,19 @@ abstract class ApiTest {
 
     static final String ADMIN_KEY = "cal_0000000000000000000000000000test";
 
-    /** Reminder emails go over SMTP to the tests' own server. */
+    /**
+     * Reminder emails go over SMTP to the tests' own server; Stripe is the tests' fake. Every API test
+     * runs with these settings and no others: a test class that changed one would get a Spring context
+     * of its own, whose event processors and scheduler would work the same database beside this one's.
+     */
     @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry properties) {
+    static void mailServerAndStripe(DynamicPropertyRegistry properties) {
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", TestMailServer::port);
+        properties.add("calalt.stripe.secret-key", () -> StripeFake.SECRET_KEY);
+        properties.add("calalt.stripe.webhook-secret", () -> StripeFake.WEBHOOK_SECRET);
+        properties.add("calalt.stripe.api-base", StripeFake::baseUrl);
+        properties.add("calalt.stripe.calls.initial-backoff", () -> "1s");
     }
 
     RestClient http;
@@ -82,6 +90,10 @@ abstract class ApiTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> as(null, () -> get("/actuator/health/readiness")).status().value() == 200);
         READY.add(port);
+        if (READY.size() > 1) {
+            throw new IllegalStateException("A second Spring context (ports " + READY + ") runs its processors and"
+                    + " scheduler on the database of the first; API tests must not change the context's settings");
+        }
     }
 
     /** Sends the following requests with this API key (null: with none). */

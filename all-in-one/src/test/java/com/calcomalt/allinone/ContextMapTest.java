@@ -31,16 +31,17 @@ class ContextMapTest {
             c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> JDBC.test(d.getTargetClass())));
 
     /**
-     * Automation and Notifications react to Scheduling, which is called by no one it calls: it asks
-     * Calendar Integration for busy times, FeatureFlags for kill switches and Billing for seats, Billing
-     * asks FeatureFlags whether seat limits hold, and all of them read
-     * Identity & Access (infra-db.md's context map). Automation and Notifications do not know each
+     * Automation, Notifications and Payments react to Scheduling, which is called by no one it calls:
+     * it asks Calendar Integration for busy times, FeatureFlags for kill switches and Billing for
+     * seats, Billing asks FeatureFlags whether seat limits hold, and all of them read Identity &
+     * Access (infra-db.md's context map). Automation, Notifications and Payments do not know each
      * other. Nothing points back.
      */
     @ArchTest
     static final ArchRule contexts_depend_only_downwards = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Automation").definedBy(context("automation"))
             .layer("Notifications").definedBy(context("notifications"))
+            .layer("Payments").definedBy(context("payments"))
             .layer("Scheduling").definedBy(context("scheduling"))
             .layer("Calendar").definedBy(context("calendar"))
             .layer("Billing").definedBy(context("billing"))
@@ -48,12 +49,14 @@ class ContextMapTest {
             .layer("Identity").definedBy(context("identity"))
             .whereLayer("Automation").mayNotBeAccessedByAnyLayer()
             .whereLayer("Notifications").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Scheduling").mayOnlyBeAccessedByLayers("Automation", "Notifications")
+            .whereLayer("Payments").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Scheduling").mayOnlyBeAccessedByLayers("Automation", "Notifications", "Payments")
             .whereLayer("Calendar").mayOnlyBeAccessedByLayers("Scheduling", "Automation", "Notifications")
-            .whereLayer("Billing").mayOnlyBeAccessedByLayers("Scheduling", "Automation", "Notifications")
-            .whereLayer("Features").mayOnlyBeAccessedByLayers("Billing", "Scheduling", "Automation", "Notifications")
+            .whereLayer("Billing").mayOnlyBeAccessedByLayers("Scheduling", "Automation", "Notifications", "Payments")
+            .whereLayer("Features").mayOnlyBeAccessedByLayers("Billing", "Scheduling", "Automation", "Notifications",
+                    "Payments")
             .whereLayer("Identity").mayOnlyBeAccessedByLayers("Calendar", "Features", "Billing", "Scheduling",
-                    "Automation", "Notifications");
+                    "Automation", "Notifications", "Payments");
 
     @ArchTest
     static final ArchRule controllers_touch_neither_repositories_nor_jdbc = noClasses()

@@ -2,6 +2,7 @@ package com.calcomalt.command.automation;
 
 import static com.calcomalt.platform.database.Timestamps.utc;
 
+import com.calcomalt.command.scheduling.booking.DecidedBookings;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.automation.CancelPendingBookingReminder;
 import com.calcomalt.contracts.automation.CancelWorkflowReminder;
@@ -20,6 +21,7 @@ import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
+import com.calcomalt.contracts.scheduling.BookingPaid;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingRescheduled;
 import com.calcomalt.contracts.scheduling.BookingSeatBooked;
@@ -78,15 +80,17 @@ class ReminderPlanner {
     private final IdAllocator ids;
     private final ObjectMapper json;
     private final ActiveWorkflows activeWorkflows;
+    private final DecidedBookings bookings;
 
     ReminderPlanner(JdbcTemplate jdbc, CommandGateway commands, SchedulerClient scheduler, IdAllocator ids,
-                    ObjectMapper json, ActiveWorkflows activeWorkflows) {
+                    ObjectMapper json, ActiveWorkflows activeWorkflows, DecidedBookings bookings) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.scheduler = scheduler;
         this.ids = ids;
         this.json = json;
         this.activeWorkflows = activeWorkflows;
+        this.bookings = bookings;
     }
 
     // ------------------------------------------------------------------ booking events
@@ -102,6 +106,12 @@ class ReminderPlanner {
                 event.uid(), event.bookingId(), event.eventTypeId(), event.status().name(), seat,
                 utc(event.createdAt()), write(booking));
         Instant at = event.createdAt();
+        if (event.status() == BookingStatus.pending && event.fromReschedule() == null
+                && bookings.madeToBePaid(event.uid())) {
+            // As cal.com: a booking waiting for its payment is planned like a new one once paid.
+            plan(booking, seat, at, WorkflowTriggerEvents.BOOKING_PAYMENT_INITIATED);
+            return;
+        }
         if (event.fromReschedule() != null) {
             plan(booking, seat, at, WorkflowTriggerEvents.RESCHEDULE_EVENT);
         } else if (event.status() == BookingStatus.accepted) {
@@ -128,6 +138,29 @@ class ReminderPlanner {
         cancelPlanned(event.uid(), "PENDING_BOOKING", null, "confirmed", event.updatedAt());
         plan(booking, firstSeat(booking), event.updatedAt(), WorkflowTriggerEvents.NEW_EVENT,
                 WorkflowTriggerEvents.BEFORE_EVENT, WorkflowTriggerEvents.AFTER_EVENT);
+    }
+
+    /**
+     * Paid: planned as a new booking from the payment on, or, when the host must still confirm it,
+     * as one awaiting confirmation; BOOKING_PAID workflows either way.
+     */
+    @EventHandler
+    void on(BookingPaid event) {
+        Optional<ReminderBooking> known = booking(event.uid());
+        if (known.isEmpty()) {
+            return;
+        }
+        ReminderBooking booking = known.get();
+        status(event);
+        String seat = firstSeat(booking);
+        plan(booking, seat, event.updatedAt(), WorkflowTriggerEvents.BOOKING_PAID);
+        if (event.status() == BookingStatus.accepted) {
+            plan(booking, seat, event.updatedAt(), WorkflowTriggerEvents.NEW_EVENT,
+                    WorkflowTriggerEvents.BEFORE_EVENT, WorkflowTriggerEvents.AFTER_EVENT);
+        } else {
+            plan(booking, seat, event.updatedAt(), WorkflowTriggerEvents.BOOKING_REQUESTED);
+            planPendingReminders(booking, event.updatedAt());
+        }
     }
 
     @EventHandler

@@ -7,10 +7,13 @@ import com.calcomalt.contracts.notifications.WebhookCreated;
 import com.calcomalt.contracts.notifications.WebhookDeactivated;
 import com.calcomalt.contracts.notifications.WebhookDeleted;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
+import com.calcomalt.command.scheduling.booking.DecidedBookings;
 import com.calcomalt.contracts.notifications.WebhookUpdated;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingChange;
+import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingRequested;
@@ -49,8 +52,9 @@ import org.springframework.stereotype.Component;
  * stay sealed here; the delivery task opens one only to sign a POST.
  *
  * <p>Triggers: BOOKING_CREATED (an accepted booking, or a pending one confirmed), BOOKING_REQUESTED
- * (a booking awaiting confirmation), BOOKING_RESCHEDULED (the new booking of a reschedule),
- * BOOKING_CANCELLED, BOOKING_REJECTED, and MEETING_STARTED / MEETING_ENDED, scheduled at the
+ * (a booking awaiting confirmation, not one awaiting its payment), BOOKING_RESCHEDULED (the new booking of a reschedule),
+ * BOOKING_CANCELLED, BOOKING_REJECTED, BOOKING_PAYMENT_INITIATED (a booking waiting for its payment),
+ * BOOKING_PAID (then BOOKING_CREATED when the payment accepts it), and MEETING_STARTED / MEETING_ENDED, scheduled at the
  * accepted booking's start and end and cancelled when it is cancelled or rescheduled. It runs apart
  * from the projections and refuses replays, so rebuilding the read side never sends anything again.
  */
@@ -67,12 +71,15 @@ class WebhookDispatcher {
     private final SchedulerClient scheduler;
     private final WebhookDeliveryTask task;
     private final ObjectMapper json;
+    private final DecidedBookings bookings;
 
-    WebhookDispatcher(JdbcTemplate jdbc, SchedulerClient scheduler, WebhookDeliveryTask task) {
+    WebhookDispatcher(JdbcTemplate jdbc, SchedulerClient scheduler, WebhookDeliveryTask task,
+                      DecidedBookings bookings) {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.task = task;
         this.json = task.json();
+        this.bookings = bookings;
     }
 
     // ------------------------------------------------------------------ the webhooks, as this processor sees them
@@ -141,11 +148,16 @@ class WebhookDispatcher {
                 payload.set("rescheduleStartTime", old.payload().get("startTime"));
                 payload.set("rescheduleEndTime", old.payload().get("endTime"));
             });
+        } else if (event.status() == BookingStatus.pending && bookings.madeToBePaid(event.uid())) {
+            // cal.com tells of a booking that waits for its payment with BOOKING_PAYMENT_INITIATED only.
+            trigger = null;
         } else {
             trigger = event.status() == BookingStatus.pending ? WebhookTriggerEvent.BOOKING_REQUESTED
                     : WebhookTriggerEvent.BOOKING_CREATED;
         }
-        deliver(trigger, booking, payload, message, message.getTimestamp());
+        if (trigger != null) {
+            deliver(trigger, booking, payload, message, message.getTimestamp());
+        }
         if (event.status() == BookingStatus.accepted) {
             scheduleMeetingTriggers(booking, payload, message);
         }
@@ -157,6 +169,31 @@ class WebhookDispatcher {
         ObjectNode payload = changed(booking, event, event.updatedAt());
         deliver(WebhookTriggerEvent.BOOKING_CREATED, booking, payload, message, message.getTimestamp());
         scheduleMeetingTriggers(booking, payload, message);
+    }
+
+    /** A booking of a paid event type waits for its payment: what it costs goes with the trigger. */
+    @EventHandler
+    void on(BookingPaymentRequired event, EventMessage<?> message) {
+        Booking booking = booking(event.bookingId());
+        ObjectNode payload = booking.payload().deepCopy();
+        payload.put("price", event.amount());
+        payload.put("currency", event.currency());
+        payload.put("paymentOption", event.paymentOption().name());
+        payload.put("paid", false);
+        deliver(WebhookTriggerEvent.BOOKING_PAYMENT_INITIATED, booking, payload, message, message.getTimestamp());
+    }
+
+    /** Paid: BOOKING_PAID, and when that accepts it the follow-ups of a new booking, as cal.com does. */
+    @EventHandler
+    void on(BookingPaid event, EventMessage<?> message) {
+        Booking booking = booking(event.bookingId());
+        ObjectNode payload = changed(booking, event, event.updatedAt());
+        payload.put("paid", true);
+        deliver(WebhookTriggerEvent.BOOKING_PAID, booking, payload, message, message.getTimestamp());
+        if (event.status() == BookingStatus.accepted) {
+            deliver(WebhookTriggerEvent.BOOKING_CREATED, booking, payload, message, message.getTimestamp());
+            scheduleMeetingTriggers(booking, payload, message);
+        }
     }
 
     @EventHandler

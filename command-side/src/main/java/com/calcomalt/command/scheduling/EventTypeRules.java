@@ -3,6 +3,7 @@ package com.calcomalt.command.scheduling;
 import com.calcomalt.contracts.scheduling.EventTypeSettings;
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.platform.domain.DomainRuleViolation;
+import com.calcomalt.rules.scheduling.EventTypePayment;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,11 @@ final class EventTypeRules {
         }
         zone(s.timeZone());
         zone(s.lockedTimeZone());
+        try {
+            EventTypePayment.of(s.metadata());
+        } catch (IllegalArgumentException e) {
+            throw new DomainRuleViolation(e.getMessage());
+        }
     }
 
     private static void nonNegative(Integer value, String what) {

@@ -221,6 +221,46 @@ class EventTypeTest {
     }
 
     @Test
+    void a_paid_event_type_keeps_its_price_in_the_stripe_app_of_its_metadata() {
+        Map<String, Object> stripe = Map.of("price", 5000, "currency", "eur", "paymentOption", "HOLD",
+                "enabled", true, "refundPolicy", "days", "refundDaysCount", 2);
+        EventTypeSettings settings = basicsAnd("metadata", Map.of("apps", Map.of("stripe", stripe)));
+        fixture.givenNoPriorActivity()
+                .when(createPersonal(settings), as(ANN))
+                .expectEvents(new EventTypeCreated(EVENT_TYPE, ANN_ID, null, null, null,
+                        EventTypeFields.merge(EventTypeFields.DEFAULTS, settings), NOW));
+    }
+
+    @Test
+    void a_paid_event_type_in_a_currency_iso_4217_does_not_know_is_rejected() {
+        EventTypeSettings settings = basicsAnd("metadata", Map.of("apps", Map.of("stripe",
+                Map.of("price", 5000, "currency", "xyz", "enabled", true))));
+        fixture.givenNoPriorActivity()
+                .when(createPersonal(settings), as(ANN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("'xyz' is not an ISO 4217 currency code");
+    }
+
+    @Test
+    void a_negative_price_is_rejected_when_an_event_type_changes() {
+        fixture.given(personalCreated())
+                .when(new UpdateEventType(EVENT_TYPE, basicsAnd("metadata", Map.of("apps", Map.of("stripe",
+                        Map.of("price", -1, "currency", "usd", "enabled", true)))), null, null), as(ANN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("metadata.apps.stripe.price is 0 to 99999999 minor units, not -1");
+    }
+
+    @Test
+    void a_payment_option_cal_com_does_not_have_is_rejected() {
+        EventTypeSettings settings = basicsAnd("metadata", Map.of("apps", Map.of("stripe",
+                Map.of("price", 100, "currency", "usd", "paymentOption", "LATER"))));
+        fixture.givenNoPriorActivity()
+                .when(createPersonal(settings), as(ANN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("metadata.apps.stripe.paymentOption is ON_BOOKING or HOLD, not 'LATER'");
+    }
+
+    @Test
     void a_custom_input_without_a_label_is_rejected() {
         List<CustomInput> inputs = List.of(new CustomInput(1, " ", true, EventTypeCustomInputType.text, null, null));
         fixture.givenNoPriorActivity()

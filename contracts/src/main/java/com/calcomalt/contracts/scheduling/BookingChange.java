@@ -7,7 +7,7 @@ package com.calcomalt.contracts.scheduling;
  */
 public sealed interface BookingChange permits BookingRequested, BookingConfirmed, BookingDeclined, BookingCancelled,
         BookingRescheduled, BookingSeatBooked, BookingSeatCancelled, BookingAbsenceMarked, BookingRated,
-        BookingReferenceAdded, BookingReferenceRemoved, BookingInternalNoteAdded {
+        BookingReferenceAdded, BookingReferenceRemoved, BookingInternalNoteAdded, BookingPaymentRequired, BookingPaid {
 
     String uid();
 

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,7 +19,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every {@code /v2} endpoint needs an API key; {@code /v2/admin} needs a system admin's. Health,
- * OpenAPI and Swagger UI stay open. Stateless: no sessions, no cookies, so no CSRF either.
+ * OpenAPI and Swagger UI stay open, and so does Stripe's signed webhook. Stateless: no sessions, no cookies, so no CSRF either.
  */
 @AutoConfiguration(before = org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -71,6 +72,8 @@ public class SecurityAutoConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/error").permitAll()
+                        // Stripe proves itself by the Stripe-Signature header, which the endpoint verifies.
+                        .requestMatchers(HttpMethod.POST, "/v2/payments/stripe/webhook").permitAll()
                         .requestMatchers("/v2/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

@@ -8,6 +8,8 @@ import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingInternalNoteAdded;
+import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingRated;
 import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
 import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
@@ -38,14 +40,15 @@ import java.util.Set;
  * @param seats       the seats held now, by their reference uid
  * @param references  the calendar and video references linked to it
  * @param notes       its internal notes
+ * @param payment     what the booking must pay, for a booking of a paid event type; null for a free one
  */
 public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<Integer, BookingAttendee> attendees,
                            Set<Integer> absent, Map<String, BookingSeatData> seats, Set<Integer> references,
-                           Set<Integer> notes) {
+                           Set<Integer> notes, BookingPaymentRequired payment) {
 
     /** A booking not made yet. */
     public static final BookingState NONE = new BookingState(null, null, Map.of(), Set.of(), Map.of(), Set.of(),
-            Set.of());
+            Set.of(), null);
 
     /**
      * The columns of a booking that its later events change, as cal.com's Booking row keeps them:
@@ -55,17 +58,21 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
      */
     public record Lifecycle(BookingStatus status, String cancellationReason, String rejectionReason,
                             String cancelledBy, Boolean rescheduled, String rescheduledBy, String rescheduledTo,
-                            boolean noShowHost, Integer rating, String ratingFeedback, Instant updatedAt) {
+                            boolean noShowHost, Integer rating, String ratingFeedback, Instant updatedAt,
+                            boolean paid) {
 
         public static Lifecycle of(BookingRequested made) {
             return new Lifecycle(made.status(), null, null, null, null, made.rescheduledBy(), null, false, null, null,
-                    null);
+                    null, false);
         }
 
-        /** Whether an event changes the booking's own row: references and notes hang off it in rows of their own. */
+        /**
+         * Whether an event changes the booking's own row: references and notes hang off it in rows of
+         * their own, and what a booking costs is its Payment row's.
+         */
         public static boolean changesRow(BookingChange event) {
             return !(event instanceof BookingReferenceAdded || event instanceof BookingReferenceRemoved
-                    || event instanceof BookingInternalNoteAdded);
+                    || event instanceof BookingInternalNoteAdded || event instanceof BookingPaymentRequired);
         }
 
         /** This lifecycle after one more event of the booking. */
@@ -79,23 +86,26 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
             BookingStatus next = statusSetBy(event).orElse(status);
             if (event instanceof BookingConfirmed e) {
                 return new Lifecycle(next, cancellationReason, rejectionReason, cancelledBy, rescheduled,
-                        rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, e.updatedAt());
+                        rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, e.updatedAt(), paid);
             } else if (event instanceof BookingDeclined e) {
                 return new Lifecycle(next, cancellationReason, e.rejectionReason(), cancelledBy, rescheduled,
-                        rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, e.updatedAt());
+                        rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, e.updatedAt(), paid);
             } else if (event instanceof BookingCancelled e) {
                 return new Lifecycle(next, e.cancellationReason(), rejectionReason, e.cancelledBy(), rescheduled,
-                        rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, e.updatedAt());
+                        rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, e.updatedAt(), paid);
             } else if (event instanceof BookingRescheduled e) {
                 return new Lifecycle(next, e.cancellationReason(), rejectionReason, cancelledBy, true,
-                        e.rescheduledBy(), e.newUid(), noShowHost, rating, ratingFeedback, e.updatedAt());
+                        e.rescheduledBy(), e.newUid(), noShowHost, rating, ratingFeedback, e.updatedAt(), paid);
             } else if (event instanceof BookingAbsenceMarked e) {
                 return new Lifecycle(next, cancellationReason, rejectionReason, cancelledBy, rescheduled,
                         rescheduledBy, rescheduledTo, e.noShowHost() != null ? e.noShowHost() : noShowHost, rating,
-                        ratingFeedback, e.updatedAt());
+                        ratingFeedback, e.updatedAt(), paid);
             } else if (event instanceof BookingRated e) {
                 return new Lifecycle(next, cancellationReason, rejectionReason, cancelledBy, rescheduled,
-                        rescheduledBy, rescheduledTo, noShowHost, e.rating(), e.ratingFeedback(), e.updatedAt());
+                        rescheduledBy, rescheduledTo, noShowHost, e.rating(), e.ratingFeedback(), e.updatedAt(), paid);
+            } else if (event instanceof BookingPaid e) {
+                return new Lifecycle(next, cancellationReason, rejectionReason, cancelledBy, rescheduled,
+                        rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, e.updatedAt(), true);
             } else if (event instanceof BookingSeatBooked e) {
                 return changedAt(e.updatedAt());
             } else if (event instanceof BookingSeatCancelled e) {
@@ -111,14 +121,14 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
 
         private Lifecycle changedAt(Instant at) {
             return new Lifecycle(status, cancellationReason, rejectionReason, cancelledBy, rescheduled,
-                    rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, at);
+                    rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, at, paid);
         }
     }
 
     /**
      * The status an event leaves its booking in, empty when it leaves the status as it was: a
-     * confirmation accepts, a decline rejects, and a cancellation or a reschedule cancels (the new
-     * booking of a reschedule is a booking of its own).
+     * confirmation accepts, a decline rejects, a payment accepts unless the host must still confirm,
+     * and a cancellation or a reschedule cancels (the new booking of a reschedule is a booking of its own).
      */
     public static Optional<BookingStatus> statusSetBy(BookingChange event) {
         if (event instanceof BookingRequested e) {
@@ -127,6 +137,8 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
             return Optional.of(BookingStatus.accepted);
         } else if (event instanceof BookingDeclined) {
             return Optional.of(BookingStatus.rejected);
+        } else if (event instanceof BookingPaid e) {
+            return Optional.of(e.status());
         } else if (event instanceof BookingCancelled || event instanceof BookingRescheduled) {
             return Optional.of(BookingStatus.cancelled);
         }
@@ -148,7 +160,8 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
                 held.put(e.seat().referenceUid(), e.seat());
                 people.put(e.seat().attendee().attendeeId(), e.seat().attendee());
             }
-            return new BookingState(e, Lifecycle.of(e), frozen(people), Set.of(), frozen(held), Set.of(), Set.of());
+            return new BookingState(e, Lifecycle.of(e), frozen(people), Set.of(), frozen(held), Set.of(), Set.of(),
+                    null);
         }
         Lifecycle next = lifecycle.apply(event);
         if (event instanceof BookingSeatBooked e) {
@@ -156,13 +169,13 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
             people.put(e.seat().attendee().attendeeId(), e.seat().attendee());
             Map<String, BookingSeatData> held = new LinkedHashMap<>(seats);
             held.put(e.seat().referenceUid(), e.seat());
-            return new BookingState(requested, next, frozen(people), absent, frozen(held), references, notes);
+            return new BookingState(requested, next, frozen(people), absent, frozen(held), references, notes, payment);
         } else if (event instanceof BookingSeatCancelled e) {
             Map<Integer, BookingAttendee> people = new LinkedHashMap<>(attendees);
             people.remove(e.attendeeId());
             Map<String, BookingSeatData> held = new LinkedHashMap<>(seats);
             held.remove(e.referenceUid());
-            return new BookingState(requested, next, frozen(people), absent, frozen(held), references, notes);
+            return new BookingState(requested, next, frozen(people), absent, frozen(held), references, notes, payment);
         } else if (event instanceof BookingAbsenceMarked e) {
             Set<Integer> away = new HashSet<>(absent);
             for (AttendeeAbsence absence : e.attendees()) {
@@ -172,22 +185,31 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
                     away.remove(absence.attendeeId());
                 }
             }
-            return new BookingState(requested, next, attendees, Set.copyOf(away), seats, references, notes);
+            return new BookingState(requested, next, attendees, Set.copyOf(away), seats, references, notes, payment);
         } else if (event instanceof BookingReferenceAdded e) {
             return new BookingState(requested, next, attendees, absent, seats, plus(references, e.referenceId()),
-                    notes);
+                    notes, payment);
         } else if (event instanceof BookingReferenceRemoved e) {
             Set<Integer> linked = new HashSet<>(references);
             linked.remove(e.referenceId());
-            return new BookingState(requested, next, attendees, absent, seats, Set.copyOf(linked), notes);
+            return new BookingState(requested, next, attendees, absent, seats, Set.copyOf(linked), notes,
+                    payment);
+        } else if (event instanceof BookingPaymentRequired e) {
+            return new BookingState(requested, next, attendees, absent, seats, references, notes, e);
         } else if (event instanceof BookingInternalNoteAdded e) {
-            return new BookingState(requested, next, attendees, absent, seats, references, plus(notes, e.noteId()));
+            return new BookingState(requested, next, attendees, absent, seats, references, plus(notes, e.noteId()),
+                    payment);
         }
-        return new BookingState(requested, next, attendees, absent, seats, references, notes);
+        return new BookingState(requested, next, attendees, absent, seats, references, notes, payment);
     }
 
     public BookingStatus status() {
         return lifecycle == null ? null : lifecycle.status();
+    }
+
+    /** Made for a paid event type and not paid yet: PENDING for its payment, not for the host. */
+    public boolean awaitingPayment() {
+        return payment != null && !lifecycle.paid() && lifecycle.takingPlace();
     }
 
     public boolean seated() {

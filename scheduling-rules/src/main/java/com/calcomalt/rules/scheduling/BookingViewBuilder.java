@@ -3,6 +3,7 @@ package com.calcomalt.rules.scheduling;
 import com.calcomalt.contracts.scheduling.BookingAttendeeView;
 import com.calcomalt.contracts.scheduling.BookingEventTypeRef;
 import com.calcomalt.contracts.scheduling.BookingHostView;
+import com.calcomalt.contracts.scheduling.BookingPaymentView;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingSeatView;
 import com.calcomalt.contracts.scheduling.BookingView;
@@ -48,9 +49,11 @@ public final class BookingViewBuilder {
      * @param hosts         the organizer first, then the other hosts
      * @param eventTypeSlug the slug of the booking's event type, if it still has one
      * @param attendees     the attendees who are not hosts, in the order they came
+     * @param payments      the booking's payments as the caller may see them
      */
     public static BookingView view(Made made, Lifecycle lifecycle, List<BookingHostView> hosts, String eventTypeSlug,
-                                   List<BookingAttendeeView> attendees, List<BookingSeatView> seats) {
+                                   List<BookingAttendeeView> attendees, List<BookingSeatView> seats,
+                                   List<BookingPaymentView> payments) {
         Map<String, Object> responses = made.responses();
         Map<String, Object> metadata = made.metadata();
         return new BookingView(made.id(), made.uid(), made.title(), made.description(), hosts,
@@ -61,7 +64,8 @@ public final class BookingViewBuilder {
                 made.eventTypeId() == null ? null : new BookingEventTypeRef(made.eventTypeId(), eventTypeSlug),
                 metadata != null && metadata.get("videoCallUrl") instanceof String url ? url : made.location(),
                 made.location(), lifecycle.noShowHost(), made.createdAt(), lifecycle.updatedAt(), metadata,
-                lifecycle.rating(), made.iCalUID(), attendees, guests(responses), responses, seats);
+                lifecycle.rating(), made.iCalUID(), attendees, guests(responses), responses, seats, lifecycle.paid(),
+                payments);
     }
 
     private static List<String> guests(Map<String, Object> responses) {

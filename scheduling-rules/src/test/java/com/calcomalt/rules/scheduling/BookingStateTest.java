@@ -8,6 +8,10 @@ import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingChange;
+import com.calcomalt.contracts.scheduling.RefundPolicy;
+import com.calcomalt.contracts.scheduling.PaymentOption;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
+import com.calcomalt.contracts.scheduling.BookingPaid;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingInternalNoteAdded;
@@ -67,7 +71,7 @@ class BookingStateTest {
         assertThat(fold(requested(BookingStatus.pending, null, List.of(3), ANN),
                 new BookingConfirmed("b1", 1, 3, at)).lifecycle())
                 .isEqualTo(new Lifecycle(BookingStatus.accepted, null, null, null, null, null, null, false, null, null,
-                        at));
+                        at, false));
         Lifecycle declined = fold(requested(BookingStatus.pending, null, List.of(3), ANN),
                 new BookingDeclined("b1", 1, "Full", 3, at)).lifecycle();
         assertThat(declined.status()).isEqualTo(BookingStatus.rejected);
@@ -77,13 +81,32 @@ class BookingStateTest {
     }
 
     @Test
+    void a_booking_of_a_paid_event_type_waits_for_its_payment_and_is_paid_and_accepted_by_it() {
+        Instant at = MADE.plusSeconds(60);
+        BookingPaymentRequired required = new BookingPaymentRequired("b1", 1, "stripe", 5000, "usd",
+                PaymentOption.ON_BOOKING, RefundPolicy.NEVER, null, MADE);
+        BookingState waiting = fold(requested(BookingStatus.pending, null, List.of(3), ANN), required);
+        assertThat(waiting.awaitingPayment()).isTrue();
+        assertThat(waiting.payment()).isEqualTo(required);
+        assertThat(BookingState.Lifecycle.changesRow(required)).isFalse();
+
+        BookingState paid = waiting.apply(new BookingPaid("b1", 1, "pay-1", BookingStatus.accepted, at));
+        assertThat(paid.awaitingPayment()).isFalse();
+        assertThat(paid.lifecycle()).isEqualTo(new Lifecycle(BookingStatus.accepted, null, null, null, null, null,
+                null, false, null, null, at, true));
+        assertThat(paid.apply(new BookingCancelled("b1", 1, null, null, at)).lifecycle().paid()).isTrue();
+        assertThat(fold(requested(BookingStatus.pending, null, List.of(3), ANN), required,
+                new BookingCancelled("b1", 1, null, null, at)).awaitingPayment()).isFalse();
+    }
+
+    @Test
     void a_rescheduled_booking_is_cancelled_marked_rescheduled_and_points_to_its_successor() {
         Instant at = MADE.plusSeconds(60);
         Lifecycle moved = fold(requested(BookingStatus.accepted, null, List.of(3), ANN),
                 new BookingRescheduled("b1", 1, "b2", "Clash", "ann@example.com", at)).lifecycle();
 
         assertThat(moved).isEqualTo(new Lifecycle(BookingStatus.cancelled, "Clash", null, null, true,
-                "ann@example.com", "b2", false, null, null, at));
+                "ann@example.com", "b2", false, null, null, at, false));
         assertThat(moved.takingPlace()).isFalse();
         assertThat(BookingState.statusSetBy(new BookingRescheduled("b1", 1, "b2", null, null, at)))
                 .contains(BookingStatus.cancelled);

@@ -18,6 +18,8 @@ import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.contracts.scheduling.BookingInternalNoteAdded;
+import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingRated;
 import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
 import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
@@ -32,6 +34,7 @@ import com.calcomalt.contracts.scheduling.CancelSeat;
 import com.calcomalt.contracts.scheduling.ConfirmBooking;
 import com.calcomalt.contracts.scheduling.DeclineBooking;
 import com.calcomalt.contracts.scheduling.MarkBookingAbsence;
+import com.calcomalt.contracts.scheduling.MarkBookingPaid;
 import com.calcomalt.contracts.scheduling.RateBooking;
 import com.calcomalt.contracts.scheduling.RemoveBookingReference;
 import com.calcomalt.contracts.scheduling.RequestBooking;
@@ -42,6 +45,7 @@ import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.rules.scheduling.BookingState;
+import com.calcomalt.rules.scheduling.EventTypePayment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +100,10 @@ public class Booking {
         Instant now = clock.instant();
         List<Integer> hosts = hostsFor(eventType, facts, command.start(), now, null);
         Person organizer = BookingRules.person(facts.people(), hosts.get(0));
-        BookingStatus status = eventType.requiresConfirmation() ? BookingStatus.pending : BookingStatus.accepted;
+        // cal.com confirms at once only a booking with nothing to pay and no host to confirm it.
+        EventTypePayment payment = BookingRules.payment(eventType).orElse(null);
+        BookingStatus status = eventType.requiresConfirmation() || payment != null ? BookingStatus.pending
+                : BookingStatus.accepted;
         BookingAttendee booker = command.seat() != null ? command.seat().attendee() : command.attendee();
         List<BookingAttendee> attendees = new ArrayList<>();
         if (command.seat() == null) {
@@ -115,6 +122,11 @@ public class Booking {
                 CalcomIdempotencyKey.of(command.start(), command.end(), organizer.userId()), null, null,
                 command.seat(), command.tracking(), CreationSource.api_v2, caller.userId(),
                 BookingRules.hostSnapshot(eventType, organizer), now));
+        if (payment != null) {
+            apply(new BookingPaymentRequired(command.uid(), command.bookingId(), payment.appId(), payment.price(),
+                    payment.currency(), payment.paymentOption(), payment.refundPolicy(), payment.refundDaysCount(),
+                    now));
+        }
     }
 
     /** The booking a reschedule makes: the same people and answers at a new time, in the same calendar event. */
@@ -175,9 +187,27 @@ public class Booking {
                 @MetaDataValue(BookingCommandFacts.FACTS) BookingFacts facts, Clock clock) {
         requireHostSide(caller, facts, "confirms");
         requirePending("confirmed");
+        if (state.awaitingPayment()) {
+            throw new DomainConflict("Booking " + uid() + " waits for its payment; it is confirmed once paid");
+        }
         Instant now = clock.instant();
         requireNotOver(now, "it cannot be confirmed");
         apply(new BookingConfirmed(uid(), bookingId(), caller.userId(), now));
+    }
+
+    /** Paid: accepted, unless the event type also wants the host's confirmation; paid twice is paid. */
+    @CommandHandler
+    void handle(MarkBookingPaid command, @MetaDataValue(BookingCommandFacts.FACTS) BookingFacts facts, Clock clock) {
+        if (state.payment() == null) {
+            throw new DomainRuleViolation("Booking " + uid() + " has nothing to pay");
+        }
+        if (state.lifecycle().paid()) {
+            return;
+        }
+        requireTakingPlace();
+        boolean hostConfirms = facts != null && facts.eventType() != null && facts.eventType().requiresConfirmation();
+        apply(new BookingPaid(uid(), bookingId(), command.paymentUid(),
+                hostConfirms ? BookingStatus.pending : BookingStatus.accepted, clock.instant()));
     }
 
     @CommandHandler
@@ -216,6 +246,10 @@ public class Booking {
         requireTakingPlace();
         if (state.seated()) {
             throw new DomainRuleViolation("Booking " + uid() + " has seats: a seat is given back and another booked");
+        }
+        // Its replacement would be accepted unpaid: the payment stays with this booking, which pays first.
+        if (state.awaitingPayment()) {
+            throw new DomainConflict("Booking " + uid() + " waits for its payment; it is rescheduled once paid");
         }
         BookingRequested was = made();
         EventTypeSnapshot eventType = BookingRules.requireBookable(facts,

@@ -3,6 +3,7 @@ package com.calcomalt.command.scheduling.booking;
 import com.calcomalt.command.calendar.CalendarLookups;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
+import com.calcomalt.contracts.scheduling.BookingPaid;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingRescheduled;
@@ -51,10 +52,23 @@ class BookingCalendarWriter {
 
     @EventHandler
     void on(BookingConfirmed event) {
+        accepted(event.uid(), event.updatedAt());
+    }
+
+    /** A paid booking that its payment accepted gets its event like one the host confirmed. */
+    @EventHandler
+    void on(BookingPaid event) {
+        if (event.status() == BookingStatus.accepted) {
+            accepted(event.uid(), event.updatedAt());
+        }
+    }
+
+    /** A pending booking was accepted later, by its host or by its payment. */
+    private void accepted(String uid, Instant at) {
         var booking = jdbc.query("select event_type_id, user_id from command_side.bookings where uid = ?",
-                (rs, i) -> new Integer[] {(Integer) rs.getObject(1), (Integer) rs.getObject(2)}, event.uid());
+                (rs, i) -> new Integer[] {(Integer) rs.getObject(1), (Integer) rs.getObject(2)}, uid);
         if (!booking.isEmpty() && hasDestination(booking.get(0)[0], booking.get(0)[1])) {
-            wanted(event.uid(), event.updatedAt());
+            wanted(uid, at);
         }
     }
 

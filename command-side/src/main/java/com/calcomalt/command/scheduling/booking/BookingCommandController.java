@@ -190,7 +190,7 @@ class BookingCommandController {
         CancelInput body = input == null ? new CancelInput(null, null, null) : input;
         commands.sendAndWait(body.seatUid() != null ? new CancelSeat(uid, body.seatUid(), body.cancellationReason())
                 : new CancelBooking(uid, body.cancellationReason()));
-        return ApiResponse.success(desk.view(uid));
+        return ApiResponse.success(desk.view(uid, Callers.required()));
     }
 
     @PostMapping("/v2/bookings/{uid}/reschedule")
@@ -208,14 +208,14 @@ class BookingCommandController {
     @Operation(summary = "Accept a booking that waits for the host's confirmation")
     ApiResponse<BookingView> confirm(@PathVariable String uid) {
         commands.sendAndWait(new ConfirmBooking(uid));
-        return ApiResponse.success(desk.view(uid));
+        return ApiResponse.success(desk.view(uid, Callers.required()));
     }
 
     @PostMapping("/v2/bookings/{uid}/decline")
     @Operation(summary = "Reject a booking that waits for the host's confirmation")
     ApiResponse<BookingView> decline(@PathVariable String uid, @Valid @RequestBody(required = false) DeclineInput input) {
         commands.sendAndWait(new DeclineBooking(uid, input == null ? null : input.reason()));
-        return ApiResponse.success(desk.view(uid));
+        return ApiResponse.success(desk.view(uid, Callers.required()));
     }
 
     @PostMapping("/v2/bookings/{uid}/mark-absent")
@@ -226,13 +226,13 @@ class BookingCommandController {
             input.attendees().forEach(a -> attendees.put(a.email(), a.absent()));
         }
         commands.sendAndWait(new MarkBookingAbsence(uid, input.host(), attendees));
-        return ApiResponse.success(desk.view(uid));
+        return ApiResponse.success(desk.view(uid, Callers.required()));
     }
 
     @PostMapping("/v2/bookings/{uid}/seats")
     @Operation(summary = "Take a seat of a seated booking")
     ResponseEntity<ApiResponse<SeatedBooking>> bookSeat(@PathVariable String uid, @Valid @RequestBody SeatInput input) {
-        BookingView booking = desk.view(uid);
+        BookingView booking = desk.view(uid, Callers.required());
         AttendeeInput a = input.attendee();
         Map<String, Object> responses = input.bookingFieldsResponses() == null ? Map.of()
                 : input.bookingFieldsResponses();
@@ -276,7 +276,7 @@ class BookingCommandController {
     @Operation(summary = "Rate a booking that took place, 1 to 5")
     ApiResponse<BookingView> rate(@PathVariable String uid, @Valid @RequestBody RatingInput input) {
         commands.sendAndWait(new RateBooking(uid, input.rating(), input.comment()));
-        return ApiResponse.success(desk.view(uid));
+        return ApiResponse.success(desk.view(uid, Callers.required()));
     }
 
     private int eventTypeOf(BookingInput input) {

@@ -100,7 +100,7 @@ class BookingDesk {
             Map<Integer, List<Interval>> calendarBusy = calendarBusy(eventType, ask.start(), end);
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return request(eventType, ask, end, idempotency, calendarBusy);
+                    return request(eventType, ask, end, idempotency, calendarBusy, caller);
                 } catch (RuntimeException e) {
                     if (seated && cause(e, BookingRegistry.SeatedSlotTaken.class) != null) {
                         String open = lookups.seatedBooking(eventType.id(), ask.start()).orElseThrow(() -> e);
@@ -141,8 +141,8 @@ class BookingDesk {
         return joinSeats(bookingUid, ask, null);
     }
 
-    BookingView view(String uid) {
-        return views.of(uid);
+    BookingView view(String uid, Caller caller) {
+        return views.of(uid, caller);
     }
 
     /**
@@ -155,7 +155,7 @@ class BookingDesk {
     }
 
     private Outcome request(EventTypeSnapshot eventType, Ask ask, Instant end, Idempotency idempotency,
-                            Map<Integer, List<Interval>> calendarBusy) {
+                            Map<Integer, List<Interval>> calendarBusy, Caller caller) {
         boolean seated = eventType.settings().seatsPerTimeSlot() != null;
         List<String> guests = ask.guests() == null ? List.of() : ask.guests();
         int hostsAsAttendees = Math.max(0, BookingLookups.hostsOf(eventType).size() - 1);
@@ -177,7 +177,7 @@ class BookingDesk {
                 guestAttendees, hostAttendeeIds, ask.responses(), ask.notes(), ask.location(), ask.metadata(),
                 tracking, seat, ask.reservationUid()), idempotency, calendarBusy);
         releaseHold(ask.reservationUid());
-        return new Outcome(views.of(uid), seat == null ? null : seat.referenceUid(), false);
+        return new Outcome(views.forBooker(uid, caller), seat == null ? null : seat.referenceUid(), false);
     }
 
     private Outcome joinSeats(String bookingUid, Ask ask, Idempotency idempotency) {
@@ -220,7 +220,7 @@ class BookingDesk {
                 throw new DomainRuleViolation("Idempotency-Key " + idempotency.key()
                         + " was used for a different request");
             }
-            return new Outcome(views.of(stored.bookingUid()), stored.seatUid(), true);
+            return new Outcome(views.forBooker(stored.bookingUid(), caller), stored.seatUid(), true);
         });
     }
 

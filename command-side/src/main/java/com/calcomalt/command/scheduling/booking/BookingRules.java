@@ -16,6 +16,7 @@ import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.rules.scheduling.BookingState;
+import com.calcomalt.rules.scheduling.EventTypePayment;
 import com.calcomalt.rules.scheduling.SlotCalculator;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,6 +35,11 @@ import java.util.stream.Collectors;
 final class BookingRules {
 
     private BookingRules() {
+    }
+
+    /** What a booking of the event type must pay, empty when it is free; the event type checked it when it was set. */
+    static Optional<EventTypePayment> payment(EventTypeSnapshot eventType) {
+        return EventTypePayment.required(eventType.settings().metadata());
     }
 
     /** An event type that can be booked: it exists, has an owner or a team's hosts, and its owner takes bookings. */

@@ -27,6 +27,11 @@ import com.calcomalt.contracts.scheduling.BookingRated;
 import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
 import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
 import com.calcomalt.contracts.scheduling.BookingRequested;
+import com.calcomalt.contracts.scheduling.RefundPolicy;
+import com.calcomalt.contracts.scheduling.PaymentOption;
+import com.calcomalt.contracts.scheduling.MarkBookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
+import com.calcomalt.contracts.scheduling.BookingPaid;
 import com.calcomalt.contracts.scheduling.BookingRescheduled;
 import com.calcomalt.contracts.scheduling.BookingSeatBooked;
 import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
@@ -113,6 +118,84 @@ class BookingTest {
         fixture.givenNoPriorActivity()
                 .when(request(), as(BOB, FACTS, free(confirmed, ANN_ID)))
                 .expectEvents(requested(confirmed, List.of(ANN_ID), List.of(BOB_ATTENDEE), BookingStatus.pending));
+    }
+
+    // ---------------------------------------------------------------- paid event types
+
+    private static final Map<String, Object> PAID = Map.of("apps", Map.of("stripe", Map.of("price", 5000,
+            "currency", "eur", "enabled", true, "refundPolicy", "always")));
+
+    private static BookingPaymentRequired paymentRequired(Instant at) {
+        return new BookingPaymentRequired(UID, BOOKING_ID, "stripe", 5000, "eur", PaymentOption.ON_BOOKING,
+                RefundPolicy.ALWAYS, null, at);
+    }
+
+    @Test
+    void a_booking_of_a_paid_event_type_is_pending_until_paid_and_says_what_it_costs() {
+        EventTypeSnapshot paid = personal("metadata", PAID);
+
+        fixture.givenNoPriorActivity()
+                .when(request(), as(BOB, FACTS, free(paid, ANN_ID)))
+                .expectEvents(requested(paid, List.of(ANN_ID), List.of(BOB_ATTENDEE), BookingStatus.pending),
+                        paymentRequired(NOW));
+    }
+
+    @Test
+    void a_stripe_app_that_is_not_enabled_charges_nothing() {
+        EventTypeSnapshot free = personal("metadata", Map.of("apps", Map.of("stripe", Map.of("price", 5000,
+                "currency", "eur"))));
+
+        fixture.givenNoPriorActivity()
+                .when(request(), as(BOB, FACTS, free(free, ANN_ID)))
+                .expectEvents(requested(free, List.of(ANN_ID), List.of(BOB_ATTENDEE), BookingStatus.accepted));
+    }
+
+    @Test
+    void a_paid_booking_is_accepted() {
+        fixture.given(pending(), paymentRequired(EARLIER))
+                .when(new MarkBookingPaid(UID, "pay-1"), byNoOne(known(personal("metadata", PAID))))
+                .expectEvents(new BookingPaid(UID, BOOKING_ID, "pay-1", BookingStatus.accepted, NOW));
+    }
+
+    @Test
+    void a_paid_booking_of_an_event_type_that_requires_confirmation_still_waits_for_the_host() {
+        fixture.given(pending(), paymentRequired(EARLIER))
+                .when(new MarkBookingPaid(UID, "pay-1"),
+                        byNoOne(known(personal("metadata", PAID, "requiresConfirmation", true))))
+                .expectEvents(new BookingPaid(UID, BOOKING_ID, "pay-1", BookingStatus.pending, NOW));
+    }
+
+    @Test
+    void a_booking_paid_twice_is_paid_once() {
+        fixture.given(pending(), paymentRequired(EARLIER),
+                        new BookingPaid(UID, BOOKING_ID, "pay-1", BookingStatus.accepted, EARLIER))
+                .when(new MarkBookingPaid(UID, "pay-1"), byNoOne(known(personal("metadata", PAID))))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_free_booking_is_not_paid() {
+        fixture.given(accepted())
+                .when(new MarkBookingPaid(UID, "pay-1"), byNoOne(known(personal())))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Booking booking-uid-1 has nothing to pay");
+    }
+
+    @Test
+    void a_cancelled_booking_is_not_paid() {
+        fixture.given(pending(), paymentRequired(EARLIER), new BookingCancelled(UID, BOOKING_ID, null, null, EARLIER))
+                .when(new MarkBookingPaid(UID, "pay-1"), byNoOne(known(personal("metadata", PAID))))
+                .expectException(DomainConflict.class)
+                .expectExceptionMessage("Booking booking-uid-1 is cancelled already");
+    }
+
+    @Test
+    void the_host_does_not_confirm_a_booking_that_waits_for_its_payment() {
+        fixture.given(pending(), paymentRequired(EARLIER))
+                .when(new ConfirmBooking(UID), as(ANN, FACTS, known(personal("metadata", PAID))))
+                .expectException(DomainConflict.class)
+                .expectExceptionMessage("Booking booking-uid-1 waits for its payment; it is confirmed once paid");
     }
 
     @Test
@@ -1081,6 +1164,15 @@ class BookingTest {
                                 "22520170-85c2-50ef-9e02-512034967f48", UID, "ann@example.com", null, null,
                                 CreationSource.api_v2, BOB_ID,
                                 new BookingHostSnapshot(null, 30, null, "ann@example.com", "Ann Host", "ann"), NOW));
+    }
+
+    @Test
+    void a_booking_that_waits_for_its_payment_is_not_rescheduled() {
+        fixture.given(pending(), paymentRequired(EARLIER))
+                .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
+                        as(BOB, FACTS, free(personal("metadata", PAID), ANN_ID)))
+                .expectException(DomainConflict.class)
+                .expectExceptionMessage("Booking booking-uid-1 waits for its payment; it is rescheduled once paid");
     }
 
     @Test

@@ -76,7 +76,8 @@ class BookingDenormalizedProjector {
         }
         BookingDenormalizedRow row = Rows.existing(entityManager, BookingDenormalizedRow.class, event.bookingId());
         write(row, new Lifecycle(row.status, null, null, null, row.rescheduled, null, null,
-                Boolean.TRUE.equals(row.noShowHost), row.rating, row.ratingFeedback, row.updatedAt).apply(event));
+                Boolean.TRUE.equals(row.noShowHost), row.rating, row.ratingFeedback, row.updatedAt,
+                row.paid).apply(event));
     }
 
     private static void write(BookingDenormalizedRow row, Lifecycle lifecycle) {
@@ -86,6 +87,7 @@ class BookingDenormalizedProjector {
         row.rating = lifecycle.rating();
         row.ratingFeedback = lifecycle.ratingFeedback();
         row.updatedAt = lifecycle.updatedAt();
+        row.paid = lifecycle.paid();
     }
 
     /** Only rows that change are written: most changes of an event type leave these columns as they are. */

@@ -71,7 +71,7 @@ class BookingProjector {
         BookingRow row = Rows.existing(entityManager, BookingRow.class, event.bookingId());
         write(row, new Lifecycle(row.status, row.cancellationReason, row.rejectionReason, row.cancelledBy,
                 row.rescheduled, row.rescheduledBy, null, Boolean.TRUE.equals(row.noShowHost), row.rating,
-                row.ratingFeedback, row.updatedAt).apply(event));
+                row.ratingFeedback, row.updatedAt, row.paid).apply(event));
     }
 
     /** cal.com clears the idempotency key of a booking that no longer takes place, so its slot can be booked again. */
@@ -86,6 +86,7 @@ class BookingProjector {
         row.rating = lifecycle.rating();
         row.ratingFeedback = lifecycle.ratingFeedback();
         row.updatedAt = lifecycle.updatedAt();
+        row.paid = lifecycle.paid();
         if (!lifecycle.takingPlace()) {
             row.idempotencyKey = null;
         }

@@ -95,7 +95,7 @@ class BookingQueries {
                 : jdbc.queryForObject("select count(*) from (" + visible.stream()
                         .map(branch -> branch.select("b.id", conditions, "")).collect(Collectors.joining(" union "))
                         + ") u", params, Long.class);
-        return new BookingPage(views.views(rows), total == null ? 0 : total, take, skip);
+        return new BookingPage(views.views(rows, query.caller()), total == null ? 0 : total, take, skip);
     }
 
     @QueryHandler
@@ -108,7 +108,7 @@ class BookingQueries {
         if (rows.isEmpty() && bookers.booked(query.uid(), query.caller())) {
             rows = jdbc.query(select + "true", params, BookingViews::read);
         }
-        return views.views(rows).stream().findFirst();
+        return views.views(rows, query.caller()).stream().findFirst();
     }
 
     private static String conditions(BookingFilter filter, MapSqlParameterSource params) {

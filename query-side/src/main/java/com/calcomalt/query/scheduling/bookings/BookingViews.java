@@ -2,11 +2,14 @@ package com.calcomalt.query.scheduling.bookings;
 
 import static com.calcomalt.platform.database.Timestamps.instant;
 
+import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.BookingAttendeeView;
 import com.calcomalt.contracts.scheduling.BookingHostView;
+import com.calcomalt.contracts.scheduling.BookingPaymentView;
 import com.calcomalt.contracts.scheduling.BookingSeatView;
 import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.contracts.scheduling.BookingView;
+import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.rules.scheduling.BookingState.Lifecycle;
 import com.calcomalt.rules.scheduling.BookingViewBuilder;
 import com.calcomalt.rules.scheduling.BookingViewBuilder.Made;
@@ -40,7 +43,7 @@ class BookingViews {
             b.id, b.uid, b.title, b.description, b.status::text as status, b."cancellationReason", b."cancelledBy",
             b."rescheduledBy", b."fromReschedule", b.rescheduled, b."startTime", b."endTime", b."eventTypeId",
             b.location, b."noShowHost", b."createdAt", b."updatedAt", b.metadata::text as metadata, b.rating,
-            b."iCalUID", b.responses::text as responses, b."userId"
+            b."iCalUID", b.responses::text as responses, b."userId", b.paid
             """;
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -51,7 +54,7 @@ class BookingViews {
                String cancelledBy, String rescheduledBy, String fromReschedule, Boolean rescheduled, Instant start,
                Instant end, Integer eventTypeId, String eventTypeSlug, String location, Boolean noShowHost,
                Instant createdAt, Instant updatedAt, String metadata, Integer rating, String iCalUID,
-               String responses, Integer userId) {
+               String responses, Integer userId, boolean paid) {
     }
 
     private record Hosts(Map<Integer, BookingHostView> users, Map<Integer, Map<String, BookingHostView>> byEventType) {
@@ -72,16 +75,29 @@ class BookingViews {
     static Row read(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), (Boolean) rs.getObject(10),
-                instant(rs, 11), instant(rs, 12), (Integer) rs.getObject(13), rs.getString(23), rs.getString(14),
+                instant(rs, 11), instant(rs, 12), (Integer) rs.getObject(13), rs.getString(24), rs.getString(14),
                 (Boolean) rs.getObject(15), instant(rs, 16), instant(rs, 17), rs.getString(18), (Integer) rs.getObject(19),
-                rs.getString(20), rs.getString(21), (Integer) rs.getObject(22));
+                rs.getString(20), rs.getString(21), (Integer) rs.getObject(22), rs.getBoolean(23));
     }
 
-    List<BookingView> views(List<Row> rows) {
+    /** The bookings as {@code caller} sees them: their payments only when on the booking's host side. */
+    List<BookingView> views(List<Row> rows, Caller caller) {
         if (rows.isEmpty()) {
             return List.of();
         }
         MapSqlParameterSource params = new MapSqlParameterSource("ids", rows.stream().map(Row::id).toList());
+        Map<Integer, List<BookingPaymentView>> payments = new HashMap<>();
+        jdbc.query("""
+                select p."bookingId", p.id, p.uid, p."appId", p.amount, p.fee, p.currency, p.success, p.refunded,
+                       p."paymentOption"::text, p."externalId"
+                from "Payment" p join "Booking" b on b.id = p."bookingId"
+                where p."bookingId" in (:ids) and\s""" + BookingVisibility.hostSide(caller, params)
+                + " order by p.id", params, rs -> {
+            payments.computeIfAbsent(rs.getInt(1), b -> new ArrayList<>()).add(new BookingPaymentView(rs.getInt(2),
+                    rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getBoolean(8),
+                    rs.getBoolean(9), rs.getString(10) == null ? null : PaymentOption.valueOf(rs.getString(10)),
+                    rs.getString(11), null));
+        });
         Map<Integer, List<Attendee>> attendees = new HashMap<>();
         jdbc.query("""
                 select "bookingId", id, name, email, "timeZone", locale, "noShow", "phoneNumber"
@@ -118,7 +134,7 @@ class BookingViews {
                 }
             }
             views.add(view(row, bookingHosts, people, seats.getOrDefault(row.id(), List.of()),
-                    successors.get(row.uid())));
+                    successors.get(row.uid()), payments.getOrDefault(row.id(), List.of())));
         }
         return views;
     }
@@ -176,14 +192,14 @@ class BookingViews {
     }
 
     private BookingView view(Row row, List<BookingHostView> hosts, List<BookingAttendeeView> attendees,
-                             List<BookingSeatView> seats, String rescheduledTo) {
+                             List<BookingSeatView> seats, String rescheduledTo, List<BookingPaymentView> payments) {
         Made made = new Made(row.id(), row.uid(), row.title(), row.description(), row.fromReschedule(), row.start(),
                 row.end(), row.eventTypeId(), row.location(), row.createdAt(), map(row.metadata()), row.iCalUID(),
                 map(row.responses()));
         Lifecycle lifecycle = new Lifecycle(BookingStatus.valueOf(row.status()), row.cancellationReason(), null,
                 row.cancelledBy(), row.rescheduled(), row.rescheduledBy(), rescheduledTo,
-                Boolean.TRUE.equals(row.noShowHost()), row.rating(), null, row.updatedAt());
-        return BookingViewBuilder.view(made, lifecycle, hosts, row.eventTypeSlug(), attendees, seats);
+                Boolean.TRUE.equals(row.noShowHost()), row.rating(), null, row.updatedAt(), row.paid());
+        return BookingViewBuilder.view(made, lifecycle, hosts, row.eventTypeSlug(), attendees, seats, payments);
     }
 
     private Map<String, Object> map(String text) {

@@ -214,9 +214,22 @@ public abstract class BookingFixtures extends QuerySideTest {
                             "u" + userId), createdAt);
         }
 
-        NewBooking publish() {
+        public NewBooking publish() {
             book(this);
             return this;
+        }
+
+        public NewBooking status(BookingStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public String uid() {
+            return uid;
+        }
+
+        public int bookingId() {
+            return bookingId;
         }
     }
 

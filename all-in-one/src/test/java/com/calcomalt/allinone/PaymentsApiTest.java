@@ -1,0 +1,378 @@
+package com.calcomalt.allinone;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.stripe.Stripe;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A paid event type booked and paid as a new user would, with the real stripe-java client against
+ * {@link StripeFake}, and webhooks signed exactly as Stripe signs them.
+ */
+class PaymentsApiTest extends ApiTest {
+
+    private static final WireMockServer STRIPE = StripeFake.server();
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    private static String stripeSignature(String payload, String secret, long timestamp) {
+        return StripeFake.signature(payload, secret, timestamp);
+    }
+
+    private int sendToWebhook(String payload, String signature) {
+        ResponseEntity<String> response = http.method(HttpMethod.POST).uri("/v2/payments/stripe/webhook")
+                .header("Stripe-Signature", signature).contentType(MediaType.APPLICATION_JSON).body(payload)
+                .retrieve().toEntity(String.class);
+        return response.getStatusCode().value();
+    }
+
+    private Map<String, Object> paymentOf(int bookingId) {
+        return jdbc.queryForMap("""
+                select uid, amount, fee, currency, success, refunded, "externalId", "appId",
+                       "paymentOption"::text as option, data->>'client_secret' as secret
+                from "Payment" where "bookingId" = ?""", bookingId);
+    }
+
+    @Test
+    void a_paid_booking_waits_for_its_payment_is_paid_by_a_signed_stripe_webhook_once_and_refunded_once() throws Exception {
+        Member host = newMember("paid-host", "example.com");
+        Member booker = newMember("paid-booker", "example.com");
+        assertThat(as(host.key(), () -> post("/v2/schedules", """
+                {"name": "Berlin office", "timeZone": "Europe/Berlin",
+                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
+        Response created = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Paid call", "slug": "paid-%s", "lengthInMinutes": 30,
+                 "metadata": {"apps": {"stripe": {"price": 5000, "currency": "eur", "enabled": true,
+                                                  "paymentOption": "ON_BOOKING", "refundPolicy": "always"}}}}"""
+                .formatted(tag)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        int eventTypeId = created.data().get("id").asInt();
+        assertThat(as(host.key(), () -> post("/v2/webhooks", """
+                {"subscriberUrl": "http://127.0.0.1:%d/paid", "secret": "hook-secret", "active": true,
+                 "triggers": ["BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_REQUESTED", "BOOKING_CREATED"]}"""
+                .formatted(receiver.getAddress().getPort()))).status().value()).isEqualTo(201);
+        assertThat(as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Bad", "slug": "bad-%s", "lengthInMinutes": 30,
+                 "metadata": {"apps": {"stripe": {"price": 5000, "currency": "eurx", "enabled": true}}}}"""
+                .formatted(tag))).status().value()).isEqualTo(422);
+
+        int initiatedStep = workflow(host, eventTypeId, "BOOKING_PAYMENT_INITIATED");
+        int newEventStep = workflow(host, eventTypeId, "NEW_EVENT");
+
+        String booking = """
+                {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "Europe/Berlin"}}"""
+                .formatted(eventTypeId, tag);
+        Response booked = as(booker.key(), () -> post("/v2/bookings", booking));
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        assertThat(booked.data().get("status").asText()).isEqualTo("pending");
+        assertThat(booked.data().get("paid").asBoolean()).isFalse();
+        String uid = booked.data().get("uid").asText();
+        int bookingId = booked.data().get("id").asInt();
+        JsonNode toPay = booked.data().get("payment");
+        assertThat(toPay).as("the answer carries what the booker pays with: " + booked.body()).hasSize(1);
+        assertThat(as(booker.key(), () -> post("/v2/bookings", booking)).status().value())
+                .as("the slot is held while the booking waits for its payment").isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from \"Payment\" where \"bookingId\" = ?", Long.class, bookingId) == 1);
+        String intentId = (String) paymentOf(bookingId).get("externalId");
+        assertThat(intentId).startsWith("pi_");
+        assertThat(paymentOf(bookingId)).containsEntry("amount", 5000).containsEntry("fee", 0)
+                .containsEntry("currency", "eur").containsEntry("success", false).containsEntry("refunded", false)
+                .containsEntry("appId", "stripe").containsEntry("option", "ON_BOOKING");
+        assertThat((String) paymentOf(bookingId).get("secret")).startsWith(intentId + "_secret_");
+        assertThat(toPay.get(0).get("clientSecret").asText()).isEqualTo(paymentOf(bookingId).get("secret"));
+        assertThat(toPay.get(0).get("uid").asText()).isEqualTo(paymentOf(bookingId).get("uid"));
+        assertThat(toPay.get(0).get("externalId").asText()).isEqualTo(intentId);
+        assertThat(toPay.get(0).get("amount").asInt()).isEqualTo(5000);
+        assertThat(toPay.get(0).get("success").asBoolean()).isFalse();
+
+        JsonNode hostSees = awaitPayment(host, uid);
+        assertThat(hostSees.get("paid").asBoolean()).isFalse();
+        assertThat(hostSees.get("payment").get(0).get("uid").asText()).isEqualTo(paymentOf(bookingId).get("uid"));
+        assertThat(hostSees.get("payment").get(0).get("clientSecret").isNull()).isTrue();
+        Response bookerSees = as(booker.key(), () -> get("/v2/bookings/" + uid));
+        assertThat(bookerSees.status().value()).isEqualTo(200);
+        assertThat(bookerSees.data().get("payment")).as("only the host side sees a payment").isEmpty();
+        Member stranger = newMember("stranger", "example.com");
+        assertThat(as(stranger.key(), () -> get("/v2/bookings/" + uid)).status().value()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminderOf(uid, initiatedStep));
+        assertThat(reminderOf(uid, newEventStep)).as("a booking waiting for its payment is not new yet").isFalse();
+        assertThat(jdbc.queryForObject("select paid from \"Booking\" where id = ?", Boolean.class, bookingId)).isFalse();
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo("payment-intent-" + uid))
+                .withHeader("Authorization", equalTo("Bearer " + StripeFake.SECRET_KEY)));
+
+        String event = """
+                {"id": "evt_%1$s", "object": "event", "api_version": "%2$s", "created": %3$d, "livemode": false,
+                 "type": "payment_intent.succeeded", "pending_webhooks": 1, "request": {"id": null},
+                 "data": {"object": {"id": "%5$s", "object": "payment_intent", "amount": 5000, "currency": "eur",
+                                     "status": "succeeded", "metadata": {"bookingUid": "%4$s"}}}}"""
+                .formatted(tag, Stripe.API_VERSION, Instant.now().getEpochSecond(), uid, intentId);
+        long now = Instant.now().getEpochSecond();
+        assertThat(sendToWebhook(event, stripeSignature(event, "whsec_forged", now))).isEqualTo(400);
+        assertThat(sendToWebhook(event, stripeSignature(event, StripeFake.WEBHOOK_SECRET, now - 3600)))
+                .as("a signature older than Stripe's tolerance").isEqualTo(400);
+        assertThat(sendToWebhook(event, stripeSignature(event, StripeFake.WEBHOOK_SECRET, now))).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select paid from \"Booking\" where id = ?", Boolean.class, bookingId)));
+        assertThat(awaitStatus(host, uid, "accepted")).isEqualTo("accepted");
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminderOf(uid, newEventStep));
+        JsonNode paid = as(host.key(), () -> get("/v2/bookings/" + uid)).data();
+        assertThat(paid.get("paid").asBoolean()).isTrue();
+        assertThat(paid.get("payment").get(0).get("success").asBoolean()).isTrue();
+        assertThat(paymentOf(bookingId)).containsEntry("success", true).containsEntry("refunded", false);
+        long events = storedEvents();
+        assertThat(sendToWebhook(event, stripeSignature(event, StripeFake.WEBHOOK_SECRET,
+                Instant.now().getEpochSecond())))
+                .as("the same Stripe event again").isEqualTo(200);
+        awaitProjectionsCaughtUp();
+        assertThat(storedEvents()).as("the same Stripe event changes nothing the second time").isEqualTo(events);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> triggers().containsAll(
+                List.of("BOOKING_PAYMENT_INITIATED", "BOOKING_PAID", "BOOKING_CREATED")));
+        assertThat(triggers()).as("cal.com requests no confirmation of a booking waiting for its payment")
+                .doesNotContain("BOOKING_REQUESTED");
+
+        assertThat(as(host.key(), () -> post("/v2/bookings/" + uid + "/cancel", """
+                {"cancellationReason": "Ill"}""")).status().value()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(paymentOf(bookingId).get("refunded")));
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-" + paymentOf(bookingId).get("uid"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(host.key(), () -> get("/v2/bookings/" + uid)).data()
+                .get("payment").get(0).get("refunded").asBoolean());
+
+        awaitProjectionsCaughtUp();
+        List<String> payments = jdbc.queryForList("select row_to_json(p)::text from \"Payment\" p order by id",
+                String.class);
+        long users = rows("users");
+        int stripeCalls = STRIPE.getAllServeEvents().size();
+        Response replay = as(ADMIN_KEY, () -> post("/v2/admin/projections/replay", null));
+        assertThat(replay.status().value()).as(String.valueOf(replay.body())).isEqualTo(202);
+        // The replay empties the tables and fills them again: the tests after this one need them whole.
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows("users") == users);
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForList("select row_to_json(p)::text from \"Payment\" p order by id", String.class))
+                .as("a replay changes no Payment row").isEqualTo(payments);
+        assertThat(STRIPE.getAllServeEvents()).as("a replay calls no Stripe endpoint").hasSize(stripeCalls);
+    }
+
+    @Test
+    void cancelling_an_unpaid_booking_cancels_its_intent_and_a_payment_that_comes_anyway_is_refunded() {
+        Member host = newMember("unpaid-cancel-host", "example.com");
+        Member booker = newMember("unpaid-cancel-booker", "example.com");
+        assertThat(as(host.key(), () -> post("/v2/schedules", """
+                {"name": "Office", "timeZone": "UTC",
+                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
+        Response created = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Paid call", "slug": "cancel-unpaid-%s", "lengthInMinutes": 30,
+                 "metadata": {"apps": {"stripe": {"price": 1200, "currency": "usd", "enabled": true,
+                                                  "refundPolicy": "never"}}}}""".formatted(tag)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        Response booked = as(booker.key(), () -> post("/v2/bookings", """
+                {"start": "2027-12-08T10:00:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "UTC"}}"""
+                .formatted(created.data().get("id").asInt(), tag)));
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        String uid = booked.data().get("uid").asText();
+        int bookingId = booked.data().get("id").asInt();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from \"Payment\" where \"bookingId\" = ?", Long.class, bookingId) == 1);
+        String intentId = (String) paymentOf(bookingId).get("externalId");
+        String paymentUid = (String) paymentOf(bookingId).get("uid");
+        Response moved = as(booker.key(), () -> post("/v2/bookings/" + uid + "/reschedule", """
+                {"start": "2027-12-08T11:00:00Z"}"""));
+        assertThat(moved.status().value()).as("its replacement would be accepted unpaid: " + moved.body())
+                .isEqualTo(409);
+
+        assertThat(as(booker.key(), () -> post("/v2/bookings/" + uid + "/cancel", "{}")).status().value())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !STRIPE.findAll(postRequestedFor(
+                urlEqualTo("/v1/payment_intents/" + intentId + "/cancel"))).isEmpty());
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents/" + intentId + "/cancel"))
+                .withHeader("Idempotency-Key", equalTo("cancel-" + paymentUid)));
+
+        String late = """
+                {"id": "evt_late_%1$s", "object": "event", "api_version": "%2$s", "created": %3$d, "livemode": false,
+                 "type": "payment_intent.succeeded", "pending_webhooks": 1, "request": {"id": null},
+                 "data": {"object": {"id": "%5$s", "object": "payment_intent", "amount": 1200, "currency": "usd",
+                                     "status": "succeeded", "metadata": {"bookingUid": "%4$s"}}}}"""
+                .formatted(tag, Stripe.API_VERSION, Instant.now().getEpochSecond(), uid, intentId);
+        assertThat(sendToWebhook(late, stripeSignature(late, StripeFake.WEBHOOK_SECRET,
+                Instant.now().getEpochSecond()))).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(paymentOf(bookingId).get("refunded")));
+        assertThat(paymentOf(bookingId)).containsEntry("success", true);
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-" + paymentUid)));
+        assertThat(awaitStatus(host, uid, "cancelled")).as("a payment does not bring a cancelled booking back")
+                .isEqualTo("cancelled");
+    }
+
+    @Test
+    void a_held_card_is_charged_once_when_the_attendee_is_marked_a_no_show() {
+        Member host = newMember("hold-host", "example.com");
+        Member booker = newMember("hold-booker", "example.com");
+        String ada = "ada-hold-" + tag + "@example.com";
+        assertThat(as(host.key(), () -> post("/v2/schedules", """
+                {"name": "Office", "timeZone": "UTC",
+                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
+        Response created = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Held call", "slug": "hold-%s", "lengthInMinutes": 30,
+                 "metadata": {"apps": {"stripe": {"price": 3000, "currency": "usd", "enabled": true,
+                                                  "paymentOption": "HOLD"}}}}""".formatted(tag)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        Response booked = as(booker.key(), () -> post("/v2/bookings", """
+                {"start": "2027-12-09T10:00:00Z", "eventTypeId": %d,
+                 "attendee": {"name": "Ada Booker", "email": "%s", "timeZone": "UTC"}}"""
+                .formatted(created.data().get("id").asInt(), ada)));
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        String uid = booked.data().get("uid").asText();
+        int bookingId = booked.data().get("id").asInt();
+        assertThat(booked.data().get("payment").get(0).get("clientSecret").asText())
+                .as("the booker saves the card with the SetupIntent's secret").startsWith("seti_");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from \"Payment\" where \"bookingId\" = ?", Long.class, bookingId) == 1);
+        String setupIntentId = (String) paymentOf(bookingId).get("externalId");
+        String paymentUid = (String) paymentOf(bookingId).get("uid");
+        assertThat(setupIntentId).startsWith("seti_");
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/customers"))
+                .withHeader("Idempotency-Key", equalTo("customer-" + uid)));
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/setup_intents"))
+                .withHeader("Idempotency-Key", equalTo("setup-intent-" + uid))
+                .withRequestBody(containing("usage=off_session")));
+
+        String saved = """
+                {"id": "evt_setup_%1$s", "object": "event", "api_version": "%2$s", "created": %3$d, "livemode": false,
+                 "type": "setup_intent.succeeded", "pending_webhooks": 1, "request": {"id": null},
+                 "data": {"object": {"id": "%5$s", "object": "setup_intent", "status": "succeeded",
+                                     "payment_method": "pm_card", "metadata": {"bookingUid": "%4$s"}}}}"""
+                .formatted(tag, Stripe.API_VERSION, Instant.now().getEpochSecond(), uid, setupIntentId);
+        assertThat(sendToWebhook(saved, stripeSignature(saved, StripeFake.WEBHOOK_SECRET,
+                Instant.now().getEpochSecond()))).isEqualTo(200);
+        assertThat(awaitStatus(host, uid, "accepted")).isEqualTo("accepted");
+        awaitProjectionsCaughtUp();
+        assertThat(paymentOf(bookingId)).as("the card is saved; nothing is charged yet")
+                .containsEntry("success", false);
+        assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo("charge-" + paymentUid)))).isEmpty();
+
+        clock.setTo(Instant.parse("2027-12-09T10:45:00Z"));
+        try {
+            for (boolean absent : new boolean[] {true, false, true}) {
+                Response marked = as(host.key(), () -> post("/v2/bookings/" + uid + "/mark-absent", """
+                        {"attendees": [{"email": "%s", "absent": %s}]}""".formatted(ada, absent)));
+                assertThat(marked.status().value()).as(marked.body().toString()).isEqualTo(200);
+                // The charge is due when the attendee was marked, which this test's clock puts in 2027.
+                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    jdbc.update("update scheduler.scheduled_tasks set execution_time = now() where task_instance = ?",
+                            "CHARGE:" + uid);
+                    return Boolean.TRUE.equals(paymentOf(bookingId).get("success"));
+                });
+            }
+        } finally {
+            clock.reset();
+        }
+        awaitProjectionsCaughtUp();
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo("charge-" + paymentUid))
+                .withRequestBody(containing("off_session=true")).withRequestBody(containing("confirm=true"))
+                .withRequestBody(containing("payment_method=pm_" + setupIntentId)));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from eventstore.domain_event_entry
+                where aggregate_identifier like ? and payload_type like '%PaymentCharged'""", Long.class,
+                "%" + paymentUid)).as("charged once, marked absent twice").isEqualTo(1);
+    }
+
+    /** A workflow of the host's on the event type, with one email step; answers the step's id. */
+    private int workflow(Member host, int eventTypeId, String trigger) {
+        Response made = as(host.key(), () -> post("/v2/workflows", """
+                {"name": "On %s", "trigger": "%s", "steps": [{"action": "EMAIL_HOST", "emailSubject": "%s",
+                 "reminderBody": "Booking {EVENT_NAME}"}]}""".formatted(trigger, trigger, trigger)));
+        assertThat(made.status().value()).as(made.body().toString()).isEqualTo(201);
+        int workflowId = made.data().get("id").asInt();
+        Response activated = as(host.key(), () -> put("/v2/workflows/" + workflowId + "/activation",
+                "{\"eventTypeIds\": [%d]}".formatted(eventTypeId)));
+        assertThat(activated.status().value()).as(String.valueOf(activated.body())).isBetween(200, 204);
+        return made.data().get("stepIds").get(0).asInt();
+    }
+
+    private boolean reminderOf(String bookingUid, int stepId) {
+        return jdbc.queryForObject("""
+                select count(*) from "WorkflowReminder" where "bookingUid" = ? and "workflowStepId" = ?""",
+                Long.class, bookingUid, stepId) > 0;
+    }
+
+    /** The booking as the host reads it, once the read side has its payment. */
+    private JsonNode awaitPayment(Member host, String uid) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Response shown = as(host.key(), () -> get("/v2/bookings/" + uid));
+            return shown.status().value() == 200 && shown.data().get("payment").size() == 1;
+        });
+        return as(host.key(), () -> get("/v2/bookings/" + uid)).data();
+    }
+
+    private String awaitStatus(Member host, String uid, String status) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Response shown = as(host.key(), () -> get("/v2/bookings/" + uid));
+            return shown.status().value() == 200 && status.equals(shown.data().get("status").asText());
+        });
+        return as(host.key(), () -> get("/v2/bookings/" + uid)).data().get("status").asText();
+    }
+
+    private List<String> triggers() {
+        return received.stream().map(body -> {
+            try {
+                return json.readTree(body).get("triggerEvent").asText();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}

@@ -1,0 +1,72 @@
+package com.calcomalt.command.payments;
+
+import com.calcomalt.contracts.payments.FailPayment;
+import com.calcomalt.contracts.payments.SucceedPayment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+import java.io.IOException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Stripe's webhook. The body is trusted only once stripe-java verified its {@code Stripe-Signature}
+ * (HMAC-SHA256 with the endpoint secret, within Stripe's default five minutes of tolerance); a
+ * forged or stale one gets 400. An event names its booking by the metadata its intent was made
+ * with; the same event sent again changes nothing, since the payment takes each event id once.
+ * An event about a payment not recorded yet answers 5xx, so Stripe sends it again later.
+ */
+@RestController
+class StripeWebhookController {
+
+    private final CommandGateway commands;
+    private final String webhookSecret;
+    private final ObjectMapper json = new ObjectMapper();
+
+    StripeWebhookController(CommandGateway commands, @Value("${calalt.stripe.webhook-secret:}") String webhookSecret) {
+        this.commands = commands;
+        this.webhookSecret = webhookSecret;
+    }
+
+    @PostMapping("/v2/payments/stripe/webhook")
+    ResponseEntity<Void> receive(@RequestBody String payload,
+                                 @RequestHeader(name = "Stripe-Signature", required = false) String signature)
+            throws IOException {
+        if (webhookSecret.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Stripe is not configured: CALALT_STRIPE_WEBHOOK_SECRET is not set");
+        }
+        Event event;
+        try {
+            event = Webhook.constructEvent(payload, signature == null ? "" : signature, webhookSecret);
+        } catch (SignatureVerificationException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The Stripe-Signature does not match the body");
+        }
+        JsonNode intent = json.readTree(payload).path("data").path("object");
+        String bookingUid = intent.path("metadata").path("bookingUid").asText(null);
+        if (bookingUid == null) {
+            return ResponseEntity.ok().build();
+        }
+        String paymentUid = StripePaymentTask.paymentUid(bookingUid);
+        switch (event.getType()) {
+            case "payment_intent.succeeded", "setup_intent.succeeded" ->
+                    commands.sendAndWait(new SucceedPayment(paymentUid, event.getId()));
+            case "payment_intent.payment_failed", "setup_intent.setup_failed" ->
+                    commands.sendAndWait(new FailPayment(paymentUid, event.getId(),
+                            intent.path("last_payment_error").path("code").asText(null)));
+            default -> {
+                // Other events of the account are none of a booking's business.
+            }
+        }
+        return ResponseEntity.ok().build();
+    }
+}

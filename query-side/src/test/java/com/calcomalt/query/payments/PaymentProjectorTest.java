@@ -1,0 +1,93 @@
+package com.calcomalt.query.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.calcomalt.contracts.payments.PaymentCharged;
+import com.calcomalt.contracts.payments.PaymentFailed;
+import com.calcomalt.contracts.payments.PaymentIds;
+import com.calcomalt.contracts.payments.PaymentInitiated;
+import com.calcomalt.contracts.payments.PaymentRefunded;
+import com.calcomalt.contracts.payments.PaymentSucceeded;
+import com.calcomalt.contracts.scheduling.BookingIds;
+import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
+import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.contracts.scheduling.PaymentOption;
+import com.calcomalt.contracts.scheduling.RefundPolicy;
+import com.calcomalt.query.scheduling.bookings.BookingFixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Payment events through the event store and the real processor into cal.com's Payment table, and again on a replay. */
+class PaymentProjectorTest extends BookingFixtures {
+
+    private static final Instant T1 = Instant.parse("2026-03-29T01:00:00.500Z");
+    private static final Instant T2 = Instant.parse("2026-03-29T01:05:00.500Z");
+
+    private Map<String, Object> payment(String uid) {
+        return jdbc.queryForMap("""
+                select id, uid, "bookingId", amount, fee, currency, success, refunded, data::text as data,
+                       "externalId", "appId", "paymentOption"::text as option from "Payment" where uid = ?""", uid);
+    }
+
+    @Test
+    void a_payment_is_projected_column_for_column_and_booking_paid_follows_it_identically_on_a_replay() {
+        int host = user();
+        NewBooking booking = booking(host, personalEventType(host, 30));
+        booking.status(BookingStatus.pending).publish();
+        publish("Booking", BookingIds.aggregateId(booking.uid()), new BookingPaymentRequired(booking.uid(),
+                booking.bookingId(), "stripe", 5000, "eur", PaymentOption.HOLD, RefundPolicy.ALWAYS, null, T1));
+        int paymentId = uniqueId();
+        String uid = "pay-" + paymentId;
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentInitiated(uid, paymentId, booking.bookingId(),
+                booking.uid(), "stripe", 5000, 0, "eur", "seti_" + paymentId, PaymentOption.HOLD,
+                Map.of("setupIntent", Map.of("id", "seti_" + paymentId, "client_secret", "secret")), T1));
+        awaitProjectionsCaughtUp();
+
+        assertThat(payment(uid)).containsEntry("id", paymentId).containsEntry("bookingId", booking.bookingId())
+                .containsEntry("amount", 5000).containsEntry("fee", 0).containsEntry("currency", "eur")
+                .containsEntry("success", false).containsEntry("refunded", false)
+                .containsEntry("data", "{\"setupIntent\": {\"id\": \"seti_" + paymentId + "\", \"client_secret\": \"secret\"}}")
+                .containsEntry("externalId", "seti_" + paymentId).containsEntry("appId", "stripe")
+                .containsEntry("option", "HOLD");
+        assertThat(jdbc.queryForMap("select paid, status::text as status from \"Booking\" where id = ?",
+                booking.bookingId())).containsEntry("paid", false).containsEntry("status", "pending");
+
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentFailed(uid, paymentId, booking.bookingId(), "evt_1",
+                "card_declined", T1));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).containsEntry("success", false);
+
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentSucceeded(uid, paymentId, booking.bookingId(),
+                booking.uid(), PaymentOption.HOLD, "evt_2", T2));
+        publish("Booking", BookingIds.aggregateId(booking.uid()),
+                new BookingPaid(booking.uid(), booking.bookingId(), uid, BookingStatus.accepted, T2));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).as("a HOLD's card is saved, nothing is paid yet, as cal.com keeps it")
+                .containsEntry("success", false).containsEntry("refunded", false);
+        assertThat(jdbc.queryForMap("select paid, status::text as status from \"Booking\" where id = ?",
+                booking.bookingId())).containsEntry("paid", true).containsEntry("status", "accepted");
+
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentCharged(uid, paymentId, booking.bookingId(),
+                booking.uid(), "pi_fee", T2));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).as("charged for a no-show").containsEntry("success", true);
+
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentRefunded(uid, paymentId, booking.bookingId(),
+                booking.uid(), "re_1", T2));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).containsEntry("success", true).containsEntry("refunded", true);
+
+        List<String> payments = rowsAsJson("Payment");
+        List<String> bookings = rowsAsJson("Booking");
+        assertThat(projections.replayAll()).contains("calcom-projections");
+        await().atMost(Duration.ofSeconds(60)).until(() -> rowsAsJson("Payment").size() == payments.size());
+        awaitProjectionsCaughtUp();
+        assertThat(rowsAsJson("Payment")).containsExactlyElementsOf(payments);
+        assertThat(rowsAsJson("Booking")).containsExactlyElementsOf(bookings);
+    }
+}
