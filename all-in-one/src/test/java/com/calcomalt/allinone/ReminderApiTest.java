@@ -51,7 +51,7 @@ class ReminderApiTest extends ApiTest {
     private int workflow(int eventTypeId, String trigger, String step) {
         Response made = as(hugo.key(), () -> post("/v2/workflows", """
                 {"name": "Remind", "activation": {"isActiveOnAllEventTypes": false, "activeOnEventTypeIds": [%d]},
-                 "trigger": %s, "steps": [{"stepNumber": 1, "sender": "Cal", %s}]}"""
+                 "trigger": %s, "steps": [{"stepNumber": 1, "sender": "Cal", %s]}"""
                 .formatted(eventTypeId, trigger, step.strip().substring(1))));
         assertThat(made.status().value()).as(made.body().toString()).isEqualTo(201);
         int workflowId = made.data().get("id").asInt();
