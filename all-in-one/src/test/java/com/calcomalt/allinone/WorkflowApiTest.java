@@ -172,6 +172,47 @@ class WorkflowApiTest extends ApiTest {
     }
 
     @Test
+    void an_organization_teams_workflows_are_served_at_cal_coms_path_and_only_there() {
+        Member owner = newMember("org-owner", "example.com");
+        int orgId = created(as(ADMIN_KEY, () -> post("/v2/organizations", """
+                {"name": "Flow org", "slug": "flow-org-%s", "orgOwnerEmail": "%s",
+                 "organizationSettings": {"orgAutoAcceptEmail": "example.com"}}""".formatted(tag, owner.email()))));
+        int teamId = created(as(owner.key(), () -> post("/v2/organizations/" + orgId + "/teams",
+                "{\"name\": \"Sub\", \"slug\": \"sub\"}")));
+        int looseTeam = created(as(owner.key(), () -> post("/v2/teams",
+                "{\"name\": \"Loose\", \"slug\": \"loose-%s\"}".formatted(tag))));
+        String body = """
+                {"name": "Org team reminder", "activation": {"isActiveOnAllEventTypes": true},
+                 "trigger": {"type": "newEvent"},
+                 "steps": [{"stepNumber": 1, "action": "email_host", "sender": "Cal",
+                            "message": {"subject": "Booked", "html": "<p>Booked</p>"}}]}""";
+        String base = "/v2/organizations/" + orgId + "/teams/" + teamId + "/workflows";
+
+        Response made = as(owner.key(), () -> post(base, body));
+        int workflowId = created(made);
+        assertThat(made.data().get("teamId").asInt()).isEqualTo(teamId);
+        assertThat(made.data().get("activation").get("isActiveOnAllEventTypes").asBoolean()).isTrue();
+        problem(as(owner.key(), () -> post("/v2/organizations/" + orgId + "/teams/" + looseTeam + "/workflows",
+                body)), 404);
+        Response renamed = as(owner.key(), () -> patch(base + "/" + workflowId, "{\"name\": \"Renamed\"}"));
+        ok(renamed);
+        assertThat(renamed.data().get("name").asText()).isEqualTo("Renamed");
+
+        awaitProjectionsCaughtUp();
+        assertThat(ids(as(owner.key(), () -> get(base)).data())).containsExactly(workflowId);
+        assertThat(as(owner.key(), () -> get(base + "/" + workflowId)).data()).isEqualTo(renamed.data());
+        int elsewhere = created(as(owner.key(), () -> post("/v2/teams/" + looseTeam + "/workflows", body)));
+        problem(as(owner.key(), () -> get(base + "/" + elsewhere)), 404);
+        problem(as(owner.key(), () -> patch(base + "/" + elsewhere, "{\"name\": \"Moved\"}")), 404);
+        problem(as(owner.key(), () -> delete(base + "/" + elsewhere)), 404);
+        problem(as(owner.key(), () -> get("/v2/organizations/" + orgId + "/teams/" + looseTeam + "/workflows")), 404);
+
+        Response deleted = as(owner.key(), () -> delete(base + "/" + workflowId));
+        assertThat(deleted.status().value()).isEqualTo(200);
+        assertThat(deleted.body().get("status").asText()).isEqualTo("success");
+    }
+
+    @Test
     void our_step_and_activation_endpoints_take_the_same_shapes() {
         Member ann = newMember("steps", "example.com");
         int call = eventType(ann, "call");

@@ -1,5 +1,6 @@
 package com.calcomalt.command.automation;
 
+import com.calcomalt.command.identity.IdentityLookups;
 import com.calcomalt.command.scheduling.SchedulingLookups;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.automation.AddWorkflowStep;
@@ -22,6 +23,7 @@ import com.calcomalt.contracts.automation.WorkflowView;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.InvalidInput;
+import com.calcomalt.platform.web.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,11 +62,16 @@ class WorkflowCommandController {
     private final CommandGateway commands;
     private final IdAllocator ids;
     private final SchedulingLookups scheduling;
+    private final IdentityLookups identity;
+    private final WorkflowLookups workflows;
 
-    WorkflowCommandController(CommandGateway commands, IdAllocator ids, SchedulingLookups scheduling) {
+    WorkflowCommandController(CommandGateway commands, IdAllocator ids, SchedulingLookups scheduling,
+                              IdentityLookups identity, WorkflowLookups workflows) {
         this.commands = commands;
         this.ids = ids;
         this.scheduling = scheduling;
+        this.identity = identity;
+        this.workflows = workflows;
     }
 
     /** cal.com's WorkflowActivationDto; activeOnTeamIds is ours, for an organization's workflow. */
@@ -124,6 +131,47 @@ class WorkflowCommandController {
     ResponseEntity<ApiResponse<WorkflowOutput>> createForTeam(@PathVariable @Positive int teamId,
                                                               @Valid @RequestBody CreateInput input) {
         return create(input, null, teamId);
+    }
+
+    @PostMapping("/v2/organizations/{orgId}/teams/{teamId}/workflows")
+    @Operation(summary = "Create a workflow of an organization's team (admins and owners), at cal.com's path")
+    ResponseEntity<ApiResponse<WorkflowOutput>> createForOrganizationTeam(@PathVariable @Positive int orgId,
+                                                                          @PathVariable @Positive int teamId,
+                                                                          @Valid @RequestBody CreateInput input) {
+        requireTeamOf(orgId, teamId);
+        return create(input, null, teamId);
+    }
+
+    @PatchMapping("/v2/organizations/{orgId}/teams/{teamId}/workflows/{workflowId}")
+    @Operation(summary = "Change a workflow of an organization's team, at cal.com's path")
+    ApiResponse<WorkflowOutput> updateOfOrganizationTeam(@PathVariable @Positive int orgId,
+                                                         @PathVariable @Positive int teamId,
+                                                         @PathVariable @Positive int workflowId,
+                                                         @Valid @RequestBody UpdateInput input) {
+        requireWorkflowOf(orgId, teamId, workflowId);
+        return update(workflowId, input);
+    }
+
+    @DeleteMapping("/v2/organizations/{orgId}/teams/{teamId}/workflows/{workflowId}")
+    @Operation(summary = "Delete a workflow of an organization's team, at cal.com's path")
+    Deleted deleteOfOrganizationTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
+                                     @PathVariable @Positive int workflowId) {
+        requireWorkflowOf(orgId, teamId, workflowId);
+        return delete(workflowId);
+    }
+
+    /** cal.com's path names the organization and the team: a team of another organization is not there. */
+    private void requireTeamOf(int orgId, int teamId) {
+        if (identity.team(teamId).map(team -> !Integer.valueOf(orgId).equals(team.parentId())).orElse(true)) {
+            throw new ResourceNotFound("Organization " + orgId + " has no team " + teamId);
+        }
+    }
+
+    private void requireWorkflowOf(int orgId, int teamId, int workflowId) {
+        requireTeamOf(orgId, teamId);
+        if (workflows.owner(workflowId).map(w -> !Integer.valueOf(teamId).equals(w.teamId())).orElse(true)) {
+            throw new ResourceNotFound("Team " + teamId + " has no workflow " + workflowId);
+        }
     }
 
     @PatchMapping("/v2/workflows/{workflowId}")

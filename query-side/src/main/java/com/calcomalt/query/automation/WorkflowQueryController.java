@@ -6,6 +6,8 @@ import com.calcomalt.contracts.automation.FindWorkflow;
 import com.calcomalt.contracts.automation.FindWorkflows;
 import com.calcomalt.contracts.automation.WorkflowOutput;
 import com.calcomalt.contracts.automation.WorkflowView;
+import com.calcomalt.contracts.identity.FindTeam;
+import com.calcomalt.contracts.identity.TeamView;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.ResourceNotFound;
@@ -51,6 +53,37 @@ class WorkflowQueryController {
                                                     @RequestParam(defaultValue = "250") @Min(1) @Max(250) int take,
                                                     @RequestParam(defaultValue = "0") @Min(0) int skip) {
         return ApiResponse.success(list(teamId, take, skip));
+    }
+
+    @GetMapping("/v2/organizations/{orgId}/teams/{teamId}/workflows")
+    @Operation(summary = "A team's workflows, at cal.com's path", description = "take is 1 to 250 (250 unless "
+            + "given), skip 0 or more.")
+    ApiResponse<List<WorkflowOutput>> organizationTeamWorkflows(
+            @PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
+            @RequestParam(defaultValue = "250") @Min(1) @Max(250) int take,
+            @RequestParam(defaultValue = "0") @Min(0) int skip) {
+        requireTeamOf(orgId, teamId);
+        return ApiResponse.success(list(teamId, take, skip));
+    }
+
+    @GetMapping("/v2/organizations/{orgId}/teams/{teamId}/workflows/{workflowId}")
+    @Operation(summary = "A workflow of an organization's team, at cal.com's path")
+    ApiResponse<WorkflowOutput> organizationTeamWorkflow(@PathVariable @Positive int orgId,
+                                                         @PathVariable @Positive int teamId,
+                                                         @PathVariable @Positive int workflowId) {
+        requireTeamOf(orgId, teamId);
+        ApiResponse<WorkflowOutput> workflow = workflow(workflowId);
+        if (!Integer.valueOf(teamId).equals(workflow.data().teamId())) {
+            throw new ResourceNotFound("Team " + teamId + " has no workflow " + workflowId);
+        }
+        return workflow;
+    }
+
+    /** cal.com's path names the organization and the team: a team of another organization is not there. */
+    private void requireTeamOf(int orgId, int teamId) {
+        queries.query(new FindTeam(teamId, Callers.required()), ResponseTypes.optionalInstanceOf(TeamView.class))
+                .join().filter(team -> Integer.valueOf(orgId).equals(team.parentId()))
+                .orElseThrow(() -> new ResourceNotFound("Organization " + orgId + " has no team " + teamId));
     }
 
     @GetMapping("/v2/workflows/{workflowId}")
