@@ -2,8 +2,8 @@ package com.calcomalt.command.automation;
 
 import com.calcomalt.contracts.automation.WorkflowStepEdited;
 import com.calcomalt.contracts.automation.WorkflowStepSettings;
-import com.calcomalt.contracts.automation.WorkflowStepsReordered;
 import com.calcomalt.contracts.automation.WorkflowStepView;
+import com.calcomalt.contracts.automation.WorkflowStepsReordered;
 import java.time.Instant;
 import java.util.Objects;
 import org.axonframework.eventsourcing.EventSourcingHandler;
