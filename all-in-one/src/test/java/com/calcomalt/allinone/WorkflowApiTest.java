@@ -164,6 +164,11 @@ class WorkflowApiTest extends ApiTest {
         awaitProjectionsCaughtUp();
         assertThat(as(ann.key(), () -> get("/v2/workflows/" + workflowId)).data()).isEqualTo(workflow);
         assertThat(rowsWhere("WorkflowStep", "\"workflowId\"", workflowId)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("""
+                select jsonb_path_query_array(steps, '$[*].id')::text || jsonb_path_query_array(steps, '$[*].stepNumber')::text
+                from command_side.workflows where workflow_id = ?""", String.class, workflowId))
+                .as("the reminders' copy has the same steps in the same order")
+                .isEqualTo(ids(steps) + "[1, 2, 3]");
 
         Response renamed = as(ann.key(), () -> patch("/v2/workflows/" + workflowId, "{\"name\": \"Only the name\"}"));
         ok(renamed);
