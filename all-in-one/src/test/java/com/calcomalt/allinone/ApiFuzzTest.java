@@ -201,11 +201,12 @@ class ApiFuzzTest extends ApiTest {
         ids.put("credentialId", created(ownerPost("/v2/organizations/" + ids.get("orgId") + "/delegation-credentials",
                 delegationCredential())));
         Response workflow = ownerPost("/v2/workflows", """
-                {"name": "Fuzz flow", "trigger": "NEW_EVENT",
-                 "steps": [{"action": "EMAIL_HOST"}, {"action": "EMAIL_ATTENDEE"}, {"action": "EMAIL_HOST"}]}""");
+                {"name": "Fuzz flow", "activation": {"isActiveOnAllEventTypes": false}, "trigger": {"type": "newEvent"},
+                 "steps": [{"stepNumber": 1, "action": "email_host", "sender": "Cal", "message": {"subject": "", "html": ""}},
+                           {"stepNumber": 2, "action": "email_attendee", "sender": "Cal", "message": {"subject": "", "html": ""}},
+                           {"stepNumber": 3, "action": "email_host", "sender": "Cal", "message": {"subject": "", "html": ""}}]}""");
         ids.put("workflowId", created(workflow));
-        ids.put("stepId", workflow.data().get("stepIds").get(0).asText());
-        ids.put("steps", workflow.data().get("stepIds").toString());
+        ids.put("stepId", workflow.data().get("steps").get(0).get("id").asText());
         ids.put("webhookId", created(ownerPost("/v2/webhooks", """
                 {"subscriberUrl": "http://127.0.0.1:9/fuzz", "triggers": ["MEETING_ENDED"]}""")));
         ids.put("keyId", created(ownerPost("/v2/api-keys", "{\"note\": \"to delete\"}")));
@@ -367,20 +368,23 @@ class ApiFuzzTest extends ApiTest {
                 {"eventTypeId": %s, "slotStart": "%s", "slotDuration": 30, "reservationDuration": 5, "isSeat": false}"""
                 .formatted(ids.get("eventTypeId"), nextSlot()));
         String workflow = """
-                {"name": "Fuzz", "trigger": "BEFORE_EVENT", "time": 1, "timeUnit": "HOUR", "isActiveOnAll": false,
-                 "steps": [{"action": "EMAIL_ATTENDEE", "template": "CUSTOM", "emailSubject": "Soon",
-                            "reminderBody": "See you", "includeCalendarEvent": true}]}""";
+                {"name": "Fuzz", "activation": {"isActiveOnAllEventTypes": false, "activeOnEventTypeIds": []},
+                 "trigger": {"type": "beforeEvent", "offset": {"value": 1, "unit": "hour"}},
+                 "steps": [{"stepNumber": 1, "action": "email_attendee", "recipient": "attendee", "template": "custom",
+                            "sender": "Cal", "includeCalendarEvent": true,
+                            "message": {"subject": "Soon", "html": "See you"}}]}""";
         bodies.put("POST /v2/workflows", () -> workflow);
         bodies.put("POST /v2/teams/{teamId}/workflows", () -> workflow);
         bodies.put("PATCH /v2/workflows/{workflowId}", () -> """
-                {"name": "Fuzz flow", "trigger": "NEW_EVENT", "isActiveOnAll": false}""");
+                {"name": "Fuzz flow", "trigger": {"type": "newEvent"}, "activation": {"isActiveOnAllEventTypes": false}}""");
         bodies.put("POST /v2/workflows/{workflowId}/steps", () -> """
-                {"action": "SMS_NUMBER", "sendTo": "+4915112345678", "template": "CUSTOM", "reminderBody": "Soon",
-                 "numberRequired": false, "sender": "Cal", "stepNumber": 1}""");
+                {"action": "sms_number", "phone": "+4915112345678", "template": "custom", "sender": "Cal",
+                 "stepNumber": 1, "message": {"subject": "", "text": "Soon"}}""");
         bodies.put("PATCH /v2/workflows/{workflowId}/steps/{stepId}", () -> """
-                {"emailSubject": "In one hour", "reminderBody": "Soon", "template": "CUSTOM", "includeCalendarEvent": false}""");
+                {"action": "email_host", "template": "custom", "sender": "Cal", "includeCalendarEvent": false,
+                 "message": {"subject": "In one hour", "html": "Soon"}}""");
         bodies.put("POST /v2/workflows/{workflowId}/steps/reorder", () -> "{\"stepIds\": " + stepIds() + "}");
-        bodies.put("PUT /v2/workflows/{workflowId}/activation", () -> "{\"eventTypeIds\": [%s]}"
+        bodies.put("PUT /v2/workflows/{workflowId}/activation", () -> "{\"activeOnEventTypeIds\": [%s]}"
                 .formatted(ids.get("eventTypeId")));
         bodies.put("PUT /v2/event-types/{eventTypeId}/ai-phone-call-configuration", () -> """
                 {"yourPhoneNumber": "+4930123456", "numberToCall": "+4915112345678", "generalPrompt": "Confirm",

@@ -54,12 +54,13 @@ class HostileInputApiTest extends ApiTest {
         long before = storedEvents();
 
         assertRefused(post("/v2/workflows", """
-                {"name": "dup%s", "trigger": "BEFORE_EVENT", "time": 24, "timeUnit": "HOUR"}""".formatted(NUL)),
+                {"name": "dup%s", "activation": {}, "trigger": {"type": "newEvent"}, "steps": []}""".formatted(NUL)),
                 before, "name");
         assertRefused(post("/v2/workflows", """
-                {"name": "Remind", "trigger": "BEFORE_EVENT", "time": 24, "timeUnit": "HOUR",
-                 "steps": [{"action": "EMAIL_HOST", "reminderBody": "Hi %s"}]}""".formatted(NUL)),
-                before, "steps[0].reminderBody");
+                {"name": "Remind", "activation": {}, "trigger": {"type": "newEvent"},
+                 "steps": [{"stepNumber": 1, "action": "email_host", "sender": "Cal",
+                            "message": {"subject": "Soon", "html": "Hi %s"}}]}""".formatted(NUL)),
+                before, "steps[0].message.html");
     }
 
     @Test
@@ -190,16 +191,18 @@ class HostileInputApiTest extends ApiTest {
         long before = storedEvents();
 
         assertRefused(post("/v2/workflows", """
-                {"name": "Half", "trigger": "BEFORE_EVENT", "time": 1.5, "timeUnit": "HOUR"}"""), before, "time");
+                {"name": "Half", "trigger": {"type": "beforeEvent", "offset": {"value": 1.5, "unit": "hour"}}}"""),
+                before, "trigger.offset.value");
         assertRefused(post("/v2/workflows", """
-                {"name": "Text", "trigger": "BEFORE_EVENT", "time": "24", "timeUnit": "HOUR"}"""), before, "time");
+                {"name": "Text", "trigger": {"type": "beforeEvent", "offset": {"value": "24", "unit": "hour"}}}"""),
+                before, "trigger.offset.value");
         assertRefused(post("/v2/workflows", """
-                {"name": 5, "trigger": "BEFORE_EVENT", "time": 24, "timeUnit": "HOUR"}"""), before, "name");
+                {"name": 5, "trigger": {"type": "newEvent"}}"""), before, "name");
         assertRefused(post("/v2/webhooks", """
                 {"subscriberUrl": "https://example.com/two", "triggers": ["BOOKING_CREATED"], "active": 2}"""),
                 before, "active");
         assertRefused(post("/v2/workflows", """
-                {"name": "Ordinal", "trigger": 1, "time": 24, "timeUnit": "HOUR"}"""), before, "trigger");
+                {"name": "Ordinal", "trigger": {"type": 1}}"""), before, "trigger.type");
     }
 
     @Test

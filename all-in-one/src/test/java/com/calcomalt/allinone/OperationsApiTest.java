@@ -117,19 +117,25 @@ class OperationsApiTest extends ApiTest {
     /** Every workflow table gets rows: a team workflow whose steps were added, edited, reordered and removed. */
     private void workflowsOf(Member owner, int teamId, int teamEventTypeId) {
         Response made = as(owner.key(), () -> post("/v2/teams/" + teamId + "/workflows", """
-                {"name": "Replayed reminder", "trigger": "BEFORE_EVENT", "time": 2, "timeUnit": "HOUR",
-                 "steps": [{"action": "EMAIL_ATTENDEE", "emailSubject": "Soon"}, {"action": "EMAIL_HOST"},
-                           {"action": "SMS_ATTENDEE", "numberRequired": false}]}"""));
+                {"name": "Replayed reminder", "activation": {"isActiveOnAllEventTypes": false},
+                 "trigger": {"type": "beforeEvent", "offset": {"value": 2, "unit": "hour"}},
+                 "steps": [{"stepNumber": 1, "action": "email_attendee", "sender": "Cal",
+                            "message": {"subject": "Soon", "html": ""}},
+                           {"stepNumber": 2, "action": "email_host", "sender": "Cal", "message": {"subject": "", "html": ""}},
+                           {"stepNumber": 3, "action": "sms_attendee", "sender": "Cal", "message": {"subject": "", "text": ""}}]}"""));
         int workflowId = assertCreated(made);
-        JsonNode steps = made.data().get("stepIds");
+        List<Integer> steps = new java.util.ArrayList<>();
+        made.data().get("steps").forEach(step -> steps.add(step.get("id").asInt()));
         String base = "/v2/workflows/" + workflowId;
-        as(owner.key(), () -> patch(base + "/steps/" + steps.get(0).asInt(), "{\"template\": \"CUSTOM\"}"));
+        as(owner.key(), () -> patch(base + "/steps/" + steps.get(0), """
+                {"action": "email_attendee", "template": "custom", "sender": "Cal", "message": {"subject": "Soon", "html": ""}}"""));
         as(owner.key(), () -> post(base + "/steps/reorder", "{\"stepIds\": [%d, %d, %d]}"
-                .formatted(steps.get(2).asInt(), steps.get(0).asInt(), steps.get(1).asInt())));
-        as(owner.key(), () -> delete(base + "/steps/" + steps.get(0).asInt()));
+                .formatted(steps.get(2), steps.get(0), steps.get(1))));
+        as(owner.key(), () -> delete(base + "/steps/" + steps.get(0)));
         assertCreated(as(owner.key(), () -> post(base + "/steps", """
-                {"action": "WHATSAPP_NUMBER", "sendTo": "+4915112345678", "stepNumber": 1}""")));
-        as(owner.key(), () -> put(base + "/activation", "{\"eventTypeIds\": [%d]}".formatted(teamEventTypeId)));
+                {"action": "whatsapp_number", "phone": "+4915112345678", "stepNumber": 1, "sender": "Cal",
+                 "message": {"subject": "", "text": "Soon"}}""")));
+        as(owner.key(), () -> put(base + "/activation", "{\"activeOnEventTypeIds\": [%d]}".formatted(teamEventTypeId)));
         as(owner.key(), () -> put("/v2/event-types/" + teamEventTypeId + "/ai-phone-call-configuration", """
                 {"yourPhoneNumber": "+4930123456", "numberToCall": "+4915112345678", "enabled": true}"""));
     }
@@ -137,9 +143,11 @@ class OperationsApiTest extends ApiTest {
     /** An organization's workflow, active on one of its teams. */
     private void organizationWorkflowOf(Member owner, int orgId, int subTeamId) {
         int workflowId = assertCreated(as(owner.key(), () -> post("/v2/teams/" + orgId + "/workflows", """
-                {"name": "Replayed org flow", "trigger": "NEW_EVENT", "steps": [{"action": "EMAIL_HOST"}]}""")));
+                {"name": "Replayed org flow", "activation": {"isActiveOnAllEventTypes": false},
+                 "trigger": {"type": "newEvent"}, "steps": [{"stepNumber": 1, "action": "email_host", "sender": "Cal",
+                 "message": {"subject": "", "html": ""}}]}""")));
         Response activated = as(owner.key(), () -> put("/v2/workflows/" + workflowId + "/activation",
-                "{\"teamIds\": [%d]}".formatted(subTeamId)));
+                "{\"activeOnTeamIds\": [%d]}".formatted(subTeamId)));
         assertThat(activated.status().value()).as(activated.body().toString()).isEqualTo(200);
     }
 

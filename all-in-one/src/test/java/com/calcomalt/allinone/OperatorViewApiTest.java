@@ -142,11 +142,12 @@ class OperatorViewApiTest extends ApiTest {
                 .formatted(gone.getAddress().getPort())));
         assertThat(webhook.status().value()).as(webhook.body().toString()).isEqualTo(201);
         Response workflow = as(host.key(), () -> post("/v2/workflows", """
-                {"name": "Text them", "trigger": "NEW_EVENT", "steps": [{"action": "SMS_ATTENDEE",
-                 "numberRequired": false, "reminderBody": "Booked, {ATTENDEE}"}]}"""));
+                {"name": "Text them", "activation": {"isActiveOnAllEventTypes": false}, "trigger": {"type": "newEvent"},
+                 "steps": [{"stepNumber": 1, "action": "sms_attendee", "phoneRequired": false, "sender": "Cal",
+                            "message": {"subject": "", "text": "Booked, {ATTENDEE}"}}]}"""));
         assertThat(workflow.status().value()).as(workflow.body().toString()).isEqualTo(201);
         Response activated = as(host.key(), () -> put("/v2/workflows/" + workflow.data().get("id").asInt()
-                + "/activation", "{\"eventTypeIds\": [%d]}".formatted(eventTypeId)));
+                + "/activation", "{\"activeOnEventTypeIds\": [%d]}".formatted(eventTypeId)));
         assertThat(activated.status().value()).as(String.valueOf(activated.body())).isBetween(200, 204);
         Response booked = as(booker.key(), () -> post("/v2/bookings", """
                 {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,

@@ -72,6 +72,44 @@ class ReadBackApiTest extends ApiTest {
     }
 
     @Test
+    void cal_coms_own_out_of_office_example_is_taken_and_answered_as_cal_com_answers_it() {
+        Member ann = newMember("hawaii", "example.com");
+        Response made = as(ann.key(), () -> post("/v2/me/ooo", """
+                {"start": "2029-05-01T00:00:00.000Z", "end": "2029-05-10T23:59:59.999Z", "notes": "Vacation in Hawaii",
+                 "toUserId": %d, "reason": "vacation"}""".formatted(sid.id())));
+        assertThat(made.status().value()).as(made.body().toString()).isEqualTo(201);
+        JsonNode entry = made.data();
+        assertThat(entry.get("userId").asInt()).isEqualTo(ann.id());
+        assertThat(entry.get("toUserId").asInt()).isEqualTo(sid.id());
+        assertThat(entry.get("uuid").asText()).isNotBlank();
+        assertThat(entry.get("start").asText()).isEqualTo("2029-05-01T00:00:00Z");
+        assertThat(entry.get("end").asText()).isEqualTo("2029-05-10T23:59:59.999Z");
+        assertThat(entry.get("notes").asText()).isEqualTo("Vacation in Hawaii");
+        assertThat(entry.get("reason").asText()).isEqualTo("vacation");
+
+        Response moved = as(ann.key(), () -> patch("/v2/me/ooo/" + entry.get("id").asInt(), """
+                {"start": "2029-06-01T10:00:00Z", "end": "2029-06-02T10:00:00Z", "reason": "sick"}"""));
+        assertThat(moved.status().value()).as(moved.body().toString()).isEqualTo(200);
+        assertThat(moved.data().get("start").asText()).isEqualTo("2029-06-01T00:00:00Z");
+        assertThat(moved.data().get("end").asText()).isEqualTo("2029-06-02T23:59:59.999Z");
+        assertThat(moved.data().get("reason").asText()).isEqualTo("sick");
+        assertThat(moved.data().get("notes").asText()).as("what is left out stays").isEqualTo("Vacation in Hawaii");
+        awaitProjectionsCaughtUp();
+        JsonNode read = as(ann.key(), () -> get("/v2/me/ooo")).data().get(0);
+        for (String field : List.of("id", "uuid", "userId", "toUserId", "start", "end", "notes", "reason", "reasonId")) {
+            assertThat(read.get(field)).as(field).isEqualTo(moved.data().get(field));
+        }
+
+        assertProblem(as(ann.key(), () -> patch("/v2/me/ooo/" + entry.get("id").asInt(), """
+                {"start": "2029-07-01T00:00:00Z"}""")), 400);
+        assertProblem(as(ann.key(), () -> post("/v2/me/ooo", """
+                {"start": "2029-08-01T00:00:00Z", "end": "2029-08-02T00:00:00Z", "reason": "holiday"}""")), 400);
+        assertProblem(as(ann.key(), () -> post("/v2/me/ooo", """
+                {"start": "2029-08-01T00:00:00Z", "end": "2029-08-02T00:00:00Z", "reason": "travel",
+                 "reasonId": 1}""")), 400);
+    }
+
+    @Test
     void a_users_times_away_are_listed_for_them_by_start_in_pages_and_for_no_one_else() {
         Member ann = newMember("ann", "example.com");
         int later = created(as(ann.key(), () -> post("/v2/me/ooo", """
@@ -87,7 +125,9 @@ class ReadBackApiTest extends ApiTest {
         assertThat(hiking.get("userId").asInt()).isEqualTo(ann.id());
         assertThat(hiking.get("toUserId").asInt()).isEqualTo(sid.id());
         assertThat(hiking.get("start").asText()).isEqualTo("2028-08-10T00:00:00Z");
-        assertThat(hiking.get("end").asText()).isEqualTo("2028-08-12T00:00:00Z");
+        assertThat(hiking.get("end").asText()).as("the whole last day, as cal.com takes it")
+                .isEqualTo("2028-08-12T23:59:59.999Z");
+        assertThat(hiking.get("reason").asText()).as("cal.com's default").isEqualTo("unspecified");
         assertThat(hiking.get("notes").asText()).isEqualTo("Hiking");
         assertThat(hiking.get("showNotePublicly").asBoolean()).isTrue();
         assertThat(hiking.get("uuid").asText()).isNotBlank();
@@ -98,7 +138,9 @@ class ReadBackApiTest extends ApiTest {
         assertProblem(as(ann.key(), () -> get("/v2/me/ooo?take=0")), 400);
         assertProblem(as(ann.key(), () -> get("/v2/me/ooo?sortStart=up")), 400);
 
-        assertThat(as(ann.key(), () -> delete("/v2/me/ooo/" + sooner)).status().value()).isEqualTo(204);
+        Response deleted = as(ann.key(), () -> delete("/v2/me/ooo/" + sooner));
+        assertThat(deleted.status().value()).as("cal.com answers the deleted entry").isEqualTo(200);
+        assertThat(deleted.data().get("id").asInt()).isEqualTo(sooner);
         awaitProjectionsCaughtUp();
         assertThat(ids(as(ann.key(), () -> get("/v2/me/ooo")).data())).containsExactly(later);
     }

@@ -47,19 +47,28 @@ class ReminderApiTest extends ApiTest {
         return created.data().get("id").asInt();
     }
 
-    /** A workflow of hugo's with one step, active on the event type; answers the step's id. */
-    private int workflow(int eventTypeId, String settings, String step) {
+    /** A workflow of hugo's with one step (cal.com's shape, stepNumber 1 and sender added), active on the event type. */
+    private int workflow(int eventTypeId, String trigger, String step) {
         Response made = as(hugo.key(), () -> post("/v2/workflows", """
-                {"name": "Remind", %s, "steps": [%s]}""".formatted(settings, step)));
+                {"name": "Remind", "activation": {"isActiveOnAllEventTypes": false, "activeOnEventTypeIds": [%d]},
+                 "trigger": %s, "steps": [{"stepNumber": 1, "sender": "Cal", %s]}"""
+                .formatted(eventTypeId, trigger, step.strip().substring(1))));
         assertThat(made.status().value()).as(made.body().toString()).isEqualTo(201);
         int workflowId = made.data().get("id").asInt();
-        List<Integer> active = jdbc.queryForList("""
-                select "eventTypeId" from "WorkflowsOnEventTypes" where "workflowId" = ?""", Integer.class, workflowId);
-        assertThat(active).isEmpty();
-        Response activated = as(hugo.key(), () -> put("/v2/workflows/" + workflowId + "/activation",
-                "{\"eventTypeIds\": [%d]}".formatted(eventTypeId)));
-        assertThat(activated.status().value()).as(String.valueOf(activated.body())).isBetween(200, 204);
-        return made.data().get("stepIds").get(0).asInt();
+        assertThat(jdbc.queryForList("""
+                select "eventTypeId" from "WorkflowsOnEventTypes" where "workflowId" = ?""", Integer.class, workflowId))
+                .as("active at once").containsExactly(eventTypeId);
+        return made.data().get("steps").get(0).get("id").asInt();
+    }
+
+    private static final String NEW_EVENT = "{\"type\": \"newEvent\"}";
+
+    /** An email to the host with cal.com's default subject and body (blank ones are filled in). */
+    private static final String DEFAULT_EMAIL_HOST = """
+            {"action": "email_host", "message": {"subject": "", "html": ""}}""";
+
+    private static String offset(String type, int value, String unit) {
+        return "{\"type\": \"%s\", \"offset\": {\"value\": %d, \"unit\": \"%s\"}}".formatted(type, value, unit);
     }
 
     private String book(int eventTypeId, String start, String attendeeEmail) {
@@ -126,9 +135,9 @@ class ReminderApiTest extends ApiTest {
     @Test
     void a_new_event_email_attendee_workflow_sends_exactly_one_filled_in_email() throws Exception {
         int eventTypeId = eventType("welcome", "");
-        int stepId = workflow(eventTypeId, "\"trigger\": \"NEW_EVENT\"", """
-                {"action": "EMAIL_ATTENDEE", "emailSubject": "Booked: {EVENT_NAME}",
-                 "reminderBody": "Hi {ATTENDEE}, see you on {EVENT_DATE} at {EVENT_TIME} {TIMEZONE} at {LOCATION}."}""");
+        int stepId = workflow(eventTypeId, NEW_EVENT, """
+                {"action": "email_attendee", "message": {"subject": "Booked: {EVENT_NAME}",
+                 "html": "Hi {ATTENDEE}, see you on {EVENT_DATE} at {EVENT_TIME} {TIMEZONE} at {LOCATION}."}}""");
         String ada = email("ada");
 
         String uid = book(eventTypeId, "2027-05-03T08:00:00Z", ada);
@@ -159,16 +168,15 @@ class ReminderApiTest extends ApiTest {
     void reminders_are_planned_from_trigger_and_time_moved_with_a_reschedule_and_cancelled_with_the_booking() {
         int eventTypeId = eventType("timed", "");
         String ops = email("ops");
-        int before = workflow(eventTypeId, "\"trigger\": \"BEFORE_EVENT\", \"time\": 1, \"timeUnit\": \"HOUR\"",
-                "{\"action\": \"EMAIL_HOST\"}");
-        int after = workflow(eventTypeId, "\"trigger\": \"AFTER_EVENT\", \"time\": 15, \"timeUnit\": \"MINUTE\"", """
-                {"action": "SMS_NUMBER", "sendTo": "+4915112345678", "reminderBody": "Thanks, {ATTENDEE}"}""");
-        int moved = workflow(eventTypeId, "\"trigger\": \"RESCHEDULE_EVENT\"", """
-                {"action": "EMAIL_ADDRESS", "sendTo": "%s", "emailSubject": "Moved: {EVENT_DATE} {EVENT_TIME}",
-                 "reminderBody": "{ATTENDEE} moved it"}""".formatted(ops));
-        int cancelled = workflow(eventTypeId, "\"trigger\": \"EVENT_CANCELLED\"", """
-                {"action": "EMAIL_ADDRESS", "sendTo": "%s", "emailSubject": "Cancelled",
-                 "reminderBody": "Reason: {CANCELLATION_REASON}"}""".formatted(ops));
+        int before = workflow(eventTypeId, offset("beforeEvent", 1, "hour"), DEFAULT_EMAIL_HOST);
+        int after = workflow(eventTypeId, offset("afterEvent", 15, "minute"), """
+                {"action": "sms_number", "phone": "+4915112345678", "message": {"subject": "", "text": "Thanks, {ATTENDEE}"}}""");
+        int moved = workflow(eventTypeId, "{\"type\": \"rescheduleEvent\"}", """
+                {"action": "email_address", "email": "%s", "message": {"subject": "Moved: {EVENT_DATE} {EVENT_TIME}",
+                 "html": "{ATTENDEE} moved it"}}""".formatted(ops));
+        int cancelled = workflow(eventTypeId, "{\"type\": \"eventCancelled\"}", """
+                {"action": "email_address", "email": "%s", "message": {"subject": "Cancelled",
+                 "html": "Reason: {CANCELLATION_REASON}"}}""".formatted(ops));
 
         String first = book(eventTypeId, "2027-05-04T08:00:00Z", email("ada-timed"));
 
@@ -254,10 +262,9 @@ class ReminderApiTest extends ApiTest {
     void rebuilding_the_projections_leaves_the_reminder_tables_identical_and_sends_nothing() {
         int eventTypeId = eventType("replayed", "");
         String ops = email("ops-replay");
-        workflow(eventTypeId, "\"trigger\": \"BEFORE_EVENT\", \"time\": 1, \"timeUnit\": \"DAY\"",
-                "{\"action\": \"EMAIL_HOST\"}");
-        int welcome = workflow(eventTypeId, "\"trigger\": \"NEW_EVENT\"", """
-                {"action": "EMAIL_ADDRESS", "sendTo": "%s"}""".formatted(ops));
+        workflow(eventTypeId, offset("beforeEvent", 1, "day"), DEFAULT_EMAIL_HOST);
+        int welcome = workflow(eventTypeId, NEW_EVENT, """
+                {"action": "email_address", "email": "%s", "message": {"subject": "", "html": ""}}""".formatted(ops));
         String uid = book(eventTypeId, "2027-05-07T08:00:00Z", email("ada-replay"));
         await().atMost(Duration.ofSeconds(15)).until(() -> reminder(uid, welcome) != null
                 && reminder(uid, welcome).get("referenceId") != null);
@@ -286,8 +293,8 @@ class ReminderApiTest extends ApiTest {
     @Test
     void a_failed_reminder_counts_its_tries_and_is_sent_again_only_when_an_operator_retries_it() {
         int eventTypeId = eventType("texted", "");
-        int stepId = workflow(eventTypeId, "\"trigger\": \"NEW_EVENT\"", """
-                {"action": "SMS_ATTENDEE", "numberRequired": false, "reminderBody": "Booked, {ATTENDEE}"}""");
+        int stepId = workflow(eventTypeId, NEW_EVENT, """
+                {"action": "sms_attendee", "phoneRequired": false, "message": {"subject": "", "text": "Booked, {ATTENDEE}"}}""");
         String uid = book(eventTypeId, "2027-05-10T08:00:00Z", email("ada-no-phone"));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> reminder(uid, stepId) != null
@@ -310,8 +317,8 @@ class ReminderApiTest extends ApiTest {
     void a_sent_reminder_is_not_retried() {
         int eventTypeId = eventType("sent-once", "");
         String ops = email("ops-sent");
-        int stepId = workflow(eventTypeId, "\"trigger\": \"NEW_EVENT\"", """
-                {"action": "EMAIL_ADDRESS", "sendTo": "%s"}""".formatted(ops));
+        int stepId = workflow(eventTypeId, NEW_EVENT, """
+                {"action": "email_address", "email": "%s", "message": {"subject": "", "html": ""}}""".formatted(ops));
         String uid = book(eventTypeId, "2027-05-11T08:00:00Z", email("ada-sent"));
         await().atMost(Duration.ofSeconds(15)).until(() -> reminder(uid, stepId) != null
                 && reminder(uid, stepId).get("referenceId") != null);

@@ -110,8 +110,10 @@ class WebhooksApiTest extends ApiTest {
         String webhookId = created.data().get("id").asText();
         assertThat(created.location()).endsWith("/v2/webhooks/" + webhookId);
 
+        awaitProjectionsCaughtUp();
         Response shown = as(host.key(), () -> get("/v2/webhooks/" + webhookId));
         assertThat(shown.status().value()).isEqualTo(200);
+        assertThat(shown.data()).as("a read shows the answer").isEqualTo(created.data());
         assertThat(shown.body().toString()).doesNotContain(SECRET);
         assertThat(shown.data().get("hasSecret").asBoolean()).isTrue();
         assertThat(shown.data().get("subscriberUrl").asText()).isEqualTo(receiverUrl());
@@ -290,12 +292,23 @@ class WebhooksApiTest extends ApiTest {
                 {"subscriberUrl": "https://example.com/%s", "triggers": ["BOOKING_CANCELLED"]}""".formatted(tag)))
                 .status().value()).as("one URL per user, as cal.com's unique key").isEqualTo(409);
         String id = twice.data().get("id").asText();
-        assertThat(as(owner.key(), () -> patch("/v2/webhooks/" + id, """
-                {"active": false, "triggers": ["MEETING_STARTED"]}""")).status().value()).isEqualTo(200);
+        assertThat(as(owner.key(), () -> post("/v2/webhooks", """
+                {"subscriberUrl": "https://example.com/v-%s", "triggers": ["BOOKING_CREATED"], "version": "2020-01-01"}"""
+                .formatted(tag))).status().value()).as("cal.com has one payload version").isEqualTo(400);
+        Response patched = as(owner.key(), () -> patch("/v2/webhooks/" + id, """
+                {"active": false, "triggers": ["MEETING_STARTED"], "version": "2021-10-20"}"""));
+        assertThat(patched.status().value()).isEqualTo(200);
+        assertThat(patched.data().get("active").asBoolean()).as("the answer is the whole webhook, as cal.com's").isFalse();
+        assertThat(patched.data().get("subscriberUrl").asText()).isEqualTo("https://example.com/" + tag);
+        awaitProjectionsCaughtUp();
         JsonNode changed = as(owner.key(), () -> get("/v2/webhooks/" + id)).data();
-        assertThat(changed.get("active").asBoolean()).isFalse();
+        assertThat(changed).as("a read shows the answer").isEqualTo(patched.data());
         assertThat(changed.get("triggers")).extracting(JsonNode::asText).containsExactly("MEETING_STARTED");
-        assertThat(as(owner.key(), () -> delete("/v2/webhooks/" + id)).status().value()).isEqualTo(204);
+        assertThat(as(owner.key(), () -> get("/v2/webhooks?take=1&skip=0")).data()).hasSize(1);
+        assertThat(as(owner.key(), () -> get("/v2/webhooks?skip=1")).data()).isEmpty();
+        Response deleted = as(owner.key(), () -> delete("/v2/webhooks/" + id));
+        assertThat(deleted.status().value()).as("cal.com answers the deleted webhook").isEqualTo(200);
+        assertThat(deleted.data()).isEqualTo(changed);
         assertThat(as(owner.key(), () -> get("/v2/webhooks/" + id)).status().value()).isEqualTo(404);
         assertThat(as(owner.key(), () -> delete("/v2/webhooks/" + id)).status().value()).isEqualTo(404);
     }

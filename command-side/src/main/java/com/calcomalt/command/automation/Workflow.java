@@ -25,6 +25,8 @@ import com.calcomalt.contracts.automation.WorkflowStepEdited;
 import com.calcomalt.contracts.automation.WorkflowStepRemoved;
 import com.calcomalt.contracts.automation.WorkflowStepSettings;
 import com.calcomalt.contracts.automation.WorkflowStepsReordered;
+import com.calcomalt.contracts.automation.WorkflowTargets;
+import com.calcomalt.contracts.automation.WorkflowView;
 import com.calcomalt.contracts.automation.WorkflowUpdated;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.platform.axon.CallerMetaData;
@@ -77,14 +79,17 @@ public class Workflow {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    void handle(CreateWorkflow command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
+    WorkflowView handle(CreateWorkflow command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                        @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
+                        @MetaDataValue(TARGETS) ActivationTargets targets, Clock clock) {
         if ((command.userId() == null) == (command.teamId() == null)) {
             throw new DomainRuleViolation("A workflow belongs to a user or to a team");
         }
         Integer owner = command.userId();
+        TeamAccess teamAccess = access != null && command.teamId() != null && access.teamId() == command.teamId()
+                ? access : null;
         if (command.teamId() != null) {
-            requireRunBy(access != null && access.teamId() == command.teamId() ? access : null, command.teamId());
+            requireRunBy(teamAccess, command.teamId());
             owner = caller.userId();
         } else if (caller == null || !caller.mayActAs(command.userId())) {
             throw new AccessDenied("Users make workflows for themselves");
@@ -93,20 +98,73 @@ public class Workflow {
         List<NewWorkflowStep> newSteps = command.steps() == null ? List.of() : command.steps();
         List<WorkflowStepSettings> completed = newSteps.stream().map(s -> WorkflowRules.complete(s.settings())).toList();
         requireDistinct(newSteps.stream().map(NewWorkflowStep::stepId).toList());
+        WorkflowActivationSet activation = command.activation() == null ? null
+                : activation(command.workflowId(), owner, command.teamId(), teamAccess, command.activation(), targets);
         apply(new WorkflowCreated(command.workflowId(), owner, command.teamId(), initial));
         Instant now = clock.instant();
         for (int i = 0; i < newSteps.size(); i++) {
             apply(new WorkflowStepAdded(workflowId, newSteps.get(i).stepId(), i + 1, completed.get(i), now));
         }
+        if (activation != null && !(activation.eventTypes().isEmpty() && activation.teams().isEmpty())) {
+            apply(activation);
+        }
+        return view();
     }
 
     @CommandHandler
-    void handle(UpdateWorkflow command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access) {
+    WorkflowView handle(UpdateWorkflow command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                        @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
+                        @MetaDataValue(TARGETS) ActivationTargets targets, Clock clock) {
         requireChangeableBy(caller, access);
         WorkflowSettings changed = WorkflowRules.require(WorkflowRules.merge(settings, command.settings()));
+        List<NewWorkflowStep> revised = command.steps();
+        List<WorkflowStepSettings> completed = revised == null ? null
+                : revised.stream().map(s -> WorkflowRules.complete(s.settings())).toList();
+        if (revised != null) {
+            requireDistinct(revised.stream().map(NewWorkflowStep::stepId).toList());
+        }
+        WorkflowActivationSet activation = command.activation() == null ? null
+                : activation(workflowId, userId, teamId, access, command.activation(), targets);
         if (!changed.equals(settings)) {
             apply(new WorkflowUpdated(workflowId, userId, teamId, changed));
+        }
+        if (revised != null) {
+            replaceSteps(revised, completed, clock.instant());
+        }
+        if (activation != null && (!asMap(activation.eventTypes()).equals(eventTypeRows)
+                || !asMap(activation.teams()).equals(teamRows))) {
+            apply(activation);
+        }
+        return view();
+    }
+
+    /**
+     * cal.com's PATCH gives the whole list: listed steps the workflow has are replaced, new ones are
+     * added at the end, the others removed; then the list's order is the order.
+     */
+    private void replaceSteps(List<NewWorkflowStep> revised, List<WorkflowStepSettings> completed, Instant now) {
+        List<Integer> wanted = revised.stream().map(NewWorkflowStep::stepId).toList();
+        for (int stepId : stepOrder()) {
+            if (!wanted.contains(stepId)) {
+                apply(new WorkflowStepRemoved(workflowId, stepId));
+            }
+        }
+        for (int i = 0; i < revised.size(); i++) {
+            int stepId = revised.get(i).stepId();
+            if (stepOrder().contains(stepId)) {
+                if (!completed.get(i).equals(step(stepId).settings())) {
+                    apply(new WorkflowStepEdited(workflowId, stepId, completed.get(i), now));
+                }
+            } else {
+                apply(new WorkflowStepAdded(workflowId, stepId, steps.size() + 1, completed.get(i), now));
+            }
+        }
+        boolean numbered = true;
+        for (int i = 0; i < steps.size(); i++) {
+            numbered &= steps.get(i).stepNumber() == i + 1;
+        }
+        if (!numbered || !stepOrder().equals(wanted)) {
+            apply(new WorkflowStepsReordered(workflowId, wanted));
         }
     }
 
@@ -118,8 +176,8 @@ public class Workflow {
     }
 
     @CommandHandler
-    void handle(AddWorkflowStep command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
+    WorkflowView handle(AddWorkflowStep command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                        @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
         requireChangeableBy(caller, access);
         int position = command.stepNumber() == null ? steps.size() + 1 : command.stepNumber();
         if (position < 1 || position > steps.size() + 1) {
@@ -135,22 +193,24 @@ public class Workflow {
             order.add(position - 1, command.stepId());
             apply(new WorkflowStepsReordered(workflowId, order));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(EditWorkflowStep command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
+    WorkflowView handle(EditWorkflowStep command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                        @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
         requireChangeableBy(caller, access);
         WorkflowStep step = step(command.stepId());
         WorkflowStepSettings changed = WorkflowRules.merge(step.settings(), command.settings());
         if (!changed.equals(step.settings())) {
             apply(new WorkflowStepEdited(workflowId, command.stepId(), changed, clock.instant()));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(RemoveWorkflowStep command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access) {
+    WorkflowView handle(RemoveWorkflowStep command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                        @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access) {
         requireChangeableBy(caller, access);
         WorkflowStep removed = step(command.stepId());
         List<Integer> order = new ArrayList<>(stepOrder());
@@ -159,11 +219,12 @@ public class Workflow {
         if (removed.stepNumber() <= order.size()) {
             apply(new WorkflowStepsReordered(workflowId, order));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(ReorderWorkflowSteps command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access) {
+    WorkflowView handle(ReorderWorkflowSteps command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                        @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access) {
         requireChangeableBy(caller, access);
         List<Integer> order = command.stepIds() == null ? List.of() : command.stepIds();
         requireDistinct(order);
@@ -174,18 +235,32 @@ public class Workflow {
         if (!order.equals(stepOrder())) {
             apply(new WorkflowStepsReordered(workflowId, order));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(SetWorkflowActivation command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
-                @MetaDataValue(TARGETS) ActivationTargets targets) {
+    WorkflowView handle(SetWorkflowActivation command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                        @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
+                        @MetaDataValue(TARGETS) ActivationTargets targets) {
         requireChangeableBy(caller, access);
-        List<Integer> eventTypeIds = Objects.requireNonNullElse(command.eventTypeIds(), List.of());
-        List<Integer> teamIds = Objects.requireNonNullElse(command.teamIds(), List.of());
+        WorkflowActivationSet activation = activation(workflowId, userId, teamId, access, command.activation(), targets);
+        if (!asMap(activation.eventTypes()).equals(eventTypeRows) || !asMap(activation.teams()).equals(teamRows)) {
+            apply(activation);
+        }
+        return view();
+    }
+
+    /**
+     * An organization's workflow is active on its teams, any other on event types of its owner (a
+     * MANAGED one with its children); what stays active keeps its row.
+     */
+    private WorkflowActivationSet activation(int workflowId, Integer userId, Integer teamId, TeamAccess access,
+                                             WorkflowTargets wanted, ActivationTargets targets) {
+        List<Integer> eventTypeIds = Objects.requireNonNullElse(wanted.eventTypeIds(), List.of());
+        List<Integer> teamIds = Objects.requireNonNullElse(wanted.teamIds(), List.of());
         requireDistinct(eventTypeIds);
         requireDistinct(teamIds);
-        boolean ofOrganization = teamId != null && access.isOrganization();
+        boolean ofOrganization = teamId != null && access != null && access.isOrganization();
         if (ofOrganization && !eventTypeIds.isEmpty()) {
             throw new DomainRuleViolation("An organization's workflow is active on its teams, not on event types");
         }
@@ -215,11 +290,16 @@ public class Workflow {
             }
         }
         List<WorkflowActivation> onEventTypes = activations(withChildren(eventTypeIds, known), eventTypeRows,
-                command.eventTypeRowIds());
-        List<WorkflowActivation> onTeams = activations(teamIds, teamRows, command.teamRowIds());
-        if (!asMap(onEventTypes).equals(eventTypeRows) || !asMap(onTeams).equals(teamRows)) {
-            apply(new WorkflowActivationSet(workflowId, userId, teamId, onEventTypes, onTeams));
-        }
+                wanted.eventTypeRowIds());
+        List<WorkflowActivation> onTeams = activations(teamIds, teamRows, wanted.teamRowIds());
+        return new WorkflowActivationSet(workflowId, userId, teamId, onEventTypes, onTeams);
+    }
+
+    /** The workflow as its events leave it: what every command answers. */
+    private WorkflowView view() {
+        return new WorkflowView(workflowId, userId, teamId, 0, settings,
+                steps.stream().map(WorkflowStep::view).toList(),
+                eventTypeRows.keySet().stream().sorted().toList(), teamRows.keySet().stream().sorted().toList());
     }
 
     /** A MANAGED event type's children follow it, as cal.com activates a team workflow on them too. */
@@ -308,7 +388,7 @@ public class Workflow {
     @EventSourcingHandler
     void on(WorkflowStepAdded event) {
         steps.add(Math.min(event.stepNumber() - 1, steps.size()),
-                new WorkflowStep(event.stepId(), event.stepNumber(), event.settings()));
+                new WorkflowStep(event.stepId(), event.stepNumber(), event.settings(), event.verifiedAt()));
     }
 
     @EventSourcingHandler

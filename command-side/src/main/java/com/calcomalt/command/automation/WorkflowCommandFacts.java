@@ -4,9 +4,10 @@ import com.calcomalt.command.identity.IdentityCommandFacts;
 import com.calcomalt.command.identity.IdentityLookups;
 import com.calcomalt.command.scheduling.SchedulingLookups;
 import com.calcomalt.command.support.CommandFacts;
-import com.calcomalt.contracts.automation.SetWorkflowActivation;
+import com.calcomalt.contracts.automation.ActivatesWorkflow;
 import com.calcomalt.contracts.automation.TargetsAIPhoneCallConfiguration;
 import com.calcomalt.contracts.automation.TargetsWorkflow;
+import com.calcomalt.contracts.automation.WorkflowTargets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,11 @@ class WorkflowCommandFacts extends CommandFacts {
         resolve(TargetsWorkflow.class, (c, facts) -> workflows.owner(c.workflowId())
                 .map(WorkflowLookups.WorkflowOwner::teamId)
                 .ifPresent(teamId -> identityFacts.putAccess(facts, teamId)));
-        resolve(SetWorkflowActivation.class, (c, facts) -> facts.put(Workflow.TARGETS, targets(c)));
+        resolve(ActivatesWorkflow.class, (c, facts) -> {
+            if (c.activation() != null) {
+                facts.put(Workflow.TARGETS, targets(c.activation()));
+            }
+        });
         resolve(TargetsAIPhoneCallConfiguration.class, (c, facts) ->
                 scheduling.eventType(c.eventTypeId()).ifPresent(e -> {
                     facts.put(AIPhoneCallConfiguration.EVENT_TYPE, new ActivationTargets.Owner(e.userId(), e.teamId()));
@@ -43,7 +48,7 @@ class WorkflowCommandFacts extends CommandFacts {
                 }));
     }
 
-    private ActivationTargets targets(SetWorkflowActivation command) {
+    private ActivationTargets targets(WorkflowTargets command) {
         Map<Integer, ActivationTargets.Owner> eventTypes = new HashMap<>();
         Map<Integer, List<Integer>> children = new HashMap<>();
         if (command.eventTypeIds() != null) {

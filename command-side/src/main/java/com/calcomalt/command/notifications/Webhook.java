@@ -19,6 +19,7 @@ import com.calcomalt.contracts.notifications.WebhookDeleted;
 import com.calcomalt.contracts.notifications.WebhookIds;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
 import com.calcomalt.contracts.notifications.WebhookUpdated;
+import com.calcomalt.contracts.notifications.WebhookView;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
@@ -26,6 +27,8 @@ import com.calcomalt.platform.domain.NotFound;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +70,7 @@ public class Webhook {
     private String payloadTemplate;
     private Integer time;
     private TimeUnit timeUnit;
+    private Instant createdAt;
 
     protected Webhook() {
         // for Axon
@@ -78,7 +82,7 @@ public class Webhook {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    void handle(CreateWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+    WebhookView handle(CreateWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(EVENT_TYPE_OWNER) EventTypeOwner eventTypeOwner, Clock clock) {
         int owners = (command.userId() == null ? 0 : 1) + (command.teamId() == null ? 0 : 1)
@@ -93,10 +97,11 @@ public class Webhook {
                 requireUrl(command.subscriberUrl()), triggers, blankToNull(command.encryptedSecret()),
                 command.active(), blankToNull(command.payloadTemplate()), command.time(), command.timeUnit(),
                 clock.instant()));
+        return view();
     }
 
     @CommandHandler
-    void handle(UpdateWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+    WebhookView handle(UpdateWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(EVENT_TYPE_OWNER) EventTypeOwner eventTypeOwner, Clock clock) {
         requireManagedBy(caller, access, eventTypeOwner, userId, teamId, eventTypeId);
@@ -121,34 +126,46 @@ public class Webhook {
             apply(command.active() ? new WebhookActivated(webhookId, clock.instant())
                     : new WebhookDeactivated(webhookId, clock.instant()));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(ActivateWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+    WebhookView handle(ActivateWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(EVENT_TYPE_OWNER) EventTypeOwner eventTypeOwner, Clock clock) {
         requireManagedBy(caller, access, eventTypeOwner, userId, teamId, eventTypeId);
         if (!active) {
             apply(new WebhookActivated(webhookId, clock.instant()));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(DeactivateWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+    WebhookView handle(DeactivateWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(EVENT_TYPE_OWNER) EventTypeOwner eventTypeOwner, Clock clock) {
         requireManagedBy(caller, access, eventTypeOwner, userId, teamId, eventTypeId);
         if (active) {
             apply(new WebhookDeactivated(webhookId, clock.instant()));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(DeleteWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+    WebhookView handle(DeleteWebhook command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(EVENT_TYPE_OWNER) EventTypeOwner eventTypeOwner, Clock clock) {
         requireManagedBy(caller, access, eventTypeOwner, userId, teamId, eventTypeId);
+        WebhookView deleted = view();
         apply(new WebhookDeleted(webhookId, userId, teamId, eventTypeId, subscriberUrl, clock.instant()));
+        return deleted;
+    }
+
+    /** The webhook as its events leave it, what every command answers (a deletion: as it was); the table keeps microseconds. */
+    private WebhookView view() {
+        return new WebhookView(webhookId, userId, teamId, eventTypeId, subscriberUrl, eventTriggers, active,
+                payloadTemplate, encryptedSecret != null, time, timeUnit,
+                createdAt == null ? null : createdAt.truncatedTo(ChronoUnit.MICROS));
     }
 
     private static void requireManagedBy(Caller caller, TeamAccess access, EventTypeOwner eventTypeOwner,
@@ -236,6 +253,7 @@ public class Webhook {
         payloadTemplate = event.payloadTemplate();
         time = event.time();
         timeUnit = event.timeUnit();
+        createdAt = event.createdAt();
     }
 
     @EventSourcingHandler

@@ -8,28 +8,29 @@ import com.calcomalt.contracts.notifications.DeleteWebhook;
 import com.calcomalt.contracts.notifications.TimeUnit;
 import com.calcomalt.contracts.notifications.UpdateWebhook;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
+import com.calcomalt.contracts.notifications.WebhookView;
 import com.calcomalt.platform.secrets.SecretBox;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,9 +52,14 @@ class WebhookCommandController {
         this.secrets = secrets;
     }
 
+    /**
+     * cal.com's CreateWebhookInputDto; active is true unless given (cal.com requires it); time and timeUnit
+     * are ours, for the triggers that fire after a Cal Video meeting. version has one value in cal.com.
+     */
     record CreateInput(@NotBlank @Size(max = 2048) String subscriberUrl,
                        @NotEmpty List<@NotNull WebhookTriggerEvent> triggers, Boolean active,
                        @Size(max = 65536) String payloadTemplate, @Size(max = 1024) String secret,
+                       @Schema(allowableValues = VERSION) @Pattern(regexp = VERSION) String version,
                        @Positive Integer time, TimeUnit timeUnit) {
 
         @Override
@@ -62,8 +68,10 @@ class WebhookCommandController {
         }
     }
 
+    /** cal.com's UpdateWebhookInputDto: every field optional. */
     record UpdateInput(@Size(min = 1, max = 2048) String subscriberUrl, List<@NotNull WebhookTriggerEvent> triggers,
                        Boolean active, @Size(max = 65536) String payloadTemplate, @Size(max = 1024) String secret,
+                       @Schema(allowableValues = VERSION) @Pattern(regexp = VERSION) String version,
                        @Positive Integer time, TimeUnit timeUnit) {
 
         @Override
@@ -72,49 +80,45 @@ class WebhookCommandController {
         }
     }
 
-    /** What a command answers: the webhook's id, its owner and subscription, never its secret. */
-    record Changed(String id, Integer userId, Integer teamId, Integer eventTypeId, String subscriberUrl,
-                   List<WebhookTriggerEvent> triggers, Boolean active, boolean hasSecret) {
-    }
+    /** cal.com's only webhook payload version, the Webhook.version column's default. */
+    static final String VERSION = "2021-10-20";
 
     @PostMapping("/v2/webhooks")
     @Operation(summary = "Subscribe a URL to the caller's bookings")
-    ResponseEntity<ApiResponse<Changed>> createForCaller(@Valid @RequestBody CreateInput input) {
+    ResponseEntity<ApiResponse<WebhookView>> createForCaller(@Valid @RequestBody CreateInput input) {
         return create(Callers.required().userId(), null, null, input);
     }
 
     @PostMapping("/v2/teams/{teamId}/webhooks")
     @Operation(summary = "Subscribe a URL to a team's bookings (team ADMIN or OWNER)")
-    ResponseEntity<ApiResponse<Changed>> createForTeam(@PathVariable @Positive int teamId,
-                                                       @Valid @RequestBody CreateInput input) {
+    ResponseEntity<ApiResponse<WebhookView>> createForTeam(@PathVariable @Positive int teamId,
+                                                           @Valid @RequestBody CreateInput input) {
         return create(null, teamId, null, input);
     }
 
     @PostMapping("/v2/event-types/{eventTypeId}/webhooks")
     @Operation(summary = "Subscribe a URL to the bookings of one event type (whoever may change it)")
-    ResponseEntity<ApiResponse<Changed>> createForEventType(@PathVariable @Positive int eventTypeId,
-                                                            @Valid @RequestBody CreateInput input) {
+    ResponseEntity<ApiResponse<WebhookView>> createForEventType(@PathVariable @Positive int eventTypeId,
+                                                                @Valid @RequestBody CreateInput input) {
         return create(null, null, eventTypeId, input);
     }
 
-    private ResponseEntity<ApiResponse<Changed>> create(Integer userId, Integer teamId, Integer eventTypeId,
-                                                        CreateInput input) {
+    private ResponseEntity<ApiResponse<WebhookView>> create(Integer userId, Integer teamId, Integer eventTypeId,
+                                                            CreateInput input) {
         String webhookId = Ids.text();
         boolean active = !Boolean.FALSE.equals(input.active());
-        commands.sendAndWait(new CreateWebhook(webhookId, userId, teamId, eventTypeId, input.subscriberUrl(),
-                input.triggers(), sealed(input.secret()), active, input.payloadTemplate(), input.time(), input.timeUnit()));
-        return ResponseEntity.created(URI.create("/v2/webhooks/" + webhookId))
-                .body(ApiResponse.success(new Changed(webhookId, userId, teamId, eventTypeId, input.subscriberUrl(),
-                        input.triggers(), active, input.secret() != null && !input.secret().isBlank())));
+        WebhookView webhook = commands.sendAndWait(new CreateWebhook(webhookId, userId, teamId, eventTypeId,
+                input.subscriberUrl(), input.triggers(), sealed(input.secret()), active, input.payloadTemplate(),
+                input.time(), input.timeUnit()));
+        return ResponseEntity.created(URI.create("/v2/webhooks/" + webhookId)).body(ApiResponse.success(webhook));
     }
 
     @PatchMapping("/v2/webhooks/{webhookId}")
     @Operation(summary = "Change a webhook; what is left out stays, an empty secret or payloadTemplate removes it")
-    ApiResponse<Changed> update(@PathVariable @NotBlank String webhookId, @Valid @RequestBody UpdateInput input) {
-        commands.sendAndWait(new UpdateWebhook(webhookId, input.subscriberUrl(), input.triggers(), sealed(input.secret()),
-                input.payloadTemplate(), input.time(), input.timeUnit(), input.active()));
-        return ApiResponse.success(new Changed(webhookId, null, null, null, input.subscriberUrl(), input.triggers(),
-                input.active(), input.secret() != null && !input.secret().isBlank()));
+    ApiResponse<WebhookView> update(@PathVariable @NotBlank String webhookId, @Valid @RequestBody UpdateInput input) {
+        return ApiResponse.success(commands.sendAndWait(new UpdateWebhook(webhookId, input.subscriberUrl(),
+                input.triggers(), sealed(input.secret()), input.payloadTemplate(), input.time(), input.timeUnit(),
+                input.active())));
     }
 
     /** Null keeps the secret and blank removes it, as in the request; anything else is sealed. */
@@ -124,22 +128,19 @@ class WebhookCommandController {
 
     @PostMapping("/v2/webhooks/{webhookId}/activate")
     @Operation(summary = "Deliver to this webhook again")
-    ApiResponse<Changed> activate(@PathVariable @NotBlank String webhookId) {
-        commands.sendAndWait(new ActivateWebhook(webhookId));
-        return ApiResponse.success(new Changed(webhookId, null, null, null, null, null, true, false));
+    ApiResponse<WebhookView> activate(@PathVariable @NotBlank String webhookId) {
+        return ApiResponse.success(commands.sendAndWait(new ActivateWebhook(webhookId)));
     }
 
     @PostMapping("/v2/webhooks/{webhookId}/deactivate")
     @Operation(summary = "Stop delivering to this webhook; its pending deliveries are cancelled")
-    ApiResponse<Changed> deactivate(@PathVariable @NotBlank String webhookId) {
-        commands.sendAndWait(new DeactivateWebhook(webhookId));
-        return ApiResponse.success(new Changed(webhookId, null, null, null, null, null, false, false));
+    ApiResponse<WebhookView> deactivate(@PathVariable @NotBlank String webhookId) {
+        return ApiResponse.success(commands.sendAndWait(new DeactivateWebhook(webhookId)));
     }
 
     @DeleteMapping("/v2/webhooks/{webhookId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a webhook; its pending deliveries are cancelled")
-    void delete(@PathVariable @NotBlank String webhookId) {
-        commands.sendAndWait(new DeleteWebhook(webhookId));
+    @Operation(summary = "Delete a webhook; its pending deliveries are cancelled. Answers it as it was, as cal.com")
+    ApiResponse<WebhookView> delete(@PathVariable @NotBlank String webhookId) {
+        return ApiResponse.success(commands.sendAndWait(new DeleteWebhook(webhookId)));
     }
 }

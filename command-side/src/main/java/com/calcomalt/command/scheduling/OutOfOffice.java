@@ -8,6 +8,7 @@ import com.calcomalt.contracts.scheduling.CreateOutOfOffice;
 import com.calcomalt.contracts.scheduling.DeleteOutOfOffice;
 import com.calcomalt.contracts.scheduling.OutOfOfficeCreated;
 import com.calcomalt.contracts.scheduling.OutOfOfficeDeleted;
+import com.calcomalt.contracts.scheduling.OutOfOfficeEntryView;
 import com.calcomalt.contracts.scheduling.OutOfOfficeIds;
 import com.calcomalt.contracts.scheduling.OutOfOfficeUpdated;
 import com.calcomalt.contracts.scheduling.UpdateOutOfOffice;
@@ -20,7 +21,9 @@ import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -44,27 +47,32 @@ public class OutOfOffice {
     private Integer toUserId;
     private String notes;
     private boolean showNotePublicly;
+    private String uuid;
+    private Instant createdAt;
+    private Instant updatedAt;
 
     protected OutOfOffice() {
         // for Axon
     }
 
     @CommandHandler
-    OutOfOffice(CreateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(REASON_EXISTS) Boolean reasonExists,
-                @MetaDataValue(REDIRECT_USER_EXISTS) Boolean redirectUserExists, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    OutOfOfficeEntryView handle(CreateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                                @MetaDataValue(REASON_EXISTS) Boolean reasonExists,
+                                @MetaDataValue(REDIRECT_USER_EXISTS) Boolean redirectUserExists, Clock clock) {
         requireOwner(caller, command.userId());
         requireExisting(command.reasonId(), reasonExists, command.toUserId(), redirectUserExists);
         require(command.userId(), command.start(), command.end(), command.toUserId(), command.notes());
         apply(new OutOfOfficeCreated(command.entryId(), command.uuid(), command.userId(), command.start(),
                 command.end(), command.reasonId(), command.toUserId(), command.notes(),
                 Boolean.TRUE.equals(command.showNotePublicly()), clock.instant()));
+        return view();
     }
 
     @CommandHandler
-    void handle(UpdateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
-                @MetaDataValue(REASON_EXISTS) Boolean reasonExists,
-                @MetaDataValue(REDIRECT_USER_EXISTS) Boolean redirectUserExists, Clock clock) {
+    OutOfOfficeEntryView handle(UpdateOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                                @MetaDataValue(REASON_EXISTS) Boolean reasonExists,
+                                @MetaDataValue(REDIRECT_USER_EXISTS) Boolean redirectUserExists, Clock clock) {
         requireOwner(caller, userId);
         requireExisting(command.reasonId(), reasonExists, command.toUserId(), redirectUserExists);
         Instant newStart = keep(command.start(), start);
@@ -79,12 +87,25 @@ public class OutOfOffice {
             apply(new OutOfOfficeUpdated(entryId, userId, newStart, newEnd, newReason, newTo, newNotes, newShow,
                     clock.instant()));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(DeleteOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller, Clock clock) {
+    OutOfOfficeEntryView handle(DeleteOutOfOffice command, @MetaDataValue(CallerMetaData.CALLER) Caller caller,
+                                Clock clock) {
         requireOwner(caller, userId);
+        OutOfOfficeEntryView deleted = view();
         apply(new OutOfOfficeDeleted(entryId, userId, clock.instant()));
+        return deleted;
+    }
+
+    /**
+     * The entry as its events leave it, what every command answers (a deletion: as it was). The
+     * reason's name is the web layer's to add: the events carry only its id.
+     */
+    private OutOfOfficeEntryView view() {
+        return new OutOfOfficeEntryView(entryId, uuid, userId, toUserId, start, end, notes, null, reasonId,
+                showNotePublicly, createdAt, updatedAt);
     }
 
     private static void require(int userId, Instant start, Instant end, Integer toUserId, String notes) {
@@ -130,6 +151,9 @@ public class OutOfOffice {
         toUserId = event.toUserId();
         notes = event.notes();
         showNotePublicly = event.showNotePublicly();
+        uuid = event.uuid();
+        createdAt = event.createdAt();
+        updatedAt = event.createdAt();
     }
 
     @EventSourcingHandler
@@ -140,6 +164,7 @@ public class OutOfOffice {
         toUserId = event.toUserId();
         notes = event.notes();
         showNotePublicly = event.showNotePublicly();
+        updatedAt = event.updatedAt();
     }
 
     @EventSourcingHandler

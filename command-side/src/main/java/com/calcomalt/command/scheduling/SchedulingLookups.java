@@ -107,6 +107,19 @@ public class SchedulingLookups {
                 String.class, now.atOffset(ZoneOffset.UTC));
     }
 
+    /** The id of the reason with this text (cal.com's common reasons are their translation keys). */
+    public Optional<Integer> outOfOfficeReasonId(String reason) {
+        return jdbc.queryForList("select reason_id from command_side.out_of_office_reasons where reason = ?",
+                Integer.class, reason).stream().findFirst();
+    }
+
+    /** The text of a reason, null for none. */
+    public String outOfOfficeReason(Integer reasonId) {
+        return reasonId == null ? null : jdbc.queryForList(
+                "select reason from command_side.out_of_office_reasons where reason_id = ?", String.class, reasonId)
+                .stream().findFirst().orElse(null);
+    }
+
     public boolean anyCommonOutOfOfficeReason() {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from command_side.out_of_office_reasons)", Boolean.class));

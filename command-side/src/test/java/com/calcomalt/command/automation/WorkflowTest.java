@@ -24,10 +24,13 @@ import com.calcomalt.contracts.automation.WorkflowStepAdded;
 import com.calcomalt.contracts.automation.WorkflowStepEdited;
 import com.calcomalt.contracts.automation.WorkflowStepRemoved;
 import com.calcomalt.contracts.automation.WorkflowStepSettings;
+import com.calcomalt.contracts.automation.WorkflowStepView;
 import com.calcomalt.contracts.automation.WorkflowStepsReordered;
+import com.calcomalt.contracts.automation.WorkflowTargets;
 import com.calcomalt.contracts.automation.WorkflowTemplates;
 import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
 import com.calcomalt.contracts.automation.WorkflowUpdated;
+import com.calcomalt.contracts.automation.WorkflowView;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.MembershipRole;
 import com.calcomalt.platform.axon.CallerMetaData;
@@ -830,6 +833,117 @@ class WorkflowTest {
                 .when(new SetWorkflowActivation(WORKFLOW, List.of(MANAGED), List.of(), List.of(901, 902), List.of()),
                         withTargets(inTeam(ANN, MembershipRole.ADMIN)))
                 .expectException(DomainConflict.class)
+                .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- cal.com's one-call create and PATCH
+
+    private static WorkflowTargets onEventTypes(List<Integer> eventTypeIds, List<Integer> rowIds) {
+        return new WorkflowTargets(eventTypeIds, List.of(), rowIds, List.of());
+    }
+
+    @Test
+    void a_workflow_created_with_an_activation_is_active_at_once_and_answers_itself() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateWorkflow(WORKFLOW, ANN_ID, null, named("Remind"),
+                        List.of(new NewWorkflowStep(501, emailAttendee("Hi"))),
+                        onEventTypes(List.of(ANNS_EVENT_TYPE), List.of(901))), withTargets(CallerMetaData.of(ANN)))
+                .expectEvents(new WorkflowCreated(WORKFLOW, ANN_ID, null, defaults("Remind")),
+                        new WorkflowStepAdded(WORKFLOW, 501, 1, completed(emailAttendee("Hi")), NOW),
+                        new WorkflowActivationSet(WORKFLOW, ANN_ID, null,
+                                List.of(new WorkflowActivation(901, ANNS_EVENT_TYPE)), List.of()))
+                .expectResultMessagePayload(new WorkflowView(WORKFLOW, ANN_ID, null, 0, defaults("Remind"),
+                        List.of(new WorkflowStepView(501, 1, completed(emailAttendee("Hi")), false, NOW)),
+                        List.of(ANNS_EVENT_TYPE), List.of()));
+    }
+
+    @Test
+    void a_workflow_created_active_on_someone_elses_event_type_is_not_created_at_all() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateWorkflow(WORKFLOW, ANN_ID, null, named("Remind"), List.of(),
+                        onEventTypes(List.of(BOBS_EVENT_TYPE), List.of(901))), withTargets(CallerMetaData.of(ANN)))
+                .expectException(AccessDenied.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_team_workflow_created_active_on_the_teams_event_type_is_active_on_it() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateWorkflow(WORKFLOW, null, TEAM, named("Team reminder"), List.of(),
+                        onEventTypes(List.of(TEAM_EVENT_TYPE), List.of(901))),
+                        withTargets(inTeam(ANN, MembershipRole.ADMIN)))
+                .expectEvents(new WorkflowCreated(WORKFLOW, ANN_ID, TEAM, defaults("Team reminder")),
+                        new WorkflowActivationSet(WORKFLOW, ANN_ID, TEAM,
+                                List.of(new WorkflowActivation(901, TEAM_EVENT_TYPE)), List.of()));
+    }
+
+    @Test
+    void replacing_the_steps_keeps_changes_and_reorders_the_listed_ones_adds_new_ones_and_removes_the_rest() {
+        WorkflowStepSettings changed = emailAttendee("Changed");
+        givenThreeSteps()
+                .when(new UpdateWorkflow(WORKFLOW, named(null), List.of(new NewWorkflowStep(503, changed),
+                        new NewWorkflowStep(504, step(WorkflowActions.EMAIL_HOST)),
+                        new NewWorkflowStep(501, emailAttendee("Step 501"))), null), as(ANN))
+                .expectEvents(new WorkflowStepRemoved(WORKFLOW, 502),
+                        new WorkflowStepEdited(WORKFLOW, 503, completed(changed), NOW),
+                        new WorkflowStepAdded(WORKFLOW, 504, 3, completed(step(WorkflowActions.EMAIL_HOST)), NOW),
+                        new WorkflowStepsReordered(WORKFLOW, List.of(503, 504, 501)));
+    }
+
+    @Test
+    void replacing_the_steps_with_the_same_steps_changes_nothing() {
+        givenThreeSteps()
+                .when(new UpdateWorkflow(WORKFLOW, named(null), List.of(
+                        new NewWorkflowStep(501, emailAttendee("Step 501")),
+                        new NewWorkflowStep(502, emailAttendee("Step 502")),
+                        new NewWorkflowStep(503, emailAttendee("Step 503"))), null), as(ANN))
+                .expectNoEvents();
+    }
+
+    @Test
+    void removing_the_first_step_by_replacing_the_list_renumbers_the_others() {
+        givenThreeSteps()
+                .when(new UpdateWorkflow(WORKFLOW, named(null), List.of(
+                        new NewWorkflowStep(502, emailAttendee("Step 502")),
+                        new NewWorkflowStep(503, emailAttendee("Step 503"))), null), as(ANN))
+                .expectEvents(new WorkflowStepRemoved(WORKFLOW, 501),
+                        new WorkflowStepsReordered(WORKFLOW, List.of(502, 503)));
+    }
+
+    @Test
+    void replacing_the_steps_with_an_invalid_step_changes_nothing() {
+        givenThreeSteps()
+                .when(new UpdateWorkflow(WORKFLOW, named("Renamed"), List.of(
+                        new NewWorkflowStep(504, step(WorkflowActions.SMS_NUMBER))), null), as(ANN))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_patch_with_an_activation_sets_it_with_the_settings() {
+        fixture.given(annsWorkflow())
+                .when(new UpdateWorkflow(WORKFLOW, new WorkflowSettings("Renamed", null, null, null, true), null,
+                        onEventTypes(List.of(ANNS_EVENT_TYPE), List.of(901))), withTargets(CallerMetaData.of(ANN)))
+                .expectEvents(new WorkflowUpdated(WORKFLOW, ANN_ID, null, new WorkflowSettings("Renamed",
+                                WorkflowTriggerEvents.BEFORE_EVENT, 24, TimeUnit.hour, true)),
+                        new WorkflowActivationSet(WORKFLOW, ANN_ID, null,
+                                List.of(new WorkflowActivation(901, ANNS_EVENT_TYPE)), List.of()));
+    }
+
+    @Test
+    void a_patch_activating_someone_elses_event_type_changes_not_even_the_name() {
+        fixture.given(annsWorkflow())
+                .when(new UpdateWorkflow(WORKFLOW, named("Renamed"), null,
+                        onEventTypes(List.of(BOBS_EVENT_TYPE), List.of(901))), withTargets(CallerMetaData.of(ANN)))
+                .expectException(AccessDenied.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_patch_by_someone_else_is_refused() {
+        givenThreeSteps()
+                .when(new UpdateWorkflow(WORKFLOW, named(null), List.of(), null), as(BOB))
+                .expectException(AccessDenied.class)
                 .expectNoEvents();
     }
 

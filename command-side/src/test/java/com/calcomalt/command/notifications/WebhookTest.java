@@ -21,6 +21,7 @@ import com.calcomalt.contracts.notifications.WebhookCreated;
 import com.calcomalt.contracts.notifications.WebhookDeactivated;
 import com.calcomalt.contracts.notifications.WebhookDeleted;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
+import com.calcomalt.contracts.notifications.WebhookView;
 import com.calcomalt.contracts.notifications.WebhookUpdated;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
@@ -90,7 +91,9 @@ class WebhookTest {
         fixture.givenNoPriorActivity()
                 .when(forUser(ANN.userId(), URL, List.of(BOOKING_CREATED, BOOKING_CANCELLED, BOOKING_CREATED)), as(ANN))
                 .expectEvents(new WebhookCreated(ID, ANN.userId(), null, null, URL,
-                        List.of(BOOKING_CREATED, BOOKING_CANCELLED), SEALED, true, null, null, null, NOW));
+                        List.of(BOOKING_CREATED, BOOKING_CANCELLED), SEALED, true, null, null, null, NOW))
+                .expectResultMessagePayload(new WebhookView(ID, ANN.userId(), null, null, URL,
+                        List.of(BOOKING_CREATED, BOOKING_CANCELLED), true, null, true, null, null, NOW));
     }
 
     @Test
@@ -328,6 +331,8 @@ class WebhookTest {
         fixture.given(annsCreated())
                 .when(new DeleteWebhook(ID), as(ANN))
                 .expectEvents(new WebhookDeleted(ID, ANN.userId(), null, null, URL, NOW))
+                .expectResultMessagePayload(new WebhookView(ID, ANN.userId(), null, null, URL, List.of(BOOKING_CREATED),
+                        true, null, true, null, null, EARLIER))
                 .expectMarkedDeleted();
     }
 

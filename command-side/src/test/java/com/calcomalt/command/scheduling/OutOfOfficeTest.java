@@ -6,6 +6,7 @@ import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.CreateOutOfOffice;
 import com.calcomalt.contracts.scheduling.DeleteOutOfOffice;
 import com.calcomalt.contracts.scheduling.OutOfOfficeCreated;
+import com.calcomalt.contracts.scheduling.OutOfOfficeEntryView;
 import com.calcomalt.contracts.scheduling.OutOfOfficeDeleted;
 import com.calcomalt.contracts.scheduling.OutOfOfficeUpdated;
 import com.calcomalt.contracts.scheduling.UpdateOutOfOffice;
@@ -69,7 +70,9 @@ class OutOfOfficeTest {
                 .when(create(START, END, BOB_ID, "On holiday"), as(ANN, REASON_AND_REDIRECT_EXIST))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new OutOfOfficeCreated(ENTRY, UUID, ANN_ID, START, END, REASON, BOB_ID, "On holiday",
-                        true, NOW));
+                        true, NOW))
+                .expectResultMessagePayload(new OutOfOfficeEntryView(ENTRY, UUID, ANN_ID, BOB_ID, START, END,
+                        "On holiday", null, REASON, true, NOW, NOW));
     }
 
     @Test

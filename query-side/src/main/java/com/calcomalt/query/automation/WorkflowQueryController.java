@@ -4,8 +4,10 @@ import com.calcomalt.contracts.automation.AIPhoneCallConfigurationView;
 import com.calcomalt.contracts.automation.FindAIPhoneCallConfiguration;
 import com.calcomalt.contracts.automation.FindWorkflow;
 import com.calcomalt.contracts.automation.FindWorkflows;
-import com.calcomalt.contracts.automation.WorkflowStepView;
+import com.calcomalt.contracts.automation.WorkflowOutput;
 import com.calcomalt.contracts.automation.WorkflowView;
+import com.calcomalt.contracts.identity.FindTeam;
+import com.calcomalt.contracts.identity.TeamView;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.ResourceNotFound;
@@ -13,16 +15,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.util.List;
-import java.util.Locale;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Workflows as far as the caller may see them, settings and steps shown flat with cal.com's column names. */
+/** Workflows as far as the caller may see them, in cal.com API v2's shape (EventTypeWorkflowOutput). */
 @RestController
 @Tag(name = "Workflows")
 class WorkflowQueryController {
@@ -36,21 +40,56 @@ class WorkflowQueryController {
     }
 
     @GetMapping("/v2/workflows")
-    @Operation(summary = "The caller's workflows and those of their teams")
-    ApiResponse<List<ObjectNode>> workflows() {
-        return ApiResponse.success(list(null));
+    @Operation(summary = "The caller's workflows and those of their teams", description = "take is 1 to 250 (250 "
+            + "unless given), skip 0 or more, as cal.com's SkipTakePagination.")
+    ApiResponse<List<WorkflowOutput>> workflows(@RequestParam(defaultValue = "250") @Min(1) @Max(250) int take,
+                                                @RequestParam(defaultValue = "0") @Min(0) int skip) {
+        return ApiResponse.success(list(null, take, skip));
     }
 
     @GetMapping("/v2/teams/{teamId}/workflows")
-    @Operation(summary = "A team's workflows")
-    ApiResponse<List<ObjectNode>> teamWorkflows(@PathVariable @Positive int teamId) {
-        return ApiResponse.success(list(teamId));
+    @Operation(summary = "A team's workflows", description = "take is 1 to 250 (250 unless given), skip 0 or more.")
+    ApiResponse<List<WorkflowOutput>> teamWorkflows(@PathVariable @Positive int teamId,
+                                                    @RequestParam(defaultValue = "250") @Min(1) @Max(250) int take,
+                                                    @RequestParam(defaultValue = "0") @Min(0) int skip) {
+        return ApiResponse.success(list(teamId, take, skip));
+    }
+
+    @GetMapping("/v2/organizations/{orgId}/teams/{teamId}/workflows")
+    @Operation(summary = "A team's workflows, at cal.com's path", description = "take is 1 to 250 (250 unless "
+            + "given), skip 0 or more.")
+    ApiResponse<List<WorkflowOutput>> organizationTeamWorkflows(
+            @PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
+            @RequestParam(defaultValue = "250") @Min(1) @Max(250) int take,
+            @RequestParam(defaultValue = "0") @Min(0) int skip) {
+        requireTeamOf(orgId, teamId);
+        return ApiResponse.success(list(teamId, take, skip));
+    }
+
+    @GetMapping("/v2/organizations/{orgId}/teams/{teamId}/workflows/{workflowId}")
+    @Operation(summary = "A workflow of an organization's team, at cal.com's path")
+    ApiResponse<WorkflowOutput> organizationTeamWorkflow(@PathVariable @Positive int orgId,
+                                                         @PathVariable @Positive int teamId,
+                                                         @PathVariable @Positive int workflowId) {
+        requireTeamOf(orgId, teamId);
+        ApiResponse<WorkflowOutput> workflow = workflow(workflowId);
+        if (!Integer.valueOf(teamId).equals(workflow.data().teamId())) {
+            throw new ResourceNotFound("Team " + teamId + " has no workflow " + workflowId);
+        }
+        return workflow;
+    }
+
+    /** cal.com's path names the organization and the team: a team of another organization is not there. */
+    private void requireTeamOf(int orgId, int teamId) {
+        queries.query(new FindTeam(teamId, Callers.required()), ResponseTypes.optionalInstanceOf(TeamView.class))
+                .join().filter(team -> Integer.valueOf(orgId).equals(team.parentId()))
+                .orElseThrow(() -> new ResourceNotFound("Organization " + orgId + " has no team " + teamId));
     }
 
     @GetMapping("/v2/workflows/{workflowId}")
-    @Operation(summary = "Get a workflow with its steps and activations")
-    ApiResponse<ObjectNode> workflow(@PathVariable @Positive int workflowId) {
-        return ApiResponse.success(flat(queries.query(new FindWorkflow(workflowId, Callers.required()),
+    @Operation(summary = "Get a workflow with its steps and activation")
+    ApiResponse<WorkflowOutput> workflow(@PathVariable @Positive int workflowId) {
+        return ApiResponse.success(WorkflowOutput.of(queries.query(new FindWorkflow(workflowId, Callers.required()),
                 ResponseTypes.optionalInstanceOf(WorkflowView.class)).join()
                 .orElseThrow(() -> new ResourceNotFound("No workflow with id " + workflowId))));
     }
@@ -68,36 +107,9 @@ class WorkflowQueryController {
         return ApiResponse.success(node);
     }
 
-    private List<ObjectNode> list(Integer teamId) {
+    private List<WorkflowOutput> list(Integer teamId, int take, int skip) {
         return queries.query(new FindWorkflows(teamId, Callers.required()),
-                ResponseTypes.multipleInstancesOf(WorkflowView.class)).join().stream().map(this::flat).toList();
-    }
-
-    private ObjectNode flat(WorkflowView view) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", view.id());
-        node.putPOJO("userId", view.userId());
-        node.putPOJO("teamId", view.teamId());
-        node.put("name", view.settings().name());
-        node.put("trigger", view.settings().trigger().name());
-        node.putPOJO("time", view.settings().time());
-        node.put("timeUnit", view.settings().timeUnit() == null ? null
-                : view.settings().timeUnit().name().toUpperCase(Locale.ROOT));
-        node.put("isActiveOnAll", view.settings().isActiveOnAll());
-        node.put("position", view.position());
-        node.set("activeOn", json.valueToTree(view.activeOnEventTypeIds()));
-        node.set("activeOnTeams", json.valueToTree(view.activeOnTeamIds()));
-        node.set("steps", json.valueToTree(view.steps().stream().map(this::flat).toList()));
-        return node;
-    }
-
-    private ObjectNode flat(WorkflowStepView step) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", step.id());
-        node.put("stepNumber", step.stepNumber());
-        node.setAll((ObjectNode) json.valueToTree(step.settings()));
-        node.put("numberVerificationPending", step.numberVerificationPending());
-        node.putPOJO("verifiedAt", step.verifiedAt());
-        return node;
+                        ResponseTypes.multipleInstancesOf(WorkflowView.class)).join().stream()
+                .skip(skip).limit(take).map(WorkflowOutput::of).toList();
     }
 }

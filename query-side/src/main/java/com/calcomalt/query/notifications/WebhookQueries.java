@@ -6,8 +6,10 @@ import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.notifications.FindWebhook;
 import com.calcomalt.contracts.notifications.FindWebhookDeliveries;
 import com.calcomalt.contracts.notifications.FindWebhooks;
+import com.calcomalt.contracts.notifications.TimeUnit;
 import com.calcomalt.contracts.notifications.WebhookDeliveries;
 import com.calcomalt.contracts.notifications.WebhookDeliveryView;
+import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
 import com.calcomalt.contracts.notifications.WebhookView;
 import com.calcomalt.query.identity.IdentityVisibility;
 import java.sql.Array;
@@ -115,8 +117,10 @@ class WebhookQueries {
         LocalDateTime createdAt = rs.getObject(12, LocalDateTime.class);
         return new WebhookView(rs.getString(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
                 (Integer) rs.getObject(4), rs.getString(5),
-                triggers == null ? List.of() : Arrays.asList((String[]) triggers.getArray()), rs.getBoolean(7),
-                rs.getString(8), rs.getBoolean(9), (Integer) rs.getObject(10), rs.getString(11),
+                triggers == null ? List.of() : Arrays.stream((String[]) triggers.getArray()).map(WebhookTriggerEvent::valueOf)
+                        .toList(), rs.getBoolean(7),
+                rs.getString(8), rs.getBoolean(9), (Integer) rs.getObject(10),
+                rs.getString(11) == null ? null : TimeUnit.valueOf(rs.getString(11)),
                 createdAt == null ? null : createdAt.toInstant(ZoneOffset.UTC));
     }
 }

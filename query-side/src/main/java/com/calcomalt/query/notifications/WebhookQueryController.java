@@ -11,18 +11,24 @@ import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Webhooks as far as the caller may manage them, and what was delivered to them. Never the secret. */
 @RestController
 @Tag(name = "Webhooks")
 class WebhookQueryController {
+
+    /** cal.com's SkipTakePagination. */
+    private static final String PAGINATION = "take is 1 to 250 (250 unless given), skip 0 or more.";
 
     private final QueryGateway queries;
 
@@ -31,21 +37,24 @@ class WebhookQueryController {
     }
 
     @GetMapping("/v2/webhooks")
-    @Operation(summary = "The caller's own webhooks")
-    ApiResponse<List<WebhookView>> mine() {
-        return list(new FindWebhooks(Callers.required(), null, null, null));
+    @Operation(summary = "The caller's own webhooks", description = PAGINATION)
+    ApiResponse<List<WebhookView>> mine(@RequestParam(defaultValue = "250") @Min(1) @Max(250) int take,
+            @RequestParam(defaultValue = "0") @Min(0) int skip) {
+        return list(new FindWebhooks(Callers.required(), null, null, null), take, skip);
     }
 
     @GetMapping("/v2/teams/{teamId}/webhooks")
-    @Operation(summary = "A team's webhooks (team ADMIN or OWNER)")
-    ApiResponse<List<WebhookView>> team(@PathVariable @Positive int teamId) {
-        return list(new FindWebhooks(Callers.required(), null, teamId, null));
+    @Operation(summary = "A team's webhooks (team ADMIN or OWNER)", description = PAGINATION)
+    ApiResponse<List<WebhookView>> team(@PathVariable @Positive int teamId, @RequestParam(defaultValue = "250") @Min(1) @Max(250) int take,
+            @RequestParam(defaultValue = "0") @Min(0) int skip) {
+        return list(new FindWebhooks(Callers.required(), null, teamId, null), take, skip);
     }
 
     @GetMapping("/v2/event-types/{eventTypeId}/webhooks")
-    @Operation(summary = "The webhooks of one event type")
-    ApiResponse<List<WebhookView>> eventType(@PathVariable @Positive int eventTypeId) {
-        return list(new FindWebhooks(Callers.required(), null, null, eventTypeId));
+    @Operation(summary = "The webhooks of one event type", description = PAGINATION)
+    ApiResponse<List<WebhookView>> eventType(@PathVariable @Positive int eventTypeId, @RequestParam(defaultValue = "250") @Min(1) @Max(250) int take,
+            @RequestParam(defaultValue = "0") @Min(0) int skip) {
+        return list(new FindWebhooks(Callers.required(), null, null, eventTypeId), take, skip);
     }
 
     @GetMapping("/v2/webhooks/{webhookId}")
@@ -64,7 +73,8 @@ class WebhookQueryController {
                 .orElseThrow(() -> new ResourceNotFound("No webhook " + webhookId)).deliveries());
     }
 
-    private ApiResponse<List<WebhookView>> list(FindWebhooks query) {
-        return ApiResponse.success(queries.query(query, ResponseTypes.multipleInstancesOf(WebhookView.class)).join());
+    private ApiResponse<List<WebhookView>> list(FindWebhooks query, int take, int skip) {
+        return ApiResponse.success(queries.query(query, ResponseTypes.multipleInstancesOf(WebhookView.class)).join()
+                .stream().skip(skip).limit(take).toList());
     }
 }

@@ -6,6 +6,7 @@ import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.FindOutOfOfficeEntries;
 import com.calcomalt.contracts.scheduling.FindOutOfOfficeReasons;
 import com.calcomalt.contracts.scheduling.OutOfOfficeEntryView;
+import com.calcomalt.contracts.scheduling.OutOfOfficeReasonName;
 import com.calcomalt.contracts.scheduling.OutOfOfficeReasonView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,11 +36,13 @@ class OutOfOfficeQueries {
         if (!caller.mayActAs(caller.userId())) {
             return List.of();
         }
-        String order = "\"start\" " + direction(query.sortStart()) + ", \"end\" " + direction(query.sortEnd()) + ", id";
+        String order = "e.\"start\" " + direction(query.sortStart()) + ", e.\"end\" " + direction(query.sortEnd())
+                + ", e.id";
         return jdbc.query("""
-                select id, uuid, "userId", "toUserId", "start", "end", notes, "reasonId", "showNotePublicly",
-                       "createdAt", "updatedAt"
-                from "OutOfOfficeEntry" where "userId" = ? order by %s limit ? offset ?""".formatted(order),
+                select e.id, e.uuid, e."userId", e."toUserId", e."start", e."end", e.notes, e."reasonId",
+                       e."showNotePublicly", e."createdAt", e."updatedAt", r.reason
+                from "OutOfOfficeEntry" e left join "OutOfOfficeReason" r on r.id = e."reasonId"
+                where e."userId" = ? order by %s limit ? offset ?""".formatted(order),
                 OutOfOfficeQueries::entry, caller.userId(), query.take(), query.skip());
     }
 
@@ -61,7 +64,7 @@ class OutOfOfficeQueries {
 
     private static OutOfOfficeEntryView entry(ResultSet rs, int row) throws SQLException {
         return new OutOfOfficeEntryView(rs.getInt(1), rs.getString(2), rs.getInt(3), (Integer) rs.getObject(4),
-                instant(rs, 5), instant(rs, 6), rs.getString(7), (Integer) rs.getObject(8), rs.getBoolean(9), instant(rs, 10),
-                instant(rs, 11));
+                instant(rs, 5), instant(rs, 6), rs.getString(7), OutOfOfficeReasonName.fromKey(rs.getString(12)),
+                (Integer) rs.getObject(8), rs.getBoolean(9), instant(rs, 10), instant(rs, 11));
     }
 }
