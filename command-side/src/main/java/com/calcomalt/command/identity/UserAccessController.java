@@ -19,6 +19,7 @@ import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.validation.MaxUtf8Bytes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -89,7 +90,8 @@ class UserAccessController {
     record OAuthTokensInput(@NotBlank @Size(max = 255) String platformOAuthClientId) {
     }
 
-    record Created(Object id) {
+    record Created(@Schema(description = "An impersonation's number, or a linked account's text id",
+            oneOf = {Integer.class, String.class}) Object id) {
     }
 
     record SessionOutput(String id, String sessionToken, Instant expires) {

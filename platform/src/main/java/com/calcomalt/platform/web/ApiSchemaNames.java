@@ -1,23 +1,81 @@
 package com.calcomalt.platform.web;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names the API document's schemas so that none hides another. Controllers keep their request and
  * response records nested, under short names (CreateInput, Created); by simple name, every
  * CreateInput became one schema and the last one won, so a client generated from the document sent
  * a webhook's body to POST /v2/schedules. A nested record is named after its controller instead:
- * ScheduleCommandController.CreateInput is "ScheduleCreateInput".
+ * ScheduleCommandController.CreateInput is "ScheduleCreateInput". Two types that still get one name
+ * are kept in {@link #collisions()}, which the contract test requires to be empty.
+ *
+ * <p>A primitive component is always in the JSON: it is marked required.
  */
 public class ApiSchemaNames extends ModelResolver {
 
+    private final NestedTypeNames names;
+
     public ApiSchemaNames() {
-        super(Json.mapper(), new NestedTypeNames());
+        this(new NestedTypeNames());
+    }
+
+    private ApiSchemaNames(NestedTypeNames names) {
+        super(Json.mapper(), names);
+        this.names = names;
+    }
+
+    /** "Name: one type | another type" for each schema name that two Java types were given. */
+    public List<String> collisions() {
+        return names.collisions();
+    }
+
+    @Override
+    protected boolean applyBeanValidatorAnnotations(BeanPropertyDefinition property, Schema schema,
+                                                    Annotation[] annotations, Schema parent, boolean applyNotNull) {
+        boolean applied = super.applyBeanValidatorAnnotations(property, schema, annotations, parent, applyNotNull);
+        if (parent != null && property != null && property.getPrimaryType() != null
+                && property.getPrimaryType().isPrimitive()
+                && (parent.getRequired() == null || !parent.getRequired().contains(property.getName()))) {
+            parent.addRequiredItem(property.getName());
+        }
+        return applied;
     }
 
     static final class NestedTypeNames extends TypeNameResolver {
+
+        private final Map<String, String> typeByName = new ConcurrentHashMap<>();
+        private final Map<String, String> collisions = new ConcurrentHashMap<>();
+
+        @Override
+        public String nameForType(JavaType type, Set<Options> options) {
+            String name = super.nameForType(type, options);
+            if (name != null && !type.isContainerType() && !type.isPrimitive()
+                    && !type.getRawClass().getName().startsWith("java.")) {
+                String canonical = type.toCanonical();
+                String earlier = typeByName.putIfAbsent(name, canonical);
+                if (earlier != null && !earlier.equals(canonical)) {
+                    collisions.merge(name, name + ": " + earlier + " | " + canonical,
+                            (a, b) -> a.contains(canonical) ? a : a + " | " + canonical);
+                }
+            }
+            return name;
+        }
+
+        List<String> collisions() {
+            return new ArrayList<>(collisions.values());
+        }
 
         @Override
         protected String getNameOfClass(Class<?> type) {

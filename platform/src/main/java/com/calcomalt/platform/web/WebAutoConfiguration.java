@@ -44,6 +44,16 @@ public class WebAutoConfiguration {
         return new ApiSchemaNames();
     }
 
+    @Bean
+    ApiDocument apiDocument() {
+        return new ApiDocument();
+    }
+
+    @Bean
+    ApiOperationIds apiOperationIds() {
+        return new ApiOperationIds();
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class ServletEdge {
