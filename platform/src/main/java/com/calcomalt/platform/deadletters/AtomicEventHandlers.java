@@ -75,10 +75,11 @@ public class AtomicEventHandlers implements HandlerEnhancerDefinition {
             }
             if (!savepoints.on()) {
                 if (batched) {
+                    // Its rows wait in BatchedRows and it leaves no entity managed: there is nothing to flush.
                     batchedRows.holdForBatch();
-                } else {
-                    batchedRows.writeOut();
+                    return super.handle(message, target);
                 }
+                batchedRows.writeOut();
                 Object result = super.handle(message, target);
                 flushAndClear(entityManager());
                 return result;

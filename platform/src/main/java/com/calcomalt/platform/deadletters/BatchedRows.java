@@ -64,7 +64,7 @@ public class BatchedRows {
         if (pending == null) {
             execute(List.of(table.whole().apply(row)));
         } else {
-            pending.rows.put(new Key(table, id), new Entry<>(row, table.whole()));
+            pending.rows.put(new Key(table.name(), id), new Entry<>(table, row, table.whole()));
         }
     }
 
@@ -88,7 +88,7 @@ public class BatchedRows {
         if (pending == null) {
             execute(List.of(table.changed().apply(row)));
         } else {
-            pending.rows.put(new Key(table, id), new Entry<>(row, table.changed()));
+            pending.rows.put(new Key(table.name(), id), new Entry<>(table, row, table.changed()));
         }
     }
 
@@ -121,9 +121,11 @@ public class BatchedRows {
         if (pending == null || pending.rows.isEmpty()) {
             return;
         }
-        List<Upsert> statements = pending.statements();
+        List<List<Upsert>> statements = pending.statements();
         pending.rows.clear();
-        execute(statements);
+        for (List<Upsert> sameStatement : statements) {
+            execute(sameStatement);
+        }
     }
 
     /** Forgets the rows of a handler rolled back to its savepoint. */
@@ -149,38 +151,34 @@ public class BatchedRows {
         return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(RESOURCE) : null;
     }
 
+    /** Rows of one table written by one statement, in one JDBC batch; the statement's text is built once. */
     private void execute(List<Upsert> statements) {
-        Map<String, List<Upsert>> bySql = new LinkedHashMap<>();
-        for (Upsert statement : statements) {
-            bySql.computeIfAbsent(statement.sql(), sql -> new ArrayList<>()).add(statement);
-        }
-        for (Map.Entry<String, List<Upsert>> group : bySql.entrySet()) {
-            List<Object[]> values = group.getValue().stream().map(Upsert::values).toList();
-            int[] counts = jdbc.batchUpdate(inspected(group.getKey()), new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement statement, int row) throws SQLException {
-                    Object[] rowValues = values.get(row);
-                    for (int i = 0; i < rowValues.length; i++) {
-                        // Types.NULL lets PostgreSQL infer the type; asking the driver would cost a round trip.
-                        if (rowValues[i] == null) {
-                            statement.setNull(i + 1, Types.NULL);
-                        } else {
-                            statement.setObject(i + 1, rowValues[i]);
-                        }
+        String sql = statements.get(0).sql();
+        List<Object[]> values = statements.stream().map(Upsert::values).toList();
+        int[] counts = jdbc.batchUpdate(inspected(sql), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int row) throws SQLException {
+                Object[] rowValues = values.get(row);
+                for (int i = 0; i < rowValues.length; i++) {
+                    // Types.NULL lets PostgreSQL infer the type; asking the driver would cost a round trip.
+                    if (rowValues[i] == null) {
+                        statement.setNull(i + 1, Types.NULL);
+                    } else {
+                        statement.setObject(i + 1, rowValues[i]);
                     }
                 }
+            }
 
-                @Override
-                public int getBatchSize() {
-                    return values.size();
-                }
-            });
-            if (group.getValue().get(0).mustFindRow()) {
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 0) {
-                        throw new IllegalStateException("No row to change: " + group.getKey() + " id "
-                                + values.get(i)[values.get(i).length - 1]);
-                    }
+            @Override
+            public int getBatchSize() {
+                return values.size();
+            }
+        });
+        if (statements.get(0).mustFindRow()) {
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new IllegalStateException("No row to change: " + sql + " id "
+                            + values.get(i)[values.get(i).length - 1]);
                 }
             }
         }
@@ -194,10 +192,10 @@ public class BatchedRows {
         return inspector == null ? sql : inspector.inspect(sql);
     }
 
-    private record Key(Table<?> table, Object id) {
+    private record Key(String table, Object id) {
     }
 
-    private record Entry<R>(R row, Function<R, Upsert> statement) {
+    private record Entry<R>(Table<R> table, R row, Function<R, Upsert> statement) {
 
         Upsert toStatement() {
             return statement.apply(row);
@@ -211,14 +209,20 @@ public class BatchedRows {
 
         @SuppressWarnings("unchecked")
         <R> Entry<R> get(Table<R> table, Object id) {
-            return (Entry<R>) rows.get(new Key(table, id));
+            return (Entry<R>) rows.get(new Key(table.name(), id));
         }
 
-        List<Upsert> statements() {
-            return rows.entrySet().stream()
-                    .sorted(Comparator.comparingInt(e -> e.getKey().table().order()))
-                    .map(e -> e.getValue().toStatement())
-                    .toList();
+        /**
+         * The rows' statements in the order of their tables, those of one table and kind together: a
+         * table's statement for whole rows, or for changed ones, names the same columns every time.
+         */
+        List<List<Upsert>> statements() {
+            Map<Function<?, Upsert>, List<Upsert>> byStatement = new LinkedHashMap<>();
+            rows.values().stream()
+                    .sorted(Comparator.comparingInt(entry -> entry.table().order()))
+                    .forEach(entry -> byStatement.computeIfAbsent(entry.statement(), s -> new ArrayList<>())
+                            .add(entry.toStatement()));
+            return List.copyOf(byStatement.values());
         }
     }
 }
