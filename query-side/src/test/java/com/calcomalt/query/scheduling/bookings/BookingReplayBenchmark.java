@@ -7,12 +7,17 @@ import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.query.replay.ProjectionReplay;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Tag;
@@ -59,16 +64,44 @@ class BookingReplayBenchmark extends BookingFixtures {
 
         long events = projections.status().headPosition() + 1;
         String loadBefore = load();
+        Map<Long, Long> projectingBefore = projectingCpu();
+        long processCpuBefore = processCpu();
         long begin = System.nanoTime();
         assertThat(projections.replayAll()).isNotEmpty();
         awaitCaughtUp();
         double seconds = (System.nanoTime() - begin) / 1e9;
+        long projectingCpu = 0;
+        for (Map.Entry<Long, Long> thread : projectingCpu().entrySet()) {
+            projectingCpu += thread.getValue() - projectingBefore.getOrDefault(thread.getKey(), 0L);
+        }
+        double processCpuSeconds = (processCpu() - processCpuBefore) / 1e9;
         assertThat(jdbc.queryForObject("select count(*) from \"Booking\"", Long.class)).isGreaterThanOrEqualTo(bookings);
         System.out.printf("BENCHMARK booking projections, replay of %d events (%d bookings, batches of %s): %.1f s, "
                         + "%.0f events/s, heap %d MB of %d MB, load average %s before, %s after%n",
                 events, bookings, System.getProperty("bench.batch-size", "100"), seconds, events / seconds,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                 Runtime.getRuntime().maxMemory() >> 20, loadBefore, load());
+        // On a shared machine the rate follows the load; the CPU each event costs this JVM does much less.
+        System.out.printf("BENCHMARK booking projections, CPU of the replay: projecting thread %.1f s (%.0f µs/event, "
+                        + "%.0f events per CPU second), whole JVM %.1f s%n",
+                projectingCpu / 1e9, projectingCpu / 1e3 / events, events / (projectingCpu / 1e9), processCpuSeconds);
+    }
+
+    /** CPU time by thread id of the threads of the booking projections' processor. */
+    private static Map<Long, Long> projectingCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().contains("WorkPackage[calcom-projections]")) {
+                cpu.put(thread.getThreadId(), Math.max(0, threads.getThreadCpuTime(thread.getThreadId())));
+            }
+        }
+        return cpu;
+    }
+
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** The machine's load average over 1, 5 and 15 minutes: the figure means little on a busy machine. */
