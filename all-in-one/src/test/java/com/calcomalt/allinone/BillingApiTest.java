@@ -312,6 +312,32 @@ class BillingApiTest extends ApiTest {
         assertThat(booked.data().get("hosts").get(0).get("id").asInt()).isEqualTo(bob.id());
     }
 
+    /** A removed member's Host rows go with their membership, as in cal.com; the command side agrees. */
+    @Test
+    void a_removed_member_hosts_no_more_and_round_robin_gives_their_bookings_to_the_others() {
+        Member ann = newMember("ann", "example.com");
+        Member bob = newMember("bob", "example.com");
+        assertThat(accept(ann, invited(ann))).isEqualTo(200);
+        int bobInOrg = invited(bob);
+        assertThat(accept(bob, bobInOrg)).isEqualTo(200);
+        alwaysAvailable(ann);
+        alwaysAvailable(bob);
+        int roundRobin = orgEventType("after-" + tag, "ROUND_ROBIN", ann, bob);
+
+        assertThat(as(olga.key(), () -> delete("/v2/organizations/" + orgId + "/memberships/" + bobInOrg))
+                .status().value()).isEqualTo(204);
+
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForList("select \"userId\" from \"Host\" where \"eventTypeId\" = ?", Integer.class,
+                roundRobin)).containsExactly(ann.id());
+        for (String start : List.of("2029-01-03T10:00:00Z", "2029-01-03T11:00:00Z", "2029-01-03T12:00:00Z")) {
+            Response booked = book(roundRobin, start);
+            assertThat(booked.status().value()).as(String.valueOf(booked.body())).isEqualTo(201);
+            assertThat(booked.data().get("hosts").get(0).get("id").asInt()).as("Bob is no host any more")
+                    .isEqualTo(ann.id());
+        }
+    }
+
     @Test
     void twenty_concurrent_accepts_for_the_last_seat_leave_exactly_one_taken() throws Exception {
         setBilling(ADMIN_KEY, 3);

@@ -16,6 +16,7 @@ import com.calcomalt.contracts.scheduling.DeletePrivateLink;
 import com.calcomalt.contracts.scheduling.EventTypeCreated;
 import com.calcomalt.contracts.scheduling.EventTypeCustomInputsSet;
 import com.calcomalt.contracts.scheduling.EventTypeDeleted;
+import com.calcomalt.contracts.scheduling.DropFormerMemberHost;
 import com.calcomalt.contracts.scheduling.EventTypeHostsSet;
 import com.calcomalt.contracts.scheduling.EventTypeIds;
 import com.calcomalt.contracts.scheduling.EventTypeSettings;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,7 @@ public class EventType {
     private Integer parentId;
     private SchedulingType schedulingType;
     private EventTypeSettings settings;
-    private final Map<Integer, Host> hosts = new HashMap<>();
+    private final Map<Integer, Host> hosts = new LinkedHashMap<>();
     private List<CustomInput> customInputs = List.of();
     private final Set<Integer> privateLinks = new HashSet<>();
     private final Map<Integer, Integer> childByUser = new HashMap<>();
@@ -113,6 +115,15 @@ public class EventType {
         }
         if (command.customInputs() != null && !command.customInputs().isEmpty()) {
             apply(new EventTypeCustomInputsSet(command.eventTypeId(), requireInputs(command.customInputs()), now));
+        }
+    }
+
+    /** A former member hosts no more; the others keep their places. */
+    @CommandHandler
+    void handle(DropFormerMemberHost command, Clock clock) {
+        if (hosts.containsKey(command.userId())) {
+            List<Host> remaining = hosts.values().stream().filter(h -> h.userId() != command.userId()).toList();
+            apply(new EventTypeHostsSet(eventTypeId, teamId, remaining, clock.instant()));
         }
     }
 

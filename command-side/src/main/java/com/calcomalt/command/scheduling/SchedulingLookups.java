@@ -82,6 +82,14 @@ public class SchedulingLookups {
                 Integer.class, slug, teamSlug, organizationSlug, organizationSlug).stream().findFirst();
     }
 
+    /** The team's event types that have this user among their hosts. */
+    public List<Integer> eventTypesHostedBy(int teamId, int userId) {
+        return jdbc.queryForList("""
+                select event_type_id from command_side.event_types
+                where team_id = ? and hosts @> jsonb_build_array(jsonb_build_object('userId', ?))
+                order by event_type_id""", Integer.class, teamId, userId);
+    }
+
     public Optional<EventTypeRecord> eventType(int eventTypeId) {
         return jdbc.query("""
                 select event_type_id, user_id, team_id, parent_id, slug, length from command_side.event_types

@@ -18,6 +18,7 @@ import com.calcomalt.contracts.scheduling.EventTypeCreated;
 import com.calcomalt.contracts.scheduling.EventTypeCustomInputType;
 import com.calcomalt.contracts.scheduling.EventTypeCustomInputsSet;
 import com.calcomalt.contracts.scheduling.EventTypeDeleted;
+import com.calcomalt.contracts.scheduling.DropFormerMemberHost;
 import com.calcomalt.contracts.scheduling.EventTypeHostsSet;
 import com.calcomalt.contracts.scheduling.EventTypeSettings;
 import com.calcomalt.contracts.scheduling.EventTypeUpdated;
@@ -735,6 +736,27 @@ class EventTypeTest {
                 .expectEvents(new EventTypeHostsSet(EVENT_TYPE, TEAM, List.of(
                         new Host(CARL_ID, 303, true, 3, 10, null, EARLIER),
                         new Host(DORA_ID, 304, false, null, null, null, NOW)), NOW));
+    }
+
+    @Test
+    void a_former_member_stops_hosting_and_the_other_hosts_keep_their_places() {
+        fixture.given(teamCreated(SchedulingType.roundRobin), new EventTypeHostsSet(EVENT_TYPE, TEAM,
+                        List.of(new Host(CARL_ID, 303, true, 3, null, null, EARLIER),
+                                new Host(ANN_ID, 301, false, null, null, null, EARLIER),
+                                new Host(DORA_ID, 304, false, 1, 10, null, EARLIER)), EARLIER))
+                .when(new DropFormerMemberHost(EVENT_TYPE, ANN_ID))
+                .expectEvents(new EventTypeHostsSet(EVENT_TYPE, TEAM, List.of(
+                        new Host(CARL_ID, 303, true, 3, null, null, EARLIER),
+                        new Host(DORA_ID, 304, false, 1, 10, null, EARLIER)), NOW));
+    }
+
+    @Test
+    void a_former_member_who_hosted_nothing_changes_nothing() {
+        fixture.given(teamCreated(SchedulingType.roundRobin), new EventTypeHostsSet(EVENT_TYPE, TEAM,
+                        List.of(new Host(CARL_ID, 303, false, null, null, null, EARLIER)), EARLIER))
+                .when(new DropFormerMemberHost(EVENT_TYPE, ANN_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test

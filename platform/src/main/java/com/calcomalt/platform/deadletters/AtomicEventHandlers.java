@@ -27,6 +27,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * half its rows behind. While savepoints are off, a failure fails the batch (see
  * {@link DeadLetterPolicy}), which is retried with them on.
  *
+ * <p>A {@link Batched} handler's rows wait in {@link BatchedRows} for the batch's end while
+ * savepoints are off; any other handler first has them written out. In a savepoint, a handler's
+ * rows are written before it is released, so a failing row fails its own event.
+ *
  * <p>Flushing after each handler also writes rows in the order of the events (Hibernate would
  * otherwise put a batch's inserts before its deletes), and clearing keeps later flushes from
  * checking every row the batch wrote earlier.
@@ -37,13 +41,15 @@ public class AtomicEventHandlers implements HandlerEnhancerDefinition {
     private final Savepoints savepoints;
     private final ObjectProvider<DataSource> dataSource;
     private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
+    private final BatchedRows batchedRows;
 
     public AtomicEventHandlers(DeadLetteringGroups groups, Savepoints savepoints, ObjectProvider<DataSource> dataSource,
-                               ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+                               ObjectProvider<EntityManagerFactory> entityManagerFactory, BatchedRows batchedRows) {
         this.groups = groups;
         this.savepoints = savepoints;
         this.dataSource = dataSource;
         this.entityManagerFactory = entityManagerFactory;
+        this.batchedRows = batchedRows;
     }
 
     @Override
@@ -55,8 +61,11 @@ public class AtomicEventHandlers implements HandlerEnhancerDefinition {
 
     private final class Atomic<T> extends WrappedMessageHandlingMember<T> {
 
+        private final boolean batched;
+
         private Atomic(MessageHandlingMember<T> delegate) {
             super(delegate);
+            this.batched = delegate.annotationAttributes(Batched.class).isPresent();
         }
 
         @Override
@@ -65,10 +74,18 @@ public class AtomicEventHandlers implements HandlerEnhancerDefinition {
                 return super.handle(message, target);
             }
             if (!savepoints.on()) {
+                if (batched) {
+                    // Its rows wait in BatchedRows and it leaves no entity managed: there is nothing to flush.
+                    batchedRows.holdForBatch();
+                    return super.handle(message, target);
+                }
+                batchedRows.writeOut();
                 Object result = super.handle(message, target);
                 flushAndClear(entityManager());
                 return result;
             }
+            // Rows of earlier events that still wait are theirs, not this handler's: written before its savepoint.
+            batchedRows.writeOut();
             DataSource transactional = dataSource.getObject();
             Connection connection = DataSourceUtils.getConnection(transactional);
             try {
@@ -81,13 +98,18 @@ public class AtomicEventHandlers implements HandlerEnhancerDefinition {
         private Object handleInSavepoint(Connection connection, Message<?> message, T target) throws Exception {
             EntityManager entityManager = entityManager();
             Savepoint savepoint = connection.setSavepoint();
+            if (batched) {
+                batchedRows.holdForBatch();
+            }
             try {
                 Object result = super.handle(message, target);
+                batchedRows.writeOut();
                 flushAndClear(entityManager);
                 connection.releaseSavepoint(savepoint);
                 return result;
             } catch (Exception | Error e) {
                 connection.rollback(savepoint);
+                batchedRows.discard();
                 if (entityManager != null) {
                     entityManager.clear();
                     HibernateRollbackOnly.undo(entityManager);

@@ -42,10 +42,17 @@ public class DeadLettersAutoConfiguration {
     }
 
     @Bean
+    BatchedRows batchedRows(Savepoints savepoints, JdbcTemplate jdbc,
+                            ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+        return new BatchedRows(savepoints, jdbc, entityManagerFactory);
+    }
+
+    @Bean
     AtomicEventHandlers atomicEventHandlers(DeadLetteringGroups groups, Savepoints savepoints,
                                             ObjectProvider<DataSource> dataSource,
-                                            ObjectProvider<EntityManagerFactory> entityManagerFactory) {
-        return new AtomicEventHandlers(groups, savepoints, dataSource, entityManagerFactory);
+                                            ObjectProvider<EntityManagerFactory> entityManagerFactory,
+                                            BatchedRows batchedRows) {
+        return new AtomicEventHandlers(groups, savepoints, dataSource, entityManagerFactory, batchedRows);
     }
 
     /**

@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Configuration;
  * is always written after the rows it points at. Each projector keeps its own processing group,
  * named "calcom." plus its table, its own reset handler and its own dead-letter queue (a failing
  * event holds back only its aggregate, and only in that table). Each handler's rows are flushed
- * after it runs (see the platform's AtomicEventHandlers), so rows are written in event order.
+ * after it runs (see the platform's AtomicEventHandlers), so rows are written in event order; a
+ * {@code @Batched} handler's rows wait for the batch's end, or for the next handler that is not
+ * batched, and are then written table by table in the order of their foreign keys (BatchedRows).
  */
 @Configuration
 public class CalcomProjectionsConfiguration {

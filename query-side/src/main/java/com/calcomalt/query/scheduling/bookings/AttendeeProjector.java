@@ -6,6 +6,9 @@ import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingSeatBooked;
 import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
+import com.calcomalt.platform.deadletters.Batched;
+import com.calcomalt.platform.deadletters.BatchedRows;
+import com.calcomalt.platform.deadletters.Upsert;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -23,25 +26,33 @@ import org.springframework.stereotype.Component;
 @Order(2)
 class AttendeeProjector {
 
-    private final EntityManager entityManager;
+    /** Attendee's rows held for the batch, written after the bookings they point at. */
+    private static final BatchedRows.Table<AttendeeRow> TABLE = new BatchedRows.Table<>("\"Attendee\"", 2,
+            AttendeeProjector::whole, AttendeeProjector::whole);
 
-    AttendeeProjector(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final BatchedRows rows;
+
+    AttendeeProjector(EntityManager entityManager, BatchedRows rows) {
         this.entityManager = entityManager;
+        this.rows = rows;
     }
 
     @EventHandler
+    @Batched
     void on(BookingRequested event) {
         for (BookingAttendee attendee : event.attendees()) {
-            write(event.bookingId(), attendee);
+            rows.write(TABLE, attendee.attendeeId(), row(event.bookingId(), attendee));
         }
         if (event.seat() != null) {
-            write(event.bookingId(), event.seat().attendee());
+            rows.write(TABLE, event.seat().attendee().attendeeId(), row(event.bookingId(), event.seat().attendee()));
         }
     }
 
     @EventHandler
+    @Batched
     void on(BookingSeatBooked event) {
-        write(event.bookingId(), event.seat().attendee());
+        rows.write(TABLE, event.seat().attendee().attendeeId(), row(event.bookingId(), event.seat().attendee()));
     }
 
     /** The seat goes with its attendee, by cascade. */
@@ -62,16 +73,28 @@ class AttendeeProjector {
         entityManager.createNativeQuery("delete from \"Attendee\"").executeUpdate();
     }
 
-    private void write(int bookingId, BookingAttendee attendee) {
-        Rows.write(entityManager, AttendeeRow.class, attendee.attendeeId(), AttendeeRow::new, row -> {
-            row.id = attendee.attendeeId();
-            row.email = attendee.email();
-            row.name = attendee.name() == null ? "" : attendee.name();
-            row.timeZone = attendee.timeZone();
-            row.bookingId = bookingId;
-            row.locale = attendee.locale() == null ? "en" : attendee.locale();
-            row.phoneNumber = attendee.phoneNumber();
-            row.noShow = false;
-        });
+    private static AttendeeRow row(int bookingId, BookingAttendee attendee) {
+        AttendeeRow row = new AttendeeRow();
+        row.id = attendee.attendeeId();
+        row.email = attendee.email();
+        row.name = attendee.name() == null ? "" : attendee.name();
+        row.timeZone = attendee.timeZone();
+        row.bookingId = bookingId;
+        row.locale = attendee.locale() == null ? "en" : attendee.locale();
+        row.phoneNumber = attendee.phoneNumber();
+        row.noShow = false;
+        return row;
+    }
+
+    private static Upsert whole(AttendeeRow row) {
+        return Upsert.into(TABLE.name())
+                .set("id", row.id)
+                .set("email", row.email)
+                .set("name", row.name)
+                .set("timeZone", row.timeZone)
+                .set("bookingId", row.bookingId)
+                .set("locale", row.locale)
+                .set("phoneNumber", row.phoneNumber)
+                .set("noShow", row.noShow);
     }
 }

@@ -8,7 +8,9 @@ import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.EventTypeDeleted;
 import com.calcomalt.contracts.scheduling.EventTypeUpdated;
-import com.calcomalt.query.projections.Rows;
+import com.calcomalt.platform.deadletters.Batched;
+import com.calcomalt.platform.deadletters.BatchedRows;
+import com.calcomalt.platform.deadletters.Upsert;
 import com.calcomalt.rules.scheduling.BookingState.Lifecycle;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -33,36 +35,43 @@ class BookingDenormalizedProjector {
             update BookingDenormalizedRow d set d.eventTypeId = null, d.teamId = null, d.eventLength = null,
                 d.eventParentId = null, d.isTeamBooking = false""";
 
-    private final EntityManager entityManager;
+    /** BookingDenormalized's rows held for the batch, as the booking's events leave them. */
+    private static final BatchedRows.Table<BookingDenormalizedRow> TABLE = new BatchedRows.Table<>(
+            "\"BookingDenormalized\"", 6, BookingDenormalizedProjector::whole, BookingDenormalizedProjector::lifecycle);
 
-    BookingDenormalizedProjector(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final BatchedRows rows;
+
+    BookingDenormalizedProjector(EntityManager entityManager, BatchedRows rows) {
         this.entityManager = entityManager;
+        this.rows = rows;
     }
 
     @EventHandler
+    @Batched
     void on(BookingRequested event) {
         BookingHostSnapshot host = event.host();
-        Rows.write(entityManager, BookingDenormalizedRow.class, event.bookingId(), BookingDenormalizedRow::new, row -> {
-            row.id = event.bookingId();
-            row.uid = event.uid();
-            row.eventTypeId = event.eventTypeId();
-            row.title = event.title();
-            row.description = event.description();
-            row.startTime = event.startTime();
-            row.endTime = event.endTime();
-            row.createdAt = event.createdAt();
-            row.location = event.location();
-            row.paid = false;
-            row.userId = event.userId();
-            row.teamId = host == null ? null : host.teamId();
-            row.eventLength = host == null ? null : host.eventLength();
-            row.eventParentId = host == null ? null : host.eventParentId();
-            row.userEmail = host == null ? null : host.userEmail();
-            row.userName = host == null ? null : host.userName();
-            row.userUsername = host == null ? null : host.userUsername();
-            row.isTeamBooking = row.teamId != null;
-            write(row, Lifecycle.of(event));
-        });
+        BookingDenormalizedRow row = new BookingDenormalizedRow();
+        row.id = event.bookingId();
+        row.uid = event.uid();
+        row.eventTypeId = event.eventTypeId();
+        row.title = event.title();
+        row.description = event.description();
+        row.startTime = event.startTime();
+        row.endTime = event.endTime();
+        row.createdAt = event.createdAt();
+        row.location = event.location();
+        row.paid = false;
+        row.userId = event.userId();
+        row.teamId = host == null ? null : host.teamId();
+        row.eventLength = host == null ? null : host.eventLength();
+        row.eventParentId = host == null ? null : host.eventParentId();
+        row.userEmail = host == null ? null : host.userEmail();
+        row.userName = host == null ? null : host.userName();
+        row.userUsername = host == null ? null : host.userUsername();
+        row.isTeamBooking = row.teamId != null;
+        write(row, Lifecycle.of(event));
+        rows.write(TABLE, row.id, row);
     }
 
     /**
@@ -70,14 +79,23 @@ class BookingDenormalizedProjector {
      * only some of the lifecycle's columns; each follows the events alone, so the others stay unknown.
      */
     @EventHandler
+    @Batched
     void on(BookingChange event) {
         if (!Lifecycle.changesRow(event)) {
             return;
         }
-        BookingDenormalizedRow row = Rows.existing(entityManager, BookingDenormalizedRow.class, event.bookingId());
-        write(row, new Lifecycle(row.status, null, null, null, row.rescheduled, null, null,
-                Boolean.TRUE.equals(row.noShowHost), row.rating, row.ratingFeedback, row.updatedAt,
-                row.paid).apply(event));
+        rows.change(TABLE, event.bookingId(), () -> load(event.bookingId()), row -> write(row,
+                new Lifecycle(row.status, null, null, null, row.rescheduled, null, null,
+                        Boolean.TRUE.equals(row.noShowHost), row.rating, row.ratingFeedback, row.updatedAt,
+                        row.paid).apply(event)));
+    }
+
+    private BookingDenormalizedRow load(int bookingId) {
+        BookingDenormalizedRow row = entityManager.find(BookingDenormalizedRow.class, bookingId);
+        if (row != null) {
+            entityManager.detach(row);
+        }
+        return row;
     }
 
     private static void write(BookingDenormalizedRow row, Lifecycle lifecycle) {
@@ -88,6 +106,43 @@ class BookingDenormalizedProjector {
         row.ratingFeedback = lifecycle.ratingFeedback();
         row.updatedAt = lifecycle.updatedAt();
         row.paid = lifecycle.paid();
+    }
+
+    /** A row made by its booking's first event, with whatever later events of the batch changed. */
+    private static Upsert whole(BookingDenormalizedRow row) {
+        return lifecycleColumns(Upsert.into(TABLE.name()).set("id", row.id), row)
+                .set("uid", row.uid)
+                .set("eventTypeId", row.eventTypeId)
+                .set("title", row.title)
+                .set("description", row.description)
+                .set("startTime", row.startTime)
+                .set("endTime", row.endTime)
+                .set("createdAt", row.createdAt)
+                .set("location", row.location)
+                .set("userId", row.userId)
+                .set("teamId", row.teamId)
+                .set("eventLength", row.eventLength)
+                .set("eventParentId", row.eventParentId)
+                .set("userEmail", row.userEmail)
+                .set("userName", row.userName)
+                .set("userUsername", row.userUsername)
+                .set("isTeamBooking", row.isTeamBooking);
+    }
+
+    /** Only the lifecycle's columns: bulk updates by event type and user change the others. */
+    private static Upsert lifecycle(BookingDenormalizedRow row) {
+        return lifecycleColumns(Upsert.update(TABLE.name()).set("id", row.id), row);
+    }
+
+    private static Upsert lifecycleColumns(Upsert statement, BookingDenormalizedRow row) {
+        return statement
+                .enumerated("status", "BookingStatus", row.status)
+                .set("rescheduled", row.rescheduled)
+                .set("noShowHost", row.noShowHost)
+                .set("rating", row.rating)
+                .set("ratingFeedback", row.ratingFeedback)
+                .set("updatedAt", row.updatedAt)
+                .set("paid", row.paid);
     }
 
     /** Only rows that change are written: most changes of an event type leave these columns as they are. */

@@ -2,7 +2,9 @@ package com.calcomalt.query.scheduling.bookings;
 
 import com.calcomalt.contracts.scheduling.BookingChange;
 import com.calcomalt.contracts.scheduling.BookingRequested;
-import com.calcomalt.query.projections.Rows;
+import com.calcomalt.platform.deadletters.Batched;
+import com.calcomalt.platform.deadletters.BatchedRows;
+import com.calcomalt.platform.deadletters.Upsert;
 import com.calcomalt.rules.scheduling.BookingState.Lifecycle;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -27,51 +29,68 @@ class BookingProjector {
 
     static final String GROUP = "calcom.Booking";
 
-    private final EntityManager entityManager;
+    /** Booking's rows, held for the batch; written first of the booking's tables, which point at it. */
+    static final BatchedRows.Table<BookingRow> TABLE = new BatchedRows.Table<>("\"Booking\"", 1,
+            BookingProjector::whole, BookingProjector::lifecycle);
 
-    BookingProjector(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final BatchedRows rows;
+
+    BookingProjector(EntityManager entityManager, BatchedRows rows) {
         this.entityManager = entityManager;
+        this.rows = rows;
     }
 
     @EventHandler
+    @Batched
     void on(BookingRequested event) {
-        Rows.write(entityManager, BookingRow.class, event.bookingId(), BookingRow::new, row -> {
-            row.id = event.bookingId();
-            row.uid = event.uid();
-            row.userId = event.userId();
-            row.eventTypeId = event.eventTypeId();
-            row.title = event.title();
-            row.description = event.description();
-            row.startTime = event.startTime();
-            row.endTime = event.endTime();
-            row.createdAt = event.createdAt();
-            row.location = event.location();
-            row.paid = false;
-            row.fromReschedule = event.fromReschedule();
-            row.customInputs = event.customInputs();
-            row.smsReminderNumber = event.smsReminderNumber();
-            row.metadata = event.metadata();
-            row.responses = event.responses();
-            row.isRecorded = false;
-            row.iCalSequence = event.iCalSequence();
-            row.iCalUID = event.iCalUID();
-            row.userPrimaryEmail = event.userPrimaryEmail();
-            row.idempotencyKey = event.idempotencyKey();
-            row.creationSource = event.creationSource();
-            write(row, Lifecycle.of(event));
-        });
+        BookingRow row = new BookingRow();
+        row.id = event.bookingId();
+        row.uid = event.uid();
+        row.userId = event.userId();
+        row.eventTypeId = event.eventTypeId();
+        row.title = event.title();
+        row.description = event.description();
+        row.startTime = event.startTime();
+        row.endTime = event.endTime();
+        row.createdAt = event.createdAt();
+        row.location = event.location();
+        row.paid = false;
+        row.fromReschedule = event.fromReschedule();
+        row.customInputs = event.customInputs();
+        row.smsReminderNumber = event.smsReminderNumber();
+        row.metadata = event.metadata();
+        row.responses = event.responses();
+        row.isRecorded = false;
+        row.iCalSequence = event.iCalSequence();
+        row.iCalUID = event.iCalUID();
+        row.userPrimaryEmail = event.userPrimaryEmail();
+        row.idempotencyKey = event.idempotencyKey();
+        row.creationSource = event.creationSource();
+        write(row, Lifecycle.of(event));
+        rows.write(TABLE, row.id, row);
     }
 
     /** A later change of the booking: its row's lifecycle columns are the booking's story folded one step further. */
     @EventHandler
+    @Batched
     void on(BookingChange event) {
         if (!Lifecycle.changesRow(event)) {
             return;
         }
-        BookingRow row = Rows.existing(entityManager, BookingRow.class, event.bookingId());
-        write(row, new Lifecycle(row.status, row.cancellationReason, row.rejectionReason, row.cancelledBy,
-                row.rescheduled, row.rescheduledBy, null, Boolean.TRUE.equals(row.noShowHost), row.rating,
-                row.ratingFeedback, row.updatedAt, row.paid).apply(event));
+        rows.change(TABLE, event.bookingId(), () -> load(event.bookingId()), row -> write(row,
+                new Lifecycle(row.status, row.cancellationReason, row.rejectionReason, row.cancelledBy,
+                        row.rescheduled, row.rescheduledBy, null, Boolean.TRUE.equals(row.noShowHost), row.rating,
+                        row.ratingFeedback, row.updatedAt, row.paid).apply(event)));
+    }
+
+    /** The row as the table holds it, for this batch to change; null if there is none. */
+    BookingRow load(int bookingId) {
+        BookingRow row = entityManager.find(BookingRow.class, bookingId);
+        if (row != null) {
+            entityManager.detach(row);
+        }
+        return row;
     }
 
     /** cal.com clears the idempotency key of a booking that no longer takes place, so its slot can be booked again. */
@@ -90,6 +109,51 @@ class BookingProjector {
         if (!lifecycle.takingPlace()) {
             row.idempotencyKey = null;
         }
+    }
+
+    /** A row made by its booking's first event, with whatever later events of the batch changed. */
+    private static Upsert whole(BookingRow row) {
+        return lifecycleColumns(Upsert.into(TABLE.name()).set("id", row.id), row)
+                .set("uid", row.uid)
+                .set("userId", row.userId)
+                .set("eventTypeId", row.eventTypeId)
+                .set("title", row.title)
+                .set("description", row.description)
+                .set("startTime", row.startTime)
+                .set("endTime", row.endTime)
+                .set("createdAt", row.createdAt)
+                .set("location", row.location)
+                .set("fromReschedule", row.fromReschedule)
+                .json("customInputs", row.customInputs)
+                .set("smsReminderNumber", row.smsReminderNumber)
+                .json("metadata", row.metadata)
+                .json("responses", row.responses)
+                .set("isRecorded", row.isRecorded)
+                .set("iCalSequence", row.iCalSequence)
+                .set("iCalUID", row.iCalUID)
+                .set("userPrimaryEmail", row.userPrimaryEmail)
+                .enumerated("creationSource", "CreationSource", row.creationSource);
+    }
+
+    /** Only the columns a later event changes: the database itself may have changed others (eventTypeId). */
+    private static Upsert lifecycle(BookingRow row) {
+        return lifecycleColumns(Upsert.update(TABLE.name()).set("id", row.id), row);
+    }
+
+    private static Upsert lifecycleColumns(Upsert statement, BookingRow row) {
+        return statement
+                .enumerated("status", "BookingStatus", row.status)
+                .set("cancellationReason", row.cancellationReason)
+                .set("rejectionReason", row.rejectionReason)
+                .set("cancelledBy", row.cancelledBy)
+                .set("rescheduled", row.rescheduled)
+                .set("rescheduledBy", row.rescheduledBy)
+                .set("noShowHost", row.noShowHost)
+                .set("rating", row.rating)
+                .set("ratingFeedback", row.ratingFeedback)
+                .set("updatedAt", row.updatedAt)
+                .set("paid", row.paid)
+                .set("idempotencyKey", row.idempotencyKey);
     }
 
     @ResetHandler

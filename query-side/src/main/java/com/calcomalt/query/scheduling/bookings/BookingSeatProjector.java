@@ -4,6 +4,9 @@ import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingSeatBooked;
 import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
 import com.calcomalt.contracts.scheduling.BookingSeatData;
+import com.calcomalt.platform.deadletters.Batched;
+import com.calcomalt.platform.deadletters.BatchedRows;
+import com.calcomalt.platform.deadletters.Upsert;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -21,22 +24,30 @@ import org.springframework.stereotype.Component;
 @Order(3)
 class BookingSeatProjector {
 
-    private final EntityManager entityManager;
+    /** BookingSeat's rows held for the batch, written after the bookings and attendees they point at. */
+    private static final BatchedRows.Table<BookingSeatRow> TABLE = new BatchedRows.Table<>("\"BookingSeat\"", 3,
+            BookingSeatProjector::whole, BookingSeatProjector::whole);
 
-    BookingSeatProjector(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final BatchedRows rows;
+
+    BookingSeatProjector(EntityManager entityManager, BatchedRows rows) {
         this.entityManager = entityManager;
+        this.rows = rows;
     }
 
     @EventHandler
+    @Batched
     void on(BookingRequested event) {
         if (event.seat() != null) {
-            write(event.bookingId(), event.seat());
+            rows.write(TABLE, event.seat().seatId(), row(event.bookingId(), event.seat()));
         }
     }
 
     @EventHandler
+    @Batched
     void on(BookingSeatBooked event) {
-        write(event.bookingId(), event.seat());
+        rows.write(TABLE, event.seat().seatId(), row(event.bookingId(), event.seat()));
     }
 
     @EventHandler
@@ -49,14 +60,24 @@ class BookingSeatProjector {
         entityManager.createNativeQuery("delete from \"BookingSeat\"").executeUpdate();
     }
 
-    private void write(int bookingId, BookingSeatData seat) {
-        Rows.write(entityManager, BookingSeatRow.class, seat.seatId(), BookingSeatRow::new, row -> {
-            row.id = seat.seatId();
-            row.referenceUid = seat.referenceUid();
-            row.bookingId = bookingId;
-            row.attendeeId = seat.attendee().attendeeId();
-            row.data = seat.data();
-            row.metadata = seat.metadata();
-        });
+    private static BookingSeatRow row(int bookingId, BookingSeatData seat) {
+        BookingSeatRow row = new BookingSeatRow();
+        row.id = seat.seatId();
+        row.referenceUid = seat.referenceUid();
+        row.bookingId = bookingId;
+        row.attendeeId = seat.attendee().attendeeId();
+        row.data = seat.data();
+        row.metadata = seat.metadata();
+        return row;
+    }
+
+    private static Upsert whole(BookingSeatRow row) {
+        return Upsert.into(TABLE.name())
+                .set("id", row.id)
+                .set("referenceUid", row.referenceUid)
+                .set("bookingId", row.bookingId)
+                .set("attendeeId", row.attendeeId)
+                .json("data", row.data)
+                .json("metadata", row.metadata);
     }
 }

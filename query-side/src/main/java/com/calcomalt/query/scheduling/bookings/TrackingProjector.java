@@ -2,7 +2,9 @@ package com.calcomalt.query.scheduling.bookings;
 
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.UtmParameters;
-import com.calcomalt.query.projections.Rows;
+import com.calcomalt.platform.deadletters.Batched;
+import com.calcomalt.platform.deadletters.BatchedRows;
+import com.calcomalt.platform.deadletters.Upsert;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,27 +18,45 @@ import org.springframework.stereotype.Component;
 @Order(4)
 class TrackingProjector {
 
-    private final EntityManager entityManager;
+    /** Tracking's rows held for the batch, written after the bookings they point at. */
+    private static final BatchedRows.Table<TrackingRow> TABLE = new BatchedRows.Table<>("\"Tracking\"", 4,
+            TrackingProjector::whole, TrackingProjector::whole);
 
-    TrackingProjector(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final BatchedRows rows;
+
+    TrackingProjector(EntityManager entityManager, BatchedRows rows) {
         this.entityManager = entityManager;
+        this.rows = rows;
     }
 
     @EventHandler
+    @Batched
     void on(BookingRequested event) {
         UtmParameters utm = event.tracking();
         if (utm == null) {
             return;
         }
-        Rows.write(entityManager, TrackingRow.class, utm.trackingId(), TrackingRow::new, row -> {
-            row.id = utm.trackingId();
-            row.bookingId = event.bookingId();
-            row.utm_source = utm.source();
-            row.utm_medium = utm.medium();
-            row.utm_campaign = utm.campaign();
-            row.utm_term = utm.term();
-            row.utm_content = utm.content();
-        });
+        TrackingRow row = new TrackingRow();
+        row.id = utm.trackingId();
+        row.bookingId = event.bookingId();
+        row.utm_source = utm.source();
+        row.utm_medium = utm.medium();
+        row.utm_campaign = utm.campaign();
+        row.utm_term = utm.term();
+        row.utm_content = utm.content();
+        rows.write(TABLE, row.id, row);
+    }
+
+    private static Upsert whole(TrackingRow row) {
+        return Upsert.into(TABLE.name())
+                .set("id", row.id)
+                .set("bookingId", row.bookingId)
+                .set("utm_source", row.utm_source)
+                .set("utm_medium", row.utm_medium)
+                .set("utm_campaign", row.utm_campaign)
+                .set("utm_term", row.utm_term)
+                .set("utm_content", row.utm_content);
     }
 
     @ResetHandler

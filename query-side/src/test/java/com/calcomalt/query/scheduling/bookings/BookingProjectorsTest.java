@@ -31,6 +31,7 @@ import com.calcomalt.contracts.scheduling.EventTypeDeleted;
 import com.calcomalt.contracts.scheduling.EventTypeUpdated;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.contracts.scheduling.UtmParameters;
+import com.calcomalt.platform.deadletters.DeadLetters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -53,6 +56,9 @@ class BookingProjectorsTest extends BookingFixtures {
 
     @Autowired
     private ObjectMapper json;
+
+    @Autowired
+    private DeadLetters deadLetters;
 
     private Map<String, Object> row(String table, int id) {
         return jdbc.queryForMap("select * from \"" + table + "\" where id = ?", id);
@@ -563,5 +569,48 @@ class BookingProjectorsTest extends BookingFixtures {
         for (String table : TABLES) {
             assertThat(rowsAsJson(table)).as(table).containsExactlyElementsOf(before.get(table));
         }
+    }
+
+    /**
+     * Rows of a batch wait for its end and go out in one JDBC batch per table; when that write fails,
+     * the batch is retried with each handler in a savepoint, and only the booking that PostgreSQL
+     * refuses waits in the dead-letter queue, its cancellation behind it.
+     */
+    @Test
+    void an_attendee_that_postgresql_cannot_store_holds_back_only_its_own_booking() {
+        int host = user();
+        int eventTypeId = personalEventType(host, 30);
+        NewBooking before = booking(host, eventTypeId).attendee(attendee("Before", "before@example.com"));
+        NewBooking poisoned = booking(host, eventTypeId).attendee(attendee("nul-\u0000", "nul@example.com"));
+        NewBooking after = booking(host, eventTypeId).attendee(attendee("After", "after@example.com"));
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (NewBooking booking : List.of(before, poisoned, after)) {
+            String aggregateId = BookingIds.aggregateId(booking.uid);
+            events.add(new GenericDomainEventMessage<>("Booking", aggregateId, 0, booking.event()));
+            events.add(new GenericDomainEventMessage<>("Booking", aggregateId, 1,
+                    new BookingCancelled(booking.uid, booking.bookingId, "moved", "x@example.com", T1)));
+        }
+        eventStore.publish(events);
+        awaitProjectionsCaughtUp();
+
+        for (NewBooking booking : List.of(before, after)) {
+            assertThat(text("Booking", "status", booking.bookingId)).isEqualTo("cancelled");
+            assertThat(count("select count(*) from \"Attendee\" where \"bookingId\" = ?", booking.bookingId)).isOne();
+            assertThat(count("select count(*) from query_side.booking_listing where id = ? and status = 'cancelled'",
+                    booking.bookingId)).isOne();
+            assertThat(text("BookingDenormalized", "status", booking.bookingId)).isEqualTo("cancelled");
+        }
+        String poisonedAggregate = BookingIds.aggregateId(poisoned.uid);
+        assertThat(deadLetters.sequences()).filteredOn(s -> s.sequenceIdentifier().equals(poisonedAggregate))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.processingGroup()).isEqualTo(BookingProjector.GROUP);
+                    assertThat(s.letters()).isEqualTo(2);
+                });
+        assertThat(count("select count(*) from \"Attendee\" where \"bookingId\" = ?", poisoned.bookingId)).isZero();
+        assertThat(text("BookingDenormalized", "status", poisoned.bookingId)).as("another group goes on")
+                .isEqualTo("cancelled");
+        assertThat(deadLetters.evict(BookingProjector.GROUP, poisonedAggregate)).isTrue();
+        // Every later replay in this JVM's shared event store would fail a batch on it and wait for the retry.
+        jdbc.update("delete from eventstore.domain_event_entry where aggregate_identifier = ?", poisonedAggregate);
     }
 }
