@@ -497,6 +497,8 @@ class ApiFuzzTest extends ApiTest {
         values.put("loggedInUsersTz", "Europe/Berlin");
         values.put("type", "daily_video");
         values.put("monthKey", "2027-06");
+        values.put("bookingUid", ids.get("uid"));
+        values.put("failed", "true");
         Map<String, String> query = new LinkedHashMap<>();
         for (Parameter p : op.in("query")) {
             // Naming the event type by id leaves out the other ways of naming it, which exclude each other.
