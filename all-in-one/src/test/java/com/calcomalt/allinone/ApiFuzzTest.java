@@ -508,6 +508,8 @@ class ApiFuzzTest extends ApiTest {
         values.put("monthKey", "2027-06");
         // Only the spoiled requests of the rebuild and verify are sent (NOT_SENT_VALID).
         values.put("processor", "calcom-projections");
+        values.put("bookingUid", ids.get("uid"));
+        values.put("failed", "true");
         Map<String, String> query = new LinkedHashMap<>();
         for (Parameter p : op.in("query")) {
             // Naming the event type by id leaves out the other ways of naming it, which exclude each other.

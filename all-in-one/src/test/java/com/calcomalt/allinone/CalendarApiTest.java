@@ -5,6 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.calendar.testing.RadicaleServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,7 +37,8 @@ class CalendarApiTest extends ApiTest {
     private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     @RegisterExtension
-    static final RadicaleServer radicale = new RadicaleServer().withUser("host", PASSWORD).withUser("other", "other-pw");
+    static final RadicaleServer radicale = new RadicaleServer().withUser("host", PASSWORD).withUser("other", "other-pw")
+            .withUser("changing", "first-pw");
 
     private record Host(Member member, int eventTypeId, LocalDate tuesday) {
     }
@@ -361,5 +368,153 @@ class CalendarApiTest extends ApiTest {
         assertThat(busy.get(0).get("source").asText()).isEqualTo(credentialId + ":" + url);
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "select count(*) from \"CalendarCache\" where \"credentialId\" = ?", Integer.class, credentialId) > 0);
+    }
+    /** An ICS feed served over plain HTTP from the test, as a read-only calendar feed of a host would be. */
+    private static HttpServer feed(String path, String icalendar) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(path, exchange -> {
+            byte[] body = icalendar.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/calendar; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void an_ics_feed_saved_over_the_api_blocks_the_hosts_slots_every_week_it_recurs() throws IOException {
+        Host host = host();
+        String weekly = """
+                BEGIN:VCALENDAR\r
+                VERSION:2.0\r
+                PRODID:-//calcom-alt tests//EN\r
+                X-WR-CALNAME:Choir\r
+                BEGIN:VEVENT\r
+                UID:choir-%d\r
+                DTSTAMP:20260101T000000Z\r
+                DTSTART:%sT100000Z\r
+                DTEND:%sT110000Z\r
+                RRULE:FREQ=WEEKLY;COUNT=4\r
+                END:VEVENT\r
+                END:VCALENDAR\r
+                """.formatted(host.eventTypeId(), ICS.format(host.tuesday().minusWeeks(1)),
+                ICS.format(host.tuesday().minusWeeks(1)));
+        HttpServer server = feed("/choir.ics", weekly);
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/choir.ics";
+            Response saved = as(host.member().key(), () -> post("/v2/calendars/ics-feed/save",
+                    "{\"urls\": [\"" + url + "\"]}"));
+            assertThat(saved.status().value()).as(saved.body().toString()).isEqualTo(201);
+            assertThat(saved.data().get("type").asText()).isEqualTo("ics-feed_calendar");
+            int credentialId = saved.data().get("id").asInt();
+            awaitProjectionsCaughtUp();
+            JsonNode account = as(host.member().key(), () -> get("/v2/calendars")).data().at("/connectedCalendars/0");
+            assertThat(account.get("credentialId").asInt()).isEqualTo(credentialId);
+            assertThat(account.at("/calendars/0/name").asText()).isEqualTo("Choir");
+            assertThat(account.at("/calendars/0/readOnly").asBoolean()).isTrue();
+            assertThat(slotTimes(host)).as("nothing selected yet").contains("10:00", "10:30");
+
+            Response selected = as(host.member().key(), () -> post("/v2/selected-calendars", """
+                    {"integration": "ics-feed_calendar", "externalId": "%s", "credentialId": %d}"""
+                    .formatted(url, credentialId)));
+            assertThat(selected.status().value()).as(selected.body().toString()).isEqualTo(201);
+            awaitProjectionsCaughtUp();
+
+            assertThat(slotTimes(host)).as("the feed's second weekly occurrence").doesNotContain("10:00", "10:30")
+                    .contains("09:30", "11:00");
+            assertThat(book(host, "10:30").status().value()).isEqualTo(409);
+            Response readOnly = as(host.member().key(), () -> put("/v2/destination-calendars", """
+                    {"integration": "ics-feed_calendar", "externalId": "%s", "credentialId": %d}"""
+                    .formatted(url, credentialId)));
+            assertThat(readOnly.status().value()).as("a feed cannot receive bookings").isBetween(400, 499);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void a_login_the_server_later_refuses_marks_the_account_invalid_and_get_shows_it() {
+        Host host = host();
+        String url = radicale.createCalendar("changing", "work-" + host.eventTypeId(), "Work");
+        try {
+            Response connected = as(host.member().key(), () -> post("/v2/calendars/caldav/credentials", """
+                    {"url": "%s", "username": "changing", "password": "first-pw"}""".formatted(radicale.url())));
+            assertThat(connected.status().value()).as(connected.body().toString()).isEqualTo(201);
+            int credentialId = connected.data().get("id").asInt();
+            assertThat(as(host.member().key(), () -> post("/v2/selected-calendars", """
+                    {"integration": "caldav_calendar", "externalId": "%s", "credentialId": %d}"""
+                    .formatted(url, credentialId))).status().value()).isEqualTo(201);
+            awaitProjectionsCaughtUp();
+            assertThat(as(host.member().key(), () -> get("/v2/calendars")).data()
+                    .at("/connectedCalendars/0/invalid").asBoolean()).isFalse();
+
+            radicale.withUser("changing", "changed-pw");
+            Response booked = book(host, "09:00");
+            assertThat(booked.status().value()).as("a calendar that cannot be read does not stop a booking")
+                    .isEqualTo(201);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> as(host.member().key(), () -> get("/v2/calendars"))
+                    .data().at("/connectedCalendars/0/invalid").asBoolean());
+            assertThat(jdbc.queryForObject("select invalid from \"Credential\" where id = ?", Boolean.class,
+                    credentialId)).isTrue();
+            JsonNode unavailable = slotsAnswer(host).body().get("unavailableCalendars");
+            assertThat(unavailable).as("an invalid account is not read but named").hasSize(1);
+            assertThat(unavailable.get(0).get("credentialId").asInt()).isEqualTo(credentialId);
+        } finally {
+            radicale.withUser("changing", "first-pw");
+        }
+    }
+
+    @Test
+    void a_team_account_is_seen_and_changed_by_the_teams_admins_only() {
+        Host ann = host();
+        Member bo = newMember("cal-member", "example.com");
+        String key = ann.member().key();
+        int teamId = as(key, () -> post("/v2/teams", """
+                {"name": "Shared cal", "slug": "shared-cal-%d"}""".formatted(ann.eventTypeId()))).data().get("id").asInt();
+        int membership = as(key, () -> post("/v2/teams/" + teamId + "/memberships", """
+                {"userId": %d, "role": "MEMBER"}""".formatted(bo.id()))).data().get("id").asInt();
+        assertThat(as(bo.key(), () -> patch("/v2/teams/" + teamId + "/memberships/" + membership,
+                "{\"accepted\": true}")).status().value()).isEqualTo(200);
+        String url = radicale.createCalendar("other", "team-" + ann.eventTypeId(), "Team");
+
+        long events = storedEvents();
+        Response byMember = as(bo.key(), () -> post("/v2/calendars/caldav/credentials", """
+                {"url": "%s", "username": "other", "password": "other-pw", "teamId": %d}"""
+                .formatted(radicale.url(), teamId)));
+        assertThat(byMember.status().value()).as(byMember.body().toString()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(events);
+
+        Response connected = as(key, () -> post("/v2/calendars/caldav/credentials", """
+                {"url": "%s", "username": "other", "password": "other-pw", "teamId": %d}"""
+                .formatted(radicale.url(), teamId)));
+        assertThat(connected.status().value()).as(connected.body().toString()).isEqualTo(201);
+        assertThat(connected.data().get("teamId").asInt()).isEqualTo(teamId);
+        assertThat(connected.data().get("userId").isNull()).isTrue();
+        int credentialId = connected.data().get("id").asInt();
+        awaitProjectionsCaughtUp();
+
+        JsonNode seen = as(key, () -> get("/v2/calendars")).data().get("connectedCalendars");
+        assertThat(seen.findValuesAsText("credentialId")).contains(String.valueOf(credentialId));
+        assertThat(as(bo.key(), () -> get("/v2/calendars")).data().get("connectedCalendars")).isEmpty();
+        events = storedEvents();
+        assertThat(as(bo.key(), () -> post("/v2/selected-calendars", """
+                {"integration": "caldav_calendar", "externalId": "%s", "credentialId": %d}"""
+                .formatted(url, credentialId))).status().value()).isEqualTo(403);
+        assertThat(as(bo.key(), () -> post("/v2/calendars/caldav/disconnect", "{\"id\": " + credentialId + "}"))
+                .status().value()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(events);
+
+        Response disconnected = as(key, () -> post("/v2/calendars/caldav/disconnect", "{\"id\": " + credentialId + "}"));
+        assertThat(disconnected.status().value()).as(disconnected.body().toString()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+        assertThat(rowsOf(credentialId)).isZero();
+    }
+
+    private int rowsOf(int credentialId) {
+        return jdbc.queryForObject("select count(*) from \"Credential\" where id = ?", Integer.class, credentialId);
     }
 }

@@ -108,6 +108,13 @@ class CredentialsApiTest extends ApiTest {
                 .isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from \"Impersonations\" where \"impersonatedUserId\" = ?",
                 Integer.class, member.id())).isEqualTo(2);
+
+        assertThat(get("/v2/users/" + owner.id()).data().get("disableImpersonation").asBoolean()).isFalse();
+        assertThat(as(owner.key(), () -> put("/v2/users/" + owner.id() + "/impersonation",
+                "{\"disableImpersonation\": true}")).status().value()).isEqualTo(204);
+        assertThat(as(owner.key(), () -> get("/v2/me")).data().get("disableImpersonation").asBoolean())
+                .as("the user's own setting reads back (issue 16)").isTrue();
+        assertThat(get("/v2/users/" + owner.id()).data().get("disableImpersonation").asBoolean()).isTrue();
     }
 
     @Test

@@ -246,4 +246,32 @@ class FeatureFlagsApiTest extends ApiTest {
         assertThat(as(max.key(), () -> delete("/v2/users/" + max.id() + "/features/" + own)).status().value())
                 .isEqualTo(403);
     }
+    /** Issue 16: what a system admin sets for a user reads back, for them and that user only. */
+    @Test
+    void a_users_own_flags_are_read_back_by_system_admins_and_the_user_and_by_no_one_else() {
+        String granted = newFlag(true, "EXPERIMENT");
+        String refused = newFlag(true, "RELEASE");
+        assertThat(put("/v2/users/" + max.id() + "/features/" + granted, "{\"enabled\": true}").status().value())
+                .isEqualTo(200);
+        assertThat(put("/v2/users/" + max.id() + "/features/" + refused, "{\"enabled\": false}").status().value())
+                .isEqualTo(200);
+
+        JsonNode rows = get("/v2/users/" + max.id() + "/features").data();
+        assertThat(rows.findValuesAsText("featureId")).contains(granted, refused);
+        JsonNode refusal = rows.findParents("featureId").stream()
+                .filter(r -> r.get("featureId").asText().equals(refused)).findFirst().orElseThrow();
+        assertThat(refusal.get("enabled").asBoolean()).isFalse();
+        assertThat(refusal.get("userId").asInt()).isEqualTo(max.id());
+        assertThat(refusal.get("assignedBy").asText()).startsWith("user:");
+        assertThat(as(max.key(), () -> get("/v2/users/" + max.id() + "/features")).data()
+                .findValuesAsText("featureId")).contains(granted, refused);
+        assertThat(as(olga.key(), () -> get("/v2/users/" + max.id() + "/features")).status().value())
+                .as("his team's owner did not set them").isEqualTo(404);
+        assertThat(as(stranger.key(), () -> get("/v2/users/" + max.id() + "/features")).status().value())
+                .isEqualTo(404);
+
+        assertThat(delete("/v2/users/" + max.id() + "/features/" + refused).status().value()).isEqualTo(204);
+        assertThat(get("/v2/users/" + max.id() + "/features").data().findValuesAsText("featureId"))
+                .contains(granted).doesNotContain(refused);
+    }
 }

@@ -3,6 +3,7 @@ package com.calcomalt.allinone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -303,6 +304,16 @@ class ReminderApiTest extends ApiTest {
         assertThat(failed).as("no number to text: failed, as cal.com counts it").containsEntry("method", "SMS")
                 .containsEntry("scheduled", false).containsEntry("referenceId", null).containsEntry("cancelled", null);
         String uuid = (String) failed.get("uuid");
+        Response listed = get("/v2/admin/workflow-reminders?failed=true&bookingUid=" + uid);
+        assertThat(listed.status().value()).as(String.valueOf(listed.body())).isEqualTo(200);
+        assertThat(listed.data()).as("the operator finds the uuid without psql").hasSize(1);
+        assertThat(listed.data().get(0).get("uuid").asText()).isEqualTo(uuid);
+        assertThat(listed.data().get(0).get("method").asText()).isEqualTo("SMS");
+        assertThat(listed.data().get(0).get("retryCount").asInt()).isEqualTo(1);
+        assertThat(listed.data().get(0).get("failed").asBoolean()).isTrue();
+        assertThat(get("/v2/admin/workflow-reminders?failed=true").data().findValuesAsText("uuid")).contains(uuid);
+        assertThat(as(hugo.key(), () -> get("/v2/admin/workflow-reminders?bookingUid=" + uid)).status().value())
+                .as("operators only").isEqualTo(403);
 
         assertThat(as(hugo.key(), () -> post("/v2/admin/workflow-reminders/" + uuid + "/retry", null)).status().value())
                 .as("operators only").isEqualTo(403);
@@ -324,6 +335,10 @@ class ReminderApiTest extends ApiTest {
                 && reminder(uid, stepId).get("referenceId") != null);
 
         Response retried = post("/v2/admin/workflow-reminders/" + reminder(uid, stepId).get("uuid") + "/retry", null);
+        JsonNode sent = get("/v2/admin/workflow-reminders?bookingUid=" + uid).data();
+        assertThat(sent.findValuesAsText("uuid")).contains((String) reminder(uid, stepId).get("uuid"));
+        assertThat(sent.findValues("failed")).allMatch(f -> !f.asBoolean());
+        assertThat(get("/v2/admin/workflow-reminders?failed=true&bookingUid=" + uid).data()).isEmpty();
 
         assertThat(retried.status().value()).isEqualTo(409);
         assertThat(post("/v2/admin/workflow-reminders/no-such-reminder/retry", null).status().value()).isEqualTo(404);

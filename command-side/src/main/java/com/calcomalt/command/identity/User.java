@@ -464,7 +464,8 @@ public class User {
         return new UserView(userId, uuid, email, null, profile.username(), profile.name(), profile.bio(),
                 profile.avatarUrl(), profile.timeZone(), profile.weekStart(), profile.timeFormat(), profile.locale(),
                 null, profile.brandColor(), profile.darkBrandColor(), profile.theme(), profile.appTheme(),
-                profile.hideBranding(), profile.allowDynamicBooking(), false, locked, role.name(), identityProvider,
+                profile.hideBranding(), profile.allowDynamicBooking(), false, locked, disableImpersonation, role.name(),
+                identityProvider,
                 null, profile.metadata(), registeredAt);
     }
 }

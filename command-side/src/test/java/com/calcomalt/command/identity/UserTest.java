@@ -75,7 +75,7 @@ class UserTest {
                         "Monday", "en", 24, IdentityProvider.CAL, null, CreationSource.api_v2, NOW))
                 .expectResultMessagePayload(new UserView(7, UUID_7, "ann@example.com", null, "ann", "Ann Lee", null,
                         null, "Europe/Berlin", "Monday", 24, "en", null, null, null, null, null, false, true, false,
-                        false, "USER", IdentityProvider.CAL, null, null, NOW));
+                        false, false, "USER", IdentityProvider.CAL, null, null, NOW));
     }
 
     @Test

@@ -27,6 +27,7 @@ public record UserView(
         boolean allowDynamicBooking,
         boolean verified,
         boolean locked,
+        boolean disableImpersonation,
         String role,
         IdentityProvider identityProvider,
         Integer organizationId,

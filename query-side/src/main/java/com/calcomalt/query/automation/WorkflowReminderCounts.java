@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * not handed to a sender). cal.com's table takes no index of ours, so the count leads with the
  * columns of its index ("method", "scheduled", "scheduledDate"): it needs to read only reminders that
  * are due and not handed to a sender (the failed, the cancelled, those about to run), never the sent
- * or those still to come.
+ * or those still to come. GET /v2/admin/workflow-reminders?failed=true lists the same rows.
  */
 @Configuration
 class WorkflowReminderCounts {
@@ -18,10 +18,7 @@ class WorkflowReminderCounts {
     @Bean
     OperationsCount failedWorkflowReminders() {
         return OperationsCount.of("reminders", "failed", "calalt.reminders.failed",
-                "Workflow reminders whose last send failed and that were not sent since", """
-                        select count(*) from "WorkflowReminder"
-                        where "method" in ('EMAIL', 'SMS', 'WHATSAPP', 'AI_PHONE_CALL') and not "scheduled"
-                          and "scheduledDate" <= now() and "retryCount" > 0 and "referenceId" is null
-                          and "cancelled" is not true""");
+                "Workflow reminders whose last send failed and that were not sent since",
+                "select count(*) from \"WorkflowReminder\" where " + WorkflowReminderQueries.FAILED);
     }
 }

@@ -12,7 +12,9 @@ import com.calcomalt.contracts.features.FindCallerFeatures;
 import com.calcomalt.contracts.features.FindFeature;
 import com.calcomalt.contracts.features.FindFeatures;
 import com.calcomalt.contracts.features.FindTeamFeatures;
+import com.calcomalt.contracts.features.FindUserFeatures;
 import com.calcomalt.contracts.features.TeamFeatureGrants;
+import com.calcomalt.contracts.features.UserFeatureGrants;
 import com.calcomalt.query.identity.IdentityVisibility;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,6 +78,18 @@ class FeatureQueries {
                 select "teamId", "featureId", enabled, "assignedBy", "assignedAt", "updatedAt" from "TeamFeatures"
                 where "teamId" = ? order by "featureId\"""", (rs, i) -> new FeatureAssignmentView(rs.getInt(1), null,
                 rs.getString(2), rs.getBoolean(3), rs.getString(4), instant(rs, 5), instant(rs, 6)), query.teamId())));
+    }
+
+    /** Only system admins set a user's rows, so they and the user read them back; nobody else learns of them. */
+    @QueryHandler
+    Optional<UserFeatureGrants> handle(FindUserFeatures query) {
+        if (!query.caller().systemAdmin() && query.caller().userId() != query.userId()) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserFeatureGrants(jdbc.query("""
+                select "userId", "featureId", enabled, "assignedBy", "assignedAt", "updatedAt" from "UserFeatures"
+                where "userId" = ? order by "featureId\"""", (rs, i) -> new FeatureAssignmentView(null, rs.getInt(1),
+                rs.getString(2), rs.getBoolean(3), rs.getString(4), instant(rs, 5), instant(rs, 6)), query.userId())));
     }
 
     /** Every flag on globally, each decided from the caller's own row and their accepted teams' and organizations'. */

@@ -9,7 +9,9 @@ import com.calcomalt.contracts.features.FindCallerFeatures;
 import com.calcomalt.contracts.features.FindFeature;
 import com.calcomalt.contracts.features.FindFeatures;
 import com.calcomalt.contracts.features.FindTeamFeatures;
+import com.calcomalt.contracts.features.FindUserFeatures;
 import com.calcomalt.contracts.features.TeamFeatureGrants;
+import com.calcomalt.contracts.features.UserFeatureGrants;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.ResourceNotFound;
@@ -26,7 +28,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The flags (system admins), a team's own grants of them (whoever sees the team), and the caller's. */
+/**
+ * The flags (system admins), a team's own grants of them (whoever sees the team), a user's own (system
+ * admins and the user), and the caller's.
+ */
 @RestController
 @Tag(name = "Features")
 class FeatureQueryController {
@@ -59,6 +64,15 @@ class FeatureQueryController {
         Optional<TeamFeatureGrants> found = queries.query(new FindTeamFeatures(Callers.required(), teamId),
                 ResponseTypes.optionalInstanceOf(TeamFeatureGrants.class)).join();
         return ApiResponse.success(found.orElseThrow(() -> new ResourceNotFound("No team " + teamId)).features());
+    }
+
+    @GetMapping("/v2/users/{userId}/features")
+    @Operation(summary = "A user's own grants and refusals of feature flags (not what their teams give), for system"
+            + " admins and the user")
+    ApiResponse<List<FeatureAssignmentView>> userFeatures(@PathVariable @Positive int userId) {
+        Optional<UserFeatureGrants> found = queries.query(new FindUserFeatures(Callers.required(), userId),
+                ResponseTypes.optionalInstanceOf(UserFeatureGrants.class)).join();
+        return ApiResponse.success(found.orElseThrow(() -> new ResourceNotFound("No user " + userId)).features());
     }
 
     @GetMapping("/v2/me/features")

@@ -42,6 +42,6 @@ class UserQueries {
                 row.avatarUrl, row.timeZone, row.weekStart, row.timeFormat == null ? 12 : row.timeFormat, row.locale,
                 row.defaultScheduleId, row.brandColor, row.darkBrandColor, row.theme, row.appTheme, row.hideBranding,
                 !Boolean.FALSE.equals(row.allowDynamicBooking), Boolean.TRUE.equals(row.verified), row.locked,
-                row.role.name(), row.identityProvider, row.organizationId, row.metadata, row.created);
+                row.disableImpersonation, row.role.name(), row.identityProvider, row.organizationId, row.metadata, row.created);
     }
 }

@@ -296,4 +296,25 @@ class SlotCalculatorTest {
         assertThat(slots(managed, new ArrayList<>(List.of(host(1, ZoneId.of("UTC"), WEEKDAYS, "09:00", "17:00"))),
                 "2026-10-26T00:00:00Z", "2026-10-27T00:00:00Z")).isEmpty();
     }
+    /** Issue 10: a calendar's busy time blocks a slot whose buffered range overlaps it, and only its own host's. */
+    @Test
+    void a_calendar_busy_time_blocks_every_slot_whose_buffers_reach_it_and_only_for_its_host() {
+        EventTypeFacts buffered = new EventTypeFacts(1, 30, null, 0, 15, 30, 0, PeriodType.unlimited, null, true, null,
+                null, null, null, ZoneId.of("UTC"), List.of());
+        SlotInputs inputs = new SlotInputs(buffered, List.of(host(1, ZoneId.of("UTC"), WEEKDAYS, "09:00", "17:00")),
+                List.of(), LONG_AGO).withCalendarBusy(Map.of(
+                1, List.of(new Interval(Instant.parse("2026-10-27T12:00:00Z"), Instant.parse("2026-10-27T13:00:00Z"))),
+                2, List.of(new Interval(Instant.parse("2026-10-27T09:00:00Z"), Instant.parse("2026-10-27T17:00:00Z")))));
+
+        List<String> starts = local(SlotCalculator.freeStarts(inputs, Instant.parse("2026-10-27T00:00:00Z"),
+                Instant.parse("2026-10-28T00:00:00Z"), 30), ZoneId.of("UTC"));
+
+        assertThat(starts).as("11:00 ends, after its 30-minute buffer, as the event starts; 13:30 begins 15 minutes"
+                        + " before its start, after the event")
+                .contains("2026-10-27T09:00", "2026-10-27T11:00", "2026-10-27T13:30", "2026-10-27T16:30")
+                .doesNotContain("2026-10-27T11:30", "2026-10-27T12:00", "2026-10-27T12:30", "2026-10-27T13:00");
+        assertThat(local(slots(eventType(30), List.of(host(1, ZoneId.of("UTC"), WEEKDAYS, "09:00", "17:00")),
+                "2026-10-27T00:00:00Z", "2026-10-28T00:00:00Z"), ZoneId.of("UTC")))
+                .as("without the calendar every start is free").contains("2026-10-27T12:00");
+    }
 }

@@ -6,7 +6,9 @@ import com.calcomalt.calendar.HostCalendars.Selected;
 import com.calcomalt.calendar.UnreadableCalendar;
 import com.calcomalt.command.calendar.CalendarLookups;
 import com.calcomalt.contracts.calendar.InvalidateCalendarCredential;
+import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.scheduling.BookingIds;
+import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.secrets.SecretBox;
 import com.calcomalt.rules.scheduling.SlotInputs.Interval;
 import java.time.Instant;
@@ -16,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +35,11 @@ import org.springframework.stereotype.Component;
 public class HostCalendarBusy {
 
     private static final Logger log = LoggerFactory.getLogger(HostCalendarBusy.class);
+    /**
+     * The re-check runs in the booker's request, whose caller would otherwise go with the command, and
+     * only the system marks a login refused: it is what the server said, not the booker's choice.
+     */
+    private static final MetaData AS_THE_SYSTEM = CallerMetaData.of(new Caller(0, true, null));
 
     private final HostCalendars calendars;
     private final CalendarLookups lookups;
@@ -56,7 +65,9 @@ public class HostCalendarBusy {
         busy.unreadable().stream().filter(UnreadableCalendar::authenticationFailed)
                 .filter(u -> selected.stream().anyMatch(s -> s.credentialId() == u.credentialId() && !s.invalid()))
                 .map(UnreadableCalendar::credentialId).distinct()
-                .forEach(id -> commands.send(new InvalidateCalendarCredential(id, "the calendar server refused the login")));
+                .forEach(id -> commands.send(GenericCommandMessage.asCommandMessage(
+                        new InvalidateCalendarCredential(id, "the calendar server refused the login"))
+                        .andMetaData(AS_THE_SYSTEM)));
         busy.unreadable().forEach(u -> log.warn("Calendar {} of credential {} was not read for a booking: {}",
                 u.externalId(), u.credentialId(), u.reason()));
         return busy.busyByUser().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,

@@ -106,9 +106,13 @@ class BookingCalendarWriterTest {
     }
 
     private BookingRequested booking(Host host, Instant start, String fromReschedule) {
+        return booking(host, start, fromReschedule, null);
+    }
+
+    private BookingRequested booking(Host host, Instant start, String fromReschedule, Integer eventTypeId) {
         int bookingId = id();
         String uid = "cal-" + bookingId;
-        return new BookingRequested(bookingId, uid, null, host.userId(), List.of(host.userId()),
+        return new BookingRequested(bookingId, uid, eventTypeId, host.userId(), List.of(host.userId()),
                 "hanna" + host.userId() + "@example.com", "Intro call", "About the project", start,
                 start.plus(Duration.ofMinutes(30)), 0, 0, "Office, room 4", BookingStatus.accepted,
                 List.of(new BookingAttendee(id(), "Bob Booker", "bob@example.com", "America/New_York", "en", null)),
@@ -152,14 +156,24 @@ class BookingCalendarWriterTest {
         Host host = hostWithDestination("hanna-secret-1");
         Instant start = inDays(5);
         BookingRequested booking = booking(host, start, null);
+        // The busy times cached for the account before the write would not show the booking's event.
+        jdbc.update("insert into \"Credential\" (id, type, key) values (?, 'caldav_calendar', '{}')",
+                host.credentialId());
+        jdbc.update("""
+                insert into "CalendarCache" (key, value, "expiresAt", "credentialId")
+                values ('before-the-write', '[]', now() + interval '1 hour', ?)""", host.credentialId());
         book(booking);
 
         await().atMost(WAIT).until(() -> "WRITTEN".equals(status(booking.uid())));
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from \"CalendarCache\" where \"credentialId\" = ?", Integer.class,
+                host.credentialId()) == 0);
         assertThat(busy(host)).containsExactly(new BusyTime(start, start.plus(Duration.ofMinutes(30)), booking.uid(),
                 radicale.calendarUrl("hanna", host.calendar())));
         String stored = radicale.resources("hanna", host.calendar()).get(0).replace("\r\n ", "");
         assertThat(stored).contains("UID:" + booking.uid(), "SUMMARY:Intro call", "LOCATION:Office\\, room 4",
-                "DESCRIPTION:About the project", "ORGANIZER;CN=Hanna Host", "mailto:bob@example.com");
+                "DESCRIPTION:About the project", "ORGANIZER;CN=Hanna Host", "mailto:bob@example.com",
+                "DTSTART;TZID=Europe/Berlin:", "BEGIN:VTIMEZONE", "TZID:Europe/Berlin");
         Map<String, Object> row = row(booking.uid());
         assertThat(row.get("credential_id")).isEqualTo(host.credentialId());
         assertThat(row.get("attempts")).isEqualTo(0);
@@ -180,7 +194,9 @@ class BookingCalendarWriterTest {
         Host host = hostWithDestination("hanna-secret-1");
         BookingRequested old = booking(host, inDays(6), null);
         book(old);
-        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(old.uid())));
+        // The writer appends the booking's reference after WRITTEN; this test appends to the same stream by hand.
+        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(old.uid()))
+                && row(old.uid()).get("booking_reference_id") != null);
 
         Instant later = inDays(8);
         BookingRequested moved = booking(host, later, old.uid());
@@ -200,6 +216,24 @@ class BookingCalendarWriterTest {
         await().atMost(WAIT).until(() -> "DELETED".equals(status(moved.uid())));
         assertThat(busy(host)).isEmpty();
         assertThat(radicale.resources("hanna", host.calendar())).isEmpty();
+    }
+
+    @Test
+    void an_event_types_own_destination_wins_over_its_hosts() {
+        Host host = hostWithDestination("hanna-secret-1");
+        int eventTypeId = id();
+        String special = "special-" + host.userId();
+        radicale.createCalendar("hanna", special, "Hanna's special calls");
+        publish("DestinationCalendar", CalendarIds.destination(null, eventTypeId), new DestinationCalendarSet(id(),
+                null, eventTypeId, CalendarKeys.CALDAV_TYPE, radicale.calendarUrl("hanna", special),
+                host.credentialId(), null, Instant.now()));
+        BookingRequested booking = booking(host, inDays(6), null, eventTypeId);
+        book(booking);
+
+        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(booking.uid())));
+        assertThat(radicale.event("hanna", special, booking.uid())).isPresent();
+        assertThat(radicale.resources("hanna", host.calendar())).as("not the host's own destination").isEmpty();
+        assertThat(row(booking.uid()).get("external_calendar_id")).isEqualTo(radicale.calendarUrl("hanna", special));
     }
 
     @Test
