@@ -1,6 +1,15 @@
 package com.calcomalt.allinone.importing;
 
 import com.calcomalt.contracts.identity.CreationSource;
+import com.calcomalt.contracts.identity.MembershipCreated;
+import com.calcomalt.contracts.identity.MembershipIds;
+import com.calcomalt.contracts.identity.MembershipImpersonationChanged;
+import com.calcomalt.contracts.identity.MembershipRole;
+import com.calcomalt.contracts.identity.RRResetInterval;
+import com.calcomalt.contracts.identity.RRTimestampBasis;
+import com.calcomalt.contracts.identity.TeamCreated;
+import com.calcomalt.contracts.identity.TeamIds;
+import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.contracts.identity.IdentityProvider;
 import com.calcomalt.contracts.identity.UserIds;
 import com.calcomalt.contracts.identity.UserRegistered;
@@ -9,6 +18,8 @@ import com.calcomalt.contracts.scheduling.ScheduleCreated;
 import com.calcomalt.contracts.scheduling.ScheduleIds;
 import com.calcomalt.contracts.scheduling.ScheduleMadeDefault;
 import com.calcomalt.contracts.scheduling.WeeklyRange;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -48,7 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CalcomImport {
 
     /** The cal.com tables this import does not read yet, because their events are not written by it yet. */
-    public static final List<String> SKIPPED_TABLES = List.of("Team", "Membership", "EventType", "Host",
+    public static final List<String> SKIPPED_TABLES = List.of("OrganizationSettings", "Profile", "EventType", "Host",
             "Booking", "Attendee", "BookingSeat", "BookingReference", "Tracking", "Workflow", "WorkflowStep",
             "WorkflowReminder", "Webhook", "Credential", "SelectedCalendar", "DestinationCalendar", "ApiKey",
             "OutOfOfficeEntry", "OutOfOfficeReason", "Feature", "TeamFeatures", "UserFeatures");
@@ -124,6 +135,28 @@ public class CalcomImport {
                 }
             }
             counts.put("users", userEvents.size());
+            List<DomainEventMessage<?>> teamEvents = new ArrayList<>();
+            for (TeamCreated team : snapshot.teams()) {
+                if (!skipped.contains("Team:" + team.teamId())) {
+                    teamEvents.add(event("Team", TeamIds.aggregateId(team.teamId()), 0, team, team.createdAt()));
+                }
+            }
+            counts.put("Team", teamEvents.size());
+            List<DomainEventMessage<?>> membershipEvents = new ArrayList<>();
+            for (MembershipCreated membership : snapshot.memberships()) {
+                if (skipped.contains("Membership:" + membership.membershipId())) {
+                    continue;
+                }
+                String id = MembershipIds.aggregateId(membership.membershipId());
+                membershipEvents.add(event("Membership", id, 0, membership, membership.createdAt()));
+                if (snapshot.impersonationDisabled().contains(membership.membershipId())) {
+                    membershipEvents.add(event("Membership", id, 1, new MembershipImpersonationChanged(
+                            membership.membershipId(), membership.teamId(), membership.userId(), true,
+                            membership.createdAt()), membership.createdAt()));
+                }
+            }
+            counts.put("Membership", (int) membershipEvents.stream()
+                    .filter(e -> e.getPayload() instanceof MembershipCreated).count());
             List<DomainEventMessage<?>> scheduleEvents = new ArrayList<>();
             int availability = 0;
             for (ScheduleCreated schedule : snapshot.schedules()) {
@@ -145,6 +178,8 @@ public class CalcomImport {
             counts.put("Availability", availability);
             if (!dryRun) {
                 append("users", userEvents, out);
+                append("Team", teamEvents, out);
+                append("Membership", membershipEvents, out);
                 append("Schedule", scheduleEvents, out);
                 advanceSequences(snapshot);
             }
@@ -183,6 +218,8 @@ public class CalcomImport {
     /** New rows take ids after the imported ones: the id allocator draws from these sequences. */
     private void advanceSequences(Snapshot snapshot) {
         setSequence("users", snapshot.maxIds().get("users"));
+        setSequence("Team", snapshot.maxIds().get("Team"));
+        setSequence("Membership", snapshot.maxIds().get("Membership"));
         setSequence("Schedule", snapshot.maxIds().get("Schedule"));
         setSequence("Availability", snapshot.maxIds().get("Availability"));
     }
@@ -204,7 +241,8 @@ public class CalcomImport {
         Files.writeString(report, text);
     }
 
-    private record Snapshot(List<UserRegistered> users, List<ScheduleCreated> schedules,
+    private record Snapshot(List<UserRegistered> users, List<TeamCreated> teams, List<MembershipCreated> memberships,
+                            Set<Integer> impersonationDisabled, List<ScheduleCreated> schedules,
                             Map<Integer, Integer> defaultScheduleOf, List<RuleBreak> ruleBreaks,
                             Map<String, Integer> maxIds) {
     }
@@ -253,6 +291,90 @@ public class CalcomImport {
         }
         Map<Integer, UserRegistered> userById = new HashMap<>();
         users.forEach(u -> userById.put(u.userId(), u));
+        Map<Integer, Integer> ownerOf = new HashMap<>();
+        List<MembershipCreated> memberships = new ArrayList<>();
+        Set<Integer> impersonationDisabled = new HashSet<>();
+        Set<Integer> teamIds = new HashSet<>();
+        try (var statement = source.createStatement();
+             var rows = statement.executeQuery("select id from \"Team\"")) {
+            while (rows.next()) {
+                teamIds.add(rows.getInt(1));
+            }
+        }
+        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
+                select id, "teamId", "userId", accepted, role::text, "disableImpersonation", "createdAt"
+                from "Membership" order by id""")) {
+            while (rows.next()) {
+                int id = rows.getInt("id");
+                int teamId = rows.getInt("teamId");
+                int userId = rows.getInt("userId");
+                if (!teamIds.contains(teamId) || !userById.containsKey(userId)) {
+                    breaks.add(new RuleBreak("Membership", id, "team " + teamId + " or user " + userId
+                            + " does not exist"));
+                    continue;
+                }
+                MembershipRole role = MembershipRole.valueOf(rows.getString("role"));
+                if (role == MembershipRole.OWNER) {
+                    ownerOf.putIfAbsent(teamId, userId);
+                }
+                Timestamp created = rows.getTimestamp("createdAt");
+                memberships.add(new MembershipCreated(id, teamId, userId, role, rows.getBoolean("accepted"),
+                        created == null ? null : instant(created)));
+                if (rows.getBoolean("disableImpersonation")) {
+                    impersonationDisabled.add(id);
+                }
+            }
+        }
+        List<TeamCreated> teams = new ArrayList<>();
+        Map<String, Integer> firstBySlug = new HashMap<>();
+        // Organizations first, so a sub-team's parent is there before it.
+        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
+                select id, name, slug, "parentId", "isOrganization", "createdAt", bio, "hideBranding",
+                       "hideBookATeamMember", "brandColor", "darkBrandColor", theme, "logoUrl", "calVideoLogo",
+                       "appLogo", "appIconLogo", "bannerUrl", "timeFormat", "timeZone", "weekStart", "isPrivate",
+                       metadata::text, "bookingLimits"::text, "includeManagedEventsInLimits",
+                       "rrResetInterval"::text, "rrTimestampBasis"::text, "hideTeamProfileLink"
+                from "Team" order by "parentId" is not null, id""")) {
+            while (rows.next()) {
+                int id = rows.getInt("id");
+                Integer parentId = (Integer) rows.getObject("parentId");
+                String slug = rows.getString("slug");
+                if (parentId != null && !teamIds.contains(parentId)) {
+                    breaks.add(new RuleBreak("Team", id, "parent team " + parentId + " does not exist"));
+                    continue;
+                }
+                // Our lookups hold a top-level slug once, and a sub-team's slug once per parent.
+                if (slug != null && firstBySlug.putIfAbsent(parentId + "/" + slug, id) != null) {
+                    breaks.add(new RuleBreak("Team", id, "slug '" + slug + "' is team "
+                            + firstBySlug.get(parentId + "/" + slug) + "'s already"));
+                    continue;
+                }
+                String interval = rows.getString("rrResetInterval");
+                TeamSettings settings = new TeamSettings(rows.getString("bio"), rows.getBoolean("hideBranding"),
+                        rows.getBoolean("hideBookATeamMember"), rows.getString("brandColor"),
+                        rows.getString("darkBrandColor"), rows.getString("theme"), rows.getString("logoUrl"),
+                        rows.getString("calVideoLogo"), rows.getString("appLogo"), rows.getString("appIconLogo"),
+                        rows.getString("bannerUrl"), (Integer) rows.getObject("timeFormat"),
+                        rows.getString("timeZone"), rows.getString("weekStart"), rows.getBoolean("isPrivate"),
+                        json(rows.getString("metadata")), json(rows.getString("bookingLimits")),
+                        rows.getBoolean("includeManagedEventsInLimits"),
+                        interval == null ? null : RRResetInterval.valueOf(interval),
+                        RRTimestampBasis.valueOf(rows.getString("rrTimestampBasis")),
+                        rows.getBoolean("hideTeamProfileLink"));
+                // cal.com does not keep who made a team; its first owner stands in.
+                teams.add(new TeamCreated(id, rows.getString("name"), slug, parentId,
+                        rows.getBoolean("isOrganization"), settings, ownerOf.getOrDefault(id, 0),
+                        instant(rows.getTimestamp("createdAt"))));
+            }
+        }
+        Set<Integer> teamsBreaking = new HashSet<>();
+        breaks.stream().filter(b -> b.table().equals("Team")).forEach(b -> teamsBreaking.add(b.id()));
+        for (MembershipCreated membership : memberships) {
+            if (teamsBreaking.contains(membership.teamId())) {
+                breaks.add(new RuleBreak("Membership", membership.membershipId(), "team " + membership.teamId()
+                        + " breaks a rule"));
+            }
+        }
         Map<Integer, List<WeeklyRange>> weekly = new HashMap<>();
         Map<Integer, List<DateOverride>> overrides = new HashMap<>();
         Set<Integer> scheduleIds = new HashSet<>();
@@ -323,15 +445,32 @@ public class CalcomImport {
                         "schedule " + schedule.scheduleId() + " breaks a rule")));
             }
         }
+        for (MembershipCreated membership : memberships) {
+            if (skippedUsers.contains(membership.userId())) {
+                breaks.add(new RuleBreak("Membership", membership.membershipId(), "user " + membership.userId()
+                        + " breaks a rule"));
+            }
+        }
         Map<String, Integer> maxIds = new HashMap<>();
-        for (String table : List.of("users", "Schedule", "Availability")) {
+        for (String table : List.of("users", "Team", "Membership", "Schedule", "Availability")) {
             try (var statement = source.createStatement();
                  var rows = statement.executeQuery("select coalesce(max(id), 0) from \"" + table + "\"")) {
                 rows.next();
                 maxIds.put(table, rows.getInt(1));
             }
         }
-        return new Snapshot(users, schedules, defaultScheduleOf, breaks, maxIds);
+        return new Snapshot(users, teams, memberships, impersonationDisabled, schedules, defaultScheduleOf, breaks,
+                maxIds);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Map<String, Object> json(String text) {
+        try {
+            return text == null ? null : JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException("Not a JSON object: " + text, e);
+        }
     }
 
     private static List<Integer> days(Array array) throws SQLException {

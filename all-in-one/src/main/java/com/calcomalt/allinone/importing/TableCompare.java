@@ -22,6 +22,14 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("users", List.of("id", "uuid", "email", "username", "name", "timeZone", "weekStart",
                 "locale", "timeFormat", "identityProvider", "identityProviderId", "creationSource", "created",
                 "defaultScheduleId"));
+        REFERENCE_COLUMNS.put("Team", List.of("id", "name", "slug", "parentId", "isOrganization", "createdAt", "bio",
+                "hideBranding", "hideBookATeamMember", "brandColor", "darkBrandColor", "theme", "logoUrl",
+                "calVideoLogo", "appLogo", "appIconLogo", "bannerUrl", "timeFormat", "timeZone", "weekStart",
+                "isPrivate", "metadata", "bookingLimits", "includeManagedEventsInLimits", "rrResetInterval",
+                "rrTimestampBasis", "hideTeamProfileLink"));
+        // updatedAt is left out: our memberships take it from their events, cal.com from its own writes.
+        REFERENCE_COLUMNS.put("Membership", List.of("id", "teamId", "userId", "accepted", "role",
+                "disableImpersonation", "createdAt"));
         REFERENCE_COLUMNS.put("Schedule", List.of("id", "userId", "name", "timeZone"));
         REFERENCE_COLUMNS.put("Availability", List.of("id", "scheduleId", "days", "date", "startTime", "endTime"));
     }

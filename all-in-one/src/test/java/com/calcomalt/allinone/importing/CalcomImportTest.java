@@ -99,7 +99,34 @@ class CalcomImportTest {
                 insert into "Availability" (id, "scheduleId", date, "startTime", "endTime")
                 select 8000 + i, 1000 + i, date '2027-11-02', time '10:00', time '12:30' from generate_series(1, 300, 4) i;
                 """);
-        // The planted rule breakers: an email equal to another ignoring case, a user without a time format, a schedule of no user, hours
+        // Three organizations with two sub-teams each, four teams of their own; owners, admins and members,
+        // some still invited.
+        db.execute("""
+                insert into "Team" (id, name, slug, "isOrganization", "createdAt", "timeZone", "weekStart", metadata,
+                                    "bookingLimits", "brandColor", "timeFormat")
+                select o, 'Org ' || o, 'org-' || o, true, timestamp '2022-05-01 10:00:00.5' + o * interval '3 days',
+                       'America/New_York', 'Monday', '{"isOrganizationVerified": true, "orgSeats": 30}',
+                       null, '#112233', 24
+                from generate_series(1, 3) o;
+                insert into "Team" (id, name, slug, "parentId", "createdAt", "isPrivate", "rrResetInterval",
+                                    "rrTimestampBasis", "bookingLimits")
+                select 10 + t, 'Sub ' || t, 'sales-' || (t / 3), 1 + t % 3, timestamp '2023-01-01 00:00:00' + t * interval '1 day',
+                       t % 2 = 0, 'DAY', 'START_TIME', '{"PER_WEEK": 5}'
+                from generate_series(0, 5) t;
+                insert into "Team" (id, name, slug, "createdAt", "hideBranding", metadata)
+                select 20 + t, 'Team ' || t, 'team-' || t, timestamp '2023-06-01 12:30:00' + t * interval '5 hours',
+                       t % 2 = 1, null
+                from generate_series(0, 3) t;
+                insert into "Membership" (id, "teamId", "userId", accepted, role, "disableImpersonation", "createdAt")
+                select row_number() over (order by t.id, u) + 100, t.id, u, u % 10 <> 0,
+                       (case when u % 25 = t.id % 25 then 'OWNER' when u % 7 = 0 then 'ADMIN' else 'MEMBER' end)
+                           ::"MembershipRole",
+                       u % 11 = 0, timestamp '2024-03-01 09:00:00' + u * interval '1 hour'
+                from "Team" t cross join generate_series(1, 300) u
+                where (u + t.id) % 6 = 0;
+                """);
+        // The planted rule breakers: an email equal to another ignoring case, a user without a time format, a
+        // sub-team of a missing organization with its member, a membership of a missing user, a schedule of no user, hours
         // of no schedule, and a default schedule that is someone else's.
         db.execute("""
                 insert into users (id, uuid, email, username, "timeZone", created)
@@ -113,6 +140,9 @@ class CalcomImportTest {
                 values (9001, 3001, array[1], time '08:00', time '09:00');
                 update users set "defaultScheduleId" = 3001 where id = 301;
                 set session_replication_role = replica;
+                insert into "Team" (id, name, slug, "parentId", "createdAt") values (30, 'Lost', 'lost', 77, now());
+                insert into "Membership" (id, "teamId", "userId", accepted, role) values (5000, 30, 4, true, 'OWNER');
+                insert into "Membership" (id, "teamId", "userId", accepted, role) values (5001, 20, 888, true, 'MEMBER');
                 insert into "Schedule" (id, "userId", name) values (3002, 999, 'Orphan');
                 insert into "Availability" (id, "scheduleId", days, "startTime", "endTime")
                 values (9002, null, array[2], time '08:00', time '09:00');
@@ -148,17 +178,21 @@ class CalcomImportTest {
         assertThat(refused).as("rule breakers found, no choice made").startsWith("2\n")
                 .contains("rows break our rules");
         String report = Files.readString(directory.resolve("report.tsv"));
-        assertThat(report).contains("users\t301\t", "users\t302\t", "Schedule\t3002\t", "Availability\t9002\t", "users\t3\t",
+        assertThat(report).contains("users\t301\t", "users\t302\t", "Schedule\t3002\t", "Availability\t9002\t", "Team\t30\t", "Membership\t5000\t",
+                "Membership\t5001\t", "users\t3\t",
                 "Schedule\t3001\t", "Availability\t9001\t");
 
         String dryRun = run(importArgs("--dry-run", "--skip-rule-breaking"));
-        assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Schedule=399, Availability=623}")
-                .contains("skipped tables (not imported yet): Team, Membership");
+        assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Team=13, Membership=")
+                .contains("Schedule=399, Availability=623}")
+                .contains("skipped tables (not imported yet): OrganizationSettings, Profile, EventType, Host, Booking");
 
         String imported = run(importArgs("--skip-rule-breaking"));
         assertThat(imported).as(imported).startsWith("0\n")
-                .contains("imported: {users=299, Schedule=399, Availability=623}")
-                .contains(line("users", 302, 299, 0, 3), line("Schedule", 402, 399, 0, 3),
+                .contains("imported: {users=299, Team=13, Membership=", "Schedule=399, Availability=623}")
+                .containsPattern("Membership +source \\d+ rows, target \\d+ rows, 0 differences \\(\\d+ of reported")
+                .contains(line("users", 302, 299, 0, 3), line("Team", 14, 13, 0, 1),
+                        line("Schedule", 402, 399, 0, 3),
                         line("Availability", 627, 623, 0, 4));
 
         String again = run(importArgs("--skip-rule-breaking"));
