@@ -118,6 +118,7 @@ public class CalcomImport {
         source.setReadOnly(true);
         source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
+            long started = System.nanoTime();
             Snapshot snapshot = read(source);
             source.commit();
             List<RuleBreak> breaks = snapshot.ruleBreaks();
@@ -183,7 +184,10 @@ public class CalcomImport {
                 append("Schedule", scheduleEvents, out);
                 advanceSequences(snapshot);
             }
+            int rows = counts.values().stream().mapToInt(Integer::intValue).sum();
+            double seconds = (System.nanoTime() - started) / 1e9;
             out.printf("%s: %s%n", dryRun ? "would import" : "imported", counts);
+            out.printf("%d rows in %.1f s: %.0f rows/s%n", rows, seconds, rows / seconds);
             out.println("skipped tables (not imported yet): " + String.join(", ", SKIPPED_TABLES));
             out.println("rule-breaking rows: " + breaks.size() + (breaks.isEmpty() ? "" : " (see " + report + ")"));
             return new Outcome(counts, breaks, !dryRun);

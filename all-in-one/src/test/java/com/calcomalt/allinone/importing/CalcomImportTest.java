@@ -188,6 +188,7 @@ class CalcomImportTest {
                 .contains("skipped tables (not imported yet): OrganizationSettings, Profile, EventType, Host, Booking");
 
         String imported = run(importArgs("--skip-rule-breaking"));
+        System.out.println(imported);
         assertThat(imported).as(imported).startsWith("0\n")
                 .contains("imported: {users=299, Team=13, Membership=", "Schedule=399, Availability=623}")
                 .containsPattern("Membership +source \\d+ rows, target \\d+ rows, 0 differences \\(\\d+ of reported")
