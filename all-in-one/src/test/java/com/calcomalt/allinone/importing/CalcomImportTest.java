@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.calcomalt.allinone.AllInOneApplication;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.identity.CreateTeam;
 import com.calcomalt.contracts.identity.IdentityProvider;
 import com.calcomalt.contracts.identity.RegisterUser;
+import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.contracts.scheduling.CreateSchedule;
 import com.calcomalt.contracts.scheduling.WeeklyRange;
 import com.calcomalt.platform.axon.CallerMetaData;
@@ -226,6 +228,22 @@ class CalcomImportTest {
                     ids.next("users"), UUID.randomUUID(), "other@example.com", "PERSON5", null, "Europe/Berlin",
                     "Monday", "en", 24, IdentityProvider.CAL, null, null)).andMetaData(admin)))
                     .as("an imported username in another case is taken").hasMessageContaining("already taken");
+
+            TeamSettings asCalcomMakesThem = new TeamSettings(null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null);
+            var member5 = CallerMetaData.of(new Caller(5, false, null));
+            assertThatThrownBy(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateTeam(
+                    ids.next("Team"), "Again", "team-1", null, false, asCalcomMakesThem, null, null,
+                    ids.next("Membership"), 0, null)).andMetaData(member5)))
+                    .as("an imported team's slug is taken").hasMessageContaining("The slug 'team-1' is taken");
+            int team = ids.next("Team");
+            int owner = ids.next("Membership");
+            assertThat(team).as("new ids follow the imported ones").isGreaterThan(30);
+            assertThat(owner).isGreaterThan(5001);
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateTeam(team, "Fresh", "fresh", null,
+                    false, asCalcomMakesThem, null, null, owner, 0, null)).andMetaData(member5));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> target.queryForObject(
+                    "select count(*) from \"Membership\" where id = ? and \"teamId\" = ?", Integer.class, owner, team) == 1);
 
             int schedule = ids.next("Schedule");
             assertThat(schedule).isGreaterThan(3002);
