@@ -80,7 +80,7 @@ class PaymentsApiTest extends ApiTest {
         Member booker = newMember("paid-booker", "example.com");
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response created = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Paid call", "slug": "paid-%s", "lengthInMinutes": 30,
@@ -208,7 +208,7 @@ class PaymentsApiTest extends ApiTest {
         Member booker = newMember("unpaid-cancel-booker", "example.com");
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Office", "timeZone": "UTC",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response created = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Paid call", "slug": "cancel-unpaid-%s", "lengthInMinutes": 30,
@@ -261,7 +261,7 @@ class PaymentsApiTest extends ApiTest {
         String ada = "ada-hold-" + tag + "@example.com";
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Office", "timeZone": "UTC",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response created = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Held call", "slug": "hold-%s", "lengthInMinutes": 30,
