@@ -243,7 +243,7 @@ class BillingApiTest extends ApiTest {
     private int orgEventType(String slug, String schedulingType, Member... hosts) {
         StringBuilder hostList = new StringBuilder();
         for (Member host : hosts) {
-            hostList.append(hostList.isEmpty() ? "" : ", ").append("{\"userId\": %d, \"isFixed\": %s}"
+            hostList.append(hostList.isEmpty() ? "" : ", ").append("{\"userId\": %d, \"mandatory\": %s}"
                     .formatted(host.id(), "COLLECTIVE".equals(schedulingType)));
         }
         Response made = as(olga.key(), () -> post("/v2/teams/" + orgId + "/event-types", """

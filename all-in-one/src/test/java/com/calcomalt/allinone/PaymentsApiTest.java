@@ -98,8 +98,8 @@ class PaymentsApiTest extends ApiTest {
                  "metadata": {"apps": {"stripe": {"price": 5000, "currency": "eurx", "enabled": true}}}}"""
                 .formatted(tag))).status().value()).isEqualTo(422);
 
-        int initiatedStep = workflow(host, eventTypeId, "BOOKING_PAYMENT_INITIATED");
-        int newEventStep = workflow(host, eventTypeId, "NEW_EVENT");
+        int initiatedStep = workflow(host, eventTypeId, "bookingPaymentInitiated");
+        int newEventStep = workflow(host, eventTypeId, "newEvent");
 
         String booking = """
                 {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
@@ -333,14 +333,12 @@ class PaymentsApiTest extends ApiTest {
     /** A workflow of the host's on the event type, with one email step; answers the step's id. */
     private int workflow(Member host, int eventTypeId, String trigger) {
         Response made = as(host.key(), () -> post("/v2/workflows", """
-                {"name": "On %s", "trigger": "%s", "steps": [{"action": "EMAIL_HOST", "emailSubject": "%s",
-                 "reminderBody": "Booking {EVENT_NAME}"}]}""".formatted(trigger, trigger, trigger)));
+                {"name": "On %s", "activation": {"isActiveOnAllEventTypes": false, "activeOnEventTypeIds": [%d]},
+                 "trigger": {"type": "%s"}, "steps": [{"stepNumber": 1, "sender": "Cal", "action": "email_host",
+                 "message": {"subject": "%s", "html": "Booking {EVENT_NAME}"}}]}"""
+                .formatted(trigger, eventTypeId, trigger, trigger)));
         assertThat(made.status().value()).as(made.body().toString()).isEqualTo(201);
-        int workflowId = made.data().get("id").asInt();
-        Response activated = as(host.key(), () -> put("/v2/workflows/" + workflowId + "/activation",
-                "{\"eventTypeIds\": [%d]}".formatted(eventTypeId)));
-        assertThat(activated.status().value()).as(String.valueOf(activated.body())).isBetween(200, 204);
-        return made.data().get("stepIds").get(0).asInt();
+        return made.data().get("steps").get(0).get("id").asInt();
     }
 
     private boolean reminderOf(String bookingUid, int stepId) {
