@@ -239,6 +239,9 @@ class ScaleOutKillTest {
             jdbc.queryForList("select body from notifications.webhook_deliveries where id = ?", String.class, deliveryId)
                     .forEach(body -> resentByRevival.add(key(body)));
         }
+        System.out.printf("Scale-out: %d webhook requests for %d deliveries; %d received twice (of the %d the killed node"
+                        + " was sending)%n%n", received.size(), deliveries.size(),
+                deliveries.values().stream().filter(times -> times > 1).count(), resentByRevival.size());
         deliveries.forEach((delivery, times) -> {
             assertThat(times).as(delivery).isLessThanOrEqualTo(resentByRevival.contains(delivery) ? 2 : 1);
         });
