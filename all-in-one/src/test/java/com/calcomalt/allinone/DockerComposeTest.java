@@ -121,6 +121,24 @@ class DockerComposeTest {
         assertThat(command.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/calcom");
     }
 
+    @Test
+    void each_side_runs_two_replicas_by_default_each_on_a_port_of_its_own_range_and_none_with_a_fixed_node_name() {
+        Map<String, String> replicas = Map.of("command-side", "${CALALT_COMMAND_REPLICAS:-2}",
+                "query-side", "${CALALT_QUERY_REPLICAS:-2}");
+        Map<String, String> ports = Map.of("command-side", "8101-8109:8080", "query-side", "8201-8209:8080");
+        for (String side : List.of("command-side", "query-side")) {
+            Map<String, Object> service = section(services, side);
+
+            assertThat(section(service, "deploy").get("replicas")).as(side).isEqualTo(replicas.get(side));
+            assertThat(service.get("ports")).as("one published port per replica, up to nine").asList()
+                    .containsExactly(ports.get(side));
+            assertThat(service).doesNotContainKey("container_name");
+            assertThat(section(service, "environment")).as("replicas would share one name")
+                    .doesNotContainKey("CALALT_NODE_NAME");
+            assertThat(nginx.server(side)).as("the service name, which resolves to every replica").isEqualTo(side + ":8080");
+        }
+    }
+
     /** Every mapped method and path of the REST controllers in a package, class prefix included. */
     private static List<Endpoint> endpoints(String basePackage) throws Exception {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,20 @@ class OperationsApiTest extends ApiTest {
         assertThat(health.body().at("/components/eventProcessors/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/components/eventProcessors/details/processors/calcom-projections/running")
                 .asBoolean()).isTrue();
+    }
+
+    @Test
+    void health_names_the_node_and_the_segments_it_has_claimed_in_the_token_store() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode processors = as(null, () -> get("/actuator/health")).body().at("/components/eventProcessors/details");
+            String node = processors.get("node").asText();
+
+            assertThat(node).as("calalt.node-name unset: the JVM's pid@host").isEqualTo(ManagementFactory.getRuntimeMXBean().getName());
+            assertThat(processors.at("/processors/calcom-projections/claimedSegments").toString()).isEqualTo("[0]");
+            assertThat(jdbc.queryForObject("""
+                    select owner from eventstore.token_entry where processor_name = 'calcom-projections' and segment = 0""",
+                    String.class)).isEqualTo(node);
+        });
     }
 
     @Test

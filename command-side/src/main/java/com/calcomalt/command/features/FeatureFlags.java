@@ -12,6 +12,7 @@ import com.calcomalt.contracts.identity.TeamCreated;
 import com.calcomalt.contracts.identity.TeamDeleted;
 import jakarta.annotation.PostConstruct;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * lookups at start and kept by the flag events (and the teams' organizations by the team events),
  * each change taken in once its transaction has committed, so a flag is never seen that was then
  * rolled back, and the response to the change that turns a flag on or off is the moment it counts.
- * One command-side process holds it, as this deployment runs one.
+ * Every command-side node holds one: a change notifies {@link #CHANNEL} in its transaction, and
+ * {@link FeatureFlagsRefresh} on every node loads the flags again when that commits.
  */
 @Component
 @ProcessingGroup("identity-registry")
@@ -45,22 +47,39 @@ public class FeatureFlags {
     /** Each team's organization: itself for an organization; no entry for a team outside any. */
     private final Map<Integer, Integer> organizationOf = new ConcurrentHashMap<>();
 
+    /** PostgreSQL notifies it when a transaction that changed a flag (or a team's organization) commits. */
+    static final String CHANNEL = "calalt_feature_flags";
+
     FeatureFlags(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** At start, and whenever any node committed a change: the lookups as committed now. */
     @PostConstruct
     void load() {
+        Map<String, Boolean> global = new HashMap<>();
+        Map<TeamKey, Boolean> teams = new HashMap<>();
+        Map<UserKey, Boolean> users = new HashMap<>();
+        Map<Integer, Integer> organizations = new HashMap<>();
         jdbc.query("select slug, enabled from command_side.features",
-                rs -> { globallyEnabled.put(rs.getString(1), rs.getBoolean(2)); });
+                rs -> { global.put(rs.getString(1), rs.getBoolean(2)); });
         jdbc.query("select team_id, slug, enabled from command_side.team_features",
-                rs -> { teamRows.put(new TeamKey(rs.getInt(1), rs.getString(2)), rs.getBoolean(3)); });
+                rs -> { teams.put(new TeamKey(rs.getInt(1), rs.getString(2)), rs.getBoolean(3)); });
         jdbc.query("select user_id, slug, enabled from command_side.user_features",
-                rs -> { userRows.put(new UserKey(rs.getInt(1), rs.getString(2)), rs.getBoolean(3)); });
+                rs -> { users.put(new UserKey(rs.getInt(1), rs.getString(2)), rs.getBoolean(3)); });
         jdbc.query("""
                 select team_id, case when is_organization then team_id else parent_id end
                 from command_side.team_registry where is_organization or parent_id is not null""",
-                rs -> { organizationOf.put(rs.getInt(1), rs.getInt(2)); });
+                rs -> { organizations.put(rs.getInt(1), rs.getInt(2)); });
+        replace(globallyEnabled, global);
+        replace(teamRows, teams);
+        replace(userRows, users);
+        replace(organizationOf, organizations);
+    }
+
+    private static <K, V> void replace(Map<K, V> cached, Map<K, V> loaded) {
+        cached.putAll(loaded);
+        cached.keySet().retainAll(loaded.keySet());
     }
 
     /** The team has the flag, by its own standing or its organization's. */
@@ -162,8 +181,12 @@ public class FeatureFlags {
         });
     }
 
-    /** Outside a unit of work (a test feeding events) the change counts at once. */
-    private static void afterCommit(Runnable change) {
+    /**
+     * Outside a unit of work (a test feeding events) the change counts at once. The notification is
+     * sent in the change's transaction, so PostgreSQL delivers it to every node only if that commits.
+     */
+    private void afterCommit(Runnable change) {
+        jdbc.execute("notify " + CHANNEL);
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> change.run());
         } else {

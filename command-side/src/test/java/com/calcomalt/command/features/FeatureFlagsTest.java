@@ -2,6 +2,7 @@ package com.calcomalt.command.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.command.CommandSideApplication;
 import com.calcomalt.command.support.CallerCommands;
@@ -17,7 +18,9 @@ import com.calcomalt.contracts.identity.CreateTeam;
 import com.calcomalt.contracts.identity.DeleteTeam;
 import com.calcomalt.contracts.identity.OrganizationSettings;
 import com.calcomalt.platform.domain.AccessDenied;
+import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +41,8 @@ class FeatureFlagsTest {
     JdbcTemplate jdbc;
     @Autowired
     FeatureFlags flags;
+    @Autowired
+    DataSource dataSource;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private CallerCommands callers;
@@ -145,13 +150,44 @@ class FeatureFlagsTest {
         assertThat(flags.teamHasAsCommitted(slug, refusing)).isFalse();
         assertThat(flags.teamHasAsCommitted("no-such-flag-" + tag, orgId)).isFalse();
 
-        // A grant committed a moment ago, whose transaction has not yet handed it to the cache.
+        // A grant committed a moment ago, whose transaction has not yet handed it to the cache (a cache
+        // of its own: the node's is loaded again on any node's notification, which may come meanwhile).
+        FeatureFlags cache = restarted();
         jdbc.update("insert into command_side.team_features (team_id, slug, enabled) values (?, ?, true)", alone, slug);
-        assertThat(flags.teamHas(slug, alone)).isFalse();
-        assertThat(flags.teamHasAsCommitted(slug, alone)).isTrue();
+        assertThat(cache.teamHas(slug, alone)).isFalse();
+        assertThat(cache.teamHasAsCommitted(slug, alone)).isTrue();
 
         send(new UpdateFeature(slug, false, null, null, null), CallerCommands.ADMIN);
         assertThat(flags.teamHasAsCommitted(slug, orgId)).as("off globally").isFalse();
+    }
+
+    @Test
+    void another_nodes_flags_take_in_a_change_once_it_commits_here() {
+        // Another node's cache: not subscribed to this node's events, so only the notifications reach it.
+        FeatureFlags otherNode = restarted();
+        FeatureFlagsRefresh refresh = new FeatureFlagsRefresh(dataSource, otherNode);
+        refresh.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(refresh::listening);
+            Caller owner = callers.user("f", "UTC");
+            int orgId = organization(owner);
+            int subTeam = team(owner, orgId);
+            String slug = flag(true);
+            assertThat(otherNode.teamHas(slug, subTeam)).isFalse();
+
+            send(new SetTeamFeature(orgId, slug, true), owner);
+            await().atMost(Duration.ofSeconds(5)).until(() -> otherNode.teamHas(slug, subTeam));
+
+            send(new UpdateFeature(slug, false, null, null, null), CallerCommands.ADMIN);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !otherNode.teamHas(slug, orgId));
+
+            send(new UpdateFeature(slug, true, null, null, null), CallerCommands.ADMIN);
+            send(new RemoveTeamFeature(orgId, slug), owner);
+            await().atMost(Duration.ofSeconds(5)).until(() -> otherNode.teamHas(slug, orgId) == flags.teamHas(slug, orgId)
+                    && !otherNode.teamHas(slug, subTeam));
+        } finally {
+            refresh.stop();
+        }
     }
 
     @Test

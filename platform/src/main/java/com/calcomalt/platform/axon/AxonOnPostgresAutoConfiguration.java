@@ -21,6 +21,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import com.calcomalt.platform.config.NodeName;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -188,8 +189,10 @@ public class AxonOnPostgresAutoConfiguration {
 
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
+                          @Value(NodeName.PROPERTY) String nodeName) {
         return JdbcTokenStore.builder()
+                .nodeId(NodeName.of(nodeName))
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(tokenSchema)

@@ -1,6 +1,7 @@
 package com.calcomalt.platform.health;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -15,10 +16,12 @@ import org.springframework.boot.actuate.health.Health;
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration eventProcessing;
+    private final String nodeName;
 
-    public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing) {
+    public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing, String nodeName) {
         super("Event processors are unavailable");
         this.eventProcessing = eventProcessing;
+        this.nodeName = nodeName;
     }
 
     @Override
@@ -43,10 +46,12 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                     segments.put(String.valueOf(segment.getKey()), segmentDetails);
                     healthy &= !status.isErrorState();
                 }
+                // processingStatus() holds only the segments this node has claimed in the token store.
+                details.put("claimedSegments", List.copyOf(streaming.processingStatus().keySet()));
                 details.put("segments", segments);
             }
             processors.put(entry.getKey(), details);
         }
-        builder.status(healthy ? "UP" : "DOWN").withDetail("processors", processors);
+        builder.status(healthy ? "UP" : "DOWN").withDetail("node", nodeName).withDetail("processors", processors);
     }
 }

@@ -1,5 +1,6 @@
 package com.calcomalt.platform.health;
 
+import com.calcomalt.platform.config.NodeName;
 import com.calcomalt.platform.security.ApiKeyOwners;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class HealthAutoConfiguration {
 
     @Bean
-    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing) {
-        return new EventProcessorsHealthIndicator(eventProcessing);
+    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing,
+                                                                  @Value(NodeName.PROPERTY) String nodeName) {
+        return new EventProcessorsHealthIndicator(eventProcessing, NodeName.of(nodeName));
     }
 
     @Bean

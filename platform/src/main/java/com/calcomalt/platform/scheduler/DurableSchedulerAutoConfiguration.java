@@ -4,7 +4,11 @@ import com.calcomalt.platform.operations.OperationsCount;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerConfigurationSupport;
+import com.calcomalt.platform.config.NodeName;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.event.ExecutionInterceptor;
 import com.github.kagkarlsson.scheduler.event.SchedulerListener;
@@ -46,8 +50,15 @@ public class DurableSchedulerAutoConfiguration {
     @Bean(destroyMethod = "")
     Scheduler scheduler(DbSchedulerProperties properties, DataSource dataSource, List<Task<?>> tasks,
                         ObjectProvider<StatsRegistry> stats, ObjectProvider<SchedulerListener> listeners,
-                        ObjectProvider<ExecutionInterceptor> interceptors) {
-        return DbSchedulerConfigurationSupport.buildScheduler(properties, new DbSchedulerCustomizer() { },
+                        ObjectProvider<ExecutionInterceptor> interceptors, @Value(NodeName.PROPERTY) String nodeName) {
+        SchedulerName name = new SchedulerName.Fixed(NodeName.of(nodeName));
+        DbSchedulerCustomizer named = new DbSchedulerCustomizer() {
+            @Override
+            public Optional<SchedulerName> schedulerName() {
+                return Optional.of(name);
+            }
+        };
+        return DbSchedulerConfigurationSupport.buildScheduler(properties, named,
                 stats.getIfAvailable(() -> StatsRegistry.NOOP), new SystemClock(), dataSource, tasks,
                 listeners.orderedStream().toList(), interceptors.orderedStream().toList());
     }
