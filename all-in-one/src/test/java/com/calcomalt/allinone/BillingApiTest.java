@@ -235,8 +235,8 @@ class BillingApiTest extends ApiTest {
     /** Works every day around the clock, so a slot's absence is the seat's doing. */
     private void alwaysAvailable(Member member) {
         Response schedule = as(member.key(), () -> post("/v2/schedules", """
-                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY",
-                  "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], "startTime": "00:00", "endTime": "23:59"}]}"""));
+                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["Monday", "Tuesday", "Wednesday",
+                  "Thursday", "Friday", "Saturday", "Sunday"], "startTime": "00:00", "endTime": "23:59"}]}"""));
         assertThat(schedule.status().value()).as(String.valueOf(schedule.body())).isEqualTo(201);
     }
 

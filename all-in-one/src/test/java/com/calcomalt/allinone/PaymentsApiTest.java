@@ -17,10 +17,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,7 @@ class PaymentsApiTest extends ApiTest {
         Member booker = newMember("paid-booker", "example.com");
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response created = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Paid call", "slug": "paid-%s", "lengthInMinutes": 30,
@@ -208,7 +210,7 @@ class PaymentsApiTest extends ApiTest {
         Member booker = newMember("unpaid-cancel-booker", "example.com");
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Office", "timeZone": "UTC",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response created = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Paid call", "slug": "cancel-unpaid-%s", "lengthInMinutes": 30,
@@ -261,7 +263,7 @@ class PaymentsApiTest extends ApiTest {
         String ada = "ada-hold-" + tag + "@example.com";
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Office", "timeZone": "UTC",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response created = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Held call", "slug": "hold-%s", "lengthInMinutes": 30,
@@ -330,17 +332,24 @@ class PaymentsApiTest extends ApiTest {
                 "%" + paymentUid)).as("charged once, marked absent twice").isEqualTo(1);
     }
 
-    /** A workflow of the host's on the event type, with one email step; answers the step's id. */
+    /**
+     * A workflow of the host's on the event type, with one email step, in cal.com's shape; answers the
+     * step's id. trigger is the WorkflowTriggerEvents name (NEW_EVENT), sent as cal.com spells it (newEvent).
+     */
     private int workflow(Member host, int eventTypeId, String trigger) {
-        Response made = as(host.key(), () -> post("/v2/workflows", """
-                {"name": "On %s", "trigger": "%s", "steps": [{"action": "EMAIL_HOST", "emailSubject": "%s",
-                 "reminderBody": "Booking {EVENT_NAME}"}]}""".formatted(trigger, trigger, trigger)));
+        String type = Arrays.stream(trigger.toLowerCase().split("_"))
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining());
+        type = Character.toLowerCase(type.charAt(0)) + type.substring(1);
+        String body = """
+                {"name": "On %s", "activation": {"isActiveOnAllEventTypes": false, "activeOnEventTypeIds": [%d]},
+                 "trigger": {"type": "%s"},
+                 "steps": [{"action": "email_host", "stepNumber": 1, "recipient": "const", "template": "custom",
+                            "sender": "Cal", "message": {"subject": "%s", "html": "Booking {EVENT_NAME}"}}]}"""
+                .formatted(trigger, eventTypeId, type, trigger);
+        Response made = as(host.key(), () -> post("/v2/workflows", body));
         assertThat(made.status().value()).as(made.body().toString()).isEqualTo(201);
-        int workflowId = made.data().get("id").asInt();
-        Response activated = as(host.key(), () -> put("/v2/workflows/" + workflowId + "/activation",
-                "{\"eventTypeIds\": [%d]}".formatted(eventTypeId)));
-        assertThat(activated.status().value()).as(String.valueOf(activated.body())).isBetween(200, 204);
-        return made.data().get("stepIds").get(0).asInt();
+        return made.data().get("steps").get(0).get("id").asInt();
     }
 
     private boolean reminderOf(String bookingUid, int stepId) {

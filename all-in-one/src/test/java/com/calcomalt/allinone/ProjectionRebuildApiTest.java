@@ -184,7 +184,7 @@ class ProjectionRebuildApiTest extends ApiTest {
     private List<String> bookingsOf(Member host, Member booker, int count) {
         as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}"""));
         Response type = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Rebuilt", "slug": "rebuilt-%s", "lengthInMinutes": 30}"""

@@ -27,7 +27,7 @@ class UnpaidBookingApiTest extends ApiTest {
         Member booker = newMember("unpaid-booker", "example.com");
         assertThat(as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Office", "timeZone": "UTC",
-                 "availability": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
         Response created = as(host.key(), () -> post("/v2/event-types", """
                 {"title": "Paid call", "slug": "unpaid-%s", "lengthInMinutes": 30,

@@ -8,7 +8,6 @@ import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.platform.web.InvalidInput;
 import com.calcomalt.rules.scheduling.EventTypeShapes;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -92,9 +91,7 @@ record EventTypeRequest(
 
     /** type businessDays or calendarDays with value a number of days, or range with value [first, last day]. */
     record BookingWindowInput(@Pattern(regexp = "businessDays|calendarDays|range",
-            message = "is businessDays, calendarDays or range") String type,
-                              @Schema(description = "days ahead, or for range the first and last day",
-                                      oneOf = {Integer.class, String[].class}) Object value, Boolean rolling,
+            message = "is businessDays, calendarDays or range") String type, Object value, Boolean rolling,
                               Boolean disabled) {
     }
 

@@ -4,7 +4,6 @@ import com.calcomalt.contracts.scheduling.CustomInput;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +70,7 @@ public record EventTypeOutput(int id, Integer ownerId, Integer teamId, Integer p
      * and last day); null when the event type can be booked any time ahead.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BookingWindow(@Schema(allowableValues = {"businessDays", "calendarDays", "range"}) String type,
-                                @Schema(description = "days ahead, or for range the first and last day",
-                                        oneOf = {Integer.class, String[].class}) Object value,
-                                Boolean rolling) {
+    public record BookingWindow(String type, Object value, Boolean rolling) {
     }
 
     /** Layouts month, week and column. */
