@@ -14,30 +14,34 @@ import com.calcomalt.client.api.UsersApi;
 import com.calcomalt.client.api.WebhooksApi;
 import com.calcomalt.client.api.WorkflowsApi;
 import com.calcomalt.client.model.ApiKeyCreateInput;
-import com.calcomalt.client.model.AvailableSlotsSlot;
 import com.calcomalt.client.model.BookingAttendeeInput;
 import com.calcomalt.client.model.BookingBookingInput;
 import com.calcomalt.client.model.BookingCancelInput;
 import com.calcomalt.client.model.BookingRescheduleInput;
 import com.calcomalt.client.model.BookingSeatedBooking;
 import com.calcomalt.client.model.BookingView;
+import com.calcomalt.client.model.EventTypeOutput;
+import com.calcomalt.client.model.EventTypeRequest;
 import com.calcomalt.client.model.ScheduleCreateInput;
 import com.calcomalt.client.model.ScheduleRangeInput;
+import com.calcomalt.client.model.SlotsSlotOutput;
 import com.calcomalt.client.model.UserCreateUserInput;
 import com.calcomalt.client.model.UserView;
-import com.calcomalt.client.model.WebhookChanged;
 import com.calcomalt.client.model.WebhookCreateInput;
 import com.calcomalt.client.model.WebhookView;
-import com.calcomalt.client.model.WorkflowCreated;
-import com.calcomalt.client.model.WorkflowNewStepInput;
-import com.calcomalt.client.model.WorkflowWorkflowInput;
+import com.calcomalt.client.model.WorkflowActivationInput;
+import com.calcomalt.client.model.WorkflowCreateInput;
+import com.calcomalt.client.model.WorkflowMessageInput;
+import com.calcomalt.client.model.WorkflowOffsetInput;
+import com.calcomalt.client.model.WorkflowOutput;
+import com.calcomalt.client.model.WorkflowStepInput;
+import com.calcomalt.client.model.WorkflowTriggerInput;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,12 @@ import org.junit.jupiter.api.Test;
  * fails here.
  */
 class ClientScenarioTest extends RunningApplication {
+
+    /** The cal-api-version of each endpoint whose cal.com shape is followed, sent as cal.com's clients send it. */
+    private static final String SCHEDULES = "2024-06-11";
+    private static final String EVENT_TYPES = "2024-06-14";
+    private static final String SLOTS = "2024-09-04";
+    private static final String BOOKINGS = "2024-08-13";
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -68,17 +78,18 @@ class ClientScenarioTest extends RunningApplication {
 
         int scheduleId = new SchedulesApi(ada).scheduleCreate(new ScheduleCreateInput().name("Weekdays").timeZone("UTC")
                 .isDefault(true).addAvailabilityItem(new ScheduleRangeInput()
-                        .days(List.of(ScheduleRangeInput.DaysEnum.values())).startTime("09:00").endTime("17:00")))
-                .getData().getId();
+                        .days(List.of(ScheduleRangeInput.DaysEnum.values())).startTime("09:00").endTime("17:00")),
+                SCHEDULES).getData().getId();
         assertThat(scheduleId).isPositive();
 
-        // The event type's body is still untyped in the document (issue 15): a map is all the client can send.
-        int eventTypeId = new EventTypesApi(ada).eventTypeCreate(Map.of("title", "Intro call", "slug", "intro-" + tag,
-                "lengthInMinutes", 30)).getData().getId();
+        EventTypeOutput eventType = new EventTypesApi(ada).eventTypeCreate(new EventTypeRequest().title("Intro call")
+                .slug("intro-" + tag).lengthInMinutes(30), EVENT_TYPES).getData();
+        assertThat(eventType.getLengthInMinutes()).isEqualTo(30);
+        int eventTypeId = eventType.getId();
 
         LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
-        List<AvailableSlotsSlot> slots = eventually(() -> new SlotsApi(ada).slotsSlots(tomorrow.toString(),
-                tomorrow.plusDays(7).toString(), eventTypeId, null, null, null, "UTC", null, null)
+        List<SlotsSlotOutput> slots = eventually(() -> new SlotsApi(ada).slotsSlots(tomorrow.toString(),
+                tomorrow.plusDays(7).toString(), eventTypeId, null, null, null, "UTC", null, null, null, SLOTS)
                 .getData().values().stream().flatMap(List::stream).toList(), found -> !found.isEmpty());
         OffsetDateTime first = OffsetDateTime.parse(slots.get(0).getStart());
         OffsetDateTime later = OffsetDateTime.parse(slots.get(2).getStart());
@@ -87,36 +98,43 @@ class ClientScenarioTest extends RunningApplication {
         BookingsApi bookings = new BookingsApi(ada);
         BookingSeatedBooking booked = bookings.bookingBook(new BookingBookingInput().start(first).eventTypeId(eventTypeId)
                 .attendee(new BookingAttendeeInput().name("Grace").email("grace-" + tag + "@example.com")
-                        .timeZone("America/New_York")), null).getData();
+                        .timeZone("America/New_York")), null, BOOKINGS).getData();
         assertThat(booked.getStatus()).isEqualTo("accepted");
         assertThat(booked.getStart().toInstant()).isEqualTo(first.toInstant());
         assertThat(booked.getAttendees()).singleElement()
                 .satisfies(attendee -> assertThat(attendee.getEmail()).isEqualTo("grace-" + tag + "@example.com"));
 
         BookingView moved = bookings.bookingReschedule(booked.getUid(),
-                new BookingRescheduleInput().start(later).reschedulingReason("A clash")).getData();
+                new BookingRescheduleInput().start(later).reschedulingReason("A clash"), BOOKINGS).getData();
         assertThat(moved.getRescheduledFromUid()).isEqualTo(booked.getUid());
         assertThat(moved.getStart().toInstant()).isEqualTo(later.toInstant());
 
-        BookingView cancelled = bookings.bookingCancel(moved.getUid(),
+        BookingView cancelled = bookings.bookingCancel(moved.getUid(), BOOKINGS,
                 new BookingCancelInput().cancellationReason("Ill")).getData();
         assertThat(cancelled.getStatus()).isEqualTo("cancelled");
-        BookingView readBack = bookings.bookingBooking(moved.getUid()).getData();
+        BookingView readBack = bookings.bookingBooking(moved.getUid(), BOOKINGS).getData();
         assertThat(readBack.getCancellationReason()).isEqualTo("Ill");
 
         WebhooksApi webhooks = new WebhooksApi(ada);
-        WebhookChanged subscribed = webhooks.webhookCreateForCaller(new WebhookCreateInput()
+        WebhookView subscribed = webhooks.webhookCreateForCaller(new WebhookCreateInput()
                 .subscriberUrl("https://example.com/hooks/" + tag)
                 .triggers(List.of(WebhookCreateInput.TriggersEnum.BOOKING_CREATED))).getData();
         WebhookView webhook = webhooks.webhookWebhook(subscribed.getId()).getData();
         assertThat(webhook.getSubscriberUrl()).isEqualTo("https://example.com/hooks/" + tag);
 
-        WorkflowCreated workflow = new WorkflowsApi(ada).workflowCreate(new WorkflowWorkflowInput()
-                .name("Remind the attendee").trigger(WorkflowWorkflowInput.TriggerEnum.BEFORE_EVENT).time(1)
-                .timeUnit("HOUR").addStepsItem(new WorkflowNewStepInput()
-                        .action(WorkflowNewStepInput.ActionEnum.EMAIL_ATTENDEE)
-                        .emailSubject("Soon").reminderBody("See you soon"))).getData();
-        assertThat(workflow.getStepIds()).hasSize(1);
+        WorkflowOutput workflow = new WorkflowsApi(ada).workflowCreate(new WorkflowCreateInput()
+                .name("Remind the attendee")
+                .activation(new WorkflowActivationInput().isActiveOnAllEventTypes(false)
+                        .addActiveOnEventTypeIdsItem(eventTypeId))
+                .trigger(new WorkflowTriggerInput().type(WorkflowTriggerInput.TypeEnum.BEFORE_EVENT)
+                        .offset(new WorkflowOffsetInput().value(1).unit(WorkflowOffsetInput.UnitEnum.HOUR)))
+                .addStepsItem(new WorkflowStepInput().action(WorkflowStepInput.ActionEnum.EMAIL_ATTENDEE)
+                        .stepNumber(1).recipient(WorkflowStepInput.RecipientEnum.ATTENDEE)
+                        .template(WorkflowStepInput.TemplateEnum.REMINDER).sender("Cal").includeCalendarEvent(true)
+                        .message(new WorkflowMessageInput().subject("Soon").html("<p>See you soon</p>")))).getData();
+        assertThat(workflow.getSteps()).singleElement()
+                .satisfies(step -> assertThat(step.getMessage().getSubject()).isEqualTo("Soon"));
+        assertThat(workflow.getActivation().getActiveOnEventTypeIds()).containsExactly(eventTypeId);
     }
 
     /** A client for one API key, which refuses what the document does not declare. */

@@ -40,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -47,6 +48,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -121,12 +123,14 @@ class WorkflowCommandController {
     }
 
     @PostMapping("/v2/workflows")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workflow of the caller")
     ResponseEntity<ApiResponse<WorkflowOutput>> create(@Valid @RequestBody CreateInput input) {
         return create(input, Callers.required().userId(), null);
     }
 
     @PostMapping("/v2/teams/{teamId}/workflows")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workflow of a team (admins and owners)")
     ResponseEntity<ApiResponse<WorkflowOutput>> createForTeam(@PathVariable @Positive int teamId,
                                                               @Valid @RequestBody CreateInput input) {
@@ -134,6 +138,7 @@ class WorkflowCommandController {
     }
 
     @PostMapping("/v2/organizations/{orgId}/teams/{teamId}/workflows")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workflow of an organization's team (admins and owners), at cal.com's path")
     ResponseEntity<ApiResponse<WorkflowOutput>> createForOrganizationTeam(@PathVariable @Positive int orgId,
                                                                           @PathVariable @Positive int teamId,
@@ -191,6 +196,7 @@ class WorkflowCommandController {
     }
 
     @PostMapping("/v2/workflows/{workflowId}/steps")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a step, at the end or at stepNumber")
     ResponseEntity<ApiResponse<WorkflowOutput>> addStep(@PathVariable @Positive int workflowId,
                                                         @Valid @RequestBody StepInput input) {

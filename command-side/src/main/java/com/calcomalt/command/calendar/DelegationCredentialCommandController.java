@@ -23,11 +23,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -78,6 +80,7 @@ class DelegationCredentialCommandController {
     }
 
     @PostMapping("/v2/organizations/{orgId}/delegation-credentials")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a delegation credential for one email domain of the organization (its ADMINs and"
             + " OWNERs); it starts disabled")
     ResponseEntity<ApiResponse<DelegationCredentialView>> create(@PathVariable @Positive int orgId,

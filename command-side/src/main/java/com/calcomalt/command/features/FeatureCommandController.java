@@ -58,6 +58,7 @@ class FeatureCommandController {
     }
 
     @PostMapping("/v2/admin/features")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a feature flag (system admins); it is off unless enabled, and a RELEASE unless typed")
     ResponseEntity<ApiResponse<FeatureView>> create(@Valid @RequestBody CreateInput input) {
         FeatureView created = commands.sendAndWait(new CreateFeature(input.slug(), input.enabled(),

@@ -48,6 +48,7 @@ class ApiKeyCommandController {
     }
 
     @PostMapping("/v2/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Make an API key for the caller, or for a team they run; the key is shown only now")
     ResponseEntity<ApiResponse<CreatedKey>> create(@Valid @RequestBody(required = false) CreateInput input) {
         CreateInput request = input == null ? new CreateInput(null, null, null, null) : input;

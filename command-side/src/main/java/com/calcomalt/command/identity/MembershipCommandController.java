@@ -64,6 +64,7 @@ class MembershipCommandController {
     }
 
     @PostMapping({"/v2/teams/{teamId}/memberships", "/v2/organizations/{teamId}/memberships"})
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite a user with a role (admins and owners; only owners make owners)")
     ResponseEntity<ApiResponse<MembershipRef>> invite(@PathVariable @Positive int teamId,
                                                       @Valid @RequestBody InviteInput input) {

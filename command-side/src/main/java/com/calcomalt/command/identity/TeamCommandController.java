@@ -49,6 +49,7 @@ class TeamCommandController {
     }
 
     @PostMapping("/v2/teams")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a team")
     ResponseEntity<ApiResponse<Created>> createTeam(
             @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
@@ -56,6 +57,7 @@ class TeamCommandController {
     }
 
     @PostMapping("/v2/organizations")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an organization; organizationSettings.orgAutoAcceptEmail is its email domain",
             description = "System admins create organizations, for themselves or for the owner orgOwnerEmail names;"
                     + " other users only when calalt.organizations.self-serve is on, and only one they own")
@@ -65,6 +67,7 @@ class TeamCommandController {
     }
 
     @PostMapping("/v2/organizations/{orgId}/teams")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a team of an organization")
     ResponseEntity<ApiResponse<Created>> createSubTeam(@PathVariable @Positive int orgId,
             @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {

@@ -119,6 +119,7 @@ class UserAccessController {
     }
 
     @PostMapping("/v2/users/{userId}/password-reset-requests")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a password reset: the id is the secret to send to the user; it lives six hours")
     ResponseEntity<ApiResponse<PasswordResetOutput>> requestReset(@PathVariable @Positive int userId) {
         String requestId = ApiKeys.secret();
@@ -143,6 +144,7 @@ class UserAccessController {
     }
 
     @PostMapping("/v2/users/{userId}/impersonations")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record that the caller impersonates a user")
     ResponseEntity<ApiResponse<Created>> impersonate(@PathVariable @Positive int userId) {
         int impersonationId = ids.next("Impersonations");
@@ -151,6 +153,7 @@ class UserAccessController {
     }
 
     @PostMapping("/v2/users/{userId}/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a session; its token is shown once (default lifetime 30 days)")
     ResponseEntity<ApiResponse<SessionOutput>> startSession(@PathVariable @Positive int userId,
                                                            @Valid @RequestBody(required = false) SessionInput input) {
@@ -171,6 +174,7 @@ class UserAccessController {
     }
 
     @PostMapping("/v2/users/{userId}/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Link an identity provider's account to a user")
     ResponseEntity<ApiResponse<Created>> linkAccount(@PathVariable @Positive int userId,
                                                      @Valid @RequestBody AccountInput input) {
@@ -188,6 +192,7 @@ class UserAccessController {
     }
 
     @PostMapping("/v2/users/{userId}/oauth-tokens")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue an access token (60 minutes) and a refresh token (a year) through an OAuth client;"
             + " both are shown once")
     ResponseEntity<ApiResponse<OAuthTokensOutput>> issueTokens(@PathVariable @Positive int userId,

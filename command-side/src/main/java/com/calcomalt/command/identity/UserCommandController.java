@@ -28,12 +28,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -96,6 +98,7 @@ class UserCommandController {
     }
 
     @PostMapping("/v2/users")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a user (system administrators)")
     ResponseEntity<ApiResponse<UserView>> create(@Valid @RequestBody CreateUserInput input) {
         int userId = ids.next("users");

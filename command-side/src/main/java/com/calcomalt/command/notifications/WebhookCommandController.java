@@ -25,12 +25,14 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -84,12 +86,14 @@ class WebhookCommandController {
     static final String VERSION = "2021-10-20";
 
     @PostMapping("/v2/webhooks")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Subscribe a URL to the caller's bookings")
     ResponseEntity<ApiResponse<WebhookView>> createForCaller(@Valid @RequestBody CreateInput input) {
         return create(Callers.required().userId(), null, null, input);
     }
 
     @PostMapping("/v2/teams/{teamId}/webhooks")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Subscribe a URL to a team's bookings (team ADMIN or OWNER)")
     ResponseEntity<ApiResponse<WebhookView>> createForTeam(@PathVariable @Positive int teamId,
                                                            @Valid @RequestBody CreateInput input) {
@@ -97,6 +101,7 @@ class WebhookCommandController {
     }
 
     @PostMapping("/v2/event-types/{eventTypeId}/webhooks")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Subscribe a URL to the bookings of one event type (whoever may change it)")
     ResponseEntity<ApiResponse<WebhookView>> createForEventType(@PathVariable @Positive int eventTypeId,
                                                                 @Valid @RequestBody CreateInput input) {

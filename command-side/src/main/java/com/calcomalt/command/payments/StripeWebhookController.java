@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * An event about a payment not recorded yet answers 5xx, so Stripe sends it again later.
  */
 @RestController
+@Hidden // Stripe calls it with its own signed payload; no API client does, so the API document leaves it out.
 class StripeWebhookController {
 
     private final CommandGateway commands;

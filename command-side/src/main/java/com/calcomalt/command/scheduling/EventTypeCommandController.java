@@ -72,12 +72,14 @@ class EventTypeCommandController {
     }
 
     @PostMapping("/v2/event-types")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an event type of the caller")
     ResponseEntity<ApiResponse<EventTypeOutput>> create(@Valid @RequestBody EventTypeRequest body) {
         return create(body, Callers.required().userId(), null, "/v2/event-types/");
     }
 
     @PostMapping("/v2/teams/{teamId}/event-types")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an event type of a team (admins and owners)")
     ResponseEntity<ApiResponse<EventTypeOutput>> createForTeam(@PathVariable @Positive int teamId,
                                                                @Valid @RequestBody EventTypeRequest body) {
@@ -138,6 +140,7 @@ class EventTypeCommandController {
     }
 
     @PostMapping("/v2/event-types/{eventTypeId}/private-links")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Make a private link to book an event type, used once unless said otherwise")
     ResponseEntity<ApiResponse<PrivateLink>> createPrivateLink(@PathVariable @Positive int eventTypeId,
                                                                @Valid @RequestBody(required = false) PrivateLinkInput input) {

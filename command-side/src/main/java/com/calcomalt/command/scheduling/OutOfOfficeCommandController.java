@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's times out of office, and their own reasons for them. */
@@ -68,6 +69,7 @@ class OutOfOfficeCommandController {
     }
 
     @PostMapping("/v2/me/ooo")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Say when the caller is away, optionally sending bookers to someone else")
     ResponseEntity<ApiResponse<OutOfOfficeEntryView>> create(@Valid @RequestBody CreateInput input) {
         int entryId = ids.next("OutOfOfficeEntry");
@@ -100,6 +102,7 @@ class OutOfOfficeCommandController {
     }
 
     @PostMapping("/v2/me/ooo/reasons")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a reason of the caller's own")
     ResponseEntity<ApiResponse<Created>> createReason(@Valid @RequestBody ReasonInput input) {
         int reasonId = ids.next("OutOfOfficeReason");

@@ -27,12 +27,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -95,6 +97,7 @@ class ScheduleCommandController {
     }
 
     @PostMapping("/v2/schedules")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a schedule; a user's first schedule is their default",
             description = "Without availability, Monday to Friday from 09:00 to 17:00, as cal.com.")
     ResponseEntity<ApiResponse<ScheduleView>> create(@Valid @RequestBody CreateInput input) {

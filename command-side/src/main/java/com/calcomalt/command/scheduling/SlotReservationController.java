@@ -20,11 +20,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Holding a slot while a booker fills in the form, as cal.com API v2's slot reservations. */
@@ -57,6 +59,7 @@ class SlotReservationController {
     }
 
     @PostMapping("/v2/slots/reservations")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Hold a slot of an event type for a few minutes")
     ResponseEntity<ApiResponse<Reservation>> reserve(@Valid @RequestBody ReserveInput input) {
         int length = input.slotDuration() != null ? input.slotDuration()

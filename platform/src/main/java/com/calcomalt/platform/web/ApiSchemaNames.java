@@ -61,7 +61,9 @@ public class ApiSchemaNames extends ModelResolver {
         @Override
         public String nameForType(JavaType type, Set<Options> options) {
             String name = super.nameForType(type, options);
-            if (name != null && !type.isContainerType() && !type.isPrimitive()
+            // An enum is written inline where it is used, never as a component, so two enums of one
+            // simple name (automation's and notifications' TimeUnit) hide nothing from each other.
+            if (name != null && !type.isContainerType() && !type.isPrimitive() && !type.isEnumType()
                     && !type.getRawClass().getName().startsWith("java.")) {
                 String canonical = type.toCanonical();
                 String earlier = typeByName.putIfAbsent(name, canonical);

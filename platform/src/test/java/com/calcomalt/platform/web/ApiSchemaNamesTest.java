@@ -23,7 +23,18 @@ class ApiSchemaNamesTest {
         }
     }
 
+    enum Unit { day, hour }
+
+    record Uses(Unit unit) {
+    }
+
     static class Elsewhere {
+        enum Unit { week }
+
+        record Uses(Unit unit) {
+        }
+
+
         /** Another controller of the same simple name: its CreateInput cannot be told apart by name. */
         static class ScheduleCommandController {
             record CreateInput(boolean other) {
@@ -60,6 +71,22 @@ class ApiSchemaNamesTest {
         assertThat(names.collisions()).singleElement().asString().startsWith("ScheduleCreateInput: ")
                 .contains("ApiSchemaNamesTest$ScheduleCommandController$CreateInput")
                 .contains("ApiSchemaNamesTest$Elsewhere$ScheduleCommandController$CreateInput");
+    }
+
+    @Test
+    void two_enums_of_one_name_are_inline_and_no_collision() {
+        read(Uses.class);
+        read(Elsewhere.Uses.class);
+
+        assertThat(schemas).containsOnlyKeys("ApiSchemaNamesTestUses", "ElsewhereUses");
+        assertThat(unitOf("ApiSchemaNamesTestUses").getEnum()).containsExactly("day", "hour");
+        assertThat(unitOf("ElsewhereUses").getEnum()).containsExactly("week");
+        assertThat(names.collisions()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Schema<String> unitOf(String schema) {
+        return (Schema<String>) schemas.get(schema).getProperties().get("unit");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.calcomalt.query.automation;
 
 import com.calcomalt.contracts.automation.AIPhoneCallConfigurationView;
+import com.calcomalt.contracts.automation.AIPhoneCallSettings;
 import com.calcomalt.contracts.automation.FindAIPhoneCallConfiguration;
 import com.calcomalt.contracts.automation.FindWorkflow;
 import com.calcomalt.contracts.automation.FindWorkflows;
@@ -11,8 +12,6 @@ import com.calcomalt.contracts.identity.TeamView;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.ResourceNotFound;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -32,11 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkflowQueryController {
 
     private final QueryGateway queries;
-    private final ObjectMapper json;
 
-    WorkflowQueryController(QueryGateway queries, ObjectMapper json) {
+    WorkflowQueryController(QueryGateway queries) {
         this.queries = queries;
-        this.json = json;
     }
 
     @GetMapping("/v2/workflows")
@@ -94,17 +91,27 @@ class WorkflowQueryController {
                 .orElseThrow(() -> new ResourceNotFound("No workflow with id " + workflowId))));
     }
 
+    /** The configuration as one flat object, its id and event type beside the settings' columns. */
+    record AIPhoneCallConfigurationOutput(int id, int eventTypeId, String generalPrompt, String yourPhoneNumber,
+                                          String numberToCall, String guestName, Boolean enabled, String beginMessage,
+                                          String llmId, String guestCompany, String guestEmail, String schedulerName,
+                                          String templateType) {
+        static AIPhoneCallConfigurationOutput of(AIPhoneCallConfigurationView view) {
+            AIPhoneCallSettings s = view.settings();
+            return new AIPhoneCallConfigurationOutput(view.id(), view.eventTypeId(), s.generalPrompt(),
+                    s.yourPhoneNumber(), s.numberToCall(), s.guestName(), s.enabled(), s.beginMessage(), s.llmId(),
+                    s.guestCompany(), s.guestEmail(), s.schedulerName(), s.templateType());
+        }
+    }
+
     @GetMapping("/v2/event-types/{eventTypeId}/ai-phone-call-configuration")
     @Operation(summary = "An event type's AI phone call configuration")
-    ApiResponse<ObjectNode> aiPhoneCallConfiguration(@PathVariable @Positive int eventTypeId) {
-        AIPhoneCallConfigurationView view = queries.query(new FindAIPhoneCallConfiguration(eventTypeId,
-                        Callers.required()), ResponseTypes.optionalInstanceOf(AIPhoneCallConfigurationView.class)).join()
-                .orElseThrow(() -> new ResourceNotFound("Event type " + eventTypeId + " has no AI phone call configuration"));
-        ObjectNode node = json.createObjectNode();
-        node.put("id", view.id());
-        node.put("eventTypeId", view.eventTypeId());
-        node.setAll((ObjectNode) json.valueToTree(view.settings()));
-        return ApiResponse.success(node);
+    ApiResponse<AIPhoneCallConfigurationOutput> aiPhoneCallConfiguration(@PathVariable @Positive int eventTypeId) {
+        return ApiResponse.success(AIPhoneCallConfigurationOutput.of(queries.query(
+                        new FindAIPhoneCallConfiguration(eventTypeId, Callers.required()),
+                        ResponseTypes.optionalInstanceOf(AIPhoneCallConfigurationView.class)).join()
+                .orElseThrow(() -> new ResourceNotFound(
+                        "Event type " + eventTypeId + " has no AI phone call configuration"))));
     }
 
     private List<WorkflowOutput> list(Integer teamId, int take, int skip) {

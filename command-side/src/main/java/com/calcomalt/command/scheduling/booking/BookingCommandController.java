@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -103,7 +104,13 @@ class BookingCommandController {
                         @Size(max = 255) String eventTypeSlug, @Size(max = 255) String username,
                         @Size(max = 255) String teamSlug, @Size(max = 255) String organizationSlug,
                         @Min(1) @Max(1440) Integer lengthInMinutes, @NotNull @Valid AttendeeInput attendee,
-                        @Size(max = 30) List<@NotBlank @Email @Size(max = 320) String> guests, Object location,
+                        @Size(max = 30) List<@NotBlank @Email @Size(max = 320) String> guests,
+                        @Schema(description = "cal.com's location: a string (kept for backwards compatibility) "
+                                + "or one of its location objects", oneOf = {String.class, BookingLocation.Address.class,
+                                BookingLocation.AttendeeAddress.class, BookingLocation.AttendeeDefined.class,
+                                BookingLocation.AttendeePhone.class, BookingLocation.Integration.class,
+                                BookingLocation.Link.class, BookingLocation.Phone.class,
+                                BookingLocation.OrganizersDefaultApp.class}) Object location,
                         Map<String, Object> bookingFieldsResponses, Map<String, Object> metadata,
                         @Valid TrackingInput tracking, @Size(max = 64) String reservationUid) {
     }
@@ -155,6 +162,7 @@ class BookingCommandController {
     }
 
     @PostMapping("/v2/bookings")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Book a slot of an event type (or a seat of a seated one)",
             description = "With an Idempotency-Key header, repeating the same request gives the same booking;"
                     + " the same key with a different request is refused with 422.")
@@ -194,6 +202,7 @@ class BookingCommandController {
     }
 
     @PostMapping("/v2/bookings/{uid}/reschedule")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Move a booking to another start: a new booking replaces it")
     ResponseEntity<ApiResponse<BookingView>> reschedule(@PathVariable String uid,
                                                         @Valid @RequestBody RescheduleInput input) {
@@ -230,6 +239,7 @@ class BookingCommandController {
     }
 
     @PostMapping("/v2/bookings/{uid}/seats")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Take a seat of a seated booking")
     ResponseEntity<ApiResponse<SeatedBooking>> bookSeat(@PathVariable String uid, @Valid @RequestBody SeatInput input) {
         BookingView booking = desk.view(uid, Callers.required());
@@ -247,6 +257,7 @@ class BookingCommandController {
     }
 
     @PostMapping("/v2/bookings/{uid}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Keep an internal note on a booking (never shown to attendees)")
     ResponseEntity<ApiResponse<Created>> addNote(@PathVariable String uid, @Valid @RequestBody NoteInput input) {
         int noteId = ids.next("BookingInternalNote");
@@ -255,6 +266,7 @@ class BookingCommandController {
     }
 
     @PostMapping("/v2/bookings/{uid}/references")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Link a booking to a calendar event or video meeting an integration made")
     ResponseEntity<ApiResponse<Created>> addReference(@PathVariable String uid,
                                                       @Valid @RequestBody ReferenceInput input) {
