@@ -290,7 +290,9 @@ class ScaleOutKillTest {
                         node++;
                         continue;
                     }
-                    Instant start = firstSlot.plus(Duration.ofMinutes(15L * nextSlot[client].getAndIncrement()));
+                    // The hours end at 23:59, so a day has 95 quarter hours that fit, the last one at 23:30.
+                    int slot = nextSlot[client].getAndIncrement();
+                    Instant start = firstSlot.plus(Duration.ofDays(slot / 95)).plus(Duration.ofMinutes(15L * (slot % 95)));
                     HttpResponse<String> response;
                     try {
                         response = HTTP.send(HttpRequest.newBuilder(target.uri("/v2/bookings"))
@@ -423,8 +425,8 @@ class ScaleOutKillTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> send(node, "GET", "/v2/me", key, null).statusCode() == 200);
         call(node, "POST", "/v2/schedules", key, """
-                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["MONDAY", "TUESDAY",
-                  "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"], "startTime": "00:00",
+                {"name": "Always", "timeZone": "UTC", "availability": [{"days": ["Monday", "Tuesday",
+                  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], "startTime": "00:00",
                   "endTime": "23:59"}]}""", 201);
         int eventTypeId = call(node, "POST", "/v2/event-types", key, """
                 {"title": "Quick", "slug": "%s", "lengthInMinutes": 15, "minimumBookingNotice": 0}""".formatted(tag),
