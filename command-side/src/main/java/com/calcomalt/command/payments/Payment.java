@@ -2,7 +2,13 @@ package com.calcomalt.command.payments;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.calcomalt.contracts.payments.CancelPayment;
 import com.calcomalt.contracts.payments.ChargeHeldPayment;
+import com.calcomalt.contracts.payments.FailRefund;
+import com.calcomalt.contracts.payments.MovePayment;
+import com.calcomalt.contracts.payments.PaymentCancelled;
+import com.calcomalt.contracts.payments.PaymentMoved;
+import com.calcomalt.contracts.payments.PaymentRefundFailed;
 import com.calcomalt.contracts.payments.FailPayment;
 import com.calcomalt.contracts.payments.InitiatePayment;
 import com.calcomalt.contracts.payments.PaymentCharged;
@@ -31,10 +37,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The payment of one booking, as cal.com's Payment row tells it: initiated unpaid, then paid once,
- * perhaps after failed attempts, then perhaps refunded once. A HOLD's success saves the card, which
- * is charged at most once, for a no-show. The payment app's events may come twice
- * and out of order (Stripe retries its webhooks), so each is taken once by its id, and a failure
- * that arrives after the success changes nothing.
+ * perhaps after failed attempts, then perhaps refunded once, however many refund attempts fail
+ * first. A HOLD's success saves the card, which is charged at most once, for a no-show. A paid
+ * booking that is rescheduled hands its payment on to the booking that replaces it. The payment
+ * app's events may come twice and out of order (Stripe retries its webhooks), so each is taken once
+ * by its id, and a failure or cancellation that arrives after the success changes nothing; a
+ * success that arrives after a cancellation is taken, since the money was taken.
  */
 @Aggregate
 public class Payment {
@@ -45,6 +53,11 @@ public class Payment {
     private boolean success;
     private boolean refunded;
     private boolean charged;
+    private boolean cancelled;
+    private int refundFailures;
+    /** The booking the payment pays for now: the booking it was made for, or the one that replaced it. */
+    private int bookingId;
+    private String bookingUid;
     private final Set<String> appEvents = new HashSet<>();
 
     protected Payment() {
@@ -80,8 +93,7 @@ public class Payment {
         if (success || appEvents.contains(command.appEventId())) {
             return;
         }
-        apply(new PaymentSucceeded(initiated.uid(), initiated.paymentId(), initiated.bookingId(),
-                initiated.bookingUid(), initiated.paymentOption(), command.appEventId(), clock.instant()));
+        apply(new PaymentSucceeded(initiated.uid(), initiated.paymentId(), bookingId, bookingUid, initiated.paymentOption(), command.appEventId(), clock.instant()));
     }
 
     @CommandHandler
@@ -90,7 +102,7 @@ public class Payment {
         if (success || appEvents.contains(command.appEventId())) {
             return;
         }
-        apply(new PaymentFailed(initiated.uid(), initiated.paymentId(), initiated.bookingId(), command.appEventId(),
+        apply(new PaymentFailed(initiated.uid(), initiated.paymentId(), bookingId, command.appEventId(),
                 command.reason(), clock.instant()));
     }
 
@@ -102,8 +114,47 @@ public class Payment {
         if (refunded) {
             throw new DomainConflict("Payment " + initiated.uid() + " is refunded already");
         }
-        apply(new PaymentRefunded(initiated.uid(), initiated.paymentId(), initiated.bookingId(),
-                initiated.bookingUid(), command.refundId(), clock.instant()));
+        apply(new PaymentRefunded(initiated.uid(), initiated.paymentId(), bookingId, bookingUid,
+                command.refundId(), clock.instant()));
+    }
+
+    /** Each failed attempt is recorded once, so a refund that does not go through shows until one does. */
+    @CommandHandler
+    void handle(FailRefund command, Clock clock) {
+        if (!success) {
+            throw new DomainRuleViolation("Payment " + initiated.uid() + " is not paid; there is nothing to refund");
+        }
+        if (refunded || command.attempt() <= refundFailures) {
+            return;
+        }
+        apply(new PaymentRefundFailed(initiated.uid(), initiated.paymentId(), bookingId, bookingUid,
+                command.attempt(), command.reason(), clock.instant()));
+    }
+
+    /** Stripe cannot cancel an intent that succeeded, so a cancellation after the success is an old one reported late. */
+    @CommandHandler
+    void handle(CancelPayment command, Clock clock) {
+        if (success || cancelled || appEvents.contains(command.appEventId())) {
+            return;
+        }
+        apply(new PaymentCancelled(initiated.uid(), initiated.paymentId(), bookingId, bookingUid,
+                command.appEventId(), command.reason(), clock.instant()));
+    }
+
+    /** Only a paid payment moves: an unpaid booking is not rescheduled, it pays first. */
+    @CommandHandler
+    void handle(MovePayment command, Clock clock) {
+        if (command.bookingUid().equals(bookingUid)) {
+            return;
+        }
+        if (!success) {
+            throw new DomainRuleViolation("Payment " + initiated.uid() + " is not paid; it stays with its booking");
+        }
+        if (refunded) {
+            throw new DomainConflict("Payment " + initiated.uid() + " is refunded; it pays for no booking");
+        }
+        apply(new PaymentMoved(initiated.uid(), initiated.paymentId(), command.bookingId(), command.bookingUid(),
+                bookingId, bookingUid, clock.instant()));
     }
 
     /** A HOLD's saved card is charged once, for a no-show: a second charge is refused. */
@@ -118,8 +169,8 @@ public class Payment {
         if (charged) {
             throw new DomainConflict("Payment " + initiated.uid() + " is charged already");
         }
-        apply(new PaymentCharged(initiated.uid(), initiated.paymentId(), initiated.bookingId(),
-                initiated.bookingUid(), command.chargeId(), clock.instant()));
+        apply(new PaymentCharged(initiated.uid(), initiated.paymentId(), bookingId, bookingUid,
+                command.chargeId(), clock.instant()));
     }
 
     private static String currency(String code) {
@@ -134,6 +185,8 @@ public class Payment {
     void on(PaymentInitiated event) {
         aggregateId = PaymentIds.aggregateId(event.uid());
         initiated = event;
+        bookingId = event.bookingId();
+        bookingUid = event.bookingUid();
     }
 
     @EventSourcingHandler
@@ -155,5 +208,22 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentRefunded event) {
         refunded = true;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefundFailed event) {
+        refundFailures = event.attempt();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCancelled event) {
+        cancelled = true;
+        appEvents.add(event.appEventId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentMoved event) {
+        bookingId = event.bookingId();
+        bookingUid = event.bookingUid();
     }
 }

@@ -1,6 +1,12 @@
 package com.calcomalt.command.payments;
 
+import com.calcomalt.contracts.payments.CancelPayment;
 import com.calcomalt.contracts.payments.ChargeHeldPayment;
+import com.calcomalt.contracts.payments.FailRefund;
+import com.calcomalt.contracts.payments.MovePayment;
+import com.calcomalt.contracts.payments.PaymentCancelled;
+import com.calcomalt.contracts.payments.PaymentMoved;
+import com.calcomalt.contracts.payments.PaymentRefundFailed;
 import com.calcomalt.contracts.payments.FailPayment;
 import com.calcomalt.contracts.payments.InitiatePayment;
 import com.calcomalt.contracts.payments.PaymentCharged;
@@ -232,5 +238,129 @@ class PaymentTest {
                 .when(new ChargeHeldPayment(UID, "pi_charge"))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Payment pay-1 was paid on booking; there is no card held");
+    }
+
+    // ================================================================ FailRefund
+
+    @Test
+    void a_refund_that_fails_is_recorded_with_its_attempt() {
+        fixture.given(initiated(), succeeded("evt_1"))
+                .when(new FailRefund(UID, 1, "api_error: Stripe is down"))
+                .expectEvents(new PaymentRefundFailed(UID, 7, 40, BOOKING_UID, 1, "api_error: Stripe is down", NOW));
+    }
+
+    @Test
+    void the_same_failed_attempt_reported_again_changes_nothing() {
+        fixture.given(initiated(), succeeded("evt_1"),
+                        new PaymentRefundFailed(UID, 7, 40, BOOKING_UID, 1, "api_error", EARLIER))
+                .when(new FailRefund(UID, 1, "api_error"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_refund_failing_again_is_recorded_again() {
+        fixture.given(initiated(), succeeded("evt_1"),
+                        new PaymentRefundFailed(UID, 7, 40, BOOKING_UID, 1, "api_error", EARLIER))
+                .when(new FailRefund(UID, 2, "api_error"))
+                .expectEvents(new PaymentRefundFailed(UID, 7, 40, BOOKING_UID, 2, "api_error", NOW));
+    }
+
+    @Test
+    void a_payment_refunded_after_failed_attempts_is_refunded() {
+        fixture.given(initiated(), succeeded("evt_1"),
+                        new PaymentRefundFailed(UID, 7, 40, BOOKING_UID, 1, "api_error", EARLIER))
+                .when(new RefundPayment(UID, "re_1"))
+                .expectEvents(new PaymentRefunded(UID, 7, 40, BOOKING_UID, "re_1", NOW));
+    }
+
+    @Test
+    void a_failure_reported_after_the_refund_changes_nothing() {
+        fixture.given(initiated(), succeeded("evt_1"), new PaymentRefunded(UID, 7, 40, BOOKING_UID, "re_1", EARLIER))
+                .when(new FailRefund(UID, 1, "api_error"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_failed_refund_of_an_unpaid_payment_is_rejected() {
+        fixture.given(initiated())
+                .when(new FailRefund(UID, 1, "api_error"))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Payment pay-1 is not paid; there is nothing to refund");
+    }
+
+    // ================================================================ CancelPayment
+
+    @Test
+    void a_cancelled_intent_cancels_the_unpaid_payment() {
+        fixture.given(initiated())
+                .when(new CancelPayment(UID, "evt_c", "abandoned"))
+                .expectEvents(new PaymentCancelled(UID, 7, 40, BOOKING_UID, "evt_c", "abandoned", NOW));
+    }
+
+    @Test
+    void the_same_cancellation_sent_again_changes_nothing() {
+        fixture.given(initiated(), new PaymentCancelled(UID, 7, 40, BOOKING_UID, "evt_c", "abandoned", EARLIER))
+                .when(new CancelPayment(UID, "evt_c", "abandoned"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_cancellation_reported_after_the_success_changes_nothing() {
+        fixture.given(initiated(), succeeded("evt_1"))
+                .when(new CancelPayment(UID, "evt_c", "abandoned"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_success_reported_after_the_cancellation_is_taken() {
+        fixture.given(initiated(), new PaymentCancelled(UID, 7, 40, BOOKING_UID, "evt_c", "abandoned", EARLIER))
+                .when(new SucceedPayment(UID, "evt_1"))
+                .expectEvents(new PaymentSucceeded(UID, 7, 40, BOOKING_UID, PaymentOption.ON_BOOKING, "evt_1", NOW));
+    }
+
+    // ================================================================ MovePayment
+
+    @Test
+    void a_paid_payment_moves_to_the_booking_that_replaced_its_booking() {
+        fixture.given(initiated(), succeeded("evt_1"))
+                .when(new MovePayment(UID, 41, "booking-2"))
+                .expectEvents(new PaymentMoved(UID, 7, 41, "booking-2", 40, BOOKING_UID, NOW));
+    }
+
+    @Test
+    void a_moved_payment_is_refunded_for_its_new_booking() {
+        fixture.given(initiated(), succeeded("evt_1"), new PaymentMoved(UID, 7, 41, "booking-2", 40, BOOKING_UID,
+                        EARLIER))
+                .when(new RefundPayment(UID, "re_1"))
+                .expectEvents(new PaymentRefunded(UID, 7, 41, "booking-2", "re_1", NOW));
+    }
+
+    @Test
+    void moving_a_payment_again_to_the_same_booking_changes_nothing() {
+        fixture.given(initiated(), succeeded("evt_1"), new PaymentMoved(UID, 7, 41, "booking-2", 40, BOOKING_UID,
+                        EARLIER))
+                .when(new MovePayment(UID, 41, "booking-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_unpaid_payment_does_not_move() {
+        fixture.given(initiated())
+                .when(new MovePayment(UID, 41, "booking-2"))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Payment pay-1 is not paid; it stays with its booking");
+    }
+
+    @Test
+    void a_refunded_payment_does_not_move() {
+        fixture.given(initiated(), succeeded("evt_1"), new PaymentRefunded(UID, 7, 40, BOOKING_UID, "re_1", EARLIER))
+                .when(new MovePayment(UID, 41, "booking-2"))
+                .expectException(DomainConflict.class)
+                .expectExceptionMessage("Payment pay-1 is refunded; it pays for no booking");
     }
 }
