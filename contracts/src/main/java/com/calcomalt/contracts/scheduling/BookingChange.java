@@ -7,7 +7,8 @@ package com.calcomalt.contracts.scheduling;
  */
 public sealed interface BookingChange permits BookingRequested, BookingConfirmed, BookingDeclined, BookingCancelled,
         BookingRescheduled, BookingSeatBooked, BookingSeatCancelled, BookingAbsenceMarked, BookingRated,
-        BookingReferenceAdded, BookingReferenceRemoved, BookingInternalNoteAdded, BookingPaymentRequired, BookingPaid {
+        BookingReferenceAdded, BookingReferenceRemoved, BookingInternalNoteAdded, BookingPaymentRequired, BookingPaid,
+        BookingPaymentCarried {
 
     String uid();
 

@@ -9,6 +9,7 @@ import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingInternalNoteAdded;
 import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentCarried;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingRated;
 import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
@@ -106,6 +107,10 @@ public record BookingState(BookingRequested requested, Lifecycle lifecycle, Map<
             } else if (event instanceof BookingPaid e) {
                 return new Lifecycle(next, cancellationReason, rejectionReason, cancelledBy, rescheduled,
                         rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, e.updatedAt(), true);
+            } else if (event instanceof BookingPaymentCarried) {
+                // Part of making the replacement, as cal.com creates it paid: not a change after it was made.
+                return new Lifecycle(status, cancellationReason, rejectionReason, cancelledBy, rescheduled,
+                        rescheduledBy, rescheduledTo, noShowHost, rating, ratingFeedback, updatedAt, true);
             } else if (event instanceof BookingSeatBooked e) {
                 return changedAt(e.updatedAt());
             } else if (event instanceof BookingSeatCancelled e) {

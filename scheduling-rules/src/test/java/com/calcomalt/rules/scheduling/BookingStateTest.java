@@ -12,6 +12,7 @@ import com.calcomalt.contracts.scheduling.RefundPolicy;
 import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentCarried;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingInternalNoteAdded;
@@ -97,6 +98,16 @@ class BookingStateTest {
         assertThat(paid.apply(new BookingCancelled("b1", 1, null, null, at)).lifecycle().paid()).isTrue();
         assertThat(fold(requested(BookingStatus.pending, null, List.of(3), ANN), required,
                 new BookingCancelled("b1", 1, null, null, at)).awaitingPayment()).isFalse();
+    }
+
+    @Test
+    void a_replacement_made_with_a_carried_payment_is_paid_as_it_is_made() {
+        BookingState carried = fold(requested(BookingStatus.accepted, null, List.of(3), ANN),
+                new BookingPaymentCarried("b1", 1, "b0", MADE));
+
+        assertThat(carried.lifecycle()).isEqualTo(new Lifecycle(BookingStatus.accepted, null, null, null, null, null,
+                null, false, null, null, null, true));
+        assertThat(carried.awaitingPayment()).isFalse();
     }
 
     @Test

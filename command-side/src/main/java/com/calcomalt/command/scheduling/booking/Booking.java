@@ -19,6 +19,7 @@ import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.contracts.scheduling.BookingInternalNoteAdded;
 import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentCarried;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingRated;
 import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
@@ -130,8 +131,11 @@ public class Booking {
     }
 
     /** The booking a reschedule makes: the same people and answers at a new time, in the same calendar event. */
-    private Booking(BookingRequested moved) {
+    private Booking(BookingRequested moved, String paidByUid) {
         apply(moved);
+        if (paidByUid != null) {
+            apply(new BookingPaymentCarried(moved.uid(), moved.bookingId(), paidByUid, moved.createdAt()));
+        }
     }
 
     @CommandHandler
@@ -248,6 +252,7 @@ public class Booking {
             throw new DomainRuleViolation("Booking " + uid() + " has seats: a seat is given back and another booked");
         }
         // Its replacement would be accepted unpaid: the payment stays with this booking, which pays first.
+        // A paid one hands its payment on to the replacement, as cal.com does.
         if (state.awaitingPayment()) {
             throw new DomainConflict("Booking " + uid() + " waits for its payment; it is rescheduled once paid");
         }
@@ -269,7 +274,8 @@ public class Booking {
                 rescheduledBy, now);
         apply(new BookingRescheduled(uid(), bookingId(), command.newUid(), command.reason(), rescheduledBy, now));
         try {
-            createNew(Booking.class, () -> new Booking(replacement));
+            boolean paid = state.lifecycle().paid();
+            createNew(Booking.class, () -> new Booking(replacement, paid ? uid() : null));
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }

@@ -32,6 +32,7 @@ import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.contracts.scheduling.MarkBookingPaid;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentCarried;
 import com.calcomalt.contracts.scheduling.BookingRescheduled;
 import com.calcomalt.contracts.scheduling.BookingSeatBooked;
 import com.calcomalt.contracts.scheduling.BookingSeatCancelled;
@@ -1173,6 +1174,25 @@ class BookingTest {
                         as(BOB, FACTS, free(personal("metadata", PAID), ANN_ID)))
                 .expectException(DomainConflict.class)
                 .expectExceptionMessage("Booking booking-uid-1 waits for its payment; it is rescheduled once paid");
+    }
+
+    @Test
+    void a_paid_booking_rescheduled_hands_its_payment_on_to_the_new_booking() {
+        fixture.given(pending(), paymentRequired(EARLIER),
+                        new BookingPaid(UID, BOOKING_ID, "pay-1", BookingStatus.accepted, EARLIER))
+                .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
+                        as(BOB, FACTS, free(personal("metadata", PAID), ANN_ID)))
+                .expectEventsMatching(rescheduledPaid(
+                        moved -> assertThat(moved.status()).isEqualTo(BookingStatus.accepted),
+                        new BookingPaymentCarried(NEW_UID, NEW_BOOKING_ID, UID, NOW)));
+    }
+
+    @Test
+    void a_free_booking_rescheduled_carries_no_payment() {
+        fixture.given(accepted())
+                .when(new RescheduleBooking(UID, NEW_UID, NEW_BOOKING_ID, NEW_START, NEW_END, List.of(511, 512), null),
+                        as(BOB, FACTS, free(personal(), ANN_ID)))
+                .expectEventsMatching(rescheduled(old -> { }, moved -> { }));
     }
 
     @Test

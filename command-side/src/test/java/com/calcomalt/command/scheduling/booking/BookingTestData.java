@@ -484,4 +484,20 @@ final class BookingTestData {
             return true;
         }), andNoMore()));
     }
+
+    /** A BookingRescheduled, the new booking's BookingRequested, and then the payment carried over to it. */
+    static Matcher<List<Message<?>>> rescheduledPaid(Consumer<BookingRequested> onNew,
+                                                     com.calcomalt.contracts.scheduling.BookingPaymentCarried carried) {
+        return payloadsMatching(exactSequenceOf(
+                predicate(payload -> payload instanceof BookingRescheduled),
+                predicate(payload -> {
+                    assertThat(payload).isInstanceOf(BookingRequested.class);
+                    onNew.accept((BookingRequested) payload);
+                    return true;
+                }),
+                predicate(payload -> {
+                    assertThat(payload).isEqualTo(carried);
+                    return true;
+                }), andNoMore()));
+    }
 }
