@@ -90,10 +90,13 @@ class StripeGateway {
                 options("charge-" + paymentUid)).getId();
     }
 
-    /** Refunds all of a PaymentIntent; answers the refund's id. */
-    String refund(String paymentUid, String paymentIntentId) throws StripeException {
+    /**
+     * Refunds all of a PaymentIntent; answers the refund's id. The first attempt's key is the
+     * payment's; each attempt after a failure has its own, since Stripe answers a key's failure again.
+     */
+    String refund(String paymentUid, String paymentIntentId, int failuresBefore) throws StripeException {
         return client().refunds().create(RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build(),
-                options("refund-" + paymentUid)).getId();
+                options("refund-" + paymentUid + (failuresBefore == 0 ? "" : "-retry-" + failuresBefore))).getId();
     }
 
     /** An intent that will not be paid: Stripe refuses a payment for it from now on. */

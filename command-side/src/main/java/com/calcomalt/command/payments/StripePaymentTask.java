@@ -3,6 +3,7 @@ package com.calcomalt.command.payments;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.payments.ChargeHeldPayment;
+import com.calcomalt.contracts.payments.FailRefund;
 import com.calcomalt.contracts.payments.InitiatePayment;
 import com.calcomalt.contracts.payments.RefundPayment;
 import com.calcomalt.contracts.scheduling.CancelBooking;
@@ -18,6 +19,7 @@ import com.stripe.exception.StripeException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,9 +35,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The Stripe calls of a booking's payment, as db-scheduler tasks: making what the booker pays with,
  * cancelling it when the booking is gone unpaid, refunding, and charging a HOLD's card for a no-show;
  * and cancelling a booking never paid in time. A failed call (Stripe down, a 5xx) is tried again
- * with exponential back-off and stays visible meanwhile as the execution's consecutive failures; the idempotency key of each
- * call makes the retry answer the first call's result, so nothing is ever charged or refunded twice.
- * The command that records the result is idempotent as well.
+ * with exponential back-off, an hour apart at most, until it goes through, and stays visible
+ * meanwhile as the execution's consecutive failures; a refund's failures are also recorded on its
+ * payment, which the booking's answers show. The idempotency key of each call makes the retry
+ * answer the first call's result, so nothing is ever charged or refunded twice. The command that
+ * records the result is idempotent as well.
  */
 @Configuration
 class StripePaymentTask {
@@ -43,6 +47,7 @@ class StripePaymentTask {
     static final String NAME = "stripe-payment";
     private static final Logger log = LoggerFactory.getLogger(StripePaymentTask.class);
     private static final MetaData AS_THE_SYSTEM = CallerMetaData.of(new Caller(0, true, null));
+    private static final Duration LONGEST_BACKOFF = Duration.ofHours(1);
 
     /** Which work, for which booking: the instance id is {@code kind:bookingUid}. EXPIRE calls no one. */
     enum Kind { INTENT, REFUND, EXPIRE, CANCEL_INTENT, CHARGE }
@@ -68,8 +73,21 @@ class StripePaymentTask {
     @Bean
     OneTimeTask<Work> stripePayment() {
         return Tasks.oneTime(NAME, Work.class)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(initialBackoff))
-                .execute((instance, context) -> run(instance.getData()));
+                .onFailure(backoff(initialBackoff))
+                .execute((instance, context) -> run(instance.getData(),
+                        context.getExecution().consecutiveFailures));
+    }
+
+    /** Half as long again after each failure, from {@code initial}, but never longer than an hour. */
+    static FailureHandler<Work> backoff(Duration initial) {
+        return (complete, operations) -> {
+            double factor = Math.pow(1.5, complete.getExecution().consecutiveFailures);
+            long millis = (long) Math.min(initial.toMillis() * factor, LONGEST_BACKOFF.toMillis());
+            Instant next = complete.getTimeDone().plusMillis(millis);
+            log.warn("{} failed {} times in a row; tried again at {}", complete.getExecution().taskInstance,
+                    complete.getExecution().consecutiveFailures + 1, next);
+            operations.reschedule(complete, next);
+        };
     }
 
     static TaskInstance<Work> instance(Kind kind, String bookingUid) {
@@ -85,7 +103,7 @@ class StripePaymentTask {
                        String externalId, boolean paid, boolean cancelled, boolean charged) {
     }
 
-    void run(Work work) {
+    void run(Work work, int failuresBefore) {
         List<Row> rows = jdbc.query("""
                 select booking_id, amount, currency, payment_option, payment_uid, external_id, paid, cancelled,
                        charged
@@ -98,7 +116,7 @@ class StripePaymentTask {
         try {
             switch (work.kind()) {
                 case INTENT -> initiate(work.bookingUid(), rows.get(0));
-                case REFUND -> refund(rows.get(0));
+                case REFUND -> refund(rows.get(0), failuresBefore);
                 case EXPIRE -> expire(work.bookingUid(), rows.get(0));
                 case CANCEL_INTENT -> cancelIntent(rows.get(0));
                 case CHARGE -> charge(work.bookingUid(), rows.get(0));
@@ -160,15 +178,38 @@ class StripePaymentTask {
         }
     }
 
-    private void refund(Row row) throws StripeException {
+    /**
+     * Stripe keeps the first answer to an idempotency key, a failure included, so a retry after a
+     * failure asks again under a key of its own. That cannot refund twice: Stripe refuses to refund a
+     * charge refunded already, and that refusal is taken as the refund made.
+     */
+    private void refund(Row row, int failuresBefore) throws StripeException {
         if (!row.paid() || row.option() != PaymentOption.ON_BOOKING) {
             return;
         }
-        String refundId = stripe.refund(row.paymentUid(), row.externalId());
+        String refundId;
+        try {
+            refundId = stripe.refund(row.paymentUid(), row.externalId(), failuresBefore);
+        } catch (InvalidRequestException e) {
+            if (!"charge_already_refunded".equals(e.getCode())) {
+                throw recorded(row, failuresBefore, e);
+            }
+            refundId = null;
+        } catch (StripeException | RuntimeException e) {
+            throw recorded(row, failuresBefore, e);
+        }
         try {
             commands.sendAndWait(new RefundPayment(row.paymentUid(), refundId), AS_THE_SYSTEM);
         } catch (DomainConflict refundedAlready) {
             // The same refund answered twice by its idempotency key: recorded the first time.
         }
+    }
+
+    /** A failed refund is recorded on its payment, for all to see, before the task is tried again. */
+    private RuntimeException recorded(Row row, int failuresBefore, Exception e) {
+        String reason = e instanceof StripeException stripeError && stripeError.getCode() != null
+                ? stripeError.getCode() + ": " + e.getMessage() : e.getMessage();
+        commands.sendAndWait(new FailRefund(row.paymentUid(), failuresBefore + 1, reason), AS_THE_SYSTEM);
+        return new IllegalStateException("Stripe did not refund payment " + row.paymentUid() + ": " + reason, e);
     }
 }

@@ -1,18 +1,25 @@
 package com.calcomalt.command.payments;
 
 import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.contracts.payments.MovePayment;
+import com.calcomalt.contracts.payments.PaymentCancelled;
 import com.calcomalt.contracts.payments.PaymentCharged;
+import com.calcomalt.contracts.payments.PaymentFailed;
 import com.calcomalt.contracts.payments.PaymentInitiated;
+import com.calcomalt.contracts.payments.PaymentRefundFailed;
 import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
 import com.calcomalt.contracts.scheduling.AttendeeAbsence;
 import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingPaymentCarried;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
+import com.calcomalt.contracts.scheduling.CancelBooking;
 import com.calcomalt.contracts.scheduling.MarkBookingPaid;
 import com.calcomalt.contracts.scheduling.RefundPolicy;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.DomainConflict;
+import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +41,8 @@ import org.springframework.stereotype.Component;
  * that went through marks its booking paid; one never paid in time is cancelled, which frees its
  * slot; a paid booking that is cancelled is refunded as its event type's refund policy says, an
  * unpaid one has its PaymentIntent cancelled, and a payment that comes after its booking is gone is
- * refunded. Stripe is called from the task, never from here, and this
+ * refunded. An intent Stripe canceled cancels its unpaid booking at once; a paid booking that is
+ * rescheduled hands its payment on to the booking that replaced it. Stripe is called from the task, never from here, and this
  * processor refuses replays: rebuilding the read side calls Stripe never.
  */
 @Component
@@ -130,8 +138,58 @@ class StripePayments {
 
     @EventHandler
     void on(PaymentRefunded event) {
-        jdbc.update("update payments.booking_payments set refunded = true where booking_uid = ?",
+        jdbc.update("update payments.booking_payments set refunded = true, last_error = null where booking_uid = ?",
                 event.bookingUid());
+    }
+
+    @EventHandler
+    void on(PaymentRefundFailed event) {
+        jdbc.update("update payments.booking_payments set refund_failures = ?, last_error = ? where booking_uid = ?",
+                event.attempt(), event.reason(), event.bookingUid());
+    }
+
+    /** The booker may try again with the same intent until the booking expires, as Stripe allows. */
+    @EventHandler
+    void on(PaymentFailed event) {
+        jdbc.update("update payments.booking_payments set failed = true, last_error = ? where payment_uid = ?",
+                event.reason(), event.uid());
+    }
+
+    /**
+     * An intent canceled at Stripe (from its dashboard, or by Stripe itself) can never be paid, so the
+     * booking is cancelled now rather than hold its slot until it expires. One cancelled already
+     * (the intent was canceled because the booking was) stays as it is.
+     */
+    @EventHandler
+    void on(PaymentCancelled event) {
+        jdbc.update("update payments.booking_payments set intent_cancelled = true where booking_uid = ?",
+                event.bookingUid());
+        try {
+            commands.sendAndWait(new CancelBooking(event.bookingUid(), "The payment was canceled"), AS_THE_SYSTEM);
+        } catch (DomainConflict | DomainRuleViolation over) {
+            // Cancelled, declined or rescheduled already, or over: nothing is held any more.
+            log.info("Booking {} of canceled payment {} stays as it is: {}", event.bookingUid(), event.uid(),
+                    over.getMessage());
+        }
+    }
+
+    /**
+     * cal.com moves a rescheduled paid booking's Payment to the booking that replaced it: refunds and
+     * no-show charges then follow the new booking.
+     */
+    @EventHandler
+    void on(BookingPaymentCarried event) {
+        List<String> moved = jdbc.queryForList("""
+                update payments.booking_payments set booking_uid = ?, booking_id = ? where booking_uid = ?
+                returning payment_uid""", String.class, event.uid(), event.bookingId(), event.fromUid());
+        if (moved.isEmpty()) {
+            // Moved before: the event handled again after a crash.
+            moved = jdbc.queryForList("select payment_uid from payments.booking_payments where booking_uid = ?",
+                    String.class, event.uid());
+        }
+        for (String paymentUid : moved) {
+            commands.sendAndWait(new MovePayment(paymentUid, event.bookingId(), event.uid()), AS_THE_SYSTEM);
+        }
     }
 
     /** cal.com refunds on cancellation as the event type's refund policy says: always, never, or until N days before. */

@@ -1,5 +1,6 @@
 package com.calcomalt.command.payments;
 
+import com.calcomalt.contracts.payments.CancelPayment;
 import com.calcomalt.contracts.payments.FailPayment;
 import com.calcomalt.contracts.payments.SucceedPayment;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
  * (HMAC-SHA256 with the endpoint secret, within Stripe's default five minutes of tolerance); a
  * forged or stale one gets 400. An event names its booking by the metadata its intent was made
  * with; the same event sent again changes nothing, since the payment takes each event id once.
+ * Besides cal.com's two successes it takes the failures (the booker may try again) and the
+ * cancellations of intents (the booking is cancelled then); events may come in any order.
  * An event about a payment not recorded yet answers 5xx, so Stripe sends it again later.
  */
 @RestController
@@ -63,12 +66,22 @@ class StripeWebhookController {
             case "payment_intent.succeeded", "setup_intent.succeeded" ->
                     commands.sendAndWait(new SucceedPayment(paymentUid, event.getId()));
             case "payment_intent.payment_failed", "setup_intent.setup_failed" ->
-                    commands.sendAndWait(new FailPayment(paymentUid, event.getId(),
-                            intent.path("last_payment_error").path("code").asText(null)));
+                    commands.sendAndWait(new FailPayment(paymentUid, event.getId(), failure(intent)));
+            case "payment_intent.canceled", "setup_intent.canceled" ->
+                    commands.sendAndWait(new CancelPayment(paymentUid, event.getId(),
+                            intent.path("cancellation_reason").asText(null)));
             default -> {
                 // Other events of the account are none of a booking's business.
             }
         }
         return ResponseEntity.ok().build();
+    }
+
+    /** Stripe's code for why the attempt failed (card_declined), or its message when it gives no code. */
+    private static String failure(JsonNode intent) {
+        JsonNode error = intent.has("last_payment_error") ? intent.path("last_payment_error")
+                : intent.path("last_setup_error");
+        String code = error.path("decline_code").asText(error.path("code").asText(null));
+        return code != null ? code : error.path("message").asText("failed");
     }
 }

@@ -1,7 +1,7 @@
 package com.calcomalt.command.scheduling.booking;
 
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingPaymentView;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,7 +15,8 @@ public interface BookingPayments {
 
     /**
      * The booking's payments once what the booker pays with is made (its client secret included), or
-     * as they are after {@code atMost}: Stripe is called a moment after the booking is made.
+     * as they are after a bound: Stripe is called a moment after the booking is made. A payment not
+     * made by then is shown {@code initiating}, with the uid its page will have.
      */
-    List<BookingPaymentView> forBooker(String bookingUid, Duration atMost);
+    List<BookingPaymentView> forBooker(BookingPaymentRequired required);
 }

@@ -15,7 +15,6 @@ import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.rules.scheduling.BookingState;
 import com.calcomalt.rules.scheduling.BookingViewBuilder;
 import com.calcomalt.rules.scheduling.BookingViewBuilder.Made;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DecidedBookings {
-
-    /** How long a booking's answer waits for Stripe's intent before it answers without it. */
-    private static final Duration BOOKER_WAITS_AT_MOST = Duration.ofSeconds(10);
 
     private final EventStore events;
     private final BookingLookups lookups;
@@ -62,7 +58,7 @@ public class DecidedBookings {
     public BookingView forBooker(String uid, Caller caller) {
         BookingState story = story(uid);
         if (story.payment() != null) {
-            return view(story, payments.forBooker(uid, BOOKER_WAITS_AT_MOST));
+            return view(story, payments.forBooker(story.payment()));
         }
         return view(story, hostSide(story, caller) ? payments.of(uid) : List.of());
     }
