@@ -1,20 +1,30 @@
 package com.calcomalt.query.payments;
 
+import com.calcomalt.contracts.payments.PaymentCancelled;
 import com.calcomalt.contracts.payments.PaymentCharged;
+import com.calcomalt.contracts.payments.PaymentFailed;
 import com.calcomalt.contracts.payments.PaymentInitiated;
+import com.calcomalt.contracts.payments.PaymentMoved;
+import com.calcomalt.contracts.payments.PaymentRefundFailed;
 import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
 import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps cal.com's {@code Payment} table. A failed attempt leaves the row as it is: cal.com records
- * only that a payment went through and whether it was refunded.
+ * Keeps cal.com's {@code Payment} table. cal.com's columns say only that a payment went through and
+ * whether it was refunded; what else happened is kept in its {@code data}, where cal.com keeps
+ * Stripe's answer: {@code status} follows the intent's ({@code succeeded}, {@code canceled}),
+ * {@code last_payment_error} says why the last attempt to pay failed, and {@code refund_failures}
+ * and {@code refund_error} show a refund Stripe did not make yet, retried until it is.
  */
 @Component
 @ProcessingGroup("calcom.Payment")
@@ -47,9 +57,46 @@ class PaymentProjector {
     /** A HOLD's success only saves the card: cal.com's row becomes a success when the card is charged. */
     @EventHandler
     void on(PaymentSucceeded event) {
+        PaymentRow row = Rows.existing(entityManager, PaymentRow.class, event.paymentId());
         if (event.paymentOption() != PaymentOption.HOLD) {
-            Rows.existing(entityManager, PaymentRow.class, event.paymentId()).success = true;
+            row.success = true;
         }
+        data(row, data -> {
+            data.put("status", "succeeded");
+            data.remove("last_payment_error");
+        });
+    }
+
+    @EventHandler
+    void on(PaymentFailed event) {
+        data(Rows.existing(entityManager, PaymentRow.class, event.paymentId()), data -> {
+            data.put("status", "requires_payment_method");
+            data.put("last_payment_error", event.reason() == null ? "failed" : event.reason());
+        });
+    }
+
+    @EventHandler
+    void on(PaymentCancelled event) {
+        data(Rows.existing(entityManager, PaymentRow.class, event.paymentId()), data -> {
+            data.put("status", "canceled");
+            if (event.reason() != null) {
+                data.put("cancellation_reason", event.reason());
+            }
+        });
+    }
+
+    @EventHandler
+    void on(PaymentRefundFailed event) {
+        data(Rows.existing(entityManager, PaymentRow.class, event.paymentId()), data -> {
+            data.put("refund_failures", event.attempt());
+            data.put("refund_error", event.reason());
+        });
+    }
+
+    /** cal.com moves the Payment rows of a rescheduled paid booking to the booking that replaced it. */
+    @EventHandler
+    void on(PaymentMoved event) {
+        Rows.existing(entityManager, PaymentRow.class, event.paymentId()).bookingId = event.bookingId();
     }
 
     @EventHandler
@@ -59,7 +106,16 @@ class PaymentProjector {
 
     @EventHandler
     void on(PaymentRefunded event) {
-        Rows.existing(entityManager, PaymentRow.class, event.paymentId()).refunded = true;
+        PaymentRow row = Rows.existing(entityManager, PaymentRow.class, event.paymentId());
+        row.refunded = true;
+        data(row, data -> data.remove("refund_error"));
+    }
+
+    /** A new map, so that the JSON column is seen to change. */
+    private static void data(PaymentRow row, Consumer<Map<String, Object>> change) {
+        Map<String, Object> data = new LinkedHashMap<>(row.data == null ? Map.of() : row.data);
+        change.accept(data);
+        row.data = data;
     }
 
     @ResetHandler

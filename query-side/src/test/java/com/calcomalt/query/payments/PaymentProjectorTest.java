@@ -3,7 +3,10 @@ package com.calcomalt.query.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.calcomalt.contracts.payments.PaymentCancelled;
 import com.calcomalt.contracts.payments.PaymentCharged;
+import com.calcomalt.contracts.payments.PaymentMoved;
+import com.calcomalt.contracts.payments.PaymentRefundFailed;
 import com.calcomalt.contracts.payments.PaymentFailed;
 import com.calcomalt.contracts.payments.PaymentIds;
 import com.calcomalt.contracts.payments.PaymentInitiated;
@@ -11,6 +14,7 @@ import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
 import com.calcomalt.contracts.scheduling.BookingIds;
 import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentCarried;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.contracts.scheduling.PaymentOption;
@@ -81,6 +85,71 @@ class PaymentProjectorTest extends BookingFixtures {
                 booking.uid(), "re_1", T2));
         awaitProjectionsCaughtUp();
         assertThat(payment(uid)).containsEntry("success", true).containsEntry("refunded", true);
+
+        List<String> payments = rowsAsJson("Payment");
+        List<String> bookings = rowsAsJson("Booking");
+        assertThat(projections.replayAll()).contains("calcom-projections");
+        await().atMost(Duration.ofSeconds(60)).until(() -> rowsAsJson("Payment").size() == payments.size());
+        awaitProjectionsCaughtUp();
+        assertThat(rowsAsJson("Payment")).containsExactlyElementsOf(payments);
+        assertThat(rowsAsJson("Booking")).containsExactlyElementsOf(bookings);
+    }
+
+    @Test
+    void failures_cancellations_refund_failures_and_moves_show_in_the_payments_data_identically_on_a_replay() {
+        int host = user();
+        int eventType = personalEventType(host, 30);
+        NewBooking booking = booking(host, eventType);
+        booking.status(BookingStatus.pending).publish();
+        int paymentId = uniqueId();
+        String uid = "pay-" + paymentId;
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentInitiated(uid, paymentId, booking.bookingId(),
+                booking.uid(), "stripe", 5000, 0, "eur", "pi_" + paymentId, PaymentOption.ON_BOOKING,
+                Map.of("id", "pi_" + paymentId, "status", "requires_payment_method"), T1));
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentFailed(uid, paymentId, booking.bookingId(), "evt_1",
+                "card_declined", T1));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).containsEntry("success", false).containsEntry("data",
+                "{\"id\": \"pi_" + paymentId + "\", \"status\": \"requires_payment_method\", "
+                        + "\"last_payment_error\": \"card_declined\"}");
+
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentSucceeded(uid, paymentId, booking.bookingId(),
+                booking.uid(), PaymentOption.ON_BOOKING, "evt_2", T2));
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentRefundFailed(uid, paymentId, booking.bookingId(),
+                booking.uid(), 1, "api_error: down", T2));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).containsEntry("success", true).containsEntry("refunded", false).containsEntry("data",
+                "{\"id\": \"pi_" + paymentId + "\", \"status\": \"succeeded\", \"refund_error\": \"api_error: down\", "
+                        + "\"refund_failures\": 1}");
+
+        NewBooking replacement = booking(host, eventType);
+        replacement.publish();
+        publish("Booking", BookingIds.aggregateId(replacement.uid()), new BookingPaymentCarried(replacement.uid(),
+                replacement.bookingId(), booking.uid(), T2));
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentMoved(uid, paymentId, replacement.bookingId(),
+                replacement.uid(), booking.bookingId(), booking.uid(), T2));
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentRefunded(uid, paymentId, replacement.bookingId(),
+                replacement.uid(), "re_1", T2));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).as("the payment pays for the booking that replaced its booking")
+                .containsEntry("bookingId", replacement.bookingId()).containsEntry("refunded", true)
+                .containsEntry("data", "{\"id\": \"pi_" + paymentId + "\", \"status\": \"succeeded\", "
+                        + "\"refund_failures\": 1}");
+        assertThat(jdbc.queryForObject("select paid from \"Booking\" where id = ?", Boolean.class,
+                replacement.bookingId())).as("the replacement is paid by the payment it carries").isTrue();
+
+        NewBooking abandoned = booking(host, eventType);
+        abandoned.status(BookingStatus.pending).publish();
+        int cancelledId = uniqueId();
+        String cancelledUid = "pay-" + cancelledId;
+        publish("Payment", PaymentIds.aggregateId(cancelledUid), new PaymentInitiated(cancelledUid, cancelledId,
+                abandoned.bookingId(), abandoned.uid(), "stripe", 900, 0, "usd", "pi_" + cancelledId,
+                PaymentOption.ON_BOOKING, Map.of("id", "pi_" + cancelledId), T1));
+        publish("Payment", PaymentIds.aggregateId(cancelledUid), new PaymentCancelled(cancelledUid, cancelledId,
+                abandoned.bookingId(), abandoned.uid(), "evt_c", "abandoned", T2));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(cancelledUid)).containsEntry("success", false).containsEntry("data",
+                "{\"id\": \"pi_" + cancelledId + "\", \"status\": \"canceled\", \"cancellation_reason\": \"abandoned\"}");
 
         List<String> payments = rowsAsJson("Payment");
         List<String> bookings = rowsAsJson("Booking");

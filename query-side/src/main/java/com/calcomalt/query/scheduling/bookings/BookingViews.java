@@ -89,14 +89,18 @@ class BookingViews {
         Map<Integer, List<BookingPaymentView>> payments = new HashMap<>();
         jdbc.query("""
                 select p."bookingId", p.id, p.uid, p."appId", p.amount, p.fee, p.currency, p.success, p.refunded,
-                       p."paymentOption"::text, p."externalId"
+                       p."paymentOption"::text, p."externalId", p.data->>'status' = 'succeeded',
+                       coalesce((p.data->>'refund_failures')::int, 0), p.data->>'status' = 'canceled',
+                       p.data->>'last_payment_error' is not null, coalesce(p.data->>'refund_error', p.data->>'last_payment_error')
                 from "Payment" p join "Booking" b on b.id = p."bookingId"
                 where p."bookingId" in (:ids) and\s""" + BookingVisibility.hostSide(caller, params)
                 + " order by p.id", params, rs -> {
             payments.computeIfAbsent(rs.getInt(1), b -> new ArrayList<>()).add(new BookingPaymentView(rs.getInt(2),
                     rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getBoolean(8),
                     rs.getBoolean(9), rs.getString(10) == null ? null : PaymentOption.valueOf(rs.getString(10)),
-                    rs.getString(11), null));
+                    rs.getString(11), null, BookingPaymentView.status(true, rs.getBoolean(8) || rs.getBoolean(12),
+                            rs.getBoolean(9), rs.getInt(13), rs.getBoolean(14), rs.getBoolean(15)),
+                    rs.getBoolean(9) ? null : rs.getString(16)));
         });
         Map<Integer, List<Attendee>> attendees = new HashMap<>();
         jdbc.query("""

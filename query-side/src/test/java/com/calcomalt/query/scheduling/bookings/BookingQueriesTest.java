@@ -25,6 +25,7 @@ import com.calcomalt.contracts.scheduling.BookingRescheduled;
 import com.calcomalt.contracts.scheduling.BookingSeatData;
 import com.calcomalt.contracts.scheduling.BookingSeatView;
 import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.contracts.scheduling.BookingPaymentView;
 import com.calcomalt.contracts.scheduling.BookingView;
 import com.calcomalt.contracts.scheduling.FindBooking;
 import com.calcomalt.contracts.scheduling.FindBookings;
@@ -404,6 +405,35 @@ class BookingQueriesTest extends BookingFixtures {
         assertThat(uids(admin, new Filter())).containsExactly(teamBooking.uid);
         assertThat(uids(member, new Filter())).as("as host").containsExactly(teamBooking.uid, membersOwn.uid);
         assertThat(uids(invitedAdmin, new Filter())).isEmpty();
+    }
+
+    @Test
+    void a_bookings_payment_is_seen_by_its_host_the_teams_admins_and_system_admins_only() {
+        int owner = user();
+        int admin = user();
+        int host = user();
+        int attendeeUser = user();
+        int sysAdmin = systemAdmin();
+        int teamId = team(owner);
+        member(teamId, admin, MembershipRole.ADMIN, true);
+        member(teamId, host, MembershipRole.MEMBER, true);
+        NewBooking booking = booking(host, teamEventType(teamId, SchedulingType.roundRobin, 30, List.of(host)))
+                .attendee(attendee("A", email(attendeeUser))).at(inDays(4), HALF_HOUR).publish();
+        int paymentId = uniqueId();
+        publish("Payment", com.calcomalt.contracts.payments.PaymentIds.aggregateId("pay-" + paymentId),
+                new com.calcomalt.contracts.payments.PaymentInitiated("pay-" + paymentId, paymentId,
+                        booking.bookingId, booking.uid, "stripe", 5000, 0, "usd", "pi_" + paymentId,
+                        com.calcomalt.contracts.scheduling.PaymentOption.ON_BOOKING,
+                        Map.of("id", "pi_" + paymentId, "client_secret", "pi_secret"), inDays(0)));
+        awaitProjectionsCaughtUp();
+
+        for (Caller reader : List.of(as(host), as(admin), as(owner), new Caller(sysAdmin, true, null))) {
+            List<BookingPaymentView> payments = findOne(reader, booking.uid).orElseThrow().payment();
+            assertThat(payments).as("caller " + reader).hasSize(1);
+            assertThat(payments.get(0).status()).isEqualTo("requires_payment");
+            assertThat(payments.get(0).clientSecret()).as("only the booking's answer and its page show it").isNull();
+        }
+        assertThat(findOne(as(attendeeUser), booking.uid).orElseThrow().payment()).as("the attendee").isEmpty();
     }
 
     @Test
