@@ -330,6 +330,204 @@ class PaymentsApiTest extends ApiTest {
                 "%" + paymentUid)).as("charged once, marked absent twice").isEqualTo(1);
     }
 
+    /** A host with a weekday schedule and a paid event type of {@code price} cents in usd; answers the event type's id. */
+    private int paidEventType(Member host, String slug, int price, String refundPolicy) {
+        assertThat(as(host.key(), () -> post("/v2/schedules", """
+                {"name": "Office", "timeZone": "UTC",
+                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+                                   "startTime": "09:00", "endTime": "17:00"}]}""")).status().value()).isEqualTo(201);
+        Response created = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Paid call", "slug": "%s-%s", "lengthInMinutes": 30,
+                 "metadata": {"apps": {"stripe": {"price": %d, "currency": "usd", "enabled": true,
+                                                  "refundPolicy": "%s"}}}}""".formatted(slug, tag, price,
+                refundPolicy)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        return created.data().get("id").asInt();
+    }
+
+    private Response book(Member booker, int eventTypeId, String start) {
+        return as(booker.key(), () -> post("/v2/bookings", """
+                {"start": "%s", "eventTypeId": %d,
+                 "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "UTC"}}"""
+                .formatted(start, eventTypeId, tag)));
+    }
+
+    /** A Stripe event about a PaymentIntent, signed now with the endpoint's secret; answers the webhook's status. */
+    private int stripeSends(String eventId, String type, String bookingUid, String intentId, String intentFields) {
+        String event = """
+                {"id": "%s", "object": "event", "api_version": "%s", "created": %d, "livemode": false,
+                 "type": "%s", "pending_webhooks": 1, "request": {"id": null},
+                 "data": {"object": {"id": "%s", "object": "payment_intent", "amount": 1200, "currency": "usd",
+                                     %s "metadata": {"bookingUid": "%s"}}}}"""
+                .formatted(eventId, Stripe.API_VERSION, Instant.now().getEpochSecond(), type, intentId,
+                        intentFields, bookingUid);
+        return sendToWebhook(event, stripeSignature(event, StripeFake.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
+    }
+
+    /** The booking as its host reads it, once its first payment is as {@code check} wants it. */
+    private JsonNode awaitHostSees(Member host, String uid, java.util.function.Predicate<JsonNode> check) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response shown = as(host.key(), () -> get("/v2/bookings/" + uid));
+            return shown.status().value() == 200 && shown.data().get("payment").size() == 1
+                    && check.test(shown.data());
+        });
+        return as(host.key(), () -> get("/v2/bookings/" + uid)).data();
+    }
+
+    @Test
+    void a_refund_stripe_refuses_is_shown_and_retried_until_stripe_makes_it() {
+        Member host = newMember("refund-fail-host", "example.com");
+        Member booker = newMember("refund-fail-booker", "example.com");
+        int eventTypeId = paidEventType(host, "refund-fail", 1200, "always");
+        Response booked = book(booker, eventTypeId, "2027-12-13T10:00:00Z");
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        String uid = booked.data().get("uid").asText();
+        int bookingId = booked.data().get("id").asInt();
+        String intentId = booked.data().get("payment").get(0).get("externalId").asText();
+        String paymentUid = booked.data().get("payment").get(0).get("uid").asText();
+        assertThat(stripeSends("evt_paid_" + tag, "payment_intent.succeeded", uid, intentId,
+                "\"status\": \"succeeded\",")).isEqualTo(200);
+        assertThat(awaitStatus(host, uid, "accepted")).isEqualTo("accepted");
+
+        StripeFake.refundsFail(true);
+        try {
+            assertThat(as(host.key(), () -> post("/v2/bookings/" + uid + "/cancel", "{}")).status().value())
+                    .isEqualTo(200);
+            JsonNode failing = awaitHostSees(host, uid, b -> "refund_failed".equals(
+                    b.get("payment").get(0).get("status").asText())).get("payment").get(0);
+            assertThat(failing.get("refunded").asBoolean()).isFalse();
+            assertThat(failing.get("error").asText()).contains("An unknown error occurred");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                    select coalesce((data->>'refund_failures')::int, 0) from "Payment" where id = ?""",
+                    Integer.class, failing.get("id").asInt()) >= 2);
+            assertThat(paymentOf(bookingId)).as("retried, still not refunded").containsEntry("refunded", false);
+        } finally {
+            StripeFake.refundsFail(false);
+        }
+
+        JsonNode refunded = awaitHostSees(host, uid, b -> b.get("payment").get(0).get("refunded").asBoolean())
+                .get("payment").get(0);
+        assertThat(refunded.get("status").asText()).isEqualTo("refunded");
+        assertThat(refunded.get("error").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(paymentOf(bookingId).get("refunded")));
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-" + paymentUid)));
+        STRIPE.verify(postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-" + paymentUid + "-retry-1")));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from eventstore.domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%PaymentRefunded'""", Long.class,
+                "payment:" + paymentUid)).as("refunded once").isEqualTo(1);
+    }
+
+    @Test
+    void a_failed_attempt_shows_a_canceled_intent_cancels_the_booking_and_a_success_reported_late_is_refunded() {
+        Member host = newMember("canceled-host", "example.com");
+        Member booker = newMember("canceled-booker", "example.com");
+        int eventTypeId = paidEventType(host, "canceled", 1200, "never");
+        Response booked = book(booker, eventTypeId, "2027-12-14T10:00:00Z");
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        String uid = booked.data().get("uid").asText();
+        int bookingId = booked.data().get("id").asInt();
+        String intentId = booked.data().get("payment").get(0).get("externalId").asText();
+        assertThat(booked.data().get("payment").get(0).get("status").asText()).isEqualTo("requires_payment");
+
+        assertThat(stripeSends("evt_failed_" + tag, "payment_intent.payment_failed", uid, intentId, """
+                "status": "requires_payment_method",
+                "last_payment_error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
+                                       "message": "Your card has insufficient funds."},""")).isEqualTo(200);
+        JsonNode failed = awaitHostSees(host, uid, b -> "failed".equals(b.get("payment").get(0).get("status").asText()));
+        assertThat(failed.get("payment").get(0).get("error").asText()).isEqualTo("insufficient_funds");
+        assertThat(failed.get("status").asText()).as("the booker may try again").isEqualTo("pending");
+        assertThat(failed.get("paid").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "insufficient_funds".equals(jdbc.queryForObject(
+                "select data->>'last_payment_error' from \"Payment\" where \"bookingId\" = ?", String.class,
+                bookingId)));
+
+        assertThat(stripeSends("evt_canceled_" + tag, "payment_intent.canceled", uid, intentId, """
+                "status": "canceled", "cancellation_reason": "abandoned",""")).isEqualTo(200);
+        assertThat(awaitStatus(host, uid, "cancelled")).as("an intent that can never be paid frees its slot")
+                .isEqualTo("cancelled");
+        assertThat(awaitHostSees(host, uid, b -> "canceled".equals(b.get("payment").get(0).get("status").asText()))
+                .get("paid").asBoolean()).isFalse();
+        Response again = book(booker, eventTypeId, "2027-12-14T10:00:00Z");
+        assertThat(again.status().value()).as(again.body().toString()).isEqualTo(201);
+
+        assertThat(stripeSends("evt_succeeded_" + tag, "payment_intent.succeeded", uid, intentId,
+                "\"status\": \"succeeded\",")).as("delivered after the cancellation it came before").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(paymentOf(bookingId).get("refunded")));
+        assertThat(paymentOf(bookingId)).as("the money was taken, so it is given back whatever the refund policy")
+                .containsEntry("success", true);
+        assertThat(awaitStatus(host, uid, "cancelled")).isEqualTo("cancelled");
+    }
+
+    @Test
+    void when_stripe_is_slow_the_answer_names_the_payment_initiating_and_its_page_gives_the_secret_later() {
+        Member host = newMember("slow-host", "example.com");
+        Member booker = newMember("slow-booker", "example.com");
+        int eventTypeId = paidEventType(host, "slow", 4321, "always");
+        StripeFake.slowPaymentIntents(4321, Duration.ofSeconds(13));
+        Response booked = book(booker, eventTypeId, "2027-12-15T10:00:00Z");
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        JsonNode toPay = booked.data().get("payment").get(0);
+        assertThat(toPay.get("status").asText()).isEqualTo("initiating");
+        assertThat(toPay.get("clientSecret").isNull()).isTrue();
+        assertThat(toPay.get("amount").asInt()).isEqualTo(4321);
+        String paymentUid = toPay.get("uid").asText();
+
+        Response early = as(booker.key(), () -> get("/v2/payments/" + paymentUid));
+        assertThat(early.status().value()).as("no intent yet: " + early.body()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(40)).until(() ->
+                as(booker.key(), () -> get("/v2/payments/" + paymentUid)).status().value() == 200);
+        JsonNode page = as(booker.key(), () -> get("/v2/payments/" + paymentUid)).data();
+        assertThat(page.get("bookingUid").asText()).isEqualTo(booked.data().get("uid").asText());
+        assertThat(page.get("payment").get("clientSecret").asText())
+                .startsWith(page.get("payment").get("externalId").asText() + "_secret_");
+        assertThat(page.get("payment").get("status").asText()).isEqualTo("requires_payment");
+        assertThat(as(booker.key(), () -> get("/v2/payments/no-such-payment")).status().value()).isEqualTo(404);
+    }
+
+    @Test
+    void a_paid_booking_rescheduled_hands_its_payment_to_the_new_booking_which_refunds_it_once() {
+        Member host = newMember("moved-host", "example.com");
+        Member booker = newMember("moved-booker", "example.com");
+        int eventTypeId = paidEventType(host, "moved", 1200, "always");
+        Response booked = book(booker, eventTypeId, "2027-12-16T10:00:00Z");
+        assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
+        String uid = booked.data().get("uid").asText();
+        int bookingId = booked.data().get("id").asInt();
+        String intentId = booked.data().get("payment").get(0).get("externalId").asText();
+        String paymentUid = booked.data().get("payment").get(0).get("uid").asText();
+        assertThat(stripeSends("evt_paid_" + tag, "payment_intent.succeeded", uid, intentId,
+                "\"status\": \"succeeded\",")).isEqualTo(200);
+        assertThat(awaitStatus(host, uid, "accepted")).isEqualTo("accepted");
+
+        Response moved = as(booker.key(), () -> post("/v2/bookings/" + uid + "/reschedule", """
+                {"start": "2027-12-16T11:00:00Z"}"""));
+        assertThat(moved.status().value()).as(moved.body().toString()).isEqualTo(201);
+        String newUid = moved.data().get("uid").asText();
+        int newBookingId = moved.data().get("id").asInt();
+        assertThat(moved.data().get("paid").asBoolean()).as("paid by the payment it carries").isTrue();
+        assertThat(moved.data().get("status").asText()).isEqualTo("accepted");
+
+        JsonNode hostSees = awaitHostSees(host, newUid, b -> b.get("paid").asBoolean());
+        assertThat(hostSees.get("payment").get(0).get("uid").asText()).isEqualTo(paymentUid);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select \"bookingId\" from \"Payment\" where uid = ?", Integer.class, paymentUid) == newBookingId);
+        assertThat(as(host.key(), () -> get("/v2/bookings/" + uid)).data().get("payment"))
+                .as("cal.com moves the Payment row to the new booking").isEmpty();
+        STRIPE.verify(0, postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo("payment-intent-" + newUid)));
+        assertThat(paymentOf(newBookingId)).containsEntry("success", true).containsEntry("refunded", false);
+
+        assertThat(as(booker.key(), () -> post("/v2/bookings/" + newUid + "/cancel", "{}")).status().value())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(paymentOf(newBookingId).get("refunded")));
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("refund-" + paymentUid)));
+        assertThat(bookingId).isNotEqualTo(newBookingId);
+    }
+
     /** A workflow of the host's on the event type, with one email step; answers the step's id. */
     private int workflow(Member host, int eventTypeId, String trigger) {
         Response made = as(host.key(), () -> post("/v2/workflows", """

@@ -16,11 +16,13 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  * the shapes Stripe documents (https://docs.stripe.com/api): Customers (create), PaymentIntents
  * (create, cancel), SetupIntents (create, retrieve) and Refunds (create). A SetupIntent retrieved
  * has succeeded with a card, as if its booker had confirmed it in the browser. Like Stripe, it answers a repeated Idempotency-Key
- * with the first answer. The one Spring context of the API tests is configured against it by
+ * with the first answer, a failure included. A test can make refunds fail and intents slow. The one Spring context of the API tests is configured against it by
  * {@link ApiTest}: a second context with other settings would run its own event processors and
  * scheduler on the same database, and take work meant for the first.
  */
@@ -53,7 +55,23 @@ final class StripeFake {
                 .willReturn(new ResponseDefinitionBuilder().withTransformers(StripeObjects.NAME)));
     }
 
+    private static final AtomicBoolean REFUNDS_FAIL = new AtomicBoolean();
+    private static final Map<String, Integer> SLOW_INTENTS = new ConcurrentHashMap<>();
+
     private StripeFake() {
+    }
+
+    /** While on, every refund asked for under a key not seen before fails as Stripe's 500 does. */
+    static void refundsFail(boolean fail) {
+        REFUNDS_FAIL.set(fail);
+    }
+
+    /** PaymentIntents of {@code amount} are answered only after {@code delay}, as from a slow Stripe. */
+    static void slowPaymentIntents(int amount, Duration delay) {
+        SLOW_INTENTS.put(String.valueOf(amount), (int) delay.toMillis());
+    }
+
+    private record Answer(int status, String body) {
     }
 
     static WireMockServer server() {
@@ -81,7 +99,7 @@ final class StripeFake {
 
         static final String NAME = "stripe-objects";
         private final ObjectMapper json = new ObjectMapper();
-        private final Map<String, String> answered = new ConcurrentHashMap<>();
+        private final Map<String, Answer> answered = new ConcurrentHashMap<>();
         private final Map<String, ObjectNode> setupIntents = new ConcurrentHashMap<>();
 
         @Override
@@ -98,10 +116,22 @@ final class StripeFake {
         public ResponseDefinition transform(ServeEvent serveEvent) {
             Request request = serveEvent.getRequest();
             String key = request.getHeader("Idempotency-Key");
-            String body = key == null ? answer(request)
-                    : answered.computeIfAbsent(request.getUrl() + " " + key, k -> answer(request));
-            return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withHeader("Request-Id", "req_" + random()).withBody(body).build();
+            Answer answer = key == null ? answerOrFail(request)
+                    : answered.computeIfAbsent(request.getUrl() + " " + key, k -> answerOrFail(request));
+            Integer delay = request.getUrl().equals("/v1/payment_intents")
+                    ? SLOW_INTENTS.get(form(request.getBodyAsString()).get("amount")) : null;
+            return new ResponseDefinitionBuilder().withStatus(answer.status())
+                    .withHeader("Content-Type", "application/json").withHeader("Request-Id", "req_" + random())
+                    .withBody(answer.body()).withFixedDelay(delay).build();
+        }
+
+        /** Like Stripe, the first answer to a key is kept, a failure included. */
+        private Answer answerOrFail(Request request) {
+            if (request.getUrl().equals("/v1/refunds") && REFUNDS_FAIL.get()) {
+                return new Answer(500, """
+                        {"error": {"type": "api_error", "message": "An unknown error occurred"}}""");
+            }
+            return new Answer(200, answer(request));
         }
 
         private String answer(Request request) {

@@ -21,6 +21,10 @@ import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
 import com.calcomalt.contracts.scheduling.BookingIds;
+import com.calcomalt.contracts.scheduling.RefundPolicy;
+import com.calcomalt.contracts.scheduling.PaymentOption;
+import com.calcomalt.contracts.scheduling.BookingPaid;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
 import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
 import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
 import com.calcomalt.contracts.scheduling.BookingRequested;
@@ -110,11 +114,16 @@ class BookingCalendarWriterTest {
     }
 
     private BookingRequested booking(Host host, Instant start, String fromReschedule, Integer eventTypeId) {
+        return booking(host, start, fromReschedule, eventTypeId, BookingStatus.accepted);
+    }
+
+    private BookingRequested booking(Host host, Instant start, String fromReschedule, Integer eventTypeId,
+                                     BookingStatus status) {
         int bookingId = id();
         String uid = "cal-" + bookingId;
         return new BookingRequested(bookingId, uid, eventTypeId, host.userId(), List.of(host.userId()),
                 "hanna" + host.userId() + "@example.com", "Intro call", "About the project", start,
-                start.plus(Duration.ofMinutes(30)), 0, 0, "Office, room 4", BookingStatus.accepted,
+                start.plus(Duration.ofMinutes(30)), 0, 0, "Office, room 4", status,
                 List.of(new BookingAttendee(id(), "Bob Booker", "bob@example.com", "America/New_York", "en", null)),
                 Map.of("name", "Bob Booker", "email", "bob@example.com"), Map.of(), Map.of(), null, uid + "@cal.com",
                 0, null, fromReschedule, null, null, null, CreationSource.api_v2, host.userId(),
@@ -234,6 +243,23 @@ class BookingCalendarWriterTest {
         assertThat(radicale.event("hanna", special, booking.uid())).isPresent();
         assertThat(radicale.resources("hanna", host.calendar())).as("not the host's own destination").isEmpty();
         assertThat(row(booking.uid()).get("external_calendar_id")).isEqualTo(radicale.calendarUrl("hanna", special));
+    }
+
+    @Test
+    void a_booking_waiting_for_its_payment_is_written_once_its_payment_accepts_it() {
+        Host host = hostWithDestination("hanna-secret-1");
+        BookingRequested booking = booking(host, inDays(7), null, null, BookingStatus.pending);
+        publish("Booking", BookingIds.aggregateId(booking.uid()), booking, new BookingPaymentRequired(booking.uid(),
+                booking.bookingId(), "stripe", 5000, "usd", PaymentOption.ON_BOOKING, RefundPolicy.ALWAYS, null,
+                booking.createdAt()));
+        BookingRequested later = booking(host, inDays(8), null);
+        book(later);
+        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(later.uid())));
+        assertThat(row(booking.uid())).as("not written while it waits for its payment").isEmpty();
+
+        publish("Booking", BookingIds.aggregateId(booking.uid()), new BookingPaid(booking.uid(), booking.bookingId(),
+                "pay-1", BookingStatus.accepted, Instant.now()));
+        await().atMost(WAIT).until(() -> "WRITTEN".equals(status(booking.uid())));
     }
 
     @Test
