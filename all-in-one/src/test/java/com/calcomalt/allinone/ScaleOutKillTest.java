@@ -46,10 +46,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issue 17's kill test: three all-in-one processes, each its own JVM on a loopback port, on one
  * PostgreSQL. Pairs of clients ask for the same slots of one host through different nodes; one node
  * measures bookings/s alone, then all three, and in the middle of the second run the node that runs
- * the cal.com projections is killed with SIGKILL. Afterwards: no acknowledged booking lost,
- * no host booked twice at once, every segment and every picked execution held by a live node, the
- * projections equal to a rebuild, and each webhook delivery received once (again only if the dead
- * node was sending it when it died: delivery is at least once, see WebhookDeliveryTask).
+ * the cal.com projections is killed with SIGKILL. Each booking is read through another node right
+ * after its 201 (read-your-writes across processes). Afterwards: no acknowledged booking lost, no host
+ * booked twice at once, every segment and every picked execution held by a live node, the segments of
+ * the processors that have several spread over the nodes before the kill and over the survivors after
+ * it, the projections equal to a rebuild, and each webhook delivery received under its own
+ * {@code webhook-id}, once, or twice when the dead node was sending it when it died (delivery is at
+ * least once, see WebhookDeliveryTask; a receiver drops the copy by its id).
  */
 class ScaleOutKillTest {
 
@@ -68,6 +71,12 @@ class ScaleOutKillTest {
     private static HttpServer receiver;
     /** Each webhook request received, as "uid triggerEvent". */
     private static final List<String> received = new CopyOnWriteArrayList<>();
+    /** The webhook-id header of each webhook request received: the delivery's id, the same on a retry. */
+    private static final List<String> receivedIds = new CopyOnWriteArrayList<>();
+    /** The command-side processors that get several segments, which the nodes share. */
+    private static final Set<String> MULTI_SEGMENT = Set.of("calendar-writer", "managed-event-types",
+            "workflow-reminders", "payments-stripe");
+    private static final AtomicInteger crossNodeReads = new AtomicInteger();
     private static final List<Node> nodes = new ArrayList<>();
     private static volatile boolean killed;
     private static volatile boolean slow;
@@ -98,6 +107,7 @@ class ScaleOutKillTest {
         receiver.createContext("/", exchange -> {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             received.add(body.at("/payload/uid").asText() + " " + body.get("triggerEvent").asText());
+            receivedIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")));
             if (slow) {
                 try {
                     Thread.sleep(SLOW_ANSWER.toMillis());
@@ -150,6 +160,17 @@ class ScaleOutKillTest {
 
         double alone = load(hosts, List.of(first), nextSlot, acknowledged, MEASURE, null).rate();
 
+        // The processors with several segments share them out: each node takes its fair share, ceil(4 / 3).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                MULTI_SEGMENT.stream().allMatch(processor -> segmentOwners(processor).size() > 1
+                        && !segmentOwners(processor).contains(null)));
+        assertThat(multiSegmentProcessors()).as("processors with more than one segment").containsAll(MULTI_SEGMENT);
+        for (String processor : MULTI_SEGMENT) {
+            assertThat(segmentOwners(processor)).as(processor + " segments before the kill").hasSizeGreaterThan(1)
+                    .isSubsetOf(all.stream().map(Node::name).toList());
+        }
+        String spreadBefore = spread();
+
         // The node that runs the cal.com projections (and, having started first, most other processors) dies.
         String victimName = jdbc.queryForObject("""
                 select owner from eventstore.token_entry where processor_name = 'calcom-projections'""", String.class);
@@ -183,16 +204,43 @@ class ScaleOutKillTest {
                         select count(*) from scheduler.scheduled_tasks where picked and picked_by = ?""",
                         Long.class, victimName) == 0);
         double tasksMoved = seconds(System.nanoTime() - killedAt.get());
+        for (String processor : MULTI_SEGMENT) {
+            assertThat(segmentOwners(processor)).as(processor + " segments after the kill: both survivors share them")
+                    .containsExactlyInAnyOrderElementsOf(survivors);
+        }
         // Queries of the projections' progress go to the node that runs them now.
         String projecting = jdbc.queryForObject("""
                 select owner from eventstore.token_entry where processor_name = 'calcom-projections'""", String.class);
         Node live = all.stream().filter(n -> n.name().equals(projecting)).findFirst().orElseThrow();
+
+        // Read-your-writes across processes with the projections moved: a booking made through one survivor
+        // is read at once through the other, both ways round (writing where the projections run and not).
+        Node otherSurvivor = all.stream().filter(n -> survivors.contains(n.name()) && n != live).findFirst()
+                .orElseThrow();
+        Set<String> unreadAfterKill = ConcurrentHashMap.newKeySet();
+        Instant farDay = Instant.now().plus(Duration.ofDays(90)).truncatedTo(ChronoUnit.DAYS);
+        for (int i = 0; i < 10; i++) {
+            Node writer = i % 2 == 0 ? otherSurvivor : live;
+            Node reader = writer == live ? otherSurvivor : live;
+            Host host = hosts.get(i % HOSTS);
+            HttpResponse<String> booked = send(writer, "POST", "/v2/bookings", host.key(), """
+                    {"start": "%s", "eventTypeId": %d, "attendee": {"name": "Reader", "email": "reader-%d@example.com",
+                     "timeZone": "UTC"}}""".formatted(farDay.plus(Duration.ofMinutes(15L * i)), host.eventTypeId(), i));
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            String uid = JSON.readTree(booked.body()).at("/data/uid").asText();
+            acknowledged.add(uid);
+            readThroughAnotherNode(reader, host, uid, unreadAfterKill);
+            crossNodeReads.incrementAndGet();
+        }
+        assertThat(unreadAfterKill).as("bookings another survivor did not show right after their 201").isEmpty();
 
         System.out.printf("%nScale-out: bookings/s with 1 node %.1f, with 3 nodes %.1f (%d clients, %d hosts, each slot"
                         + " asked by 2 clients); %s killed, its segments claimed by a live node after %.1f s, its %d"
                         + " picked executions after %.1f s; %d acknowledged, %d requests failed on the killed node%n%n",
                 alone, together.firstHalfRate(), CLIENTS, HOSTS, victimName, segmentsMoved, pickedAtKill.size(), tasksMoved,
                 acknowledged.size(), together.failed());
+        System.out.printf("Scale-out: segments (processor/segment=node) before the kill %s; after %s; %d bookings read"
+                + " through another node right after their 201%n%n", spreadBefore, spread(), crossNodeReads.get());
 
         assertThat(acknowledged).hasSizeGreaterThan(10);
         for (String uid : acknowledged) {
@@ -234,28 +282,43 @@ class ScaleOutKillTest {
         for (String uid : acknowledged) {
             assertThat(deliveries.get(uid + " BOOKING_CREATED")).as("BOOKING_CREATED of " + uid).isNotNull();
         }
-        Set<String> resentByRevival = new HashSet<>();
-        for (String deliveryId : pickedAtKill) {
-            jdbc.queryForList("select body from notifications.webhook_deliveries where id = ?", String.class, deliveryId)
-                    .forEach(body -> resentByRevival.add(key(body)));
-        }
-        System.out.printf("Scale-out: %d webhook requests for %d deliveries; %d received twice (of the %d the killed node"
-                        + " was sending)%n%n", received.size(), deliveries.size(),
-                deliveries.values().stream().filter(times -> times > 1).count(), resentByRevival.size());
-        deliveries.forEach((delivery, times) -> {
-            assertThat(times).as(delivery).isLessThanOrEqualTo(resentByRevival.contains(delivery) ? 2 : 1);
-        });
-        long stored = jdbc.queryForObject("select count(*) from notifications.webhook_deliveries", Long.class);
-        assertThat(deliveries).as("one delivery row, one request").hasSize((int) stored);
+        // What the killed node was sending when it died: attempts it wrote before their POST and never answered.
+        Set<String> inFlightAtKill = new HashSet<>(jdbc.queryForList("""
+                select delivery_id from notifications.webhook_delivery_attempts
+                where node = ? and http_status is null and duration_ms is null""", String.class, victimName));
+        assertThat(pickedAtKill).as("an attempt in flight was a picked execution").containsAll(inFlightAtKill);
+        Map<String, Long> byId = new ConcurrentHashMap<>();
+        receivedIds.forEach(id -> byId.merge(id, 1L, Long::sum));
+        List<String> stored = jdbc.queryForList("select id from notifications.webhook_deliveries", String.class);
+        long duplicates = byId.values().stream().filter(times -> times > 1).count();
+        System.out.printf("Scale-out: %d webhook requests for %d deliveries (%d distinct webhook-ids); %d received"
+                        + " twice, of the %d the killed node was sending when it died%n%n", received.size(),
+                stored.size(), byId.size(), duplicates, inFlightAtKill.size());
+        assertThat(byId.keySet()).as("every delivery was received, under its own webhook-id")
+                .containsExactlyInAnyOrderElementsOf(stored);
+        byId.forEach((id, times) -> assertThat(times).as("requests with webhook-id " + id)
+                .isLessThanOrEqualTo(inFlightAtKill.contains(id) ? 2 : 1));
+        assertThat(deliveries).as("one delivery row per booking and trigger").hasSize(stored.size());
     }
 
-    private static String key(String body) {
-        try {
-            JsonNode parsed = JSON.readTree(body);
-            return parsed.at("/payload/uid").asText() + " " + parsed.get("triggerEvent").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Set<String> multiSegmentProcessors() {
+        return new HashSet<>(jdbc.queryForList("""
+                select processor_name from eventstore.token_entry group by processor_name having count(*) > 1""",
+                String.class));
+    }
+
+    /** The nodes that hold the processor's segments now (null for one nobody holds). */
+    private static Set<String> segmentOwners(String processor) {
+        return new HashSet<>(jdbc.queryForList("select owner from eventstore.token_entry where processor_name = ?",
+                String.class, processor));
+    }
+
+    private static String spread() {
+        return jdbc.queryForList("""
+                select processor_name || '/' || segment || '=' || coalesce(owner, '-') from eventstore.token_entry
+                where processor_name in ('calendar-writer', 'managed-event-types', 'workflow-reminders',
+                                         'payments-stripe')
+                order by processor_name, segment""", String.class).toString();
     }
 
     private record Load(double rate, double firstHalfRate, int failed) {
@@ -318,6 +381,7 @@ class ScaleOutKillTest {
                         // While the projecting node is dead (until its segments move) an answer waits only boundedly.
                         if (other != target && !killed) {
                             readThroughAnotherNode(other, host, uid, unread);
+                            crossNodeReads.incrementAndGet();
                         }
                         booked++;
                         if (System.nanoTime() < half) {

@@ -56,6 +56,9 @@ import org.springframework.stereotype.Component;
  * cancels the durable task that sends it. A pending booking also gets its host's reminders that it
  * awaits confirmation (cal.com's ReminderMail), 3, 24 and 48 hours after it was made.
  *
+ * <p>Its segments keep each booking's and each workflow's events in order; a workflow's change that
+ * reaches bookings already made waits for the bookings other segments are planning (planUpcoming).
+ *
  * <p>The commands' events, this processor's own tables and the db-scheduler rows are written in the
  * transaction that moves this processor's token: a crash redoes all of it or none. A reminder's id
  * is made from its booking, step and seat, so planning twice is a refusal that is ignored. It runs
@@ -312,6 +315,10 @@ class ReminderPlanner {
     }
 
     private void planUpcoming(int workflowId, Instant at) {
+        // Bookings are planned in other segments meanwhile. This waits for those being written to commit,
+        // so they are read below; one written after it finds the workflow active when it plans itself, as
+        // ActiveWorkflows reads the command side, which took the workflow's change before this event came.
+        jdbc.execute("lock table automation.reminder_bookings in share mode");
         List<Integer> eventTypes = jdbc.queryForList("""
                 select distinct event_type_id from automation.reminder_bookings
                 where status = 'accepted' and event_type_id is not null and seat_uid is null

@@ -2,6 +2,7 @@ package com.calcomalt.command.notifications;
 
 import static com.calcomalt.platform.database.Timestamps.utc;
 
+import com.calcomalt.platform.config.NodeName;
 import com.calcomalt.platform.secrets.SecretBox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,10 +34,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * itself with exponential back-off after a network error or a 5xx, until
  * {@code calalt.webhooks.delivery.max-attempts} tries were made.
  *
- * <p>At least once: an attempt is recorded after the POST returns, so a crash in between sends the
- * same body again when the scheduler revives the execution; receivers dedupe by the payload's
- * {@code uid} and {@code triggerEvent}. At most once would lose deliveries on any crash, which
- * for a webhook is the worse failure.
+ * <p>At least once, and as close to once as HTTP allows. Every request carries the delivery's id as
+ * {@code webhook-id} (Standard Webhooks), the same on every retry, so a receiver can drop a copy. An
+ * attempt is written before its POST goes out and its answer is written, with the delivery's success,
+ * in one statement; a revived execution first looks for an answered success and then sends nothing.
+ * What stays is the POST in flight when its node died: the receiver may have it, and nothing on this
+ * side can know, so it is sent again under the same id. At most once would lose deliveries on any
+ * crash, which for a webhook is the worse failure.
  */
 @Configuration
 class WebhookDeliveryTask {
@@ -52,13 +56,15 @@ class WebhookDeliveryTask {
     private final Duration requestTimeout;
     private final HttpClient http;
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+    private final String node;
 
-    WebhookDeliveryTask(JdbcTemplate jdbc, SecretBox secrets, Clock clock,
+    WebhookDeliveryTask(JdbcTemplate jdbc, SecretBox secrets, Clock clock, @Value(NodeName.PROPERTY) String nodeName,
                         @Value("${calalt.webhooks.delivery.max-attempts:5}") int maxAttempts,
                         @Value("${calalt.webhooks.delivery.initial-backoff:10s}") Duration initialBackoff,
                         @Value("${calalt.webhooks.delivery.connect-timeout:5s}") Duration connectTimeout,
                         @Value("${calalt.webhooks.delivery.request-timeout:10s}") Duration requestTimeout) {
         this.jdbc = jdbc;
+        this.node = NodeName.of(nodeName);
         this.secrets = secrets;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -81,36 +87,50 @@ class WebhookDeliveryTask {
         return new TaskInstance<>(NAME, deliveryId);
     }
 
-    private record Delivery(String url, String body, String status, String encryptedSecret, int attempts) {
+    private record Delivery(String url, String body, String status, String encryptedSecret, int attempts,
+                            boolean answered) {
     }
 
     CompletionHandler<Void> attempt(String deliveryId) {
         Delivery delivery = jdbc.query("""
                 select d.subscriber_url, d.body, d.status, s.encrypted_secret,
-                       (select count(*) from notifications.webhook_delivery_attempts a where a.delivery_id = d.id)
+                       (select count(*) from notifications.webhook_delivery_attempts a where a.delivery_id = d.id),
+                       exists (select 1 from notifications.webhook_delivery_attempts a where a.delivery_id = d.id
+                               and a.http_status between 200 and 299)
                 from notifications.webhook_deliveries d
                 left join notifications.webhook_subscriptions s on s.webhook_id = d.webhook_id
                 where d.id = ?""", (rs, i) -> new Delivery(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getInt(5)), deliveryId).stream().findFirst().orElse(null);
+                rs.getString(4), rs.getInt(5), rs.getBoolean(6)), deliveryId).stream().findFirst().orElse(null);
         if (delivery == null || !"PENDING".equals(delivery.status())) {
             return (complete, operations) -> operations.remove();
         }
+        if (delivery.answered()) {
+            return finish(deliveryId, "SUCCEEDED");
+        }
+        // An attempt without an answer is one whose node died while sending: the receiver may have it.
+        jdbc.update("""
+                update notifications.webhook_delivery_attempts set error = 'no answer recorded: its node stopped'
+                where delivery_id = ? and duration_ms is null and http_status is null and error is null""",
+                deliveryId);
         int attempt = delivery.attempts() + 1;
-        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
-        String signature = WebhookSignature.of(secrets.open(delivery.encryptedSecret()), body);
         Instant startedAt = clock.instant();
+        jdbc.update("""
+                insert into notifications.webhook_delivery_attempts (delivery_id, attempt, attempted_at, node)
+                values (?, ?, ?, ?)""", deliveryId, attempt, utc(startedAt), node);
+        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
+        String secret = secrets.open(delivery.encryptedSecret());
         long started = System.nanoTime();
         Integer status = null;
         String error = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(requestTimeout)
                     .header("Content-Type", PayloadTemplate.isJson(delivery.body(), json) ? "application/json"
                             : "text/plain; charset=utf-8")
-                    .header(WebhookSignature.HEADER, signature)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .header(WebhookSignature.HEADER, WebhookSignature.of(secret, body));
+            WebhookSignature.standardWebhooks(deliveryId, startedAt, secret, body).forEach(request::header);
+            status = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -118,12 +138,17 @@ class WebhookDeliveryTask {
             error = "interrupted while sending (shutting down)";
         }
         long durationMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        boolean succeeded = status != null && status >= 200 && status < 300;
+        // The answer and the delivery's success in one statement: a revived run never finds one without the other.
         jdbc.update("""
-                insert into notifications.webhook_delivery_attempts (delivery_id, attempt, attempted_at, duration_ms,
-                    http_status, error) values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                deliveryId, attempt, utc(startedAt), durationMs, status, error);
-        if (status != null && status >= 200 && status < 300) {
-            return finish(deliveryId, "SUCCEEDED");
+                with answered as (
+                    update notifications.webhook_delivery_attempts set duration_ms = ?, http_status = ?, error = ?
+                    where delivery_id = ? and attempt = ?)
+                update notifications.webhook_deliveries set status = 'SUCCEEDED', completed_at = ?
+                where id = ? and status = 'PENDING' and ?""",
+                durationMs, status, error, deliveryId, attempt, utc(clock.instant()), deliveryId, succeeded);
+        if (succeeded) {
+            return (complete, operations) -> operations.remove();
         }
         boolean retryable = status == null || status >= 500;
         if (retryable && attempt < maxAttempts) {

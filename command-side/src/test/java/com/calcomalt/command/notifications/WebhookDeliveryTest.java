@@ -70,6 +70,8 @@ class WebhookDeliveryTest {
     SecretBox secrets;
     @Autowired
     DeadLetters deadLetters;
+    @Autowired
+    WebhookDeliveryTask task;
 
     private final ObjectMapper json = new ObjectMapper();
     private HttpServer server;
@@ -77,7 +79,8 @@ class WebhookDeliveryTest {
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    record Received(String path, String signature, String contentType, byte[] body) {
+    record Received(String path, String signature, String contentType, byte[] body, String webhookId,
+                    String webhookTimestamp, String webhookSignature) {
         JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
@@ -93,8 +96,10 @@ class WebhookDeliveryTest {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
-            received.add(new Received(path, exchange.getRequestHeaders().getFirst("X-Cal-Signature-256"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            var headers = exchange.getRequestHeaders();
+            received.add(new Received(path, headers.getFirst("X-Cal-Signature-256"), headers.getFirst("Content-Type"),
+                    body, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature")));
             Deque<Integer> queue = answers.get(path);
             Integer status = queue == null ? null : queue.poll();
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
@@ -181,6 +186,25 @@ class WebhookDeliveryTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    /** Standard Webhooks' check, as its libraries make it: "v1," and the base64 HMAC of "id.timestamp.body". */
+    private static String standardSignature(byte[] key, Received request) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        mac.update((request.webhookId() + "." + request.webhookTimestamp() + ".").getBytes(StandardCharsets.UTF_8));
+        return "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(request.body()));
+    }
+
+    /** A delivery row as the dispatcher writes it, for the task to be run on directly. */
+    private String pendingDelivery(String path) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("""
+                insert into notifications.webhook_deliveries (id, webhook_id, booking_id, trigger_event,
+                    subscriber_url, body, status, due_at, created_at, event_id)
+                values (?, ?, null, 'BOOKING_CREATED', ?, '{"triggerEvent":"BOOKING_CREATED"}', 'PENDING', now(), now(), ?)""",
+                id, UUID.randomUUID().toString(), url(path), UUID.randomUUID().toString());
+        return id;
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -297,11 +321,75 @@ class WebhookDeliveryTest {
         assertThat(at("/flaky")).hasSize(3);
         assertThat(at("/flaky")).extracting(r -> new String(r.body(), StandardCharsets.UTF_8)).containsOnly(
                 new String(at("/flaky").get(0).body(), StandardCharsets.UTF_8));
+        assertThat(at("/flaky")).extracting(Received::webhookId)
+                .as("every try carries the delivery's id, so a receiver can drop a copy")
+                .containsOnly((String) delivery(webhookId, "BOOKING_CREATED").get("id"));
         Instant first = ((java.sql.Timestamp) attempts.get(0).get("attempted_at")).toInstant();
         Instant second = ((java.sql.Timestamp) attempts.get(1).get("attempted_at")).toInstant();
         Instant third = ((java.sql.Timestamp) attempts.get(2).get("attempted_at")).toInstant();
         assertThat(Duration.between(first, second)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
         assertThat(Duration.between(second, third)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void each_request_carries_standard_webhooks_headers_signed_with_the_secret() throws Exception {
+        int host = id();
+        String webhookId = webhook(host, "/standard", SECRET, null, WebhookTriggerEvent.BOOKING_CREATED);
+        String base64Secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("a key of bytes".getBytes(
+                StandardCharsets.UTF_8));
+        String standard = webhook(host, "/standard-whsec", base64Secret, null, WebhookTriggerEvent.BOOKING_CREATED);
+        Instant before = Instant.now().minusSeconds(1);
+        book(booking(host, Instant.now().plus(Duration.ofDays(3)), BookingStatus.accepted));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(status(webhookId, "BOOKING_CREATED"))
+                && "SUCCEEDED".equals(status(standard, "BOOKING_CREATED")));
+        Received plain = at("/standard").get(0);
+        assertThat(plain.webhookId()).isEqualTo(delivery(webhookId, "BOOKING_CREATED").get("id"));
+        assertThat(Long.parseLong(plain.webhookTimestamp())).isBetween(before.getEpochSecond(),
+                Instant.now().getEpochSecond());
+        assertThat(plain.webhookSignature()).isEqualTo(standardSignature(SECRET.getBytes(StandardCharsets.UTF_8), plain));
+        assertThat(plain.signature()).as("cal.com's own signature stays").isEqualTo(hmac(SECRET, plain.body()));
+        Received whsec = at("/standard-whsec").get(0);
+        assertThat(whsec.webhookId()).isEqualTo(delivery(standard, "BOOKING_CREATED").get("id"))
+                .isNotEqualTo(plain.webhookId());
+        assertThat(whsec.webhookSignature()).isEqualTo(standardSignature("a key of bytes".getBytes(
+                StandardCharsets.UTF_8), whsec));
+    }
+
+    @Test
+    void a_success_answered_before_its_node_died_is_not_sent_again() {
+        String id = pendingDelivery("/answered");
+        jdbc.update("""
+                insert into notifications.webhook_delivery_attempts (delivery_id, attempt, attempted_at, duration_ms,
+                    http_status, node) values (?, 1, now(), 12, 200, 'a-dead-node')""", id);
+
+        task.attempt(id);
+
+        assertThat(at("/answered")).isEmpty();
+        assertThat(jdbc.queryForObject("select status from notifications.webhook_deliveries where id = ?",
+                String.class, id)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void a_post_in_flight_when_its_node_died_is_sent_again_under_the_same_id_and_the_lost_try_is_marked() {
+        String id = pendingDelivery("/in-flight");
+        jdbc.update("""
+                insert into notifications.webhook_delivery_attempts (delivery_id, attempt, attempted_at, node)
+                values (?, 1, now(), 'a-dead-node')""", id);
+
+        task.attempt(id);
+
+        assertThat(at("/in-flight")).extracting(Received::webhookId).containsExactly(id);
+        List<Map<String, Object>> attempts = jdbc.queryForList("""
+                select * from notifications.webhook_delivery_attempts where delivery_id = ? order by attempt""", id);
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0)).containsEntry("node", "a-dead-node").containsEntry("http_status", null)
+                .containsEntry("duration_ms", null);
+        assertThat((String) attempts.get(0).get("error")).contains("no answer recorded");
+        assertThat(attempts.get(1)).containsEntry("http_status", 200).containsEntry("error", null);
+        assertThat((String) attempts.get(1).get("node")).isNotEqualTo("a-dead-node").isNotBlank();
+        assertThat(jdbc.queryForObject("select status from notifications.webhook_deliveries where id = ?",
+                String.class, id)).isEqualTo("SUCCEEDED");
     }
 
     @Test

@@ -201,6 +201,23 @@ public class AxonOnPostgresAutoConfiguration {
     }
 
     @Bean
+    LiveNodes liveNodes(JdbcTemplate jdbc, @Value(NodeName.PROPERTY) String nodeName,
+                        @Value("${calalt.nodes.heartbeat-interval:2s}") Duration heartbeat,
+                        @Value("${calalt.nodes.dead-after:${axon.eventhandling.tokenstore.claim-timeout:10s}}") Duration deadAfter) {
+        return new LiveNodes(jdbc, NodeName.of(nodeName), heartbeat, deadAfter);
+    }
+
+    /**
+     * Every pooled processor takes its fair share of its segments on this node and gives up the rest
+     * (see {@link LiveNodes}); one of a single segment is still run by exactly one node at a time.
+     */
+    @Bean
+    ConfigurerModule processorsTakeTheirShareOfSegments(LiveNodes liveNodes) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.maxSegmentProvider(liveNodes));
+    }
+
+    @Bean
     JdbcSagaStore sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
         SagaSchema schema = SagaSchema.builder()
                 .sagaEntryTable(SCHEMA + "saga_entry")

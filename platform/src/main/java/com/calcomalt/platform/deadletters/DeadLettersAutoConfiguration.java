@@ -56,7 +56,8 @@ public class DeadLettersAutoConfiguration {
     }
 
     /**
-     * Sequenced per aggregate (Axon's default policy). The sequence cache saves a query per event
+     * Sequenced as the group's processor orders its events: per aggregate (Axon's default policy) unless
+     * its {@code sequencing-policy} says otherwise (payments go per booking). The sequence cache saves a query per event
      * while a group has no letters; a replay clears the group's letters with its tables.
      */
     @Bean

@@ -1,5 +1,6 @@
 package com.calcomalt.platform.health;
 
+import com.calcomalt.platform.axon.LiveNodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,14 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration eventProcessing;
     private final String nodeName;
+    private final LiveNodes liveNodes;
 
-    public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing, String nodeName) {
+    public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing, String nodeName,
+                                          LiveNodes liveNodes) {
         super("Event processors are unavailable");
         this.eventProcessing = eventProcessing;
         this.nodeName = nodeName;
+        this.liveNodes = liveNodes;
     }
 
     @Override
@@ -48,10 +52,17 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                 }
                 // processingStatus() holds only the segments this node has claimed in the token store.
                 details.put("claimedSegments", List.copyOf(streaming.processingStatus().keySet()));
+                if (liveNodes != null) {
+                    details.put("fairShare", liveNodes.getMaxSegments(entry.getKey()));
+                }
                 details.put("segments", segments);
             }
             processors.put(entry.getKey(), details);
         }
-        builder.status(healthy ? "UP" : "DOWN").withDetail("node", nodeName).withDetail("processors", processors);
+        builder.status(healthy ? "UP" : "DOWN").withDetail("node", nodeName);
+        if (liveNodes != null) {
+            builder.withDetail("liveNodes", liveNodes.names());
+        }
+        builder.withDetail("processors", processors);
     }
 }

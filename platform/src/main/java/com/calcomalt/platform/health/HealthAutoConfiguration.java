@@ -1,5 +1,6 @@
 package com.calcomalt.platform.health;
 
+import com.calcomalt.platform.axon.LiveNodes;
 import com.calcomalt.platform.config.NodeName;
 import com.calcomalt.platform.security.ApiKeyOwners;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -14,8 +15,9 @@ public class HealthAutoConfiguration {
 
     @Bean
     EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing,
-                                                                  @Value(NodeName.PROPERTY) String nodeName) {
-        return new EventProcessorsHealthIndicator(eventProcessing, NodeName.of(nodeName));
+                                                                  @Value(NodeName.PROPERTY) String nodeName,
+                                                                  ObjectProvider<LiveNodes> liveNodes) {
+        return new EventProcessorsHealthIndicator(eventProcessing, NodeName.of(nodeName), liveNodes.getIfAvailable());
     }
 
     @Bean

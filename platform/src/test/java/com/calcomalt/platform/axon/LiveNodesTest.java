@@ -1,0 +1,117 @@
+package com.calcomalt.platform.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.calcomalt.platform.database.EmbeddedPostgresProperties;
+import com.calcomalt.platform.database.EmbeddedPostgresProperties.Mode;
+import com.calcomalt.platform.database.EmbeddedPostgresServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The fair share of segments each node takes (ScaleOutKillTest watches real processors follow it
+ * across three JVMs): ceil(segments / live nodes), growing when a node leaves or stops saying it is alive.
+ */
+class LiveNodesTest {
+
+    private static final Duration DEAD_AFTER = Duration.ofMillis(800);
+    private static EmbeddedPostgresServer server;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void database() {
+        server = EmbeddedPostgresServer.start(new EmbeddedPostgresProperties(Mode.THROWAWAY, Path.of("unused"), 0));
+        DataSource dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(), "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        jdbc.update("delete from eventstore.nodes");
+        jdbc.update("delete from eventstore.token_entry");
+    }
+
+    private static LiveNodes node(String name) {
+        return new LiveNodes(jdbc, name, Duration.ofHours(1), DEAD_AFTER);
+    }
+
+    private static void segments(String processor, int count) {
+        for (int segment = 0; segment < count; segment++) {
+            jdbc.update("insert into eventstore.token_entry (processor_name, segment, token_type) values (?, ?, null)",
+                    processor, segment);
+        }
+    }
+
+    @Test
+    void a_lone_node_takes_every_segment_and_before_any_exists_takes_whatever_there_will_be() {
+        LiveNodes alone = node("node-a");
+        alone.start();
+        assertThat(alone.getMaxSegments("side-effects")).isEqualTo(Short.MAX_VALUE);
+
+        segments("side-effects", 4);
+        alone.beat();
+
+        assertThat(alone.getMaxSegments("side-effects")).isEqualTo(4);
+        assertThat(alone.names()).containsExactly("node-a");
+        alone.stop();
+    }
+
+    @Test
+    void live_nodes_share_the_segments_rounding_up_and_a_single_segment_goes_to_one_node() {
+        segments("side-effects", 4);
+        segments("ordered", 1);
+        LiveNodes a = node("node-a");
+        LiveNodes b = node("node-b");
+        LiveNodes c = node("node-c");
+        a.start();
+        b.start();
+        c.start();
+        a.beat();
+
+        assertThat(a.names()).containsExactly("node-a", "node-b", "node-c");
+        assertThat(a.getMaxSegments("side-effects")).isEqualTo(2);
+        assertThat(a.getMaxSegments("ordered")).isEqualTo(1);
+        a.stop();
+        b.stop();
+        c.stop();
+    }
+
+    @Test
+    void a_node_that_leaves_at_once_or_stops_saying_it_is_alive_no_longer_counts() throws InterruptedException {
+        segments("side-effects", 4);
+        LiveNodes a = node("node-a");
+        LiveNodes b = node("node-b");
+        LiveNodes c = node("node-c");
+        a.start();
+        b.start();
+        c.start();
+
+        b.stop();
+        a.beat();
+        assertThat(a.names()).containsExactly("node-a", "node-c");
+        assertThat(a.getMaxSegments("side-effects")).isEqualTo(2);
+
+        Thread.sleep(DEAD_AFTER.toMillis() / 2);
+        a.beat();
+        Thread.sleep(DEAD_AFTER.toMillis() / 2 + 200);
+        a.beat();
+        assertThat(a.names()).as("node-c said nothing for longer than " + DEAD_AFTER).containsExactly("node-a");
+        assertThat(a.getMaxSegments("side-effects")).isEqualTo(4);
+        a.stop();
+        c.stop();
+    }
+}
