@@ -87,8 +87,9 @@ class ClientScenarioTest extends RunningApplication {
 
         EventTypeOutput eventType = new EventTypesApi(ada).eventTypeCreate(new EventTypeRequest().title("Intro call")
                 .slug("intro-" + tag).lengthInMinutes(30).bookingWindow(new EventTypeRequestBookingWindowInput(
-                        new EventTypeRequestCalendarDaysWindow().type(EventTypeRequestCalendarDaysWindow.TypeEnum.CALENDAR_DAYS)
-                                .value(30).rolling(false))), EVENT_TYPES).getData();
+                        new EventTypeRequestCalendarDaysWindow()
+                                .type(EventTypeRequestCalendarDaysWindow.TypeEnum.CALENDAR_DAYS).value(30).rolling(false))),
+                EVENT_TYPES).getData();
         assertThat(eventType.getLengthInMinutes()).isEqualTo(30);
         assertThat(eventType.getBookingWindow().getActualInstance()).isInstanceOfSatisfying(
                 EventTypeOutputCalendarDaysWindow.class, window -> assertThat(window.getValue()).isEqualTo(30));

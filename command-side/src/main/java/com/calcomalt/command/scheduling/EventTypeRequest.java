@@ -40,7 +40,8 @@ import org.openapitools.jackson.nullable.JsonNullable;
  * The body of cal.com API v2's event type requests (2024-06-14): CreateEventTypeInput_2024_06_14,
  * with the team fields of CreateTeamEventTypeInput_2024_06_14 (schedulingType ROUND_ROBIN,
  * COLLECTIVE or MANAGED; hosts), and as a PATCH UpdateEventTypeInput_2024_06_14, where what is
- * left out stays as it is. Beyond cal.com's shape: metadata (as the EventType column; where
+ * left out stays as it is and a JsonNullable field sent as null is cleared ({@link #cleared()}), or
+ * for a setting object turned off as cal.com's {"disabled": true} turns it off. Beyond cal.com's shape: metadata (as the EventType column; where
  * managedEventConfig.unlockedFields lives), price, currency, customInputs, and a host's weight and
  * scheduleId. Accepted but not kept yet (no field in our events): bookingRequiresAuthentication,
  * showOptimizedSlots, calVideoSettings, destinationCalendar, useDestinationCalendarEmail,
@@ -49,7 +50,8 @@ import org.openapitools.jackson.nullable.JsonNullable;
 record EventTypeRequest(
         @Min(1) @Max(1440) Integer lengthInMinutes, List<@NotNull @Min(1) @Max(1440) Integer> lengthInMinutesOptions,
         @Size(min = 1, max = 255) String title, @Size(min = 1, max = 255) String slug,
-        @Size(max = 10_000) JsonNullable<String> description, @Size(max = 20) List<@NotNull @Valid LocationInput> locations,
+        @Size(max = 10_000) JsonNullable<String> description,
+        @Size(max = 20) List<@NotNull @Valid LocationInput> locations,
         @Size(max = 50) List<@NotNull @Valid BookingFieldInput> bookingFields, Boolean disableGuests,
         @Positive JsonNullable<Integer> slotInterval, @PositiveOrZero Integer minimumBookingNotice,
         @PositiveOrZero Integer beforeEventBuffer, @PositiveOrZero Integer afterEventBuffer,
@@ -57,7 +59,8 @@ record EventTypeRequest(
         @Valid JsonNullable<ActiveBookingsLimitInput> bookerActiveBookingsLimit, Boolean onlyShowFirstAvailableSlot,
         @Valid JsonNullable<LimitsInput> bookingLimitsDuration, @Valid JsonNullable<BookingWindowInput> bookingWindow,
         @PositiveOrZero Integer offsetStart, @Valid BookerLayoutsInput bookerLayouts,
-        @Valid JsonNullable<ConfirmationPolicyInput> confirmationPolicy, @Valid JsonNullable<RecurrenceInput> recurrence,
+        @Valid JsonNullable<ConfirmationPolicyInput> confirmationPolicy,
+        @Valid JsonNullable<RecurrenceInput> recurrence,
         Boolean requiresBookerEmailVerification, Boolean hideCalendarNotes, Boolean lockTimeZoneToggleOnBookingPage,
         @Valid JsonNullable<ColorInput> color, @Valid JsonNullable<SeatsInput> seats,
         @Size(max = 255) JsonNullable<String> customName, Boolean hideCalendarEventDetails,
@@ -120,7 +123,8 @@ record EventTypeRequest(
             }
 
             @Override
-            public BookingWindowInput deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            public BookingWindowInput deserialize(JsonParser parser, DeserializationContext context)
+                    throws IOException {
                 JsonNode window = parser.readValueAsTree();
                 Class<? extends BookingWindowInput> variant = switch (window.path("type").asText("")) {
                     case "businessDays" -> BusinessDaysWindow.class;
@@ -308,7 +312,8 @@ record EventTypeRequest(
         if (window().type() == PeriodType.unlimited) {
             cleared.addAll(List.of("periodDays", "periodStartDate", "periodEndDate", "periodCountCalendarDays"));
         }
-        if (activeBookingsLimitOff() && (given(bookerActiveBookingsLimit) != null || nulled(bookerActiveBookingsLimit))) {
+        if (activeBookingsLimitOff()
+                && (given(bookerActiveBookingsLimit) != null || nulled(bookerActiveBookingsLimit))) {
             cleared.add("maxActiveBookingsPerBooker");
         }
         return cleared;
@@ -468,7 +473,8 @@ record EventTypeRequest(
             }
         }
         Integer days = window instanceof BusinessDaysWindow b ? b.value() : ((CalendarDaysWindow) window).value();
-        Boolean rolling = window instanceof BusinessDaysWindow b ? b.rolling() : ((CalendarDaysWindow) window).rolling();
+        Boolean rolling = window instanceof BusinessDaysWindow b ? b.rolling()
+                : ((CalendarDaysWindow) window).rolling();
         if (days == null || days < 1) {
             throw new InvalidInput("bookingWindow.value", "is a number of days");
         }

@@ -99,7 +99,8 @@ public record EventTypeOutput(int id, Integer ownerId, Integer teamId, Integer p
 
     /** value is the first and the last day the event type can be booked on. */
     public record RangeWindow(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "range") String type,
-                              @Schema(requiredMode = RequiredMode.REQUIRED) List<String> value) implements BookingWindow {
+                              @Schema(requiredMode = RequiredMode.REQUIRED) List<String> value)
+            implements BookingWindow {
         public RangeWindow(List<String> value) {
             this("range", value);
         }
