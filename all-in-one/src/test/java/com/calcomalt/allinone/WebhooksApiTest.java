@@ -216,6 +216,32 @@ class WebhooksApiTest extends ApiTest {
     }
 
     @Test
+    void a_webhooks_secret_and_payload_template_sent_as_null_are_removed_and_the_rest_stays() {
+        Member owner = newMember("unsealed", "example.com");
+        Response created = as(owner.key(), () -> post("/v2/webhooks", """
+                {"subscriberUrl": "https://example.com/unsealed-%s", "secret": "whsec-%s",
+                 "payloadTemplate": "{\\"uid\\": \\"{{uid}}\\"}", "triggers": ["BOOKING_CREATED"]}"""
+                .formatted(tag, tag)));
+        assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+        String id = created.data().get("id").asText();
+        String row = "select secret, \"payloadTemplate\", \"subscriberUrl\" from \"Webhook\" where id = ?";
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForMap(row, id)).doesNotContainValue(null);
+
+        Response kept = as(owner.key(), () -> patch("/v2/webhooks/" + id, "{\"active\": true}"));
+        assertThat(kept.status().value()).as(kept.body().toString()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForMap(row, id)).containsEntry("secret", "whsec-" + tag);
+
+        Response removed = as(owner.key(), () -> patch("/v2/webhooks/" + id,
+                "{\"secret\": null, \"payloadTemplate\": null}"));
+        assertThat(removed.status().value()).as(removed.body().toString()).isEqualTo(200);
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForMap(row, id)).containsEntry("secret", null).containsEntry("payloadTemplate", null)
+                .containsEntry("subscriberUrl", "https://example.com/unsealed-" + tag);
+    }
+
+    @Test
     void a_teams_webhook_is_managed_by_its_admins_and_hears_the_teams_bookings_only() throws Exception {
         Member owner = newMember("team-owner", "example.com");
         Member member = newMember("team-member", "example.com");

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,17 +27,6 @@ class ApiDocumentContractTest extends RunningApplication {
     static final String UPDATE_COMMAND = "./mvnw -B -pl api-client-tests -am verify -Dtest=ApiDocumentContractTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.update=true";
     static final Path CHECKED_IN = Path.of("openapi.json");
-
-    /**
-     * Operations with a body still untyped: an event type's bookingWindow.value, days or a pair of
-     * days. Typed as oneOf [integer, array of strings] it makes openapi-generator's java/native
-     * client fail to compile, so it waits for another typing. Only ever shrinks.
-     */
-    static final Set<String> STILL_UNTYPED = Set.of(
-            "POST /v2/event-types", "PATCH /v2/event-types/{eventTypeId}",
-            "POST /v2/teams/{teamId}/event-types", "PATCH /v2/teams/{teamId}/event-types/{eventTypeId}",
-            "GET /v2/event-types", "GET /v2/event-types/{eventTypeId}",
-            "GET /v2/teams/{teamId}/event-types", "GET /v2/teams/{teamId}/event-types/{eventTypeId}");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -70,12 +58,7 @@ class ApiDocumentContractTest extends RunningApplication {
     @Test
     void every_body_is_typed_down_to_nested_objects_and_enums() {
         Map<String, List<String>> untyped = new TreeMap<>(new ApiDocumentRules(liveDocument).untypedBodies());
-
-        Map<String, List<String>> unexpected = new TreeMap<>(untyped);
-        unexpected.keySet().removeAll(STILL_UNTYPED);
-        assertThat(unexpected).as("untyped bodies (only STILL_UNTYPED may be)").isEmpty();
-        assertThat(STILL_UNTYPED).as("typed by now: take them out of STILL_UNTYPED")
-                .allSatisfy(operation -> assertThat(untyped).containsKey(operation));
+        assertThat(untyped).as("untyped bodies").isEmpty();
     }
 
     /** A generated client reads the documented status; what ResponseEntity.created answers is 201. */

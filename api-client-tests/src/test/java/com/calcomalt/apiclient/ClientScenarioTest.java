@@ -21,7 +21,10 @@ import com.calcomalt.client.model.BookingRescheduleInput;
 import com.calcomalt.client.model.BookingSeatedBooking;
 import com.calcomalt.client.model.BookingView;
 import com.calcomalt.client.model.EventTypeOutput;
+import com.calcomalt.client.model.EventTypeOutputCalendarDaysWindow;
 import com.calcomalt.client.model.EventTypeRequest;
+import com.calcomalt.client.model.EventTypeRequestBookingWindowInput;
+import com.calcomalt.client.model.EventTypeRequestCalendarDaysWindow;
 import com.calcomalt.client.model.ScheduleCreateInput;
 import com.calcomalt.client.model.ScheduleRangeInput;
 import com.calcomalt.client.model.SlotsSlotOutput;
@@ -83,8 +86,13 @@ class ClientScenarioTest extends RunningApplication {
         assertThat(scheduleId).isPositive();
 
         EventTypeOutput eventType = new EventTypesApi(ada).eventTypeCreate(new EventTypeRequest().title("Intro call")
-                .slug("intro-" + tag).lengthInMinutes(30), EVENT_TYPES).getData();
+                .slug("intro-" + tag).lengthInMinutes(30).bookingWindow(new EventTypeRequestBookingWindowInput(
+                        new EventTypeRequestCalendarDaysWindow()
+                                .type(EventTypeRequestCalendarDaysWindow.TypeEnum.CALENDAR_DAYS).value(30).rolling(false))),
+                EVENT_TYPES).getData();
         assertThat(eventType.getLengthInMinutes()).isEqualTo(30);
+        assertThat(eventType.getBookingWindow().getActualInstance()).isInstanceOfSatisfying(
+                EventTypeOutputCalendarDaysWindow.class, window -> assertThat(window.getValue()).isEqualTo(30));
         int eventTypeId = eventType.getId();
 
         LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);

@@ -25,6 +25,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -70,9 +71,10 @@ class WebhookCommandController {
         }
     }
 
-    /** cal.com's UpdateWebhookInputDto: every field optional. */
+    /** cal.com's UpdateWebhookInputDto: every field optional; secret and payloadTemplate sent as null are removed. */
     record UpdateInput(@Size(min = 1, max = 2048) String subscriberUrl, List<@NotNull WebhookTriggerEvent> triggers,
-                       Boolean active, @Size(max = 65536) String payloadTemplate, @Size(max = 1024) String secret,
+                       Boolean active, @Size(max = 65536) JsonNullable<String> payloadTemplate,
+                       @Size(max = 1024) JsonNullable<String> secret,
                        @Schema(allowableValues = VERSION) @Pattern(regexp = VERSION) String version,
                        @Positive Integer time, TimeUnit timeUnit) {
 
@@ -122,8 +124,13 @@ class WebhookCommandController {
     @Operation(summary = "Change a webhook; what is left out stays, an empty secret or payloadTemplate removes it")
     ApiResponse<WebhookView> update(@PathVariable @NotBlank String webhookId, @Valid @RequestBody UpdateInput input) {
         return ApiResponse.success(commands.sendAndWait(new UpdateWebhook(webhookId, input.subscriberUrl(),
-                input.triggers(), sealed(input.secret()), input.payloadTemplate(), input.time(), input.timeUnit(),
-                input.active())));
+                input.triggers(), sealed(removable(input.secret())), removable(input.payloadTemplate()), input.time(),
+                input.timeUnit(), input.active())));
+    }
+
+    /** Sent as null is "" to UpdateWebhook, which removes what is blank; left out is null, which keeps it. */
+    private static String removable(JsonNullable<String> field) {
+        return field == null || !field.isPresent() ? null : field.get() == null ? "" : field.get();
     }
 
     /** Null keeps the secret and blank removes it, as in the request; anything else is sealed. */

@@ -133,7 +133,7 @@ public class EventType {
                 @MetaDataValue(MEMBERS) TeamMembers members, @MetaDataValue(SCHEDULE_OWNERS) ScheduleOwners owners,
                 Clock clock) {
         requireChangeableBy(caller, access);
-        EventTypeSettings changed = EventTypeFields.merge(settings, command.settings());
+        EventTypeSettings changed = EventTypeFields.merge(settings, command.settings(), command.cleared());
         if (parentId != null) {
             Set<String> locked = new HashSet<>(EventTypeFields.changed(settings, changed));
             locked.removeAll(unlockedFields(settings));

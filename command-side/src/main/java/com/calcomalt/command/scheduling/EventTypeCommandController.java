@@ -97,7 +97,7 @@ class EventTypeCommandController {
         EventTypeSettings settings = body.settings(current.settings().metadata(),
                 current.settings().seatsPerTimeSlot() != null);
         commands.sendAndWait(new UpdateEventType(eventTypeId, settings,
-                body.hostAssignments(current.schedulingType()), customInputs(body)));
+                body.hostAssignments(current.schedulingType()), customInputs(body), body.cleared()));
         return ApiResponse.success(decided.of(eventTypeId));
     }
 

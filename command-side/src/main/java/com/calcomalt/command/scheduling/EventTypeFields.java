@@ -31,6 +31,13 @@ public final class EventTypeFields {
         return change == null ? current : combine(current, change, (name, values) -> values[1] != null ? values[1] : values[0]);
     }
 
+    /** As {@link #merge(EventTypeSettings, EventTypeSettings)}, with the {@code cleared} fields set to null. */
+    static EventTypeSettings merge(EventTypeSettings current, EventTypeSettings change, Set<String> cleared) {
+        EventTypeSettings merged = merge(current, change);
+        return cleared.isEmpty() ? merged
+                : combine(merged, merged, (name, values) -> cleared.contains(name) ? null : values[0]);
+    }
+
     /** The child's own values for its unlocked fields, the parent's for every other one. */
     static EventTypeSettings overlay(EventTypeSettings child, EventTypeSettings parent, Set<String> unlocked) {
         return combine(child, parent, (name, values) -> unlocked.contains(name) ? values[0] : values[1]);

@@ -8,6 +8,13 @@ import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.platform.web.InvalidInput;
 import com.calcomalt.rules.scheduling.EventTypeShapes;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,19 +25,23 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
  * The body of cal.com API v2's event type requests (2024-06-14): CreateEventTypeInput_2024_06_14,
  * with the team fields of CreateTeamEventTypeInput_2024_06_14 (schedulingType ROUND_ROBIN,
  * COLLECTIVE or MANAGED; hosts), and as a PATCH UpdateEventTypeInput_2024_06_14, where what is
- * left out stays as it is. Beyond cal.com's shape: metadata (as the EventType column; where
+ * left out stays as it is and a JsonNullable field sent as null is cleared ({@link #cleared()}), or
+ * for a setting object turned off as cal.com's {"disabled": true} turns it off. Beyond cal.com's shape: metadata (as the EventType column; where
  * managedEventConfig.unlockedFields lives), price, currency, customInputs, and a host's weight and
  * scheduleId. Accepted but not kept yet (no field in our events): bookingRequiresAuthentication,
  * showOptimizedSlots, calVideoSettings, destinationCalendar, useDestinationCalendarEmail,
@@ -39,20 +50,23 @@ import java.util.Set;
 record EventTypeRequest(
         @Min(1) @Max(1440) Integer lengthInMinutes, List<@NotNull @Min(1) @Max(1440) Integer> lengthInMinutesOptions,
         @Size(min = 1, max = 255) String title, @Size(min = 1, max = 255) String slug,
-        @Size(max = 10_000) String description, @Size(max = 20) List<@NotNull @Valid LocationInput> locations,
+        @Size(max = 10_000) JsonNullable<String> description,
+        @Size(max = 20) List<@NotNull @Valid LocationInput> locations,
         @Size(max = 50) List<@NotNull @Valid BookingFieldInput> bookingFields, Boolean disableGuests,
-        @Positive Integer slotInterval, @PositiveOrZero Integer minimumBookingNotice,
+        @Positive JsonNullable<Integer> slotInterval, @PositiveOrZero Integer minimumBookingNotice,
         @PositiveOrZero Integer beforeEventBuffer, @PositiveOrZero Integer afterEventBuffer,
-        @Positive Integer scheduleId, @Valid LimitsInput bookingLimitsCount,
-        @Valid ActiveBookingsLimitInput bookerActiveBookingsLimit, Boolean onlyShowFirstAvailableSlot,
-        @Valid LimitsInput bookingLimitsDuration, @Valid BookingWindowInput bookingWindow,
+        @Positive JsonNullable<Integer> scheduleId, @Valid JsonNullable<LimitsInput> bookingLimitsCount,
+        @Valid JsonNullable<ActiveBookingsLimitInput> bookerActiveBookingsLimit, Boolean onlyShowFirstAvailableSlot,
+        @Valid JsonNullable<LimitsInput> bookingLimitsDuration, @Valid JsonNullable<BookingWindowInput> bookingWindow,
         @PositiveOrZero Integer offsetStart, @Valid BookerLayoutsInput bookerLayouts,
-        @Valid ConfirmationPolicyInput confirmationPolicy, @Valid RecurrenceInput recurrence,
+        @Valid JsonNullable<ConfirmationPolicyInput> confirmationPolicy,
+        @Valid JsonNullable<RecurrenceInput> recurrence,
         Boolean requiresBookerEmailVerification, Boolean hideCalendarNotes, Boolean lockTimeZoneToggleOnBookingPage,
-        @Valid ColorInput color, @Valid SeatsInput seats, @Size(max = 255) String customName,
-        Boolean hideCalendarEventDetails, @Size(max = 2048) String successRedirectUrl, Boolean hideOrganizerEmail,
+        @Valid JsonNullable<ColorInput> color, @Valid JsonNullable<SeatsInput> seats,
+        @Size(max = 255) JsonNullable<String> customName, Boolean hideCalendarEventDetails,
+        @Size(max = 2048) JsonNullable<String> successRedirectUrl, Boolean hideOrganizerEmail,
         Boolean hidden, @Valid DisablingInput disableCancelling, @Valid DisablingInput disableRescheduling,
-        @Size(max = 16) String interfaceLanguage, Boolean allowReschedulingPastBookings,
+        @Size(max = 16) JsonNullable<String> interfaceLanguage, Boolean allowReschedulingPastBookings,
         Boolean allowReschedulingCancelledBookings,
         @Pattern(regexp = "ROUND_ROBIN|COLLECTIVE|MANAGED", message = "is ROUND_ROBIN, COLLECTIVE or MANAGED")
         String schedulingType, @Size(max = 500) List<@NotNull @Valid HostInput> hosts, Boolean assignAllTeamMembers,
@@ -89,10 +103,65 @@ record EventTypeRequest(
                                     Boolean disabled) {
     }
 
-    /** type businessDays or calendarDays with value a number of days, or range with value [first, last day]. */
-    record BookingWindowInput(@Pattern(regexp = "businessDays|calendarDays|range",
-            message = "is businessDays, calendarDays or range") String type, Object value, Boolean rolling,
-                              Boolean disabled) {
+    /**
+     * cal.com's BookingWindow_2024_06_14: BusinessDaysWindow, CalendarDaysWindow or RangeWindow, told
+     * apart by type, or Disabled ({"disabled": true}, no type), which lets the event type be booked
+     * any time ahead. Each variant's type has its one value, so a generated client sends what is meant.
+     */
+    @Schema(description = "How far ahead the event type can be booked; null or {\"disabled\": true} lifts the limit",
+            oneOf = {BusinessDaysWindow.class, CalendarDaysWindow.class, RangeWindow.class, Disabled.class})
+    @JsonDeserialize(using = BookingWindowInput.ByType.class)
+    sealed interface BookingWindowInput permits BusinessDaysWindow, CalendarDaysWindow, RangeWindow, Disabled {
+
+        Boolean disabled();
+
+        /** The variant its type names; any other type reads as Disabled and is refused unless disabled is true. */
+        final class ByType extends StdDeserializer<BookingWindowInput> {
+
+            ByType() {
+                super(BookingWindowInput.class);
+            }
+
+            @Override
+            public BookingWindowInput deserialize(JsonParser parser, DeserializationContext context)
+                    throws IOException {
+                JsonNode window = parser.readValueAsTree();
+                Class<? extends BookingWindowInput> variant = switch (window.path("type").asText("")) {
+                    case "businessDays" -> BusinessDaysWindow.class;
+                    case "calendarDays" -> CalendarDaysWindow.class;
+                    case "range" -> RangeWindow.class;
+                    default -> Disabled.class;
+                };
+                return context.readTreeAsValue(window, variant);
+            }
+        }
+    }
+
+    /** value business days ahead; rolling keeps that many bookable days in view. */
+    @JsonDeserialize
+    record BusinessDaysWindow(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "businessDays")
+                              String type, @Schema(requiredMode = RequiredMode.REQUIRED) @Positive Integer value,
+                              Boolean rolling, Boolean disabled) implements BookingWindowInput {
+    }
+
+    /** value calendar days ahead; rolling keeps that many bookable days in view. */
+    @JsonDeserialize
+    record CalendarDaysWindow(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "calendarDays")
+                              String type, @Schema(requiredMode = RequiredMode.REQUIRED) @Positive Integer value,
+                              Boolean rolling, Boolean disabled) implements BookingWindowInput {
+    }
+
+    /** value is the first and the last day the event type can be booked on, such as 2030-09-05. */
+    @JsonDeserialize
+    record RangeWindow(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "range") String type,
+                       @Schema(requiredMode = RequiredMode.REQUIRED) @Size(min = 2, max = 2) List<String> value,
+                       Boolean disabled) implements BookingWindowInput {
+    }
+
+    /** cal.com's Disabled_2024_06_14: only true is meaningful. */
+    @JsonDeserialize
+    record Disabled(@Schema(requiredMode = RequiredMode.REQUIRED, description = "true") Boolean disabled)
+            implements BookingWindowInput {
     }
 
     record BookerLayoutsInput(@NotNull @Pattern(regexp = "month|week|column") String defaultLayout,
@@ -169,8 +238,9 @@ record EventTypeRequest(
         Map<String, Object> meta = metadata(currentMetadata);
         Boolean requiresConfirmation = null;
         Boolean willBlock = null;
-        if (confirmationPolicy != null) {
-            boolean off = Boolean.TRUE.equals(confirmationPolicy.disabled());
+        ConfirmationPolicyInput confirmationPolicy = given(this.confirmationPolicy);
+        if (confirmationPolicy != null || nulled(this.confirmationPolicy)) {
+            boolean off = confirmationPolicy == null || Boolean.TRUE.equals(confirmationPolicy.disabled());
             if (!off && confirmationPolicy.type() == null) {
                 throw new InvalidInput("confirmationPolicy.type", "is always or time");
             }
@@ -183,8 +253,9 @@ record EventTypeRequest(
         Integer seatsPerTimeSlot = null;
         Boolean showAttendees = null;
         Boolean showCount = null;
-        if (seats != null) {
-            if (Boolean.TRUE.equals(seats.disabled())) {
+        SeatsInput seats = given(this.seats);
+        if (seats != null || nulled(this.seats)) {
+            if (seats == null || Boolean.TRUE.equals(seats.disabled())) {
                 if (hadSeats) {
                     throw new InvalidInput("seats", "stay once an event type has them; change seatsPerTimeSlot");
                 }
@@ -198,13 +269,14 @@ record EventTypeRequest(
             }
         }
         Window window = window();
-        return new EventTypeSettings(title, slug, description, lengthInMinutes, hidden, null, storedLocations(),
-                customName, null, window.type(), window.days(), window.start(), window.end(), window.calendarDays(),
-                requiresConfirmation, willBlock, minimumBookingNotice, beforeEventBuffer, afterEventBuffer,
-                slotInterval, seatsPerTimeSlot, showAttendees, showCount, scheduleId, storedBookingFields(), meta,
-                limits(bookingLimitsCount), limits(bookingLimitsDuration), recurringEvent(), price, currency,
-                disableGuests, hideCalendarNotes, hideCalendarEventDetails, successRedirectUrl, null,
-                lockTimeZoneToggleOnBookingPage, null, onlyShowFirstAvailableSlot,
+        ColorInput color = given(this.color);
+        return new EventTypeSettings(title, slug, given(description), lengthInMinutes, hidden, null, storedLocations(),
+                given(customName), null, window.type(), window.days(), window.start(), window.end(),
+                window.calendarDays(), requiresConfirmation, willBlock, minimumBookingNotice, beforeEventBuffer,
+                afterEventBuffer, given(slotInterval), seatsPerTimeSlot, showAttendees, showCount, given(scheduleId),
+                storedBookingFields(), meta, limits(bookingLimitsCount), limits(bookingLimitsDuration),
+                recurringEvent(), price, currency, disableGuests, hideCalendarNotes, hideCalendarEventDetails,
+                given(successRedirectUrl), null, lockTimeZoneToggleOnBookingPage, null, onlyShowFirstAvailableSlot,
                 color == null ? null : Map.of("lightEventTypeColor", color.lightThemeHex(),
                         "darkEventTypeColor", color.darkThemeHex()),
                 offsetStart, requiresBookerEmailVerification, null,
@@ -212,16 +284,60 @@ record EventTypeRequest(
                 disableRescheduling == null ? null : Boolean.TRUE.equals(disableRescheduling.disabled()),
                 allowReschedulingPastBookings, allowReschedulingCancelledBookings,
                 disableRescheduling == null ? null : disableRescheduling.minutesBefore(), null,
-                bookerActiveBookingsLimit == null || Boolean.TRUE.equals(bookerActiveBookingsLimit.disabled()) ? null
-                        : bookerActiveBookingsLimit.maximumActiveBookings(),
-                null, interfaceLanguage, null, rescheduleWithSameRoundRobinHost, assignAllTeamMembers,
+                activeBookingsLimitOff() ? null : given(bookerActiveBookingsLimit).maximumActiveBookings(),
+                null, given(interfaceLanguage), null, rescheduleWithSameRoundRobinHost, assignAllTeamMembers,
                 hideOrganizerEmail);
+    }
+
+    /**
+     * The EventType columns this request sets to null (names of {@link EventTypeSettings}' fields): a
+     * field sent as null, as cal.com's Prisma update writes it, and what turning a setting off leaves
+     * behind (a lifted booking window's days and dates, an active bookings limit's maximum).
+     */
+    Set<String> cleared() {
+        Set<String> cleared = new LinkedHashSet<>();
+        Map<String, JsonNullable<?>> columns = new LinkedHashMap<>();
+        columns.put("description", description);
+        columns.put("slotInterval", slotInterval);
+        columns.put("scheduleId", scheduleId);
+        columns.put("eventName", customName);
+        columns.put("successRedirectUrl", successRedirectUrl);
+        columns.put("interfaceLanguage", interfaceLanguage);
+        columns.put("eventTypeColor", color);
+        columns.forEach((column, field) -> {
+            if (nulled(field)) {
+                cleared.add(column);
+            }
+        });
+        if (window().type() == PeriodType.unlimited) {
+            cleared.addAll(List.of("periodDays", "periodStartDate", "periodEndDate", "periodCountCalendarDays"));
+        }
+        if (activeBookingsLimitOff()
+                && (given(bookerActiveBookingsLimit) != null || nulled(bookerActiveBookingsLimit))) {
+            cleared.add("maxActiveBookingsPerBooker");
+        }
+        return cleared;
+    }
+
+    /** What a field says: its value, or null when it is left out or sent as null. */
+    private static <T> T given(JsonNullable<T> field) {
+        return field == null ? null : field.orElse(null);
+    }
+
+    /** Whether a field is sent as null, which turns off or clears what it sets. */
+    private static boolean nulled(JsonNullable<?> field) {
+        return field != null && field.isPresent() && field.get() == null;
+    }
+
+    private boolean activeBookingsLimitOff() {
+        ActiveBookingsLimitInput limit = given(bookerActiveBookingsLimit);
+        return limit == null || Boolean.TRUE.equals(limit.disabled());
     }
 
     /** Whether this request changes what cal.com keeps in metadata. */
     boolean touchesMetadata() {
         return metadata != null || lengthInMinutesOptions != null || bookerLayouts != null
-                || (confirmationPolicy != null);
+                || given(confirmationPolicy) != null || nulled(confirmationPolicy);
     }
 
     private Map<String, Object> metadata(Map<String, Object> current) {
@@ -243,8 +359,9 @@ record EventTypeRequest(
             meta.put("bookerLayouts", Map.of("defaultLayout", bookerLayouts.defaultLayout() + "_view",
                     "enabledLayouts", bookerLayouts.enabledLayouts().stream().map(l -> l + "_view").toList()));
         }
-        if (confirmationPolicy != null) {
-            NoticeThresholdInput notice = confirmationPolicy.noticeThreshold();
+        ConfirmationPolicyInput confirmationPolicy = given(this.confirmationPolicy);
+        if (confirmationPolicy != null || nulled(this.confirmationPolicy)) {
+            NoticeThresholdInput notice = confirmationPolicy == null ? null : confirmationPolicy.noticeThreshold();
             if (notice != null && "time".equals(confirmationPolicy.type())
                     && !Boolean.TRUE.equals(confirmationPolicy.disabled())) {
                 meta.put("requiresConfirmationThreshold", Map.of("time", notice.count(), "unit", notice.unit()));
@@ -303,9 +420,11 @@ record EventTypeRequest(
         return stored;
     }
 
-    private static Map<String, Object> limits(LimitsInput limits) {
+    /** {} when turned off (disabled or null), as null means "as it is". */
+    private static Map<String, Object> limits(JsonNullable<LimitsInput> field) {
+        LimitsInput limits = given(field);
         if (limits == null) {
-            return null;
+            return nulled(field) ? Map.of() : null;
         }
         return Boolean.TRUE.equals(limits.disabled()) ? Map.of()
                 : EventTypeShapes.storedLimits(limits.day(), limits.week(), limits.month(), limits.year());
@@ -313,8 +432,9 @@ record EventTypeRequest(
 
     /** rrule's frequency codes, as cal.com stores recurringEvent; {} when turned off, as null means "as it is". */
     private Map<String, Object> recurringEvent() {
+        RecurrenceInput recurrence = given(this.recurrence);
         if (recurrence == null) {
-            return null;
+            return nulled(this.recurrence) ? Map.of() : null;
         }
         if (Boolean.TRUE.equals(recurrence.disabled())) {
             return Map.of();
@@ -332,31 +452,37 @@ record EventTypeRequest(
 
     /** cal.com: rolling counts days ahead from today (ROLLING_WINDOW counts only bookable days). */
     private Window window() {
-        if (bookingWindow == null) {
-            return new Window(null, null, null, null, null);
+        BookingWindowInput window = given(bookingWindow);
+        if (window == null) {
+            return new Window(nulled(bookingWindow) ? PeriodType.unlimited : null, null, null, null, null);
         }
-        if (Boolean.TRUE.equals(bookingWindow.disabled())) {
+        if (Boolean.TRUE.equals(window.disabled())) {
             return new Window(PeriodType.unlimited, null, null, null, null);
         }
-        if (bookingWindow.type() == null) {
+        if (window instanceof Disabled) {
             throw new InvalidInput("bookingWindow.type", "is businessDays, calendarDays or range");
         }
-        if ("range".equals(bookingWindow.type())) {
-            if (!(bookingWindow.value() instanceof List<?> range) || range.size() != 2
-                    || !(range.get(0) instanceof String first) || !(range.get(1) instanceof String last)) {
+        if (window instanceof RangeWindow range) {
+            if (range.value() == null || range.value().size() != 2) {
                 throw new InvalidInput("bookingWindow.value", "is [first day, last day] for a range");
             }
             try {
-                return new Window(PeriodType.range, null, LocalDate.parse(first).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        LocalDate.parse(last).atStartOfDay(ZoneOffset.UTC).toInstant(), null);
-            } catch (java.time.format.DateTimeParseException e) {
+                return new Window(PeriodType.range, null, day(range.value().get(0)), day(range.value().get(1)), null);
+            } catch (java.time.format.DateTimeParseException | NullPointerException e) {
                 throw new InvalidInput("bookingWindow.value", "names days such as 2030-01-31");
             }
         }
-        if (!(bookingWindow.value() instanceof Integer days) || days < 1) {
+        Integer days = window instanceof BusinessDaysWindow b ? b.value() : ((CalendarDaysWindow) window).value();
+        Boolean rolling = window instanceof BusinessDaysWindow b ? b.rolling()
+                : ((CalendarDaysWindow) window).rolling();
+        if (days == null || days < 1) {
             throw new InvalidInput("bookingWindow.value", "is a number of days");
         }
-        return new Window(Boolean.TRUE.equals(bookingWindow.rolling()) ? PeriodType.rolling_window : PeriodType.rolling,
-                days, null, null, "calendarDays".equals(bookingWindow.type()));
+        return new Window(Boolean.TRUE.equals(rolling) ? PeriodType.rolling_window : PeriodType.rolling, days, null,
+                null, window instanceof CalendarDaysWindow);
+    }
+
+    private static java.time.Instant day(String day) {
+        return LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

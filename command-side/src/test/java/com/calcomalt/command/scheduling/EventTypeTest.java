@@ -694,6 +694,35 @@ class EventTypeTest {
     }
 
     @Test
+    void clearing_a_setting_publishes_it_as_null_and_keeps_the_others() {
+        EventTypeSettings earlier = changed(completeBasics(), "description", "Earlier", "slotInterval", 15);
+        fixture.given(personalCreated(), new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null, earlier, EARLIER))
+                .when(new UpdateEventType(EVENT_TYPE, partial("hidden", true), null, null, Set.of("description")),
+                        as(ANN))
+                .expectEvents(new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null,
+                        changed(completeBasics(), "slotInterval", 15, "hidden", true), NOW));
+    }
+
+    @Test
+    void clearing_what_is_already_null_publishes_nothing() {
+        fixture.given(personalCreated())
+                .when(new UpdateEventType(EVENT_TYPE, null, null, null, Set.of("description", "slotInterval")),
+                        as(ANN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_child_cannot_clear_a_field_its_parent_locks() {
+        EventTypeSettings followed = changed(childSettings(), "slotInterval", 15);
+        fixture.given(childCreated(), new EventTypeUpdated(CHILD, CARL_ID, null, PARENT, followed, EARLIER))
+                .when(new UpdateEventType(CHILD, null, null, null, Set.of("slotInterval")), as(CARL))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Event type 81 is managed by event type 80; it locks [slotInterval]")
+                .expectNoEvents();
+    }
+
+    @Test
     void changing_a_team_event_type_publishes_the_team() {
         fixture.given(teamCreated(SchedulingType.roundRobin))
                 .when(new UpdateEventType(EVENT_TYPE, partial("length", 60), null, null), teamAdmin())

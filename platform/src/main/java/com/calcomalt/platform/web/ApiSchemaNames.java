@@ -2,16 +2,21 @@ package com.calcomalt.platform.web;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
  * Names the API document's schemas so that none hides another. Controllers keep their request and
@@ -34,6 +39,23 @@ public class ApiSchemaNames extends ModelResolver {
     private ApiSchemaNames(NestedTypeNames names) {
         super(Json.mapper(), names);
         this.names = names;
+    }
+
+    /**
+     * A JsonNullable field (a PATCH field that null clears) is documented as the value it holds:
+     * on the wire it is that value, null or absent.
+     */
+    @Override
+    public Schema resolve(AnnotatedType annotatedType, ModelConverterContext context, Iterator<ModelConverter> next) {
+        JavaType type = annotatedType.getType() == null ? null : _mapper.constructType(annotatedType.getType());
+        if (type != null && type.hasRawClass(JsonNullable.class) && type.containedTypeCount() == 1) {
+            return context.resolve(new AnnotatedType(type.containedType(0)).name(annotatedType.getName())
+                    .parent(annotatedType.getParent()).ctxAnnotations(annotatedType.getCtxAnnotations())
+                    .schemaProperty(annotatedType.isSchemaProperty()).resolveAsRef(annotatedType.isResolveAsRef())
+                    .jsonViewAnnotation(annotatedType.getJsonViewAnnotation())
+                    .propertyName(annotatedType.getPropertyName()).skipSchemaName(annotatedType.isSkipSchemaName()));
+        }
+        return super.resolve(annotatedType, context, next);
     }
 
     /** "Name: one type | another type" for each schema name that two Java types were given. */

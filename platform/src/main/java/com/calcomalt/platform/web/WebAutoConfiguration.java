@@ -6,6 +6,7 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.openapitools.jackson.nullable.JsonNullableModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -36,6 +37,12 @@ public class WebAutoConfiguration {
     @Bean
     Module nullElementsRefused() {
         return new NullElementsRefused();
+    }
+
+    /** A PATCH field given as null (JsonNullable.of(null)) is told from one left out (undefined). */
+    @Bean
+    Module jsonNullable() {
+        return new JsonNullableModule();
     }
 
     /** springdoc puts a ModelConverter bean ahead of its own resolver. */

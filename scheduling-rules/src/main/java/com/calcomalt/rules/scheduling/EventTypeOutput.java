@@ -4,6 +4,9 @@ import com.calcomalt.contracts.scheduling.CustomInput;
 import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +69,41 @@ public record EventTypeOutput(int id, Integer ownerId, Integer teamId, Integer p
     }
 
     /**
-     * type businessDays, calendarDays (value in days, rolling or not) or range (value the first
-     * and last day); null when the event type can be booked any time ahead.
+     * cal.com's BusinessDaysWindow_2024_06_14, CalendarDaysWindow_2024_06_14 and RangeWindow_2024_06_14,
+     * told apart by type; null when the event type can be booked any time ahead. Each variant's type
+     * has its one value, so a generated client reads each window as the one variant it is.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BookingWindow(String type, Object value, Boolean rolling) {
+    @Schema(description = "How far ahead the event type can be booked", oneOf = {BusinessDaysWindow.class,
+            CalendarDaysWindow.class, RangeWindow.class}, discriminatorProperty = "type", discriminatorMapping = {
+            @DiscriminatorMapping(value = "businessDays", schema = BusinessDaysWindow.class),
+            @DiscriminatorMapping(value = "calendarDays", schema = CalendarDaysWindow.class),
+            @DiscriminatorMapping(value = "range", schema = RangeWindow.class)})
+    public sealed interface BookingWindow permits BusinessDaysWindow, CalendarDaysWindow, RangeWindow {
+    }
+
+    /** value business days ahead; rolling keeps that many bookable days in view. */
+    public record BusinessDaysWindow(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "businessDays")
+                                     String type, int value, boolean rolling) implements BookingWindow {
+        public BusinessDaysWindow(int value, boolean rolling) {
+            this("businessDays", value, rolling);
+        }
+    }
+
+    /** value calendar days ahead; rolling keeps that many bookable days in view. */
+    public record CalendarDaysWindow(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "calendarDays")
+                                     String type, int value, boolean rolling) implements BookingWindow {
+        public CalendarDaysWindow(int value, boolean rolling) {
+            this("calendarDays", value, rolling);
+        }
+    }
+
+    /** value is the first and the last day the event type can be booked on. */
+    public record RangeWindow(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "range") String type,
+                              @Schema(requiredMode = RequiredMode.REQUIRED) List<String> value)
+            implements BookingWindow {
+        public RangeWindow(List<String> value) {
+            this("range", value);
+        }
     }
 
     /** Layouts month, week and column. */

@@ -219,10 +219,12 @@ public final class EventTypeShapes {
             List<String> range = new ArrayList<>();
             range.add(s.periodStartDate() == null ? null : LocalDate.ofInstant(s.periodStartDate(), ZoneOffset.UTC).toString());
             range.add(s.periodEndDate() == null ? null : LocalDate.ofInstant(s.periodEndDate(), ZoneOffset.UTC).toString());
-            return new EventTypeOutput.BookingWindow("range", range, null);
+            return new EventTypeOutput.RangeWindow(range);
         }
-        return new EventTypeOutput.BookingWindow(Boolean.FALSE.equals(s.periodCountCalendarDays()) ? "businessDays"
-                : "calendarDays", s.periodDays(), type == PeriodType.rolling_window);
+        int days = s.periodDays() == null ? 0 : s.periodDays();
+        boolean rolling = type == PeriodType.rolling_window;
+        return Boolean.FALSE.equals(s.periodCountCalendarDays()) ? new EventTypeOutput.BusinessDaysWindow(days, rolling)
+                : new EventTypeOutput.CalendarDaysWindow(days, rolling);
     }
 
     private static EventTypeOutput.HostOutput host(Host host) {
