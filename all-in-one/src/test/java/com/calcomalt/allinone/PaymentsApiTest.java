@@ -74,6 +74,46 @@ class PaymentsApiTest extends ApiTest {
                 from "Payment" where "bookingId" = ?""", bookingId);
     }
 
+    /** Until each seat pays for itself, no event type is both paid and seated, so no seat is booked for free. */
+    @Test
+    void an_event_type_is_not_both_paid_and_seated_until_paid_seats_are_supported() {
+        Member host = newMember("seat-host", "example.com");
+        String stripe = """
+                "metadata": {"apps": {"stripe": {"price": 5000, "currency": "eur", "enabled": true}}}""";
+        String seats = """
+                "seats": {"seatsPerTimeSlot": 3, "showAttendeeInfo": false, "showAvailabilityCount": true}""";
+
+        Response both = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Paid seats", "slug": "paid-seats-%s", "lengthInMinutes": 30, %s, %s}"""
+                .formatted(tag, stripe, seats)));
+        assertThat(both.status().value()).as(String.valueOf(both.body())).isEqualTo(422);
+        assertThat(both.body().get("detail").asText()).contains("Paid seats are not supported yet");
+
+        Response seated = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Seated", "slug": "seated-%s", "lengthInMinutes": 30, %s}""".formatted(tag, seats)));
+        assertThat(seated.status().value()).as(String.valueOf(seated.body())).isEqualTo(201);
+        int seatedId = seated.data().get("id").asInt();
+        Response madePaid = as(host.key(), () -> patch("/v2/event-types/" + seatedId, "{" + stripe + "}"));
+        assertThat(madePaid.status().value()).as(String.valueOf(madePaid.body())).isEqualTo(422);
+        assertThat(madePaid.body().get("detail").asText()).contains("Paid seats are not supported yet");
+
+        Response paid = as(host.key(), () -> post("/v2/event-types", """
+                {"title": "Paid", "slug": "paid-alone-%s", "lengthInMinutes": 30, %s}""".formatted(tag, stripe)));
+        assertThat(paid.status().value()).as(String.valueOf(paid.body())).isEqualTo(201);
+        int paidId = paid.data().get("id").asInt();
+        Response madeSeated = as(host.key(), () -> patch("/v2/event-types/" + paidId, "{" + seats + "}"));
+        assertThat(madeSeated.status().value()).as(String.valueOf(madeSeated.body())).isEqualTo(422);
+        assertThat(madeSeated.body().get("detail").asText()).contains("Paid seats are not supported yet");
+
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForObject("select count(*) from \"EventType\" where slug = ?", Long.class,
+                "paid-seats-" + tag)).isZero();
+        assertThat(String.valueOf(jdbc.queryForObject("select metadata::text from \"EventType\" where id = ?",
+                String.class, seatedId))).doesNotContain("stripe");
+        assertThat(jdbc.queryForObject("select \"seatsPerTimeSlot\" from \"EventType\" where id = ?",
+                Integer.class, paidId)).isNull();
+    }
+
     @Test
     void a_paid_booking_waits_for_its_payment_is_paid_by_a_signed_stripe_webhook_once_and_refunded_once() throws Exception {
         Member host = newMember("paid-host", "example.com");

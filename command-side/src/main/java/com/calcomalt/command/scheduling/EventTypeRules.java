@@ -50,12 +50,21 @@ final class EventTypeRules {
         }
         zone(s.timeZone());
         zone(s.lockedTimeZone());
+        boolean paid;
         try {
-            EventTypePayment.of(s.metadata());
+            paid = EventTypePayment.of(s.metadata()).filter(EventTypePayment::paid).isPresent();
         } catch (IllegalArgumentException e) {
             throw new DomainRuleViolation(e.getMessage());
         }
+        // Each seat would have to pay for itself (a Payment per seat, as cal.com makes); until that is
+        // built a paid seated event type would let every seat after the first book for free.
+        if (paid && s.seatsPerTimeSlot() != null) {
+            throw new DomainRuleViolation(PAID_SEATS);
+        }
     }
+
+    static final String PAID_SEATS = "Paid seats are not supported yet: an event type with seats takes no"
+            + " payment (metadata.apps.stripe enabled with a price), and a paid event type has no seats";
 
     private static void nonNegative(Integer value, String what) {
         if (value != null && value < 0) {

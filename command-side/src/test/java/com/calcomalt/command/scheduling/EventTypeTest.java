@@ -261,6 +261,48 @@ class EventTypeTest {
                 .expectExceptionMessage("metadata.apps.stripe.paymentOption is ON_BOOKING or HOLD, not 'LATER'");
     }
 
+    private static final Map<String, Object> PAID = Map.of("apps", Map.of("stripe",
+            Map.of("price", 5000, "currency", "eur", "enabled", true)));
+
+    @Test
+    void a_seated_event_type_that_takes_payment_is_rejected_until_each_seat_pays_for_itself() {
+        fixture.givenNoPriorActivity()
+                .when(createPersonal(basicsAnd("seatsPerTimeSlot", 5, "metadata", PAID)), as(ANN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(EventTypeRules.PAID_SEATS)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_seated_event_type_with_a_stripe_app_that_is_not_enabled_is_created() {
+        EventTypeSettings settings = basicsAnd("seatsPerTimeSlot", 5, "metadata", Map.of("apps", Map.of("stripe",
+                Map.of("price", 5000, "currency", "eur", "enabled", false))));
+        fixture.givenNoPriorActivity()
+                .when(createPersonal(settings), as(ANN))
+                .expectEvents(new EventTypeCreated(EVENT_TYPE, ANN_ID, null, null, null,
+                        EventTypeFields.merge(EventTypeFields.DEFAULTS, settings), NOW));
+    }
+
+    @Test
+    void enabling_payment_on_a_seated_event_type_is_rejected() {
+        fixture.given(personalCreated(), new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null,
+                        changed(completeBasics(), "seatsPerTimeSlot", 5), EARLIER))
+                .when(new UpdateEventType(EVENT_TYPE, partial("metadata", PAID), null, null), as(ANN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(EventTypeRules.PAID_SEATS)
+                .expectNoEvents();
+    }
+
+    @Test
+    void giving_seats_to_a_paid_event_type_is_rejected() {
+        fixture.given(personalCreated(), new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null,
+                        changed(completeBasics(), "metadata", PAID), EARLIER))
+                .when(new UpdateEventType(EVENT_TYPE, partial("seatsPerTimeSlot", 3), null, null), as(ANN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(EventTypeRules.PAID_SEATS)
+                .expectNoEvents();
+    }
+
     @Test
     void a_custom_input_without_a_label_is_rejected() {
         List<CustomInput> inputs = List.of(new CustomInput(1, " ", true, EventTypeCustomInputType.text, null, null));

@@ -103,6 +103,9 @@ public class Booking {
         Person organizer = BookingRules.person(facts.people(), hosts.get(0));
         // cal.com confirms at once only a booking with nothing to pay and no host to confirm it.
         EventTypePayment payment = BookingRules.payment(eventType).orElse(null);
+        if (payment != null && eventType.seated()) {
+            throw new DomainRuleViolation(BookingRules.paidSeats(eventType.id()));
+        }
         BookingStatus status = eventType.requiresConfirmation() || payment != null ? BookingStatus.pending
                 : BookingStatus.accepted;
         BookingAttendee booker = command.seat() != null ? command.seat().attendee() : command.attendee();
@@ -156,6 +159,11 @@ public class Booking {
         String email = command.seat().attendee().email();
         if (state.seats().values().stream().anyMatch(s -> s.attendee().email().equalsIgnoreCase(email))) {
             throw new DomainConflict(email + " has a seat at booking " + uid() + " already");
+        }
+        // A seat of a paid booking would be taken for free: only the booking's first seat is charged.
+        if (state.payment() != null || (facts != null && facts.eventType() != null
+                && BookingRules.payment(facts.eventType()).isPresent())) {
+            throw new DomainRuleViolation(BookingRules.paidSeats(made().eventTypeId()));
         }
         if (state.seats().size() >= capacity) {
             throw new DomainConflict("All " + capacity + " seats of booking " + uid() + " are taken");

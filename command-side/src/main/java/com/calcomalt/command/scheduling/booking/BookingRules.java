@@ -268,6 +268,11 @@ final class BookingRules {
     }
 
     /** A seated booking takes as many seats as its event type offers now; one it no longer says keeps those it holds. */
+    /** Why a seat of a paid event type is refused: a seat pays for itself once Payments are made per seat. */
+    static String paidSeats(Integer eventTypeId) {
+        return "Event type " + eventTypeId + " is paid and has seats; paid seats are not supported yet";
+    }
+
     static int seatCapacity(EventTypeSnapshot eventType, int held) {
         return eventType == null || !eventType.seated() ? held : eventType.settings().seatsPerTimeSlot();
     }

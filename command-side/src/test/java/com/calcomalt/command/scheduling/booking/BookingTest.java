@@ -717,6 +717,37 @@ class BookingTest {
                 .expectNoEvents();
     }
 
+    // Paid seated event types made before paid seats were refused: no seat of them is booked, free or not.
+
+    @Test
+    void the_first_seat_of_a_paid_seated_event_type_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(requestSeat(List.of()), as(BOB, FACTS, free(personal("seatsPerTimeSlot", 2, "metadata", PAID),
+                        ANN_ID)))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Event type 70 is paid and has seats; paid seats are not supported yet")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_later_seat_of_a_paid_event_type_is_refused_rather_than_taken_for_free() {
+        fixture.given(seatedBooked())
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, FACTS, known(personal("seatsPerTimeSlot", 2,
+                        "metadata", PAID))))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Event type 70 is paid and has seats; paid seats are not supported yet")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_later_seat_of_a_booking_that_charged_its_first_seat_is_refused() {
+        fixture.given(seatedBooked(), paymentRequired(EARLIER))
+                .when(new BookSeat(UID, EVE_SEAT), as(EVE, FACTS, known(seatedType())))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Event type 70 is paid and has seats; paid seats are not supported yet")
+                .expectNoEvents();
+    }
+
     // ================================================================ CancelSeat
 
     @Test
