@@ -6,6 +6,7 @@ import com.calcomalt.contracts.identity.RRTimestampBasis;
 import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.platform.web.validation.IanaTimeZone;
 import com.calcomalt.platform.web.validation.TimeFormat;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +18,8 @@ import java.util.Map;
  * required ({@link Creating}); on update every missing or null field keeps its value.
  * {@code organizationSettings} is read for organizations only; {@code orgOwnerEmail}, as in cal.com's
  * organization creation, names the user a system admin creates an organization for, and is read on
- * creation only.
+ * creation only. cal.com's {@code autoAcceptCreator} may only be true (its default): a team starts with
+ * one accepted owner.
  */
 record TeamInput(
         @NotBlank(groups = Creating.class) @Size(max = 255) String name,
@@ -44,7 +46,9 @@ record TeamInput(
         RRTimestampBasis rrTimestampBasis,
         Boolean hideTeamProfileLink,
         OrganizationSettings organizationSettings,
-        @Email @Size(max = 255) String orgOwnerEmail) {
+        @Email @Size(max = 255) String orgOwnerEmail,
+        @AssertTrue(message = "is true: whoever creates a team is its accepted owner, so that it has one")
+        Boolean autoAcceptCreator) {
 
     /** Validation group of the fields a new team must have. */
     interface Creating {
