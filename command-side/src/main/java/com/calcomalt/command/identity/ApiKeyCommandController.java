@@ -10,11 +10,12 @@ import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import jakarta.validation.constraints.AssertFalse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -92,9 +92,10 @@ class ApiKeyCommandController {
     @Operation(summary = "Make a new key for the caller in place of the key this request is made with, which is"
             + " revoked; the new key is shown only now",
             description = "Valid for apiKeyDaysValid days (30 unless given), or forever with apiKeyNeverExpires.")
-    ApiResponse<RefreshedKey> refresh(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-                                      @Valid @RequestBody(required = false) RefreshInput input) {
+    ApiResponse<RefreshedKey> refresh(HttpServletRequest http, @Valid @RequestBody(required = false) RefreshInput input) {
         RefreshInput request = input == null ? new RefreshInput(null, null) : input;
+        // The filter let the request in on this header's key, so it is there and well formed.
+        String authorization = http.getHeader(HttpHeaders.AUTHORIZATION);
         String presented = authorization.substring(authorization.indexOf(' ') + 1).trim();
         IdentityLookups.ApiKeyRecord current = lookups.apiKeyByHash(ApiKeys.hash(presented))
                 .orElseThrow(() -> new AccessDenied("Refresh with the API key to replace"));

@@ -70,7 +70,7 @@ class MembershipCommandController {
         }
     }
 
-    @PostMapping({"/v2/teams/{teamId}/memberships", "/v2/organizations/{teamId}/memberships"})
+    @PostMapping("/v2/teams/{teamId}/memberships")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite a user with a role (admins and owners; only owners make owners)")
     ResponseEntity<ApiResponse<MembershipView>> create(@PathVariable @Positive int teamId,
@@ -81,6 +81,15 @@ class MembershipCommandController {
                 Boolean.TRUE.equals(input.accepted()), Boolean.TRUE.equals(input.disableImpersonation())));
         return ResponseEntity.created(URI.create("/v2/teams/" + teamId + "/memberships/" + membershipId))
                 .body(ApiResponse.success(decided.of(membershipId)));
+    }
+
+    @PostMapping("/v2/organizations/{orgId}/memberships")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Invite a user into an organization with a role (admins and owners; only owners make owners)")
+    ResponseEntity<ApiResponse<MembershipView>> createInOrganization(@PathVariable @Positive int orgId,
+                                                                     @Valid @RequestBody CreateInput input) {
+        requireOrganization(orgId);
+        return create(orgId, input);
     }
 
     @PostMapping("/v2/organizations/{orgId}/teams/{teamId}/memberships")
@@ -97,8 +106,7 @@ class MembershipCommandController {
      * Each field is its own decision, taken in this order: accepting (the member), the role (admins and
      * owners), impersonation (the member). A refused one leaves those before it done.
      */
-    @PatchMapping({"/v2/teams/{teamId}/memberships/{membershipId}",
-            "/v2/organizations/{teamId}/memberships/{membershipId}"})
+    @PatchMapping("/v2/teams/{teamId}/memberships/{membershipId}")
     @Operation(summary = "Accept an invitation, change a member's role, or whether they may be impersonated")
     ApiResponse<MembershipView> update(@PathVariable @Positive int teamId, @PathVariable @Positive int membershipId,
                                        @Valid @RequestBody UpdateInput input) {
@@ -115,6 +123,15 @@ class MembershipCommandController {
         return ApiResponse.success(decided.of(membershipId));
     }
 
+    @PatchMapping("/v2/organizations/{orgId}/memberships/{membershipId}")
+    @Operation(summary = "Accept, change the role or impersonation of a membership of an organization")
+    ApiResponse<MembershipView> updateInOrganization(@PathVariable @Positive int orgId,
+                                                     @PathVariable @Positive int membershipId,
+                                                     @Valid @RequestBody UpdateInput input) {
+        requireOrganization(orgId);
+        return update(orgId, membershipId, input);
+    }
+
     @PatchMapping("/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}")
     @Operation(summary = "Accept, change the role or impersonation of a membership of an organization's team")
     ApiResponse<MembershipView> updateInSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
@@ -125,8 +142,7 @@ class MembershipCommandController {
     }
 
     /** The member declines a pending invitation or leaves; an admin or owner removes someone else. */
-    @DeleteMapping({"/v2/teams/{teamId}/memberships/{membershipId}",
-            "/v2/organizations/{teamId}/memberships/{membershipId}"})
+    @DeleteMapping("/v2/teams/{teamId}/memberships/{membershipId}")
     @Operation(summary = "Decline or leave one's own membership, or remove someone else's (admins and owners);"
             + " answers the membership as it was, as cal.com")
     ApiResponse<MembershipView> delete(@PathVariable @Positive int teamId, @PathVariable @Positive int membershipId) {
@@ -142,6 +158,14 @@ class MembershipCommandController {
         return ApiResponse.success(decided.of(membershipId));
     }
 
+    @DeleteMapping("/v2/organizations/{orgId}/memberships/{membershipId}")
+    @Operation(summary = "Decline, leave or remove a membership of an organization; answers it as it was")
+    ApiResponse<MembershipView> deleteInOrganization(@PathVariable @Positive int orgId,
+                                                     @PathVariable @Positive int membershipId) {
+        requireOrganization(orgId);
+        return delete(orgId, membershipId);
+    }
+
     @DeleteMapping("/v2/organizations/{orgId}/teams/{teamId}/memberships/{membershipId}")
     @Operation(summary = "Decline, leave or remove a membership of an organization's team")
     ApiResponse<MembershipView> deleteInSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
@@ -153,6 +177,12 @@ class MembershipCommandController {
     private IdentityLookups.MemberRecord requireMembershipOf(int teamId, int membershipId) {
         return lookups.membership(membershipId).filter(m -> m.teamId() == teamId)
                 .orElseThrow(() -> new NotFound("Team " + teamId + " has no membership " + membershipId));
+    }
+
+    private void requireOrganization(int orgId) {
+        if (lookups.team(orgId).filter(IdentityLookups.TeamRecord::isOrganization).isEmpty()) {
+            throw new NotFound("No organization with id " + orgId);
+        }
     }
 
     private void requireSubTeam(int orgId, int teamId) {

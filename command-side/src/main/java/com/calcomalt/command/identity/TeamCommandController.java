@@ -4,8 +4,8 @@ import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.CreateTeam;
 import com.calcomalt.contracts.identity.DeleteTeam;
 import com.calcomalt.contracts.identity.OrganizationSettings;
-import com.calcomalt.contracts.identity.UpdateOrganizationSettings;
 import com.calcomalt.contracts.identity.TeamView;
+import com.calcomalt.contracts.identity.UpdateOrganizationSettings;
 import com.calcomalt.contracts.identity.UpdateTeam;
 import com.calcomalt.platform.domain.NotFound;
 import com.calcomalt.platform.web.ApiResponse;
@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.groups.Default;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import java.util.Objects;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,8 +50,7 @@ class TeamCommandController {
     @PostMapping("/v2/teams")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a team")
-    ResponseEntity<ApiResponse<TeamView>> createTeam(
-            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+    ResponseEntity<ApiResponse<TeamView>> createTeam(@Valid @RequestBody TeamInput input) {
         return create(input, null, false, "/v2/teams/");
     }
 
@@ -62,8 +59,7 @@ class TeamCommandController {
     @Operation(summary = "Create an organization; organizationSettings.orgAutoAcceptEmail is its email domain",
             description = "System admins create organizations, for themselves or for the owner orgOwnerEmail names;"
                     + " other users only when calalt.organizations.self-serve is on, and only one they own")
-    ResponseEntity<ApiResponse<TeamView>> createOrganization(
-            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+    ResponseEntity<ApiResponse<TeamView>> createOrganization(@Valid @RequestBody TeamInput input) {
         return create(input, null, true, "/v2/organizations/");
     }
 
@@ -71,21 +67,29 @@ class TeamCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a team of an organization")
     ResponseEntity<ApiResponse<TeamView>> createSubTeam(@PathVariable @Positive int orgId,
-            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+            @Valid @RequestBody TeamInput input) {
         return create(input, orgId, false, "/v2/organizations/" + orgId + "/teams/");
     }
 
-    @PatchMapping({"/v2/teams/{teamId}", "/v2/organizations/{teamId}"})
-    @Operation(summary = "Rename a team or organization, change its slug, branding or settings")
-    ApiResponse<TeamView> update(@PathVariable @Positive int teamId, @Valid @RequestBody TeamInput input) {
+    @PatchMapping("/v2/teams/{teamId}")
+    @Operation(summary = "Rename a team, change its slug, branding or settings")
+    ApiResponse<TeamView> update(@PathVariable @Positive int teamId, @Valid @RequestBody TeamUpdateInput input) {
         return ApiResponse.success(commands.sendAndWait(new UpdateTeam(teamId, input.name(), input.slug(),
                 input.settings())));
+    }
+
+    @PatchMapping("/v2/organizations/{orgId}")
+    @Operation(summary = "Rename an organization, change its slug, branding or settings")
+    ApiResponse<TeamView> updateOrganization(@PathVariable @Positive int orgId,
+                                             @Valid @RequestBody TeamUpdateInput input) {
+        requireOrganization(orgId);
+        return update(orgId, input);
     }
 
     @PatchMapping("/v2/organizations/{orgId}/teams/{teamId}")
     @Operation(summary = "Rename a team of an organization, change its slug, branding or settings")
     ApiResponse<TeamView> updateSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
-                                       @Valid @RequestBody TeamInput input) {
+                                       @Valid @RequestBody TeamUpdateInput input) {
         requireSubTeam(orgId, teamId);
         return update(teamId, input);
     }
@@ -97,10 +101,17 @@ class TeamCommandController {
         return ApiResponse.success(commands.sendAndWait(new UpdateOrganizationSettings(orgId, settings)));
     }
 
-    @DeleteMapping({"/v2/teams/{teamId}", "/v2/organizations/{teamId}"})
-    @Operation(summary = "Delete a team or an organization without teams (owners); answers it as it was, as cal.com")
+    @DeleteMapping("/v2/teams/{teamId}")
+    @Operation(summary = "Delete a team (owners); answers it as it was, as cal.com")
     ApiResponse<TeamView> delete(@PathVariable @Positive int teamId) {
         return ApiResponse.success(commands.sendAndWait(new DeleteTeam(teamId)));
+    }
+
+    @DeleteMapping("/v2/organizations/{orgId}")
+    @Operation(summary = "Delete an organization without teams (owners); answers it as it was")
+    ApiResponse<TeamView> deleteOrganization(@PathVariable @Positive int orgId) {
+        requireOrganization(orgId);
+        return delete(orgId);
     }
 
     @DeleteMapping("/v2/organizations/{orgId}/teams/{teamId}")
@@ -127,6 +138,12 @@ class TeamCommandController {
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         slug = slug.length() > 64 ? slug.substring(0, 64).replaceAll("-+$", "") : slug;
         return slug.isEmpty() ? null : slug;
+    }
+
+    private void requireOrganization(int orgId) {
+        if (lookups.team(orgId).filter(IdentityLookups.TeamRecord::isOrganization).isEmpty()) {
+            throw new NotFound("No organization with id " + orgId);
+        }
     }
 
     private void requireSubTeam(int orgId, int teamId) {

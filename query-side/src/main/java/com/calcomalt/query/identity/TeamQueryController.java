@@ -11,16 +11,16 @@ import com.calcomalt.platform.web.ApiResponse;
 import com.calcomalt.platform.web.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Objects;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,8 +91,8 @@ class TeamQueryController {
         return ApiResponse.success(team);
     }
 
-    @GetMapping({"/v2/teams/{teamId}/memberships", "/v2/organizations/{teamId}/memberships"})
-    @Operation(summary = "The memberships of a team or organization",
+    @GetMapping("/v2/teams/{teamId}/memberships")
+    @Operation(summary = "The memberships of a team",
             description = "emails (comma-separated, at most 20) keeps the members with those emails, as cal.com's"
                     + " GetTeamMembershipsInput; take is 1 to 250 (250 unless given), skip 0 unless given")
     ApiResponse<List<MembershipView>> memberships(@PathVariable @Positive int teamId,
@@ -107,6 +107,28 @@ class TeamQueryController {
                 .filter(m -> wanted == null || wanted.isEmpty()
                         || wanted.contains(m.user().email().toLowerCase(Locale.ROOT)))
                 .toList(), take, skip));
+    }
+
+    @GetMapping("/v2/organizations/{orgId}/memberships")
+    @Operation(summary = "The memberships of an organization",
+            description = "emails (comma-separated, at most 20) keeps the members with those emails; take is 1 to"
+                    + " 250 (250 unless given), skip 0 unless given")
+    ApiResponse<List<MembershipView>> organizationMemberships(@PathVariable @Positive int orgId,
+                                                              @RequestParam(defaultValue = "250") @Min(1) @Max(250)
+                                                              int take,
+                                                              @RequestParam(defaultValue = "0") @Min(0) int skip,
+                                                              @RequestParam(required = false) @Size(max = 20)
+                                                              List<@Email String> emails) {
+        visibleOrganization(orgId);
+        return memberships(orgId, take, skip, emails);
+    }
+
+    @GetMapping("/v2/organizations/{orgId}/memberships/{membershipId}")
+    @Operation(summary = "Get a membership of an organization")
+    ApiResponse<MembershipView> organizationMembership(@PathVariable @Positive int orgId,
+                                                       @PathVariable @Positive int membershipId) {
+        visibleOrganization(orgId);
+        return membership(orgId, membershipId);
     }
 
     @GetMapping("/v2/organizations/{orgId}/teams/{teamId}/memberships")
@@ -132,9 +154,8 @@ class TeamQueryController {
         return all.stream().skip(skip).limit(take).toList();
     }
 
-    @GetMapping({"/v2/teams/{teamId}/memberships/{membershipId}",
-            "/v2/organizations/{teamId}/memberships/{membershipId}"})
-    @Operation(summary = "Get a membership of a team or organization")
+    @GetMapping("/v2/teams/{teamId}/memberships/{membershipId}")
+    @Operation(summary = "Get a membership of a team")
     ApiResponse<MembershipView> membership(@PathVariable @Positive int teamId,
                                            @PathVariable @Positive int membershipId) {
         visibleTeam(teamId);
