@@ -395,6 +395,7 @@ class ApiFuzzTest extends ApiTest {
                 {"subscriberUrl": "http://127.0.0.1:9/fuzz-%d", "triggers": ["MEETING_ENDED"], "active": true,
                  "payloadTemplate": "{}", "secret": "s3cret", "time": 5, "timeUnit": "minute"}"""
                 .formatted(unique.incrementAndGet());
+        bodies.put("POST /v2/api-keys/refresh", () -> "{\"apiKeyDaysValid\": 7}");
         bodies.put("POST /v2/webhooks", webhook);
         bodies.put("POST /v2/teams/{teamId}/webhooks", webhook);
         bodies.put("POST /v2/event-types/{eventTypeId}/webhooks", webhook);

@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertFalse;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -49,9 +49,9 @@ class ApiKeyCommandController {
 
     /** cal.com's RefreshApiKeyInput: the new key is valid 30 days unless told otherwise. */
     record RefreshInput(@Positive Integer apiKeyDaysValid, Boolean apiKeyNeverExpires) {
-        @AssertFalse(message = "apiKeyDaysValid and apiKeyNeverExpires cannot both be given")
-        boolean isBoth() {
-            return apiKeyDaysValid != null && Boolean.TRUE.equals(apiKeyNeverExpires);
+        @AssertTrue(message = "apiKeyDaysValid and apiKeyNeverExpires cannot both be given")
+        boolean isOneValidity() {
+            return apiKeyDaysValid == null || !Boolean.TRUE.equals(apiKeyNeverExpires);
         }
     }
 
