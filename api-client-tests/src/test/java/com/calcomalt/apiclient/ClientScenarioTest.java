@@ -8,12 +8,15 @@ import com.calcomalt.client.ApiException;
 import com.calcomalt.client.api.ApiKeysApi;
 import com.calcomalt.client.api.BookingsApi;
 import com.calcomalt.client.api.EventTypesApi;
+import com.calcomalt.client.api.MembershipsApi;
 import com.calcomalt.client.api.SchedulesApi;
 import com.calcomalt.client.api.SlotsApi;
+import com.calcomalt.client.api.TeamsAndOrganizationsApi;
 import com.calcomalt.client.api.UsersApi;
 import com.calcomalt.client.api.WebhooksApi;
 import com.calcomalt.client.api.WorkflowsApi;
 import com.calcomalt.client.model.ApiKeyCreateInput;
+import com.calcomalt.client.model.ApiKeyRefreshInput;
 import com.calcomalt.client.model.BookingAttendeeInput;
 import com.calcomalt.client.model.BookingBookingInput;
 import com.calcomalt.client.model.BookingCancelInput;
@@ -25,9 +28,14 @@ import com.calcomalt.client.model.EventTypeOutputCalendarDaysWindow;
 import com.calcomalt.client.model.EventTypeRequest;
 import com.calcomalt.client.model.EventTypeRequestBookingWindowInput;
 import com.calcomalt.client.model.EventTypeRequestCalendarDaysWindow;
+import com.calcomalt.client.model.MembershipCreateInput;
+import com.calcomalt.client.model.MembershipUpdateInput;
+import com.calcomalt.client.model.MembershipView;
 import com.calcomalt.client.model.ScheduleCreateInput;
 import com.calcomalt.client.model.ScheduleRangeInput;
 import com.calcomalt.client.model.SlotsSlotOutput;
+import com.calcomalt.client.model.TeamInput;
+import com.calcomalt.client.model.TeamView;
 import com.calcomalt.client.model.UserCreateUserInput;
 import com.calcomalt.client.model.UserView;
 import com.calcomalt.client.model.WebhookCreateInput;
@@ -53,8 +61,8 @@ import org.junit.jupiter.api.Test;
  * A new user's first day, only through the client generated from the checked-in API document:
  * an administrator makes the user and their API key; the user makes a schedule and an event type,
  * reads the free slots, books one, moves it, cancels it, subscribes a webhook and makes a workflow.
- * The client refuses properties the document does not declare, so a field the document gets wrong
- * fails here.
+ * Then a team grows the same way. The client refuses properties the document does not declare, so a
+ * field the document gets wrong fails here.
  */
 class ClientScenarioTest extends RunningApplication {
 
@@ -143,6 +151,52 @@ class ClientScenarioTest extends RunningApplication {
         assertThat(workflow.getSteps()).singleElement()
                 .satisfies(step -> assertThat(step.getMessage().getSubject()).isEqualTo("Soon"));
         assertThat(workflow.getActivation().getActiveOnEventTypeIds()).containsExactly(eventTypeId);
+    }
+
+    /**
+     * A team through the generated client, in cal.com's shapes: its founder makes it, invites a member
+     * who accepts, gives them a role and removes them; the member refreshes their API key.
+     */
+    @Test
+    void a_team_grows_and_a_key_is_refreshed_through_the_generated_client() throws Exception {
+        awaitReady();
+        ApiClient admin = client(ADMIN_KEY);
+        UsersApi users = new UsersApi(admin);
+        ApiKeysApi adminKeys = new ApiKeysApi(admin);
+        int foundId = users.userCreate(new UserCreateUserInput().email("founder-" + tag + "@example.com")
+                .username("founder-" + tag)).getData().getId();
+        int memberId = users.userCreate(new UserCreateUserInput().email("member-" + tag + "@example.com")
+                .username("member-" + tag)).getData().getId();
+        ApiClient founder = client(adminKeys.apiKeyCreate(new ApiKeyCreateInput().userId(foundId)).getData().getApiKey());
+        String memberKey = adminKeys.apiKeyCreate(new ApiKeyCreateInput().userId(memberId)).getData().getApiKey();
+
+        TeamView team = new TeamsAndOrganizationsApi(founder).teamCreateTeam(new TeamInput().name("Scenario " + tag)
+                .metadata(java.util.Map.of("teamKey", "teamValue"))).getData();
+        assertThat(team.getSlug()).isEqualTo("scenario-" + tag);
+        assertThat(team.getTimeZone()).isEqualTo("Europe/London");
+        assertThat(team.getMetadata()).containsEntry("teamKey", "teamValue");
+
+        MembershipsApi memberships = new MembershipsApi(founder);
+        MembershipView invited = memberships.membershipCreate(team.getId(), new MembershipCreateInput().userId(memberId)
+                .role(MembershipCreateInput.RoleEnum.MEMBER)).getData();
+        assertThat(invited.getAccepted()).isFalse();
+        assertThat(invited.getUser().getEmail()).isEqualTo("member-" + tag + "@example.com");
+        MembershipView accepted = new MembershipsApi(client(memberKey)).membershipUpdate(team.getId(), invited.getId(),
+                new MembershipUpdateInput().accepted(true)).getData();
+        assertThat(accepted.getAccepted()).isTrue();
+        MembershipView admin2 = memberships.membershipUpdate(team.getId(), invited.getId(),
+                new MembershipUpdateInput().role(MembershipUpdateInput.RoleEnum.ADMIN)).getData();
+        assertThat(admin2.getRole()).isEqualTo(MembershipView.RoleEnum.ADMIN);
+        List<MembershipView> members = eventually(() -> new TeamsAndOrganizationsApi(founder)
+                .teamMemberships(team.getId(), null, null, null).getData(), found -> found.size() == 2);
+        assertThat(members).extracting(MembershipView::getUserId).containsExactly(foundId, memberId);
+        assertThat(memberships.membershipDelete(team.getId(), invited.getId()).getData().getRole())
+                .isEqualTo(MembershipView.RoleEnum.ADMIN);
+
+        String refreshed = new ApiKeysApi(client(memberKey)).apiKeyRefresh(new ApiKeyRefreshInput().apiKeyDaysValid(7))
+                .getData().getApiKey();
+        assertThat(refreshed).startsWith("cal_").isNotEqualTo(memberKey);
+        assertThat(new UsersApi(client(refreshed)).userMe().getData().getId()).isEqualTo(memberId);
     }
 
     /** A client for one API key, which refuses what the document does not declare. */

@@ -4,17 +4,24 @@ import com.calcomalt.command.support.Ids;
 import com.calcomalt.contracts.identity.CreateApiKey;
 import com.calcomalt.contracts.identity.ExpireApiKey;
 import com.calcomalt.contracts.identity.RevokeApiKey;
+import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.security.ApiKeys;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,9 +38,25 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiKeyCommandController {
 
     private final CommandGateway commands;
+    private final IdentityLookups lookups;
+    private final Clock clock;
 
-    ApiKeyCommandController(CommandGateway commands) {
+    ApiKeyCommandController(CommandGateway commands, IdentityLookups lookups, Clock clock) {
         this.commands = commands;
+        this.lookups = lookups;
+        this.clock = clock;
+    }
+
+    /** cal.com's RefreshApiKeyInput: the new key is valid 30 days unless told otherwise. */
+    record RefreshInput(@Positive Integer apiKeyDaysValid, Boolean apiKeyNeverExpires) {
+        @AssertTrue(message = "apiKeyDaysValid and apiKeyNeverExpires cannot both be given")
+        boolean isOneValidity() {
+            return apiKeyDaysValid == null || !Boolean.TRUE.equals(apiKeyNeverExpires);
+        }
+    }
+
+    /** cal.com's ApiKeyOutput. */
+    record RefreshedKey(String apiKey) {
     }
 
     /** {@code userId}: whose key it is; the caller unless a system administrator makes one for someone. */
@@ -59,6 +82,30 @@ class ApiKeyCommandController {
                 request.note(), request.expiresAt()));
         return ResponseEntity.created(URI.create("/v2/api-keys/" + keyId)).body(ApiResponse.success(
                 new CreatedKey(keyId, key, request.note(), request.expiresAt(), request.teamId())));
+    }
+
+    /**
+     * cal.com's refresh: a new key of the same owner and team replaces the one the request is made with,
+     * which is revoked once the new one exists (so a failure never leaves the caller without a key).
+     */
+    @PostMapping("/v2/api-keys/refresh")
+    @Operation(summary = "Make a new key for the caller in place of the key this request is made with, which is"
+            + " revoked; the new key is shown only now",
+            description = "Valid for apiKeyDaysValid days (30 unless given), or forever with apiKeyNeverExpires.")
+    ApiResponse<RefreshedKey> refresh(HttpServletRequest http, @Valid @RequestBody(required = false) RefreshInput input) {
+        RefreshInput request = input == null ? new RefreshInput(null, null) : input;
+        // The filter let the request in on this header's key, so it is there and well formed.
+        String authorization = http.getHeader(HttpHeaders.AUTHORIZATION);
+        String presented = authorization.substring(authorization.indexOf(' ') + 1).trim();
+        IdentityLookups.ApiKeyRecord current = lookups.apiKeyByHash(ApiKeys.hash(presented))
+                .orElseThrow(() -> new AccessDenied("Refresh with the API key to replace"));
+        Instant expiresAt = Boolean.TRUE.equals(request.apiKeyNeverExpires()) ? null
+                : clock.instant().plus(Duration.ofDays(Objects.requireNonNullElse(request.apiKeyDaysValid(), 30)));
+        String key = ApiKeys.generate();
+        commands.sendAndWait(new CreateApiKey(Ids.text(), current.userId(), current.teamId(), ApiKeys.hash(key),
+                null, expiresAt));
+        commands.sendAndWait(new RevokeApiKey(current.keyId()));
+        return ApiResponse.success(new RefreshedKey(key));
     }
 
     @PatchMapping("/v2/api-keys/{keyId}")

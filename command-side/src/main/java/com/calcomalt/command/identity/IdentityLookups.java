@@ -81,6 +81,13 @@ public class IdentityLookups {
                 .stream().findFirst();
     }
 
+    /** The key whose SHA-256 this is, as the authentication filter finds it. */
+    public Optional<ApiKeyRecord> apiKeyByHash(String hashedKey) {
+        return jdbc.query("select key_id, user_id, team_id from command_side.api_keys where hashed_key = ?",
+                (rs, i) -> new ApiKeyRecord(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3)), hashedKey)
+                .stream().findFirst();
+    }
+
     /** The accepted memberships of the target in teams the caller runs (as ADMIN or OWNER of the team or its org). */
     public List<MemberRecord> membershipsRunBy(int callerUserId, int targetUserId) {
         return members("""

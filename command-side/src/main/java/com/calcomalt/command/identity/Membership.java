@@ -76,6 +76,7 @@ public class Membership {
 
     @CommandHandler
     Membership(InviteMember command,
+               @MetaDataValue(CallerMetaData.CALLER) Caller caller,
                @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                @MetaDataValue(IdentityCommandFacts.INVITATION) InvitationFacts invitation,
                Clock clock) {
@@ -95,12 +96,22 @@ public class Membership {
             throw new DomainRuleViolation("There is no user " + command.userId() + " to invite");
         }
         requireOrganizationMembership(access, invitation, command.userId());
+        // The member consents to joining: only they (or a system admin) make a membership accepted from the start.
+        if (command.accepted() && (caller == null || !caller.mayActAs(command.userId()))) {
+            throw new AccessDenied("Only user " + command.userId() + " accepts their membership of team "
+                    + command.teamId() + "; leave accepted out and they accept the invitation");
+        }
         Instant now = clock.instant();
         boolean autoAccepted = invitation.orgAutoAcceptEmail() != null
                 && domainOf(invitation.invitee().email()).equals(invitation.orgAutoAcceptEmail());
+        boolean accepted = autoAccepted || command.accepted();
         apply(new MembershipCreated(command.membershipId(), command.teamId(), command.userId(), command.role(),
-                autoAccepted, now));
-        if (autoAccepted && access.isOrganization()) {
+                accepted, now));
+        if (command.disableImpersonation()) {
+            apply(new MembershipImpersonationChanged(command.membershipId(), command.teamId(), command.userId(), true,
+                    now));
+        }
+        if (accepted && access.isOrganization()) {
             apply(profileCreated(command.profileId(), invitation.invitee(), command.teamId(), now));
         }
     }

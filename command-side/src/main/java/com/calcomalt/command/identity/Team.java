@@ -16,6 +16,7 @@ import com.calcomalt.contracts.identity.TeamRenamed;
 import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.contracts.identity.TeamSettingsUpdated;
 import com.calcomalt.contracts.identity.TeamSlugChanged;
+import com.calcomalt.contracts.identity.TeamView;
 import com.calcomalt.contracts.identity.UpdateOrganizationSettings;
 import com.calcomalt.contracts.identity.UpdateTeam;
 import com.calcomalt.platform.axon.CallerMetaData;
@@ -49,6 +50,7 @@ public class Team {
     private TeamSettings settings;
     private Integer organizationSettingsId;
     private OrganizationSettings organizationSettings;
+    private Instant createdAt;
 
     protected Team() {
         // for Axon
@@ -60,7 +62,7 @@ public class Team {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    void handle(CreateTeam command,
+    TeamView handle(CreateTeam command,
          @MetaDataValue(CallerMetaData.CALLER) Caller caller,
          @MetaDataValue(IdentityCommandFacts.PARENT_ACCESS) TeamAccess parent,
          @MetaDataValue(IdentityCommandFacts.FOUNDER) UserFacts founder,
@@ -134,10 +136,11 @@ public class Team {
             throw new IllegalStateException("The founder's membership of team " + command.teamId()
                     + " could not be created", e);
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(UpdateTeam command, @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
+    TeamView handle(UpdateTeam command, @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access, Clock clock) {
         requireRunBy(access);
         Instant now = clock.instant();
         if (command.name() != null && !command.name().equals(name)) {
@@ -153,10 +156,11 @@ public class Team {
             TeamRules.requireSettings(changed);
             apply(new TeamSettingsUpdated(teamId, changed, now));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(UpdateOrganizationSettings command, @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
+    TeamView handle(UpdateOrganizationSettings command, @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 Clock clock) {
         if (!isOrganization) {
             throw new DomainRuleViolation("Team " + teamId + " is not an organization");
@@ -176,10 +180,11 @@ public class Team {
         if (!changed.equals(organizationSettings)) {
             apply(new OrganizationSettingsUpdated(teamId, organizationSettingsId, changed, clock.instant()));
         }
+        return view();
     }
 
     @CommandHandler
-    void handle(DeleteTeam command, @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
+    TeamView handle(DeleteTeam command, @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(IdentityCommandFacts.HAS_SUB_TEAMS) Boolean hasSubTeams, Clock clock) {
         if (access == null || !access.ownsTeam()) {
             throw new AccessDenied("Only an owner deletes team " + teamId);
@@ -187,7 +192,19 @@ public class Team {
         if (Boolean.TRUE.equals(hasSubTeams)) {
             throw new DomainRuleViolation("Organization " + teamId + " still has teams; delete them first");
         }
+        TeamView deleted = view();
         apply(new TeamDeleted(teamId, parentId, clock.instant()));
+        return deleted;
+    }
+
+    /** The team as cal.com's API v2 shows it (TeamOutputDto), which every team command answers. */
+    private TeamView view() {
+        return new TeamView(teamId, parentId, name, slug, settings.logoUrl(), settings.calVideoLogo(),
+                settings.appLogo(), settings.appIconLogo(), settings.bio(), Boolean.TRUE.equals(settings.hideBranding()),
+                isOrganization, Boolean.TRUE.equals(settings.isPrivate()),
+                Boolean.TRUE.equals(settings.hideBookATeamMember()), settings.metadata(), settings.theme(),
+                settings.brandColor(), settings.darkBrandColor(), settings.bannerUrl(), settings.timeFormat(),
+                settings.timeZone(), settings.weekStart(), createdAt, organizationSettings);
     }
 
     private void requireRunBy(TeamAccess access) {
@@ -210,6 +227,7 @@ public class Team {
         name = event.name();
         slug = event.slug();
         settings = event.settings();
+        createdAt = event.createdAt();
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.CreateTeam;
 import com.calcomalt.contracts.identity.DeleteTeam;
 import com.calcomalt.contracts.identity.OrganizationSettings;
+import com.calcomalt.contracts.identity.TeamView;
 import com.calcomalt.contracts.identity.UpdateOrganizationSettings;
 import com.calcomalt.contracts.identity.UpdateTeam;
 import com.calcomalt.platform.domain.NotFound;
@@ -12,13 +13,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.groups.Default;
 import java.net.URI;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Objects;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +29,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Teams, organizations and the teams of an organization. The caller becomes the new team's OWNER, or
- * the user an organization's {@code orgOwnerEmail} names.
+ * Teams, organizations and the teams of an organization, in cal.com API v2's shapes: every command
+ * answers the team as cal.com's TeamOutputDto (an organization's also with its settings). The caller
+ * becomes the new team's OWNER, or the user an organization's {@code orgOwnerEmail} names.
  */
 @RestController
 @Tag(name = "Teams and organizations")
@@ -45,14 +47,10 @@ class TeamCommandController {
         this.lookups = lookups;
     }
 
-    record Created(int id) {
-    }
-
     @PostMapping("/v2/teams")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a team")
-    ResponseEntity<ApiResponse<Created>> createTeam(
-            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+    ResponseEntity<ApiResponse<TeamView>> createTeam(@Valid @RequestBody TeamInput input) {
         return create(input, null, false, "/v2/teams/");
     }
 
@@ -61,65 +59,91 @@ class TeamCommandController {
     @Operation(summary = "Create an organization; organizationSettings.orgAutoAcceptEmail is its email domain",
             description = "System admins create organizations, for themselves or for the owner orgOwnerEmail names;"
                     + " other users only when calalt.organizations.self-serve is on, and only one they own")
-    ResponseEntity<ApiResponse<Created>> createOrganization(
-            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+    ResponseEntity<ApiResponse<TeamView>> createOrganization(@Valid @RequestBody TeamInput input) {
         return create(input, null, true, "/v2/organizations/");
     }
 
     @PostMapping("/v2/organizations/{orgId}/teams")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a team of an organization")
-    ResponseEntity<ApiResponse<Created>> createSubTeam(@PathVariable @Positive int orgId,
-            @Validated({Default.class, TeamInput.Creating.class}) @RequestBody TeamInput input) {
+    ResponseEntity<ApiResponse<TeamView>> createSubTeam(@PathVariable @Positive int orgId,
+            @Valid @RequestBody TeamInput input) {
         return create(input, orgId, false, "/v2/organizations/" + orgId + "/teams/");
     }
 
-    @PatchMapping({"/v2/teams/{teamId}", "/v2/organizations/{teamId}"})
-    @Operation(summary = "Rename a team or organization, change its slug, branding or settings")
-    ApiResponse<Created> update(@PathVariable @Positive int teamId, @Valid @RequestBody TeamInput input) {
-        commands.sendAndWait(new UpdateTeam(teamId, input.name(), input.slug(), input.settings()));
-        return ApiResponse.success(new Created(teamId));
+    @PatchMapping("/v2/teams/{teamId}")
+    @Operation(summary = "Rename a team, change its slug, branding or settings")
+    ApiResponse<TeamView> update(@PathVariable @Positive int teamId, @Valid @RequestBody TeamUpdateInput input) {
+        return ApiResponse.success(commands.sendAndWait(new UpdateTeam(teamId, input.name(), input.slug(),
+                input.settings())));
+    }
+
+    @PatchMapping("/v2/organizations/{orgId}")
+    @Operation(summary = "Rename an organization, change its slug, branding or settings")
+    ApiResponse<TeamView> updateOrganization(@PathVariable @Positive int orgId,
+                                             @Valid @RequestBody TeamUpdateInput input) {
+        requireOrganization(orgId);
+        return update(orgId, input);
     }
 
     @PatchMapping("/v2/organizations/{orgId}/teams/{teamId}")
     @Operation(summary = "Rename a team of an organization, change its slug, branding or settings")
-    ApiResponse<Created> updateSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
-                                       @Valid @RequestBody TeamInput input) {
+    ApiResponse<TeamView> updateSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId,
+                                       @Valid @RequestBody TeamUpdateInput input) {
         requireSubTeam(orgId, teamId);
         return update(teamId, input);
     }
 
     @PatchMapping("/v2/organizations/{orgId}/settings")
     @Operation(summary = "Change an organization's settings")
-    ApiResponse<Created> updateOrganizationSettings(@PathVariable @Positive int orgId,
+    ApiResponse<TeamView> updateOrganizationSettings(@PathVariable @Positive int orgId,
                                                     @RequestBody OrganizationSettings settings) {
-        commands.sendAndWait(new UpdateOrganizationSettings(orgId, settings));
-        return ApiResponse.success(new Created(orgId));
+        return ApiResponse.success(commands.sendAndWait(new UpdateOrganizationSettings(orgId, settings)));
     }
 
-    @DeleteMapping({"/v2/teams/{teamId}", "/v2/organizations/{teamId}"})
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a team or an organization without teams (owners)")
-    void delete(@PathVariable @Positive int teamId) {
-        commands.sendAndWait(new DeleteTeam(teamId));
+    @DeleteMapping("/v2/teams/{teamId}")
+    @Operation(summary = "Delete a team (owners); answers it as it was, as cal.com")
+    ApiResponse<TeamView> delete(@PathVariable @Positive int teamId) {
+        return ApiResponse.success(commands.sendAndWait(new DeleteTeam(teamId)));
+    }
+
+    @DeleteMapping("/v2/organizations/{orgId}")
+    @Operation(summary = "Delete an organization without teams (owners); answers it as it was")
+    ApiResponse<TeamView> deleteOrganization(@PathVariable @Positive int orgId) {
+        requireOrganization(orgId);
+        return delete(orgId);
     }
 
     @DeleteMapping("/v2/organizations/{orgId}/teams/{teamId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a team of an organization (owners)")
-    void deleteSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId) {
+    @Operation(summary = "Delete a team of an organization (owners); answers it as it was")
+    ApiResponse<TeamView> deleteSubTeam(@PathVariable @Positive int orgId, @PathVariable @Positive int teamId) {
         requireSubTeam(orgId, teamId);
-        delete(teamId);
+        return delete(teamId);
     }
 
-    private ResponseEntity<ApiResponse<Created>> create(TeamInput input, Integer parentId, boolean organization,
+    private ResponseEntity<ApiResponse<TeamView>> create(TeamInput input, Integer parentId, boolean organization,
                                                         String location) {
         int teamId = ids.next("Team");
-        commands.sendAndWait(new CreateTeam(teamId, input.name(), input.slug(), parentId, organization,
+        String slug = input.slug() != null ? input.slug() : slugOf(input.name());
+        TeamView team = commands.sendAndWait(new CreateTeam(teamId, input.name(), slug, parentId, organization,
                 input.settings(), organization ? ids.next("OrganizationSettings") : null,
                 organization ? input.organizationSettings() : null, ids.next("Membership"), ids.next("Profile"),
                 input.orgOwnerEmail()));
-        return ResponseEntity.created(URI.create(location + teamId)).body(ApiResponse.success(new Created(teamId)));
+        return ResponseEntity.created(URI.create(location + teamId)).body(ApiResponse.success(team));
+    }
+
+    /** cal.com's slugify of the name, which a team without a slug gets: "Teams Dög 1" becomes "teams-dog-1". */
+    static String slugOf(String name) {
+        String slug = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        slug = slug.length() > 64 ? slug.substring(0, 64).replaceAll("-+$", "") : slug;
+        return slug.isEmpty() ? null : slug;
+    }
+
+    private void requireOrganization(int orgId) {
+        if (lookups.team(orgId).filter(IdentityLookups.TeamRecord::isOrganization).isEmpty()) {
+            throw new NotFound("No organization with id " + orgId);
+        }
     }
 
     private void requireSubTeam(int orgId, int teamId) {

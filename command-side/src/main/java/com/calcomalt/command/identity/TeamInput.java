@@ -6,6 +6,7 @@ import com.calcomalt.contracts.identity.RRTimestampBasis;
 import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.platform.web.validation.IanaTimeZone;
 import com.calcomalt.platform.web.validation.TimeFormat;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -13,14 +14,14 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * A team or organization in a request, with cal.com API v2's field names. On creation the name is
- * required ({@link Creating}); on update every missing or null field keeps its value.
+ * A new team or organization, as cal.com's CreateTeamInput ({@link TeamUpdateInput} is a change).
  * {@code organizationSettings} is read for organizations only; {@code orgOwnerEmail}, as in cal.com's
  * organization creation, names the user a system admin creates an organization for, and is read on
- * creation only.
+ * creation only. cal.com's {@code autoAcceptCreator} may only be true (its default): a team starts with
+ * one accepted owner.
  */
 record TeamInput(
-        @NotBlank(groups = Creating.class) @Size(max = 255) String name,
+        @NotBlank @Size(max = 255) String name,
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 64) String slug,
         @Size(max = 5000) String bio,
         Boolean hideBranding,
@@ -44,11 +45,9 @@ record TeamInput(
         RRTimestampBasis rrTimestampBasis,
         Boolean hideTeamProfileLink,
         OrganizationSettings organizationSettings,
-        @Email @Size(max = 255) String orgOwnerEmail) {
-
-    /** Validation group of the fields a new team must have. */
-    interface Creating {
-    }
+        @Email @Size(max = 255) String orgOwnerEmail,
+        @AssertTrue(message = "is true: whoever creates a team is its accepted owner, so that it has one")
+        Boolean autoAcceptCreator) {
 
     TeamSettings settings() {
         return new TeamSettings(bio, hideBranding, hideBookATeamMember, brandColor, darkBrandColor, theme, logoUrl,

@@ -86,7 +86,8 @@ class SeatKeeperTest {
 
     private int invite(Caller user) {
         int membershipId = ids.next("Membership");
-        callers.send(new InviteMember(membershipId, orgId, user.userId(), MembershipRole.MEMBER, ids.next("Profile")),
+        callers.send(new InviteMember(membershipId, orgId, user.userId(), MembershipRole.MEMBER, ids.next("Profile"),
+                false, false),
                 owner);
         return membershipId;
     }

@@ -66,7 +66,7 @@ class MembershipTest {
     // ---------------------------------------------------------------- commands
 
     private static InviteMember invite(int teamId, MembershipRole role) {
-        return new InviteMember(MEMBERSHIP, teamId, BOB_ID, role, PROFILE);
+        return new InviteMember(MEMBERSHIP, teamId, BOB_ID, role, PROFILE, false, false);
     }
 
     // ---------------------------------------------------------------- facts
@@ -129,6 +129,44 @@ class MembershipTest {
                 .when(invite(TEAM, MembershipRole.MEMBER), facts(toTeam(ANN, MembershipRole.OWNER), bobInPlainTeam()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MembershipCreated(MEMBERSHIP, TEAM, BOB_ID, MembershipRole.MEMBER, false, NOW));
+    }
+
+    @Test
+    void a_system_admin_makes_a_membership_accepted_from_the_start() {
+        Caller systemAdmin = new Caller(9, true, null);
+        fixture.givenNoPriorActivity()
+                .when(new InviteMember(MEMBERSHIP, TEAM, BOB_ID, MembershipRole.MEMBER, PROFILE, true, false),
+                        facts(toTeam(systemAdmin, null), bobInPlainTeam()))
+                .expectEvents(new MembershipCreated(MEMBERSHIP, TEAM, BOB_ID, MembershipRole.MEMBER, true, NOW));
+    }
+
+    @Test
+    void a_system_admin_makes_an_organization_membership_accepted_with_its_profile() {
+        Caller systemAdmin = new Caller(9, true, null);
+        fixture.givenNoPriorActivity()
+                .when(new InviteMember(MEMBERSHIP, ORG, BOB_ID, MembershipRole.MEMBER, PROFILE, true, false),
+                        facts(toOrganization(systemAdmin, null), bob(false, null, false)))
+                .expectEvents(new MembershipCreated(MEMBERSHIP, ORG, BOB_ID, MembershipRole.MEMBER, true, NOW),
+                        new OrganizationProfileCreated(PROFILE, profileUid(PROFILE), BOB_ID, ORG, "bob", NOW));
+    }
+
+    @Test
+    void a_team_owner_cannot_make_someone_else_s_membership_accepted_from_the_start() {
+        fixture.givenNoPriorActivity()
+                .when(new InviteMember(MEMBERSHIP, TEAM, BOB_ID, MembershipRole.MEMBER, PROFILE, true, false),
+                        facts(toTeam(ANN, MembershipRole.OWNER), bobInPlainTeam()))
+                .expectException(AccessDenied.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("Only user 2 accepts"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_invitation_may_disable_impersonation_from_the_start() {
+        fixture.givenNoPriorActivity()
+                .when(new InviteMember(MEMBERSHIP, TEAM, BOB_ID, MembershipRole.MEMBER, PROFILE, false, true),
+                        facts(toTeam(ANN, MembershipRole.OWNER), bobInPlainTeam()))
+                .expectEvents(new MembershipCreated(MEMBERSHIP, TEAM, BOB_ID, MembershipRole.MEMBER, false, NOW),
+                        new MembershipImpersonationChanged(MEMBERSHIP, TEAM, BOB_ID, true, NOW));
     }
 
     @Test

@@ -81,7 +81,7 @@ class TeamRegistryTest {
 
     private int join(int teamId, Caller inviter, Caller member, MembershipRole role) {
         int membershipId = ids.next("Membership");
-        send(new InviteMember(membershipId, teamId, member.userId(), role, ids.next("Profile")), inviter);
+        send(new InviteMember(membershipId, teamId, member.userId(), role, ids.next("Profile"), false, false), inviter);
         send(new AcceptMembership(membershipId, ids.next("Profile")), member);
         return membershipId;
     }
@@ -154,10 +154,10 @@ class TeamRegistryTest {
         Caller owner = user("inviter");
         Caller guest = user("guest");
         int teamId = team(owner, "once-" + tag, null);
-        send(new InviteMember(ids.next("Membership"), teamId, guest.userId(), MembershipRole.MEMBER, 0), owner);
+        send(new InviteMember(ids.next("Membership"), teamId, guest.userId(), MembershipRole.MEMBER, 0, false, false), owner);
 
         assertThatThrownBy(() -> send(new InviteMember(ids.next("Membership"), teamId, guest.userId(),
-                MembershipRole.ADMIN, 0), owner))
+                MembershipRole.ADMIN, 0, false, false), owner))
                 .isInstanceOf(DomainConflict.class)
                 .hasMessageContaining("is a member of team " + teamId + " already");
     }

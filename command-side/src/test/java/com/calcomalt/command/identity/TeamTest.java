@@ -17,6 +17,7 @@ import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.contracts.identity.TeamSettingsUpdated;
 import com.calcomalt.contracts.identity.TeamSlugChanged;
 import com.calcomalt.contracts.identity.UpdateOrganizationSettings;
+import com.calcomalt.contracts.identity.TeamView;
 import com.calcomalt.contracts.identity.UpdateTeam;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
@@ -475,6 +476,16 @@ class TeamTest {
     }
 
     @Test
+    void a_change_answers_the_team_as_cal_com_shows_it_after_the_change() {
+        fixture.given(teamCreated())
+                .when(new UpdateTeam(TEAM, "Sales", null, change("We sell", null)),
+                        withAccess(toTeam(ANN, MembershipRole.OWNER)))
+                .expectResultMessagePayload(new TeamView(TEAM, null, "Sales", "team", null, null, null, null,
+                        "We sell", false, false, false, false, null, null, null, null, null, null, "Europe/London",
+                        "Sunday", EARLIER, null));
+    }
+
+    @Test
     void an_admin_changes_the_slug() {
         fixture.given(teamCreated())
                 .when(new UpdateTeam(TEAM, null, "sales-team", null), withAccess(toTeam(ANN, MembershipRole.ADMIN)))
@@ -652,6 +663,16 @@ class TeamTest {
                 .when(new DeleteTeam(TEAM), withAccess(toTeam(ANN, MembershipRole.OWNER))
                         .and(IdentityCommandFacts.HAS_SUB_TEAMS, false))
                 .expectEvents(new TeamDeleted(TEAM, null, NOW));
+    }
+
+    @Test
+    void deleting_answers_the_team_as_it_was() {
+        fixture.given(organizationCreated(), organizationSettingsCreated())
+                .when(new DeleteTeam(ORG), withAccess(toOrganization(ANN, MembershipRole.OWNER))
+                        .and(IdentityCommandFacts.HAS_SUB_TEAMS, false))
+                .expectResultMessagePayload(new TeamView(ORG, null, "Acme", "acme", null, null, null, null, null,
+                        false, true, false, false, null, null, null, null, null, null, "Europe/London", "Sunday",
+                        EARLIER, orgDefaults("acme.com")));
     }
 
     @Test

@@ -37,7 +37,8 @@ class MembershipQueries {
         return rows.stream().map(m -> {
             UserRow u = members.get(m.userId);
             return new MembershipView(m.id, m.teamId, m.userId, m.accepted, m.role, m.disableImpersonation,
-                    m.createdAt, m.updatedAt, new MemberView(u.id, u.email, u.username, u.name, u.avatarUrl));
+                    m.createdAt, m.updatedAt, new MemberView(u.id, u.email, u.username, u.name, u.avatarUrl, u.bio,
+                    u.metadata));
         }).toList();
     }
 }
