@@ -14,6 +14,7 @@ import com.calcomalt.contracts.scheduling.BookingCancelled;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
 import com.calcomalt.contracts.scheduling.BookingIds;
+import com.calcomalt.contracts.scheduling.BookingInternalNoteAdded;
 import com.calcomalt.contracts.scheduling.BookingRated;
 import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
 import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
@@ -43,14 +44,16 @@ import org.axonframework.eventhandling.DomainEventMessage;
 /**
  * Bookings with their attendees, seats, references and tracking, as the events of each booking's
  * story: it is requested with its final status, then the event that explains that status (a
- * cancellation, a reschedule or a decline), its further seats, its references, its rating and who
+ * cancellation, a reschedule or a decline), its further seats, its references, its internal notes,
+ * its rating and who
  * did not come. The booking registry fills the booked ranges from them, so a host's accepted and
  * pending bookings must not overlap, buffers included: those that do are reported.
  */
 final class BookingImport {
 
     /** The tables this import writes, in the order of its counts. */
-    static final List<String> TABLES = List.of("Booking", "Attendee", "BookingSeat", "BookingReference", "Tracking");
+    static final List<String> TABLES = List.of("Booking", "Attendee", "BookingSeat", "BookingReference", "Tracking",
+            "BookingInternalNote");
 
     record Result(List<DomainEventMessage<?>> events, Map<String, Integer> counts, Map<String, Integer> maxIds) {
     }
@@ -65,6 +68,9 @@ final class BookingImport {
     private record Reference(int id, int bookingId, String type, String uid, String meetingId, String meetingPassword,
                              String meetingUrl, boolean deleted, String externalCalendarId, Integer credentialId,
                              String thirdPartyRecurringEventId) {
+    }
+
+    private record Note(int id, String text, int createdById, Instant createdAt) {
     }
 
     private record Person(BookingAttendee attendee, int bookingId, boolean noShow) {
@@ -154,6 +160,22 @@ final class BookingImport {
                         integer(rows, "credentialId"), rows.getString("thirdPartyRecurringEventId")));
             }
         }
+        Map<Integer, List<Note>> notes = new HashMap<>();
+        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
+                select id, text, "bookingId", "createdById", "createdAt" from "BookingInternalNote" order by id""")) {
+            while (rows.next()) {
+                int id = rows.getInt("id");
+                int bookingId = rows.getInt("bookingId");
+                int author = rows.getInt("createdById");
+                if (!bookingIds.contains(bookingId) || !imported.users().containsKey(author)) {
+                    breaks.add(new RuleBreak("BookingInternalNote", id, "booking " + bookingId + " or author "
+                            + author + " does not exist or breaks a rule"));
+                    continue;
+                }
+                notes.computeIfAbsent(bookingId, b -> new ArrayList<>()).add(new Note(id, rows.getString("text"),
+                        author, instant(rows, "createdAt")));
+            }
+        }
         Map<String, String> rescheduledTo = new HashMap<>();
         try (var statement = source.createStatement(); var rows = statement.executeQuery("""
                 select uid, "fromReschedule" from "Booking" where "fromReschedule" is not null""")) {
@@ -216,6 +238,8 @@ final class BookingImport {
                     });
                     references.getOrDefault(id, List.of())
                             .forEach(r -> breaks.add(new RuleBreak("BookingReference", r.id(), because)));
+                    notes.getOrDefault(id, List.of())
+                            .forEach(n -> breaks.add(new RuleBreak("BookingInternalNote", n.id(), because)));
                     if (tracking.containsKey(id)) {
                         breaks.add(new RuleBreak("Tracking", tracking.get(id).trackingId(), because));
                     }
@@ -272,6 +296,10 @@ final class BookingImport {
                         story.add(new BookingReferenceRemoved(uid, id, r.id(), changedAt), changedAt);
                     }
                 }
+                for (Note note : notes.getOrDefault(id, List.of())) {
+                    story.add(new BookingInternalNoteAdded(uid, id, note.id(), note.text(), note.createdById(),
+                            note.createdAt()), note.createdAt());
+                }
                 Integer rating = integer(rows, "rating");
                 if (rating != null) {
                     story.add(new BookingRated(uid, id, rating, rows.getString("ratingFeedback"), updatedAt),
@@ -292,6 +320,7 @@ final class BookingImport {
                 counts.merge("BookingSeat", held.size(), Integer::sum);
                 counts.merge("BookingReference", references.getOrDefault(id, List.of()).size(), Integer::sum);
                 counts.merge("Tracking", tracking.containsKey(id) ? 1 : 0, Integer::sum);
+                counts.merge("BookingInternalNote", notes.getOrDefault(id, List.of()).size(), Integer::sum);
             }
         }
         Map<String, Integer> maxIds = new LinkedHashMap<>();

@@ -65,6 +65,8 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("BookingReference", List.of("id", "type", "uid", "bookingId", "meetingId",
                 "meetingPassword", "meetingUrl", "deleted", "externalCalendarId", "credentialId",
                 "thirdPartyRecurringEventId"));
+        // notePresetId is not carried: presets are not imported.
+        REFERENCE_COLUMNS.put("BookingInternalNote", List.of("id", "text", "bookingId", "createdById", "createdAt"));
         REFERENCE_COLUMNS.put("Tracking", List.of("id", "bookingId", "utm_source", "utm_medium", "utm_campaign",
                 "utm_term", "utm_content"));
     }

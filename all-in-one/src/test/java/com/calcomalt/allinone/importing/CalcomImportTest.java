@@ -247,6 +247,9 @@ class CalcomImportTest {
                 insert into "Tracking" (id, "bookingId", utm_source, utm_medium, utm_campaign, utm_term, utm_content)
                 select id, id, 'newsletter', 'email', 'spring-' || (id % 3), case when id % 2 = 0 then 'meeting' end, null
                 from "Booking" where id % 5 = 0;
+                insert into "BookingInternalNote" (id, text, "bookingId", "createdById", "createdAt")
+                select id, 'Called back on ' || id, id, "userId", "createdAt" + interval '1 hour'
+                from "Booking" where id % 7 = 0;
                 insert into "BookingReference" (id, type, uid, "bookingId", "meetingId", "meetingPassword", "meetingUrl",
                                                 deleted, "externalCalendarId", "thirdPartyRecurringEventId")
                 select id, case when id % 2 = 0 then 'daily_video' else 'google_calendar' end, 'ref-' || id, id,
@@ -331,6 +334,8 @@ class CalcomImportTest {
                         timestamp '2026-06-03 08:30:00', 'accepted', 'l');
                 insert into "Attendee" (id, email, name, "timeZone", "bookingId") values (99601, 'o@mail.example', 'O', 'UTC', 9601);
                 insert into "Tracking" (id, "bookingId", utm_source) values (9601, 9601, 'ads');
+                insert into "BookingInternalNote" (id, text, "bookingId", "createdById") values (9601, 'Odd', 9601, 5),
+                       (9602, 'By the one who breaks a rule', 14, 301);
                 insert into "BookingReference" (id, type, uid, "bookingId") values (9601, 'daily_video', 'o-ref', 9601);
                 set session_replication_role = replica;
                 insert into "Booking" (id, uid, "userId", "eventTypeId", title, "startTime", "endTime", status, "iCalUID")
@@ -375,14 +380,16 @@ class CalcomImportTest {
                 "Schedule\t3001\t", "Availability\t9001\t");
         assertThat(report).as("the planted scheduling rule breakers and what hangs off them").contains(
                 "Booking\t9601\thost 5 has an accepted or pending booking overlapping", "Attendee\t99601\t",
-                "Tracking\t9601\t", "BookingReference\t9601\t", "Booking\t9602\tevent type 9999 does not exist",
+                "Tracking\t9601\t", "BookingReference\t9601\t",
+                "BookingInternalNote\t9601\tbooking 9601 breaks", "BookingInternalNote\t9602\tbooking 14 or author 301", "Booking\t9602\tevent type 9999 does not exist",
                 "Booking\t9603\tuser 301 does not exist", "Attendee\t99999\tbooking 88888 does not exist",
                 "EventType\t9001\towner user 999", "Host\t520\thost user 888", "EventType\t3\towner user 3");
 
         String dryRun = run(importArgs("--dry-run", "--skip-rule-breaking"));
         assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Team=13, Membership=")
                 .contains("Schedule=399, Availability=623, EventType=")
-                .contains("skipped tables (not imported yet): OrganizationSettings, Profile, EventTypeCustomInput");
+                .contains("skipped tables (not imported yet): OrganizationSettings, Profile, EventTypeCustomInput, HashedLink,"
+                        + " InternalNotePreset, Payment, SelectedSlots");
 
         String imported = run(importArgs("--skip-rule-breaking"));
         System.out.println(imported);
@@ -393,7 +400,7 @@ class CalcomImportTest {
                         line("Schedule", 402, 399, 0, 3),
                         line("Availability", 627, 623, 0, 4));
         for (String table : List.of("EventType", "Host", "Booking", "Attendee", "BookingSeat", "BookingReference",
-                "Tracking")) {
+                "Tracking", "BookingInternalNote")) {
             int rows = source.queryForObject("select count(*) from \"" + table + "\"", Integer.class);
             assertThat(imported).as(table).containsPattern(String.format("%-14s source %d rows, target \\d+ rows, "
                     + "0 differences \\(\\d+ of reported rows\\)", table, rows));
