@@ -307,7 +307,9 @@ final class BookingImport {
                     rowChanged = true;
                 }
                 List<AttendeeAbsence> absent = new ArrayList<>();
-                people.values().stream().filter(p -> p.bookingId() == id && p.noShow()).forEach(p -> absent.add(
+                List<Person> present = new ArrayList<>(listed);
+                held.forEach(seat -> present.add(people.get(seat.attendeeId())));
+                present.stream().filter(Person::noShow).forEach(p -> absent.add(
                         new AttendeeAbsence(p.attendee().attendeeId(), p.attendee().email(), true)));
                 boolean noShowHost = Boolean.TRUE.equals(rows.getObject("noShowHost"));
                 // An absence that names no one is how a row changed by nothing we carry gets its updatedAt.
