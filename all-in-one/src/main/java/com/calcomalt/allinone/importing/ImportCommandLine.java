@@ -112,8 +112,13 @@ public final class ImportCommandLine {
 
     /** Spring's own options (the target database) go to Spring; the import's are ours. */
     private static String[] passThrough(String[] args) {
-        // No bootstrap administrator: its events would make the event store non-empty.
+        // No bootstrap administrator: its events would make the event store non-empty. The registries take each
+        // batch of the import in one unit of work, which on a busy machine may run past Axon's 60 s for one; an
+        // hour is left before a batch counts as stuck.
         return java.util.stream.Stream.concat(java.util.Arrays.stream(args).filter(a -> a.startsWith("--spring.")),
-                java.util.stream.Stream.of("--calalt.bootstrap-api-key=")).toArray(String[]::new);
+                java.util.stream.Stream.of("--calalt.bootstrap-api-key=",
+                        "--axon.timeout.transaction.event-processor[identity-registry].timeout-ms=3600000",
+                        "--axon.timeout.transaction.event-processor[identity-registry].warning-threshold-ms=60000"))
+                .toArray(String[]::new);
     }
 }
