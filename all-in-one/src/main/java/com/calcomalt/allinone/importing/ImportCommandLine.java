@@ -51,7 +51,9 @@ public final class ImportCommandLine {
             }
             awaitProjections(context.getBean(ProjectionReplay.class), out);
             try (Connection target = context.getBean(DataSource.class).getConnection()) {
-                return print(TableCompare.compare(source, target), outcome.ruleBreaks(), out);
+                List<CalcomImport.RuleBreak> leftOut = new java.util.ArrayList<>(outcome.ruleBreaks());
+                leftOut.addAll(outcome.deferred());
+                return print(TableCompare.compare(source, target), leftOut, out);
             }
         } catch (CalcomImport.EventStoreNotEmpty | CalcomImport.RuleBreakingRows refused) {
             out.println(refused.getMessage());
@@ -64,7 +66,7 @@ public final class ImportCommandLine {
         int unexpected = 0;
         for (TableCompare.TableResult result : results) {
             List<TableCompare.Difference> others = result.differences().stream()
-                    .filter(d -> reported.stream().noneMatch(r -> r.table().equals(d.table()) && r.id() == d.id()))
+                    .filter(d -> reported.stream().noneMatch(r -> r.table().equals(d.table()) && r.id().equals(d.id())))
                     .toList();
             out.printf("%-14s source %d rows, target %d rows, %d differences (%d of reported rows)%n",
                     result.table(), result.sourceRows(), result.targetRows(), others.size(),

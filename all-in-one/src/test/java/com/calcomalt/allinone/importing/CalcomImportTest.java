@@ -151,6 +151,7 @@ class CalcomImportTest {
                 set session_replication_role = origin;
                 update users set "defaultScheduleId" = 1002 where id = 3;
                 """);
+        CalcomImportAutomationRows.fill(db);
     }
 
     private String run(String... args) throws Exception {
@@ -183,16 +184,17 @@ class CalcomImportTest {
         assertThat(report).contains("users\t301\t", "users\t302\t", "Schedule\t3002\t", "Availability\t9002\t", "Team\t30\t", "Membership\t5000\t",
                 "Membership\t5001\t", "users\t3\t",
                 "Schedule\t3001\t", "Availability\t9001\t");
+        assertThat(report).contains(CalcomImportAutomationRows.PLANTED).contains(CalcomImportAutomationRows.DEFERRED);
 
         String dryRun = run(importArgs("--dry-run", "--skip-rule-breaking"));
         assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Team=13, Membership=")
-                .contains("Schedule=399, Availability=623}")
-                .contains("skipped tables (not imported yet): OrganizationSettings, Profile, EventType, Host, Booking");
+                .contains("Schedule=399, Availability=623, Feature=")
+                .contains("skipped tables (not imported yet): OrganizationSettings, EventType, Host");
 
         String imported = run(importArgs("--skip-rule-breaking"));
         System.out.println(imported);
         assertThat(imported).as(imported).startsWith("0\n")
-                .contains("imported: {users=299, Team=13, Membership=", "Schedule=399, Availability=623}")
+                .contains("imported: {users=299, Team=13, Membership=", "Schedule=399, Availability=623, Feature=")
                 .containsPattern("Membership +source \\d+ rows, target \\d+ rows, 0 differences \\(\\d+ of reported")
                 .contains(line("users", 302, 299, 0, 3), line("Team", 14, 13, 0, 1),
                         line("Schedule", 402, 399, 0, 3),
@@ -206,9 +208,10 @@ class CalcomImportTest {
         assertThat(compared).startsWith("1\n").contains("users id 301: missing in target")
                 .contains(String.format("%-14s source %d rows, target %d rows, %d differences", "Schedule", 402, 399, 3));
 
-        try (var context = new SpringApplicationBuilder(AllInOneApplication.class).web(WebApplicationType.NONE)
+        try (var context = new SpringApplicationBuilder(AllInOneApplication.class).web(WebApplicationType.SERVLET)
                 .run("--spring.datasource.url=" + targetUrl, "--spring.datasource.username=postgres",
-                        "--calalt.bootstrap-api-key=")) {
+                        "--calalt.bootstrap-api-key=", "--server.port=0")) {
+            CalcomImportAutomationRows.stillWorkOverHttp(context);
             CommandGateway commands = context.getBean(CommandGateway.class);
             IdAllocator ids = context.getBean(IdAllocator.class);
             JdbcTemplate target = context.getBean(JdbcTemplate.class);
