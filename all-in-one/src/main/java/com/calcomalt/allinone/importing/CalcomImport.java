@@ -61,13 +61,13 @@ public class CalcomImport {
 
     /**
      * The cal.com tables our projectors write that this import does not read yet: their events are not written
-     * by it yet, or (credentials, passwords, sessions, tokens) they hold secrets in a form we cannot carry over.
+     * by it yet.
      */
     public static final List<String> SKIPPED_TABLES = List.of("OrganizationSettings", "EventType", "Host",
             "EventTypeCustomInput", "HashedLink", "SelectedSlots", "Booking", "Attendee", "BookingSeat",
             "BookingReference", "BookingInternalNote", "BookingDenormalized", "Tracking", "Payment",
-            "WorkflowReminder", "ReminderMail", "AIPhoneCallConfiguration", "Credential", "SelectedCalendar",
-            "DestinationCalendar", "DelegationCredential", "DomainWideDelegation", "Account", "UserPassword",
+            "WorkflowReminder", "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential",
+            "DomainWideDelegation", "Account", "UserPassword",
             "ResetPasswordRequest", "Session", "AccessToken", "RefreshToken", "Impersonations", "Seat",
             "SeatChangeLog", "TeamBilling", "OrganizationBilling");
 
@@ -249,11 +249,16 @@ public class CalcomImport {
     /** Numbers each aggregate's events after those it has already, here or in the event store. */
     private List<DomainEventMessage<?>> sequenced(List<ImportSection.Pending> pending) {
         Map<String, Long> next = new HashMap<>();
+        String[] ids = pending.stream().map(ImportSection.Pending::aggregateId).distinct().toArray(String[]::new);
+        target.query("""
+                select aggregate_identifier, max(sequence_number) + 1 from eventstore.domain_event_entry
+                where aggregate_identifier = any(?) group by aggregate_identifier""",
+                (java.sql.ResultSet row) -> {
+                    next.put(row.getString(1), row.getLong(2));
+                }, (Object) ids);
         List<DomainEventMessage<?>> events = new ArrayList<>();
         for (ImportSection.Pending p : pending) {
-            long sequence = next.computeIfAbsent(p.aggregateId(), id -> target.queryForObject(
-                    "select coalesce(max(sequence_number) + 1, 0) from eventstore.domain_event_entry"
-                            + " where aggregate_identifier = ?", Long.class, id));
+            long sequence = next.getOrDefault(p.aggregateId(), 0L);
             next.put(p.aggregateId(), sequence + 1);
             events.add(event(p.aggregateType(), p.aggregateId(), sequence, p.payload(), p.at()));
         }

@@ -1,9 +1,9 @@
 package com.calcomalt.allinone.importing;
 
-import static com.calcomalt.allinone.importing.SourceRows.each;
-import static com.calcomalt.allinone.importing.SourceRows.instant;
-import static com.calcomalt.allinone.importing.SourceRows.integer;
-import static com.calcomalt.allinone.importing.SourceRows.maxId;
+import static com.calcomalt.allinone.importing.SectionRows.each;
+import static com.calcomalt.allinone.importing.SectionRows.instant;
+import static com.calcomalt.allinone.importing.SectionRows.integer;
+import static com.calcomalt.allinone.importing.SectionRows.maxId;
 
 import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
 import com.calcomalt.contracts.scheduling.OutOfOfficeCreated;

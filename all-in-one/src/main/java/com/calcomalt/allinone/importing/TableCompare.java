@@ -58,6 +58,13 @@ public final class TableCompare {
                 "verifiedAt"));
         REFERENCE_COLUMNS.put("WorkflowsOnTeams", List.of("id", "workflowId", "teamId"));
         REFERENCE_COLUMNS.put("WorkflowsOnEventTypes", List.of("id", "workflowId", "eventTypeId"));
+        // key is left out: cal.com encrypts it with its key, we seal it with ours. Billing columns are not kept.
+        REFERENCE_COLUMNS.put("Credential", List.of("id", "type", "userId", "teamId", "appId", "invalid"));
+        // updatedAt and the sync columns are left out: no event carries them; the row's time is its selection's.
+        REFERENCE_COLUMNS.put("SelectedCalendar", List.of("id", "userId", "integration", "externalId",
+                "credentialId", "eventTypeId", "createdAt"));
+        REFERENCE_COLUMNS.put("DestinationCalendar", List.of("id", "integration", "externalId", "userId",
+                "eventTypeId", "credentialId", "primaryEmail", "createdAt", "updatedAt"));
     }
 
     /** How a row is named where its table has no single id column: its key columns joined by '/'. */

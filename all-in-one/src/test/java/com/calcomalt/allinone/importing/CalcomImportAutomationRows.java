@@ -38,11 +38,27 @@ final class CalcomImportAutomationRows {
     static final List<String> PLANTED = List.of("UserFeatures\t888/insights\t", "TeamFeatures\t30/insights\t",
             "ApiKey\tkey-301\t", "Profile\t900\t", "Profile\t901\t", "OutOfOfficeReason\t8\t",
             "OutOfOfficeEntry\t200\t", "OutOfOfficeEntry\t201\t", "OutOfOfficeEntry\t202\t", "Webhook\twh-none\t",
-            "Workflow\t32\t", "WorkflowStep\t320\t", "WorkflowStep\t999\t");
+            "Workflow\t32\t", "WorkflowStep\t320\t", "WorkflowStep\t999\t", "Credential\t170\t",
+            "Credential\t171\t", "SelectedCalendar\tsc-bad-key\t");
     /** Rows that name tables not imported yet or things we do not model: left out, not refused. */
     static final List<String> DEFERRED = List.of("Webhook\twh-event-type\tnot imported yet",
             "Webhook\twh-platform\tnot imported yet", "Workflow\t31\tnot imported yet",
-            "WorkflowStep\t310\tnot imported yet", "WorkflowsOnEventTypes\t1\tnot imported yet");
+            "WorkflowStep\t310\tnot imported yet", "WorkflowsOnEventTypes\t1\tnot imported yet",
+            "Credential\t160\tnot imported yet", "SelectedCalendar\tsc-google\tnot imported yet",
+            "SelectedCalendar\tsc-event-type\tnot imported yet");
+    /** cal.com's CALENDSO_ENCRYPTION_KEY of the source installation: 32 characters, as cal.com requires. */
+    static final String CALCOM_KEY = "calcom-source-key-of-32-letters!";
+
+    static final String IMPORTED = "Feature=4, UserFeatures=40, TeamFeatures=3, ApiKey=58, Profile=139,"
+            + " OutOfOfficeReason=2, OutOfOfficeEntry=59, Webhook=42, Workflow=20, WorkflowStep=39, WorkflowsOnTeams=2,"
+            + " WorkflowsOnEventTypes=0, Credential=13, SelectedCalendar=12, DestinationCalendar=7}";
+    /** Every table equal but for the rows reported; the common reasons were there before the import. */
+    static final String[] COMPARED = {line("Feature", 4, 4, 0), line("UserFeatures", 41, 40, 1),
+        line("TeamFeatures", 4, 3, 1), line("ApiKey", 60, 58, 2), line("Profile", 142, 139, 3),
+        line("OutOfOfficeReason", 8, 7, 1), line("OutOfOfficeEntry", 63, 59, 4), line("Webhook", 45, 42, 3),
+        line("Workflow", 23, 20, 3), line("WorkflowStep", 44, 39, 5), line("WorkflowsOnTeams", 2, 2, 0),
+        line("WorkflowsOnEventTypes", 1, 0, 1), line("Credential", 16, 13, 3), line("SelectedCalendar", 15, 12, 3),
+        line("DestinationCalendar", 7, 7, 0), "rows waiting for tables not imported yet: 8"};
 
     private static final HttpServer RECEIVER;
     static final List<String[]> RECEIVED = new CopyOnWriteArrayList<>();
@@ -65,7 +81,9 @@ final class CalcomImportAutomationRows {
     private CalcomImportAutomationRows() {
     }
 
+    /** Sets cal.com's key where the import reads it (the environment, or a system property as here). */
     static void fill(JdbcTemplate db) {
+        System.setProperty("CALENDSO_ENCRYPTION_KEY", CALCOM_KEY);
         db.execute("""
                 insert into "Feature" (slug, enabled, description, type, stale, "createdAt", "updatedAt", "updatedBy")
                 values ('insights', true, 'Insights page', 'RELEASE', false, timestamp '2023-02-01 10:00:00.250',
@@ -159,6 +177,7 @@ final class CalcomImportAutomationRows {
                 values ('wh-event-type', 1, 'https://hooks.example.com/et', now(), '{BOOKING_CREATED}');
                 set session_replication_role = origin;
                 """);
+        fillCalendars(db);
         db.execute("""
                 insert into "Workflow" (id, name, "userId", trigger, time, "timeUnit", "isActiveOnAll", position)
                 select i, 'Reminder ' || i, i, (array['BEFORE_EVENT','AFTER_EVENT','NEW_EVENT'])[1 + i % 3]::"WorkflowTriggerEvents",
@@ -188,11 +207,73 @@ final class CalcomImportAutomationRows {
                 """);
     }
 
+    /** cal.com's symmetricEncrypt: AES-256-CBC under the key's latin1 bytes, "iv:ciphertext" in hex. */
+    static String calcomEncrypt(String text, String key) {
+        try {
+            byte[] iv = new byte[16];
+            new java.security.SecureRandom().nextBytes(iv);
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new SecretKeySpec(key.getBytes(StandardCharsets.ISO_8859_1),
+                    "AES"), new javax.crypto.spec.IvParameterSpec(iv));
+            return HexFormat.of().formatHex(iv) + ":"
+                    + HexFormat.of().formatHex(cipher.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** CalDAV accounts of users 4 to 15 (7's refused its login once), a team's ICS feed, their calendars. */
+    static void fillCalendars(JdbcTemplate db) {
+        for (int i = 4; i <= 15; i++) {
+            db.update("""
+                    insert into "Credential" (id, type, key, "userId", "appId", invalid)
+                    values (?, 'caldav_calendar', to_jsonb(?::text), ?, 'caldav-calendar', ?)""", 100 + i,
+                    calcomEncrypt("{\"url\":\"https://dav.example.com/u" + i + "\",\"username\":\"u" + i
+                            + "\",\"password\":\"pw" + i + "\"}", CALCOM_KEY), i, i == 7);
+        }
+        db.update("""
+                insert into "Credential" (id, type, key, "teamId", "appId") values (150, 'ics-feed_calendar',
+                    to_jsonb(?::text), 20, 'ics-feed')""",
+                calcomEncrypt("{\"urls\":[\"https://example.com/team.ics\"]}", CALCOM_KEY));
+        db.update("""
+                insert into "Credential" (id, type, key, "userId", "appId") values
+                    (160, 'google_calendar', '{"access_token": "ya29", "refresh_token": "1//0"}', 4, 'google-calendar'),
+                    (170, 'caldav_calendar', to_jsonb(?::text), 5, 'caldav-calendar')""",
+                calcomEncrypt("{\"url\":\"https://dav.example.com/x\"}", "another-installation-key-32-char"));
+        db.execute("""
+                insert into "SelectedCalendar" (id, "userId", integration, "externalId", "credentialId", "createdAt")
+                select 'sc-' || i, i, 'caldav_calendar', 'https://dav.example.com/u' || i || '/work/', 100 + i,
+                       timestamp '2024-09-01 00:00:00' + i * interval '1 hour'
+                from generate_series(4, 15) i;
+                insert into "SelectedCalendar" (id, "userId", integration, "externalId", "credentialId", "createdAt")
+                values ('sc-google', 4, 'google_calendar', 'u4@gmail.com', 160, now()),
+                       ('sc-bad-key', 5, 'caldav_calendar', 'https://dav.example.com/x/cal/', 170, now());
+                insert into "DestinationCalendar" (id, integration, "externalId", "userId", "credentialId",
+                                                   "primaryEmail", "createdAt", "updatedAt")
+                select 10 + i, 'caldav_calendar', 'https://dav.example.com/u' || i || '/work/', i, 100 + i,
+                       'person' || i || '@example.com', timestamp '2024-09-02 00:00:00',
+                       timestamp '2024-09-02 00:00:00' + (i % 2) * interval '3 days'
+                from generate_series(4, 10) i;
+                set session_replication_role = replica;
+                insert into "Credential" (id, type, key, "userId") values (171, 'caldav_calendar', '"x"', 888);
+                insert into "SelectedCalendar" (id, "userId", integration, "externalId", "credentialId", "eventTypeId",
+                                                "createdAt")
+                values ('sc-event-type', 6, 'caldav_calendar', 'https://dav.example.com/u6/other/', 106, 1, now());
+                set session_replication_role = origin;
+                """);
+    }
+
     /** What the imported rows still do in the running system, over HTTP with an imported key. */
     static void stillWorkOverHttp(ConfigurableApplicationContext context) throws Exception {
         String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
         ObjectMapper json = new ObjectMapper();
         HttpClient http = HttpClient.newHttpClient();
+
+        String sealed = context.getBean(JdbcTemplate.class).queryForObject(
+                "select sealed_key from command_side.calendar_credentials where credential_id = 104", String.class);
+        assertThat(context.getBean(com.calcomalt.platform.secrets.SecretBox.class).open(sealed))
+                .as("a CalDAV login opened with cal.com's key and sealed with ours")
+                .isEqualTo("{\"url\":\"https://dav.example.com/u4\",\"username\":\"u4\",\"password\":\"pw4\"}");
 
         HttpResponse<String> me = send(http, base, "GET", "/v2/me", null);
         assertThat(me.statusCode()).as("an imported API key authenticates: " + me.body()).isEqualTo(200);
@@ -233,6 +314,11 @@ final class CalcomImportAutomationRows {
         mac.init(new SecretKeySpec(USER2_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertThat(delivery[0]).as("signed with the imported secret")
                 .isEqualTo(HexFormat.of().formatHex(mac.doFinal(delivery[1].getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static String line(String table, int source, int target, int reported) {
+        return String.format("%-14s source %d rows, target %d rows, 0 differences (%d of reported rows)", table,
+                source, target, reported);
     }
 
     private static HttpResponse<String> send(HttpClient http, String base, String method, String path, String body)

@@ -68,6 +68,11 @@ class CalcomImportTest {
         fill(source);
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void forgetCalcomKey() {
+        System.clearProperty("CALENDSO_ENCRYPTION_KEY");
+    }
+
     /** 300 users in eight time zones, one to two schedules each with weekly hours and overrides; then the planted rule breakers. */
     private static void fill(JdbcTemplate db) {
         db.execute("""
@@ -198,7 +203,8 @@ class CalcomImportTest {
                 .containsPattern("Membership +source \\d+ rows, target \\d+ rows, 0 differences \\(\\d+ of reported")
                 .contains(line("users", 302, 299, 0, 3), line("Team", 14, 13, 0, 1),
                         line("Schedule", 402, 399, 0, 3),
-                        line("Availability", 627, 623, 0, 4));
+                        line("Availability", 627, 623, 0, 4))
+                .contains(CalcomImportAutomationRows.IMPORTED).contains(CalcomImportAutomationRows.COMPARED);
 
         String again = run(importArgs("--skip-rule-breaking"));
         assertThat(again).startsWith("2\n").contains("The event store holds", "empty event store only");

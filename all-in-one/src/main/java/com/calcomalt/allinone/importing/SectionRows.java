@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** Reading cal.com's rows in the import's snapshot. */
-final class SourceRows {
+final class SectionRows {
 
     interface Row {
         void read(ResultSet row) throws SQLException;
     }
 
-    private SourceRows() {
+    private SectionRows() {
     }
 
     static void each(Connection source, String sql, Row row) throws SQLException {
