@@ -114,8 +114,10 @@ public final class ImportCommandLine {
 
     /** Spring's own options (the target database) go to Spring; the import's are ours. */
     private static String[] passThrough(String[] args) {
-        // No bootstrap administrator: its events would make the event store non-empty.
+        // No bootstrap administrator: its events would make the event store non-empty. No common out-of-office
+        // reasons either: the installation brings its own, under its own ids.
         return java.util.stream.Stream.concat(java.util.Arrays.stream(args).filter(a -> a.startsWith("--spring.")),
-                java.util.stream.Stream.of("--calalt.bootstrap-api-key=")).toArray(String[]::new);
+                java.util.stream.Stream.of("--calalt.bootstrap-api-key=",
+                        "--calalt.out-of-office.seed-common-reasons=false")).toArray(String[]::new);
     }
 }

@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * cal.com's out-of-office reasons and entries. Every install here starts with cal.com's common reasons, so a
- * source reason with the same id and text is there already; the installation's own reasons are imported.
+ * cal.com's out-of-office reasons, its common ones included (the import starts this system without giving it
+ * its own), and the entries. A reason with the same id and text in the target is there already.
  */
 @Component
 @Order(40)
@@ -63,8 +63,15 @@ class OutOfOfficeImport implements ImportSection {
                 return;
             }
             // A reason's text names it once, here as in cal.com.
-            if (presentTexts.contains(text) || firstByText.putIfAbsent(text, id) != null) {
-                breaks.add(new RuleBreak("OutOfOfficeReason", id, "reason '" + text + "' exists already"));
+            if (presentTexts.contains(text)) {
+                breaks.add(new RuleBreak("OutOfOfficeReason", id, "reason '" + text + "' exists here already under"
+                        + " another id: this system gave itself cal.com's common reasons when it first started, so"
+                        + " import into a database it has never started"));
+                return;
+            }
+            if (firstByText.putIfAbsent(text, id) != null) {
+                breaks.add(new RuleBreak("OutOfOfficeReason", id, "reason '" + text + "' is reason "
+                        + firstByText.get(text) + "'s"));
                 return;
             }
             if (userId != null && !imported.userRegisteredAt().containsKey(userId)) {

@@ -50,9 +50,9 @@ final class CalcomImportAutomationRows {
     static final String CALCOM_KEY = "calcom-source-key-of-32-letters!";
 
     static final String IMPORTED = "Feature=4, UserFeatures=40, TeamFeatures=3, ApiKey=58, Profile=139,"
-            + " OutOfOfficeReason=2, OutOfOfficeEntry=59, Webhook=42, Workflow=20, WorkflowStep=39, WorkflowsOnTeams=2,"
+            + " OutOfOfficeReason=7, OutOfOfficeEntry=59, Webhook=42, Workflow=20, WorkflowStep=39, WorkflowsOnTeams=2,"
             + " WorkflowsOnEventTypes=0, Credential=13, SelectedCalendar=12, DestinationCalendar=7}";
-    /** Every table equal but for the rows reported; the common reasons were there before the import. */
+    /** Every table equal but for the rows reported; cal.com's common reasons come with their ids and emojis. */
     static final String[] COMPARED = {line("Feature", 4, 4, 0), line("UserFeatures", 41, 40, 1),
         line("TeamFeatures", 4, 3, 1), line("ApiKey", 60, 58, 2), line("Profile", 142, 139, 3),
         line("OutOfOfficeReason", 8, 7, 1), line("OutOfOfficeEntry", 63, 59, 4), line("Webhook", 45, 42, 3),
@@ -125,10 +125,9 @@ final class CalcomImportAutomationRows {
                 """);
         db.execute("""
                 insert into "OutOfOfficeReason" (id, emoji, reason, "userId", enabled)
-                values (1, '🏝️', 'ooo_reasons_vacation', null, true), (2, '✈️', 'ooo_reasons_travel', null, true),
-                       (3, '🤒', 'ooo_reasons_sick_leave', null, true),
-                       (4, '🎉', 'ooo_reasons_public_holiday', null, true),
-                       (5, '🗓️', 'ooo_reasons_unspecified', null, true),
+                values (1, '🕒', 'ooo_reasons_unspecified', null, true), (2, '🏝️', 'ooo_reasons_vacation', null, true),
+                       (3, '🛫', 'ooo_reasons_travel', null, true), (4, '🤒', 'ooo_reasons_sick_leave', null, true),
+                       (5, '📅', 'ooo_reasons_public_holiday', null, true),
                        (6, '👶', 'Parental leave', 5, true), (7, '🎤', 'Conference', null, false);
                 insert into "OutOfOfficeEntry" (id, uuid, start, "end", "userId", "toUserId", "reasonId", notes,
                                                 "showNotePublicly", "createdAt", "updatedAt")
