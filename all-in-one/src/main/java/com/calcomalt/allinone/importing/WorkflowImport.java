@@ -6,6 +6,7 @@ import static com.calcomalt.allinone.importing.SectionRows.integer;
 import static com.calcomalt.allinone.importing.SectionRows.maxId;
 
 import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
+import com.calcomalt.command.automation.WorkflowRules;
 import com.calcomalt.contracts.automation.TimeUnit;
 import com.calcomalt.contracts.automation.WorkflowActions;
 import com.calcomalt.contracts.automation.WorkflowActivation;
@@ -17,6 +18,7 @@ import com.calcomalt.contracts.automation.WorkflowStepAdded;
 import com.calcomalt.contracts.automation.WorkflowStepSettings;
 import com.calcomalt.contracts.automation.WorkflowTemplates;
 import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
+import com.calcomalt.platform.domain.DomainRuleViolation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -73,6 +75,12 @@ class WorkflowImport implements ImportSection {
             WorkflowSettings settings = new WorkflowSettings(row.getString("name"),
                     WorkflowTriggerEvents.valueOf(row.getString("trigger")), integer(row, "time"),
                     unit == null ? null : TimeUnit.valueOf(unit), row.getBoolean("isActiveOnAll"));
+            try {
+                WorkflowRules.require(settings);
+            } catch (DomainRuleViolation refused) {
+                breaks.add(new RuleBreak("Workflow", id, refused.getMessage()));
+                return;
+            }
             workflows.put(id, new Owner(userId, teamId, at));
             byWorkflow.computeIfAbsent(id, w -> new ArrayList<>()).add(new Pending("Workflow",
                     WorkflowIds.aggregateId(id), new WorkflowCreated(id, userId, teamId, settings), at));
@@ -94,6 +102,16 @@ class WorkflowImport implements ImportSection {
                     row.getString("emailSubject"), row.getString("sendTo"),
                     (Boolean) row.getObject("numberRequired"), row.getString("sender"),
                     row.getBoolean("includeCalendarEvent"));
+            try {
+                // The rules clear a sendTo the action does not use; cal.com's row keeping one is reported, not bent.
+                if (!WorkflowRules.require(settings).equals(settings)) {
+                    breaks.add(new RuleBreak("WorkflowStep", id, settings.action() + " keeps no sendTo"));
+                    return;
+                }
+            } catch (DomainRuleViolation refused) {
+                breaks.add(new RuleBreak("WorkflowStep", id, refused.getMessage()));
+                return;
+            }
             byWorkflow.get(workflowId).add(new Pending("Workflow", WorkflowIds.aggregateId(workflowId),
                     new WorkflowStepAdded(workflowId, id, row.getInt("stepNumber"), settings,
                             instant(row.getTimestamp("verifiedAt"))), owner.at()));

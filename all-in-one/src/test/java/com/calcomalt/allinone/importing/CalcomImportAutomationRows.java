@@ -38,7 +38,8 @@ final class CalcomImportAutomationRows {
     static final List<String> PLANTED = List.of("UserFeatures\t888/insights\t", "TeamFeatures\t30/insights\t",
             "ApiKey\tkey-301\t", "Profile\t900\t", "Profile\t901\t", "OutOfOfficeReason\t8\t",
             "OutOfOfficeEntry\t200\t", "OutOfOfficeEntry\t201\t", "OutOfOfficeEntry\t202\t", "Webhook\twh-none\t",
-            "Workflow\t32\t", "WorkflowStep\t320\t", "WorkflowStep\t999\t", "Credential\t170\t",
+            "Workflow\t32\t", "WorkflowStep\t320\t", "Workflow\t33\t", "WorkflowStep\t330\t",
+            "WorkflowStep\t340\t", "WorkflowStep\t341\t", "WorkflowStep\t999\t", "Credential\t170\t",
             "Credential\t171\t", "SelectedCalendar\tsc-bad-key\t");
     /** Rows that name tables not imported yet or things we do not model: left out, not refused. */
     static final List<String> DEFERRED = List.of("Webhook\twh-event-type\tnot imported yet",
@@ -56,7 +57,7 @@ final class CalcomImportAutomationRows {
     static final String[] COMPARED = {line("Feature", 4, 4, 0), line("UserFeatures", 41, 40, 1),
         line("TeamFeatures", 4, 3, 1), line("ApiKey", 60, 58, 2), line("Profile", 142, 139, 3),
         line("OutOfOfficeReason", 8, 7, 1), line("OutOfOfficeEntry", 63, 59, 4), line("Webhook", 45, 42, 3),
-        line("Workflow", 23, 20, 3), line("WorkflowStep", 44, 39, 5), line("WorkflowsOnTeams", 2, 2, 0),
+        line("Workflow", 24, 20, 4), line("WorkflowStep", 47, 39, 8), line("WorkflowsOnTeams", 2, 2, 0),
         line("WorkflowsOnEventTypes", 1, 0, 1), line("Credential", 16, 13, 3), line("SelectedCalendar", 15, 12, 3),
         line("DestinationCalendar", 7, 7, 0), "rows waiting for tables not imported yet: 8"};
 
@@ -191,13 +192,18 @@ final class CalcomImportAutomationRows {
                        case when i % 5 = 0 then timestamp '2024-08-01 00:00:00' end
                 from generate_series(1, 20) i cross join generate_series(1, 2) s;
                 insert into "Workflow" (id, name, "teamId", trigger, "isActiveOnAll", type)
-                values (30, 'Org follow-up', 1, 'AFTER_EVENT', false, 'EVENT_TYPE'),
+                values (30, 'Org follow-up', 1, 'NEW_EVENT', false, 'EVENT_TYPE'),
                        (31, 'Form routed', null, 'FORM_SUBMITTED', false, 'ROUTING_FORM'),
-                       (32, 'Nobody''s', null, 'NEW_EVENT', false, 'EVENT_TYPE');
+                       (32, 'Nobody''s', null, 'NEW_EVENT', false, 'EVENT_TYPE'),
+                       (33, 'Untimed', null, 'BEFORE_EVENT', false, 'EVENT_TYPE');
+                update "Workflow" set "userId" = 8 where id = 33;
                 update "Workflow" set "userId" = 7 where id = 31;
                 insert into "WorkflowStep" (id, "workflowId", "stepNumber", action, template)
                 values (300, 30, 1, 'EMAIL_ATTENDEE', 'RATING'), (310, 31, 1, 'EMAIL_HOST', 'REMINDER'),
-                       (320, 32, 1, 'EMAIL_HOST', 'REMINDER');
+                       (320, 32, 1, 'EMAIL_HOST', 'REMINDER'), (330, 33, 1, 'EMAIL_HOST', 'REMINDER');
+                insert into "WorkflowStep" (id, "workflowId", "stepNumber", action, template, "sendTo")
+                values (340, 2, 3, 'SMS_NUMBER', 'REMINDER', 'call me'),
+                       (341, 4, 3, 'EMAIL_HOST', 'REMINDER', 'host@example.com');
                 insert into "WorkflowsOnTeams" (id, "workflowId", "teamId") values (1, 30, 10), (2, 30, 13);
                 set session_replication_role = replica;
                 insert into "WorkflowsOnEventTypes" (id, "workflowId", "eventTypeId") values (1, 1, 1);
