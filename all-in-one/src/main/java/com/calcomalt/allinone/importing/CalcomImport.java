@@ -63,13 +63,11 @@ public class CalcomImport {
      * The cal.com tables our projectors write that this import does not read yet: their events are not written
      * by it yet.
      */
-    public static final List<String> SKIPPED_TABLES = List.of("OrganizationSettings", "EventType", "Host",
-            "EventTypeCustomInput", "HashedLink", "SelectedSlots", "Booking", "Attendee", "BookingSeat",
-            "BookingReference", "BookingInternalNote", "BookingDenormalized", "Tracking", "Payment",
-            "WorkflowReminder", "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential",
-            "DomainWideDelegation", "Account", "UserPassword",
-            "ResetPasswordRequest", "Session", "AccessToken", "RefreshToken", "Impersonations", "Seat",
-            "SeatChangeLog", "TeamBilling", "OrganizationBilling");
+    public static final List<String> SKIPPED_TABLES = List.of("OrganizationSettings", "EventTypeCustomInput",
+            "HashedLink", "InternalNotePreset", "SelectedSlots", "BookingDenormalized", "Payment", "WorkflowReminder",
+            "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential", "DomainWideDelegation", "Account",
+            "UserPassword", "ResetPasswordRequest", "Session", "AccessToken", "RefreshToken", "Impersonations",
+            "Seat", "SeatChangeLog", "TeamBilling", "OrganizationBilling");
 
     private static final int BATCH = 500;
     private static final MetaData IMPORTED = MetaData.with("imported", "calcom");
@@ -135,15 +133,19 @@ public class CalcomImport {
         try {
             long started = System.nanoTime();
             Snapshot snapshot = read(source);
+            List<RuleBreak> breaks = new ArrayList<>(snapshot.ruleBreaks());
+            ImportedSoFar so = soFar(snapshot, breaks);
+            EventTypeImport.Result eventTypes = EventTypeImport.read(source, so, breaks);
+            BookingImport.Result bookings = BookingImport.read(source, so, eventTypes.facts(), breaks);
             Set<String> skipped = new HashSet<>();
-            snapshot.ruleBreaks().forEach(b -> skipped.add(b.table() + ":" + b.id()));
+            breaks.forEach(b -> skipped.add(b.table() + ":" + b.id()));
             List<ImportSection.Result> sectionResults = new ArrayList<>();
-            ImportSection.Imported imported = imported(snapshot, skipped);
+            ImportSection.Imported imported = imported(snapshot, skipped, eventTypes.facts().keySet());
             for (ImportSection section : sections) {
                 sectionResults.add(section.read(source, imported));
             }
             source.commit();
-            List<RuleBreak> breaks = new ArrayList<>(snapshot.ruleBreaks());
+            out.printf("read and checked in %.1f s%n", (System.nanoTime() - started) / 1e9);
             List<RuleBreak> deferred = new ArrayList<>();
             sectionResults.forEach(r -> {
                 breaks.addAll(r.ruleBreaks());
@@ -202,13 +204,20 @@ public class CalcomImport {
             counts.put("Schedule", (int) scheduleEvents.stream()
                     .filter(e -> e.getPayload() instanceof ScheduleCreated).count());
             counts.put("Availability", availability);
+            counts.putAll(eventTypes.counts());
+            counts.putAll(bookings.counts());
             sectionResults.forEach(r -> counts.putAll(r.rows()));
             if (!dryRun) {
                 append("users", userEvents, out);
                 append("Team", teamEvents, out);
                 append("Membership", membershipEvents, out);
                 append("Schedule", scheduleEvents, out);
+                append("EventType", eventTypes.events(), out);
+                append("Booking", bookings.events(), out);
                 advanceSequences(snapshot);
+                eventTypes.maxIds().forEach(this::setSequence);
+                bookings.maxIds().forEach(this::setSequence);
+                // After event types: webhooks and workflow activations may name them.
                 for (ImportSection.Result result : sectionResults) {
                     append(String.join(", ", result.rows().keySet()), sequenced(result.events()), out);
                     result.maxIds().forEach(this::setSequence);
@@ -228,7 +237,8 @@ public class CalcomImport {
         }
     }
 
-    private static ImportSection.Imported imported(Snapshot snapshot, Set<String> skipped) {
+    private static ImportSection.Imported imported(Snapshot snapshot, Set<String> skipped,
+                                                  Set<Integer> eventTypes) {
         Map<Integer, Instant> users = new HashMap<>();
         snapshot.users().stream().filter(u -> !skipped.contains("users:" + u.userId()))
                 .forEach(u -> users.put(u.userId(), u.registeredAt()));
@@ -243,7 +253,7 @@ public class CalcomImport {
         Map<String, Integer> memberships = new HashMap<>();
         snapshot.memberships().stream().filter(m -> !skipped.contains("Membership:" + m.membershipId()))
                 .forEach(m -> memberships.put(m.userId() + "/" + m.teamId(), m.membershipId()));
-        return new ImportSection.Imported(users, teams, organizations, memberships, Set.of());
+        return new ImportSection.Imported(users, teams, organizations, memberships, eventTypes);
     }
 
     /** Numbers each aggregate's events after those it has already, here or in the event store. */
@@ -265,7 +275,33 @@ public class CalcomImport {
         return events;
     }
 
-    private static DomainEventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
+    /** Users, teams, memberships and schedules that are written: what event types and bookings may point at. */
+    private static ImportedSoFar soFar(Snapshot snapshot, List<RuleBreak> breaks) {
+        Set<String> skipped = new HashSet<>();
+        breaks.forEach(b -> skipped.add(b.table() + ":" + b.id()));
+        Map<Integer, UserRegistered> users = new HashMap<>();
+        snapshot.users().stream().filter(u -> !skipped.contains("users:" + u.userId()))
+                .forEach(u -> users.put(u.userId(), u));
+        Set<Integer> teams = new HashSet<>();
+        snapshot.teams().stream().filter(t -> !skipped.contains("Team:" + t.teamId())).forEach(t -> teams.add(t.teamId()));
+        Set<Integer> memberships = new HashSet<>();
+        snapshot.memberships().stream().filter(m -> !skipped.contains("Membership:" + m.membershipId()))
+                .forEach(m -> memberships.add(m.membershipId()));
+        Set<Integer> schedules = new HashSet<>();
+        snapshot.schedules().stream().filter(s -> !skipped.contains("Schedule:" + s.scheduleId()))
+                .forEach(s -> schedules.add(s.scheduleId()));
+        return new ImportedSoFar(users, teams, memberships, schedules);
+    }
+
+    static int maxId(Connection source, String table) throws SQLException {
+        try (var statement = source.createStatement();
+             var rows = statement.executeQuery("select coalesce(max(id), 0) from \"" + table + "\"")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    static DomainEventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
                                                Instant at) {
         return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, IMPORTED,
                 UUID.randomUUID().toString(), at);

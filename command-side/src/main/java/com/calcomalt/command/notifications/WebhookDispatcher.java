@@ -235,6 +235,10 @@ class WebhookDispatcher {
 
     private void deliver(WebhookTriggerEvent trigger, Booking booking, ObjectNode payload, EventMessage<?> message,
                          Instant dueAt) {
+        // A booking imported from cal.com had its webhooks sent there: it is only kept, for its later changes.
+        if ("calcom".equals(message.getMetaData().get("imported"))) {
+            return;
+        }
         // A managed event type's child hears the webhooks of its parent and of the parent's team, as in cal.com.
         List<Subscription> subscriptions = jdbc.query("""
                 with event_type as (

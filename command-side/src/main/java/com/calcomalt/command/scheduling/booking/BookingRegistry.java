@@ -41,6 +41,10 @@ class BookingRegistry {
         } catch (DuplicateKeyException e) {
             throw new SeatedSlotTaken(event.eventTypeId(), event.startTime().toString());
         }
+        // An imported booking may be made already cancelled or rejected: it keeps no one busy.
+        if (!BookingState.takingPlace(event.status())) {
+            return;
+        }
         var from = utc(event.startTime().minus(Duration.ofMinutes(event.beforeEventBuffer())));
         var to = utc(event.endTime().plus(Duration.ofMinutes(event.afterEventBuffer())));
         for (Integer host : event.hostIds()) {
