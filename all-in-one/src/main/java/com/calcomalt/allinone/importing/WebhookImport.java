@@ -5,10 +5,12 @@ import static com.calcomalt.allinone.importing.SectionRows.instant;
 import static com.calcomalt.allinone.importing.SectionRows.integer;
 
 import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
+import com.calcomalt.command.notifications.WebhookRules;
 import com.calcomalt.contracts.notifications.TimeUnit;
 import com.calcomalt.contracts.notifications.WebhookCreated;
 import com.calcomalt.contracts.notifications.WebhookIds;
 import com.calcomalt.contracts.notifications.WebhookTriggerEvent;
+import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.secrets.SecretBox;
 import java.sql.Array;
 import java.sql.Connection;
@@ -61,8 +63,8 @@ class WebhookImport implements ImportSection {
                 deferred.add(new RuleBreak("Webhook", id, "event type " + eventTypeId + " (EventType)"));
                 return;
             }
-            if (userId == null && teamId == null && eventTypeId == null) {
-                breaks.add(new RuleBreak("Webhook", id, "belongs to no user, team or event type"));
+            if ((userId == null ? 0 : 1) + (teamId == null ? 0 : 1) + (eventTypeId == null ? 0 : 1) != 1) {
+                breaks.add(new RuleBreak("Webhook", id, "belongs to one user, one team or one event type"));
                 return;
             }
             if ((userId != null && !imported.userRegisteredAt().containsKey(userId))
@@ -72,8 +74,21 @@ class WebhookImport implements ImportSection {
                 return;
             }
             Array triggers = row.getArray("triggers");
-            if (triggers == null) {
-                breaks.add(new RuleBreak("Webhook", id, "eventTriggers is null: it would subscribe to nothing"));
+            String unit = row.getString("timeUnit");
+            List<WebhookTriggerEvent> triggerEvents = triggers == null ? null
+                    : Arrays.stream((String[]) triggers.getArray()).map(WebhookTriggerEvent::valueOf).toList();
+            Integer time = integer(row, "time");
+            TimeUnit timeUnit = unit == null ? null : TimeUnit.valueOf(unit);
+            try {
+                // The rules would strip a URL and drop a repeated trigger; a row needing either is reported, not bent.
+                if (!WebhookRules.requireUrl(url).equals(url)
+                        || WebhookRules.requireTriggers(triggerEvents).size() != triggerEvents.size()) {
+                    breaks.add(new RuleBreak("Webhook", id, "subscriberUrl with spaces around it or a trigger twice"));
+                    return;
+                }
+                WebhookRules.requireTime(triggerEvents, time, timeUnit);
+            } catch (DomainRuleViolation refused) {
+                breaks.add(new RuleBreak("Webhook", id, refused.getMessage()));
                 return;
             }
             // A user subscribes a URL once (cal.com's "Webhook_userId_subscriberUrl_key", kept by our lookup).
@@ -85,14 +100,10 @@ class WebhookImport implements ImportSection {
                     return;
                 }
             }
-            String unit = row.getString("timeUnit");
             Instant created = instant(row.getTimestamp("createdAt"));
-            List<WebhookTriggerEvent> triggerEvents = Arrays.stream((String[]) triggers.getArray())
-                    .map(WebhookTriggerEvent::valueOf).toList();
             events.add(new Pending("Webhook", WebhookIds.aggregateId(id), new WebhookCreated(id, userId, teamId,
                     eventTypeId, url, triggerEvents, secrets.seal(row.getString("secret")), row.getBoolean("active"),
-                    row.getString("payloadTemplate"), integer(row, "time"),
-                    unit == null ? null : TimeUnit.valueOf(unit), created), created));
+                    row.getString("payloadTemplate"), time, timeUnit, created), created));
         });
         return new Result(Map.of("Webhook", events.size()), events, breaks, deferred, Map.of());
     }

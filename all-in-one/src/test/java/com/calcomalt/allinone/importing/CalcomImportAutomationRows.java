@@ -37,7 +37,7 @@ final class CalcomImportAutomationRows {
     /** The rows planted to break our rules, with the ones that go with a skipped user, team or workflow. */
     static final List<String> PLANTED = List.of("UserFeatures\t888/insights\t", "TeamFeatures\t30/insights\t",
             "ApiKey\tkey-301\t", "Profile\t900\t", "Profile\t901\t", "OutOfOfficeReason\t8\t",
-            "OutOfOfficeEntry\t200\t", "OutOfOfficeEntry\t201\t", "OutOfOfficeEntry\t202\t", "Webhook\twh-none\t",
+            "OutOfOfficeEntry\t200\t", "OutOfOfficeEntry\t201\t", "OutOfOfficeEntry\t202\t", "Webhook\twh-none\t", "Webhook\twh-ftp\t", "Webhook\twh-half\t",
             "Workflow\t32\t", "WorkflowStep\t320\t", "Workflow\t33\t", "WorkflowStep\t330\t",
             "WorkflowStep\t340\t", "WorkflowStep\t341\t", "WorkflowStep\t999\t", "Credential\t170\t",
             "Credential\t171\t", "SelectedCalendar\tsc-bad-key\t");
@@ -54,7 +54,7 @@ final class CalcomImportAutomationRows {
     /** Every table equal but for the rows reported; cal.com's common reasons come with their ids and emojis. */
     static final String[] COMPARED = {line("Feature", 4, 4, 0), line("UserFeatures", 41, 40, 1),
         line("TeamFeatures", 4, 3, 1), line("ApiKey", 60, 58, 2), line("Profile", 142, 139, 3),
-        line("OutOfOfficeReason", 8, 7, 1), line("OutOfOfficeEntry", 63, 59, 4), line("Webhook", 45, 43, 2),
+        line("OutOfOfficeReason", 8, 7, 1), line("OutOfOfficeEntry", 63, 59, 4), line("Webhook", 47, 43, 4),
         line("Workflow", 24, 20, 4), line("WorkflowStep", 47, 39, 8), line("WorkflowsOnTeams", 2, 2, 0),
         line("WorkflowsOnEventTypes", 1, 1, 0), line("Credential", 16, 13, 3), line("SelectedCalendar", 15, 13, 2),
         line("DestinationCalendar", 7, 7, 0), "rows waiting for tables not imported yet: 5"};
@@ -170,6 +170,9 @@ final class CalcomImportAutomationRows {
                 values ('wh-platform', 'https://platform.example.com/hook', now(), '{BOOKING_CREATED}', true);
                 insert into "Webhook" (id, "userId", "subscriberUrl", "createdAt", "eventTriggers")
                 values ('wh-none', 6, 'https://hooks.example.com/none', now(), null);
+                insert into "Webhook" (id, "userId", "subscriberUrl", "createdAt", "eventTriggers", time)
+                values ('wh-ftp', 7, 'ftp://hooks.example.com/7', now(), '{BOOKING_CREATED}', null),
+                       ('wh-half', 8, 'https://hooks.example.com/half', now(), '{MEETING_ENDED}', 5);
                 set session_replication_role = replica;
                 insert into "Webhook" (id, "eventTypeId", "subscriberUrl", "createdAt", "eventTriggers")
                 values ('wh-event-type', 1, 'https://hooks.example.com/et', now(), '{BOOKING_CREATED}');
