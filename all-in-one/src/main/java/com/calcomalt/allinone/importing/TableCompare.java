@@ -69,10 +69,49 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("BookingInternalNote", List.of("id", "text", "bookingId", "createdById", "createdAt"));
         REFERENCE_COLUMNS.put("Tracking", List.of("id", "bookingId", "utm_source", "utm_medium", "utm_campaign",
                 "utm_term", "utm_content"));
+        // updatedBy is left out: cal.com's seeded flags name no one, the events 0. lastUsedAt is never written.
+        REFERENCE_COLUMNS.put("Feature", List.of("slug", "enabled", "description", "type", "stale", "createdAt",
+                "updatedAt"));
+        REFERENCE_COLUMNS.put("UserFeatures", List.of("userId", "featureId", "enabled", "assignedBy", "assignedAt",
+                "updatedAt"));
+        REFERENCE_COLUMNS.put("TeamFeatures", List.of("teamId", "featureId", "enabled", "assignedBy", "assignedAt",
+                "updatedAt"));
+        // lastUsedAt is left out: our authentication does not record a key's use.
+        REFERENCE_COLUMNS.put("ApiKey", List.of("id", "userId", "teamId", "note", "hashedKey", "expiresAt",
+                "createdAt"));
+        // updatedAt is left out: a profile has no event that changes it, so ours keeps its creation time.
+        REFERENCE_COLUMNS.put("Profile", List.of("id", "uid", "userId", "organizationId", "username", "createdAt"));
+        REFERENCE_COLUMNS.put("OutOfOfficeReason", List.of("id", "emoji", "reason", "enabled", "userId"));
+        REFERENCE_COLUMNS.put("OutOfOfficeEntry", List.of("id", "uuid", "start", "end", "userId", "toUserId",
+                "reasonId", "notes", "showNotePublicly", "createdAt", "updatedAt"));
+        REFERENCE_COLUMNS.put("Webhook", List.of("id", "userId", "teamId", "eventTypeId", "subscriberUrl",
+                "createdAt", "active", "eventTriggers", "payloadTemplate", "secret", "time", "timeUnit"));
+        // position and type are left out: workflows here have no order and are all event-type workflows.
+        REFERENCE_COLUMNS.put("Workflow", List.of("id", "name", "userId", "teamId", "trigger", "time", "timeUnit",
+                "isActiveOnAll"));
+        // numberVerificationPending is left out: our steps verify numbers before they are saved.
+        REFERENCE_COLUMNS.put("WorkflowStep", List.of("id", "workflowId", "stepNumber", "action", "template",
+                "reminderBody", "emailSubject", "sendTo", "numberRequired", "sender", "includeCalendarEvent",
+                "verifiedAt"));
+        REFERENCE_COLUMNS.put("WorkflowsOnTeams", List.of("id", "workflowId", "teamId"));
+        REFERENCE_COLUMNS.put("WorkflowsOnEventTypes", List.of("id", "workflowId", "eventTypeId"));
+        // key is left out: cal.com encrypts it with its key, we seal it with ours. Billing columns are not kept.
+        REFERENCE_COLUMNS.put("Credential", List.of("id", "type", "userId", "teamId", "appId", "invalid"));
+        // updatedAt and the sync columns are left out: no event carries them; the row's time is its selection's.
+        REFERENCE_COLUMNS.put("SelectedCalendar", List.of("id", "userId", "integration", "externalId",
+                "credentialId", "eventTypeId", "createdAt"));
+        REFERENCE_COLUMNS.put("DestinationCalendar", List.of("id", "integration", "externalId", "userId",
+                "eventTypeId", "credentialId", "primaryEmail", "createdAt", "updatedAt"));
     }
 
+    /** How a row is named where its table has no single id column: its key columns joined by '/'. */
+    private static final Map<String, String> KEYS = Map.of(
+            "Feature", "slug",
+            "UserFeatures", "\"userId\" || '/' || \"featureId\"",
+            "TeamFeatures", "\"teamId\" || '/' || \"featureId\"");
+
     /** One row that differs: missing on one side, or with other values. */
-    public record Difference(String table, int id, String what) {
+    public record Difference(String table, String id, String what) {
         @Override
         public String toString() {
             return table + " id " + id + ": " + what;
@@ -91,8 +130,8 @@ public final class TableCompare {
     public static List<TableResult> compare(Connection source, Connection target) throws SQLException {
         List<TableResult> results = new ArrayList<>();
         for (var table : REFERENCE_COLUMNS.entrySet()) {
-            Map<Integer, String> left = checksums(source, table.getKey(), table.getValue());
-            Map<Integer, String> right = checksums(target, table.getKey(), table.getValue());
+            Map<String, String> left = checksums(source, table.getKey(), table.getValue());
+            Map<String, String> right = checksums(target, table.getKey(), table.getValue());
             List<Difference> differences = new ArrayList<>();
             for (var row : left.entrySet()) {
                 String other = right.get(row.getKey());
@@ -119,17 +158,18 @@ public final class TableCompare {
         }
     }
 
-    private static Map<Integer, String> checksums(Connection connection, String table, List<String> columns)
+    private static Map<String, String> checksums(Connection connection, String table, List<String> columns)
             throws SQLException {
         String row = String.join(", ", columns.stream().map(c -> '"' + c + '"').toList());
-        Map<Integer, String> sums = new TreeMap<>();
+        Map<String, String> sums = new TreeMap<>();
         String group = GROUPED_BY.get(table);
-        String query = group == null ? "select id, md5(row(" + row + ")::text) from \"" + table + "\""
+        String query = group == null ? "select " + KEYS.getOrDefault(table, "id") + ", md5(row(" + row
+                + ")::text) from \"" + table + "\""
                 : "select \"" + group + "\", md5(string_agg(row(" + row + ")::text, '|' order by row(" + row
                 + ")::text)) from \"" + table + "\" group by \"" + group + "\"";
         try (var statement = connection.createStatement(); var rows = statement.executeQuery(query)) {
             while (rows.next()) {
-                sums.put(rows.getInt(1), rows.getString(2));
+                sums.put(rows.getString(1), rows.getString(2));
             }
         }
         return sums;

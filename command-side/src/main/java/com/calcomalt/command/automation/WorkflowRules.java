@@ -10,8 +10,11 @@ import com.calcomalt.platform.domain.DomainRuleViolation;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** What a workflow and its steps must say, and cal.com's defaults for what they do not. */
-final class WorkflowRules {
+/**
+ * What a workflow and its steps must say, and cal.com's defaults for what they do not. Public for the cal.com
+ * import, which reports the workflows and steps these rules refuse.
+ */
+public final class WorkflowRules {
 
     /** cal.com's new workflow: 24 hours before the event, active on nothing yet. */
     static final WorkflowSettings DEFAULTS = new WorkflowSettings(null, WorkflowTriggerEvents.BEFORE_EVENT, 24,
@@ -32,7 +35,7 @@ final class WorkflowRules {
                 change.isActiveOnAll() != null ? change.isActiveOnAll() : current.isActiveOnAll());
     }
 
-    static WorkflowSettings require(WorkflowSettings settings) {
+    public static WorkflowSettings require(WorkflowSettings settings) {
         if (settings.name() == null || settings.name().isBlank()) {
             throw new DomainRuleViolation("A workflow has a name");
         }
@@ -73,7 +76,7 @@ final class WorkflowRules {
      * field to the event types from it), so it must be stated. Only *_NUMBER and EMAIL_ADDRESS keep
      * a sendTo; cal.com clears it for the others.
      */
-    private static WorkflowStepSettings require(WorkflowStepSettings step) {
+    public static WorkflowStepSettings require(WorkflowStepSettings step) {
         WorkflowActions action = step.action();
         if (action == null) {
             throw new DomainRuleViolation("A workflow step has an action");

@@ -24,16 +24,11 @@ import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.AccessDenied;
 import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.calcomalt.platform.domain.NotFound;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -52,10 +47,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Webhook {
 
     static final String EVENT_TYPE_OWNER = "webhookEventTypeOwner";
-    /** Triggers that fire at a time relative to the meeting and so need {@code time} and {@code timeUnit}. */
-    static final Set<WebhookTriggerEvent> NEED_TIME = Set.of(WebhookTriggerEvent.AFTER_HOSTS_CAL_VIDEO_NO_SHOW,
-            WebhookTriggerEvent.AFTER_GUESTS_CAL_VIDEO_NO_SHOW);
-
     @AggregateIdentifier
     private String aggregateId;
     private String webhookId;
@@ -91,10 +82,10 @@ public class Webhook {
             throw new DomainRuleViolation("A webhook belongs to one user, one team or one event type");
         }
         requireManagedBy(caller, access, eventTypeOwner, command.userId(), command.teamId(), command.eventTypeId());
-        List<WebhookTriggerEvent> triggers = requireTriggers(command.eventTriggers());
-        requireTime(triggers, command.time(), command.timeUnit());
+        List<WebhookTriggerEvent> triggers = WebhookRules.requireTriggers(command.eventTriggers());
+        WebhookRules.requireTime(triggers, command.time(), command.timeUnit());
         apply(new WebhookCreated(command.webhookId(), command.userId(), command.teamId(), command.eventTypeId(),
-                requireUrl(command.subscriberUrl()), triggers, blankToNull(command.encryptedSecret()),
+                WebhookRules.requireUrl(command.subscriberUrl()), triggers, blankToNull(command.encryptedSecret()),
                 command.active(), blankToNull(command.payloadTemplate()), command.time(), command.timeUnit(),
                 clock.instant()));
         return view();
@@ -105,16 +96,17 @@ public class Webhook {
                 @MetaDataValue(IdentityCommandFacts.ACCESS) TeamAccess access,
                 @MetaDataValue(EVENT_TYPE_OWNER) EventTypeOwner eventTypeOwner, Clock clock) {
         requireManagedBy(caller, access, eventTypeOwner, userId, teamId, eventTypeId);
-        String url = command.subscriberUrl() == null ? subscriberUrl : requireUrl(command.subscriberUrl());
+        String url = command.subscriberUrl() == null ? subscriberUrl
+                : WebhookRules.requireUrl(command.subscriberUrl());
         List<WebhookTriggerEvent> triggers = command.eventTriggers() == null ? eventTriggers
-                : requireTriggers(command.eventTriggers());
+                : WebhookRules.requireTriggers(command.eventTriggers());
         // a new secret is sealed with a fresh nonce, so giving one always counts as a change
         String newSecret = command.encryptedSecret() == null ? encryptedSecret
                 : blankToNull(command.encryptedSecret());
         String template = command.payloadTemplate() == null ? payloadTemplate : blankToNull(command.payloadTemplate());
         Integer newTime = command.time() == null ? time : command.time();
         TimeUnit newUnit = command.timeUnit() == null ? timeUnit : command.timeUnit();
-        requireTime(triggers, newTime, newUnit);
+        WebhookRules.requireTime(triggers, newTime, newUnit);
         boolean changed = !url.equals(subscriberUrl) || !triggers.equals(eventTriggers)
                 || !Objects.equals(newSecret, encryptedSecret) || !Objects.equals(template, payloadTemplate)
                 || !Objects.equals(newTime, time) || newUnit != timeUnit;
@@ -198,40 +190,6 @@ public class Webhook {
         }
         if (!access.runsTeam()) {
             throw new AccessDenied("Only an admin or owner of team " + teamId + " manages its webhooks");
-        }
-    }
-
-    private static String requireUrl(String url) {
-        URI uri;
-        try {
-            uri = url == null ? null : new URI(url.strip());
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        String scheme = uri == null || uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri == null || !uri.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))
-                || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new DomainRuleViolation("A subscriber URL is an absolute http(s) URL, not " + url);
-        }
-        return url.strip();
-    }
-
-    private static List<WebhookTriggerEvent> requireTriggers(List<WebhookTriggerEvent> triggers) {
-        if (triggers == null || triggers.isEmpty() || triggers.stream().anyMatch(Objects::isNull)) {
-            throw new DomainRuleViolation("A webhook listens to at least one trigger");
-        }
-        return List.copyOf(new LinkedHashSet<>(triggers));
-    }
-
-    private static void requireTime(List<WebhookTriggerEvent> triggers, Integer time, TimeUnit timeUnit) {
-        if ((time == null) != (timeUnit == null)) {
-            throw new DomainRuleViolation("time and timeUnit go together");
-        }
-        if (time != null && time <= 0) {
-            throw new DomainRuleViolation("time is positive, not " + time);
-        }
-        if (time == null && triggers.stream().anyMatch(NEED_TIME::contains)) {
-            throw new DomainRuleViolation("Triggers " + NEED_TIME + " need a time and a timeUnit");
         }
     }
 

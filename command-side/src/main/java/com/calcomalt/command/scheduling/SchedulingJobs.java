@@ -14,6 +14,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Configuration;
@@ -40,12 +41,16 @@ class SchedulingJobs implements ApplicationRunner {
     private final SchedulingLookups lookups;
     private final IdAllocator ids;
     private final Clock clock;
+    private final boolean seedCommonReasons;
 
-    SchedulingJobs(CommandGateway commands, SchedulingLookups lookups, IdAllocator ids, Clock clock) {
+    /** @param seedCommonReasons false while a cal.com import starts: it brings the installation's own reasons */
+    SchedulingJobs(CommandGateway commands, SchedulingLookups lookups, IdAllocator ids, Clock clock,
+                   @Value("${calalt.out-of-office.seed-common-reasons:true}") boolean seedCommonReasons) {
         this.commands = commands;
         this.lookups = lookups;
         this.ids = ids;
         this.clock = clock;
+        this.seedCommonReasons = seedCommonReasons;
     }
 
     @Scheduled(fixedDelayString = "${calalt.reservations.expiry-check:15s}")
@@ -63,7 +68,7 @@ class SchedulingJobs implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (lookups.anyCommonOutOfOfficeReason()) {
+        if (!seedCommonReasons || lookups.anyCommonOutOfOfficeReason()) {
             return;
         }
         for (String[] reason : COMMON_REASONS) {
