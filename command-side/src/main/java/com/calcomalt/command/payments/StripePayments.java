@@ -105,10 +105,16 @@ class StripePayments {
     /** A payment that comes for a booking no longer taking place (expired, cancelled) is refunded whole. */
     @EventHandler
     void on(PaymentSucceeded event) {
-        jdbc.update("update payments.booking_payments set paid = true where booking_uid = ?", event.bookingUid());
+        // The command goes first: a refused command rolls back what this transaction wrote before it,
+        // and the refund reads the row as paid.
+        DomainConflict gone = null;
         try {
             commands.sendAndWait(new MarkBookingPaid(event.bookingUid(), event.uid()), AS_THE_SYSTEM);
-        } catch (DomainConflict gone) {
+        } catch (DomainConflict conflict) {
+            gone = conflict;
+        }
+        jdbc.update("update payments.booking_payments set paid = true where booking_uid = ?", event.bookingUid());
+        if (gone != null) {
             log.warn("Payment {} went through for booking {}, which no longer takes place; refunding it: {}",
                     event.uid(), event.bookingUid(), gone.getMessage());
             scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.REFUND,
@@ -162,8 +168,6 @@ class StripePayments {
      */
     @EventHandler
     void on(PaymentCancelled event) {
-        jdbc.update("update payments.booking_payments set intent_cancelled = true where booking_uid = ?",
-                event.bookingUid());
         try {
             commands.sendAndWait(new CancelBooking(event.bookingUid(), "The payment was canceled"), AS_THE_SYSTEM);
         } catch (DomainConflict | DomainRuleViolation over) {
@@ -171,6 +175,9 @@ class StripePayments {
             log.info("Booking {} of canceled payment {} stays as it is: {}", event.bookingUid(), event.uid(),
                     over.getMessage());
         }
+        // After the command, which when refused rolls back what this transaction wrote before it.
+        jdbc.update("update payments.booking_payments set intent_cancelled = true where booking_uid = ?",
+                event.bookingUid());
     }
 
     /**
