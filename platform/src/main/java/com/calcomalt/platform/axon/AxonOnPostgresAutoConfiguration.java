@@ -18,6 +18,12 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingModule;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -40,6 +46,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -64,7 +71,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * store when its DataSource condition is evaluated too early.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
-        before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+        before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class})
 public class AxonOnPostgresAutoConfiguration {
 
     static final String SCHEMA = "eventstore.";
@@ -166,6 +173,21 @@ public class AxonOnPostgresAutoConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
+    }
+
+    /** Pooled processors offer each event only to the processing groups that handle its type: see {@link InvokersByPayloadType}. */
+    @Bean
+    EventProcessingModule eventProcessingModule() {
+        return new EventProcessingModule() {
+            @Override
+            protected EventProcessor pooledStreamingEventProcessor(String name, EventHandlerInvoker eventHandlerInvoker,
+                                                                   org.axonframework.config.Configuration config,
+                                                                   StreamableMessageSource<TrackedEventMessage<?>> messageSource,
+                                                                   PooledStreamingProcessorConfiguration processorConfiguration) {
+                return super.pooledStreamingEventProcessor(name, new InvokersByPayloadType(List.of(eventHandlerInvoker)),
+                        config, messageSource, processorConfiguration);
+            }
+        };
     }
 
     /** The source the projection processors read: see {@link PromptEventSource}. */
