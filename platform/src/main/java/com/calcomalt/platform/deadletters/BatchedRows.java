@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +39,21 @@ public class BatchedRows {
 
     private static final Logger log = LoggerFactory.getLogger(BatchedRows.class);
     private static final String RESOURCE = BatchedRows.class.getName();
+    /** PostgreSQL's protocol counts a statement's parameters in 16 bits. */
+    private static final int MAX_PARAMETERS = 32_000;
 
     private final Savepoints savepoints;
     private final JdbcTemplate jdbc;
     private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
+    private final int rowsPerInsert;
 
+    /** {@code rowsPerInsert}: whole rows of one table sent in one insert statement (1: one statement per row). */
     public BatchedRows(Savepoints savepoints, JdbcTemplate jdbc,
-                       ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+                       ObjectProvider<EntityManagerFactory> entityManagerFactory, int rowsPerInsert) {
         this.savepoints = savepoints;
         this.jdbc = jdbc;
         this.entityManagerFactory = entityManagerFactory;
+        this.rowsPerInsert = rowsPerInsert;
     }
 
     /**
@@ -151,21 +157,61 @@ public class BatchedRows {
         return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(RESOURCE) : null;
     }
 
-    /** Rows of one table written by one statement, in one JDBC batch; the statement's text is built once. */
+    /**
+     * Rows of one table written by one statement, in one JDBC batch; the statement's text is built
+     * once. Whole rows go many to a statement (see {@link Upsert#insert}).
+     */
     private void execute(List<Upsert> statements) {
-        String sql = statements.get(0).sql();
+        Upsert first = statements.get(0);
+        if (!first.mustFindRow() && statements.size() > 1 && rowsPerInsert > 1) {
+            insertMany(statements);
+            return;
+        }
+        String sql = first.sql();
         List<Object[]> values = statements.stream().map(Upsert::values).toList();
-        int[] counts = jdbc.batchUpdate(inspected(sql), new BatchPreparedStatementSetter() {
+        int[] counts = batch(sql, values);
+        if (first.mustFindRow()) {
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new IllegalStateException("No row to change: " + sql + " id "
+                            + values.get(i)[values.get(i).length - 1]);
+                }
+            }
+        }
+    }
+
+    /** Up to {@code rowsPerInsert} rows a statement, within PostgreSQL's limit of parameters; one batch of the full ones. */
+    private void insertMany(List<Upsert> rows) {
+        Upsert first = rows.get(0);
+        int perStatement = Math.max(1, Math.min(rowsPerInsert, MAX_PARAMETERS / first.columnCount()));
+        List<Object[]> full = new ArrayList<>();
+        int next = 0;
+        for (; next + perStatement <= rows.size(); next += perStatement) {
+            full.add(parameters(rows.subList(next, next + perStatement)));
+        }
+        if (!full.isEmpty()) {
+            batch(first.insert(perStatement), full);
+        }
+        if (next < rows.size()) {
+            batch(first.insert(rows.size() - next), List.<Object[]>of(parameters(rows.subList(next, rows.size()))));
+        }
+    }
+
+    private static Object[] parameters(List<Upsert> rows) {
+        List<Object> parameters = new ArrayList<>(rows.size() * rows.get(0).columnCount());
+        for (Upsert row : rows) {
+            parameters.addAll(Arrays.asList(row.values()));
+        }
+        return parameters.toArray();
+    }
+
+    private int[] batch(String sql, List<Object[]> values) {
+        return jdbc.batchUpdate(inspected(sql), new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement statement, int row) throws SQLException {
                 Object[] rowValues = values.get(row);
                 for (int i = 0; i < rowValues.length; i++) {
-                    // Types.NULL lets PostgreSQL infer the type; asking the driver would cost a round trip.
-                    if (rowValues[i] == null) {
-                        statement.setNull(i + 1, Types.NULL);
-                    } else {
-                        statement.setObject(i + 1, rowValues[i]);
-                    }
+                    set(statement, i + 1, rowValues[i]);
                 }
             }
 
@@ -174,13 +220,23 @@ public class BatchedRows {
                 return values.size();
             }
         });
-        if (statements.get(0).mustFindRow()) {
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    throw new IllegalStateException("No row to change: " + sql + " id "
-                            + values.get(i)[values.get(i).length - 1]);
-                }
-            }
+    }
+
+    /** The driver's own setter where the type is plain: setObject first searches through every type it knows. */
+    private static void set(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            // Types.NULL lets PostgreSQL infer the type; asking the driver would cost a round trip.
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof String string) {
+            statement.setString(index, string);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Boolean bool) {
+            statement.setBoolean(index, bool);
+        } else {
+            statement.setObject(index, value);
         }
     }
 

@@ -43,8 +43,9 @@ public class DeadLettersAutoConfiguration {
 
     @Bean
     BatchedRows batchedRows(Savepoints savepoints, JdbcTemplate jdbc,
-                            ObjectProvider<EntityManagerFactory> entityManagerFactory) {
-        return new BatchedRows(savepoints, jdbc, entityManagerFactory);
+                            ObjectProvider<EntityManagerFactory> entityManagerFactory,
+                            @Value("${calalt.projections.rows-per-insert:250}") int rowsPerInsert) {
+        return new BatchedRows(savepoints, jdbc, entityManagerFactory, rowsPerInsert);
     }
 
     @Bean

@@ -23,9 +23,10 @@ public final class Upsert {
 
     private final String table;
     private final boolean update;
-    private final List<String> columns = new ArrayList<>();
-    private final List<String> placeholders = new ArrayList<>();
-    private final List<Object> values = new ArrayList<>();
+    // Room for cal.com's widest rows (Booking, BookingDenormalized): growing the lists was 8% of a replay's statements.
+    private final List<String> columns = new ArrayList<>(48);
+    private final List<String> placeholders = new ArrayList<>(48);
+    private final List<Object> values = new ArrayList<>(48);
 
     private Upsert(String table, boolean update) {
         this.table = table;
@@ -48,7 +49,7 @@ public final class Upsert {
 
     public Upsert json(String column, Map<String, Object> value) {
         try {
-            return add(column, "cast(? as jsonb)", value == null ? null : JSON.writeValueAsString(value));
+            return add(column, "cast(? as jsonb)", value == null ? null : value.isEmpty() ? "{}" : JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(column, e);
         }
@@ -60,15 +61,22 @@ public final class Upsert {
     }
 
     String sql() {
-        StringBuilder sql = new StringBuilder();
         if (update) {
-            sql.append("update ").append(table).append(" set ");
+            StringBuilder sql = new StringBuilder("update ").append(table).append(" set ");
             for (int i = 1; i < columns.size(); i++) {
                 sql.append(i == 1 ? "" : ", ").append('"').append(columns.get(i)).append("\" = ").append(placeholders.get(i));
             }
             return sql.append(" where \"id\" = ").append(placeholders.get(0)).toString();
         }
-        sql.append("insert into ").append(table).append(" (");
+        return insert(1);
+    }
+
+    /**
+     * The insert of {@code rows} rows of this statement's columns in one statement: PostgreSQL then
+     * plans and executes once for them all, where a JDBC batch still runs one statement per row.
+     */
+    String insert(int rows) {
+        StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (");
         StringBuilder changes = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             String column = '"' + columns.get(i) + '"';
@@ -77,8 +85,16 @@ public final class Upsert {
                 changes.append(changes.isEmpty() ? "" : ", ").append(column).append(" = excluded.").append(column);
             }
         }
-        return sql.append(") values (").append(String.join(", ", placeholders))
-                .append(") on conflict (\"id\") do update set ").append(changes).toString();
+        String row = "(" + String.join(", ", placeholders) + ")";
+        sql.append(") values ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        return sql.append(" on conflict (\"id\") do update set ").append(changes).toString();
+    }
+
+    int columnCount() {
+        return columns.size();
     }
 
     /** The values in the statement's order: an update names its id last. */

@@ -1,5 +1,6 @@
 package com.calcomalt.query.replay;
 
+import com.calcomalt.platform.axon.InvokersByPayloadType;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.NotFound;
 import java.time.Duration;
@@ -435,7 +436,7 @@ public class ProjectionReplay implements SmartLifecycle {
         target.executors.add(workers);
         return PooledStreamingEventProcessor.builder()
                 .name(target.shadowName)
-                .eventHandlerInvoker(new MultiEventHandlerInvoker(invokers))
+                .eventHandlerInvoker(new InvokersByPayloadType(invokers))
                 .rollbackConfiguration(RollbackConfigurationType.ANY_THROWABLE)
                 .errorHandler(PropagatingErrorHandler.instance())
                 .messageSource(source)
