@@ -3,6 +3,9 @@ package com.calcomalt.platform.security;
 import com.calcomalt.platform.web.ProblemDetailsErrorController;
 import com.calcomalt.platform.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,9 +28,16 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityAutoConfiguration {
 
+    /** {@code calalt.security.api-key-cache-ttl=0} reads the key lookup on every request. */
     @Bean
-    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(JdbcTemplate jdbc, ProblemResponses problems) {
-        return new ApiKeyAuthenticationFilter(new ApiKeyOwners(jdbc), problems);
+    ApiKeyOwnerCache apiKeyOwnerCache(JdbcTemplate jdbc, DataSource dataSource,
+                                      @Value("${calalt.security.api-key-cache-ttl:5s}") Duration timeToLive) {
+        return new ApiKeyOwnerCache(new ApiKeyOwners(jdbc), dataSource, jdbc, timeToLive);
+    }
+
+    @Bean
+    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(ApiKeyOwnerCache owners, ProblemResponses problems) {
+        return new ApiKeyAuthenticationFilter(owners, problems);
     }
 
     /**
