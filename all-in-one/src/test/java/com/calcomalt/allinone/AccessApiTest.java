@@ -53,6 +53,18 @@ class AccessApiTest extends ApiTest {
     }
 
     @Test
+    void a_users_new_role_counts_from_the_response_that_changes_it() {
+        Member member = newMember("promoted", "example.com");
+        assertThat(as(member.key(), () -> get("/v2/admin/features")).status().value()).isEqualTo(403);
+
+        assertThat(put("/v2/users/" + member.id() + "/role", "{\"role\": \"ADMIN\"}").status().value()).isEqualTo(200);
+        assertThat(as(member.key(), () -> get("/v2/admin/features")).status().value()).isEqualTo(200);
+
+        assertThat(put("/v2/users/" + member.id() + "/role", "{\"role\": \"USER\"}").status().value()).isEqualTo(200);
+        assertThat(as(member.key(), () -> get("/v2/admin/features")).status().value()).isEqualTo(403);
+    }
+
+    @Test
     void a_locked_users_key_is_forbidden_until_they_are_unlocked() {
         Member member = newMember("locked", "example.com");
 

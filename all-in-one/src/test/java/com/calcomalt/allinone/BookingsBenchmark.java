@@ -129,7 +129,9 @@ class BookingsBenchmark extends ApiTest {
         for (int clients : new int[] {FEW_CLIENTS, MANY_CLIENTS}) {
             postNanos.clear();
             long eventsBefore = headOfTheEventStore();
+            CpuUse cpu = CpuUse.start();
             long booked = run(bookings, clients, MEASURE);
+            cpu.print("POST /v2/bookings, " + clients + " clients", booked);
             double rate = booked / (double) MEASURE.toSeconds();
             bookingRates.put(clients, rate);
             long[] nanos = postNanos.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -163,7 +165,9 @@ class BookingsBenchmark extends ApiTest {
         };
         run(me, MANY_CLIENTS, WARM_UP);
         for (int clients : new int[] {FEW_CLIENTS, MANY_CLIENTS}) {
+            CpuUse cpu = CpuUse.start();
             long answered = run(me, clients, MEASURE);
+            cpu.print("GET /v2/me, " + clients + " clients", answered);
             System.out.printf("BENCHMARK GET /v2/me, %d clients (the ceiling of any authenticated request):"
                     + " %.0f requests/s (goal >= 5,000)%n", clients, answered / (double) MEASURE.toSeconds());
         }
@@ -222,6 +226,43 @@ class BookingsBenchmark extends ApiTest {
         } finally {
             Files.delete(script);
             jdbc.execute("drop table public.bench_rows");
+        }
+    }
+
+    /**
+     * The CPU a phase cost per request, which a machine shared with other builds changes far less
+     * than the rate: Tomcat's request threads alone, and the whole JVM (clients, processors and
+     * PostgreSQL's share excluded, since it runs in its own processes).
+     */
+    private record CpuUse(long requestThreadNanos, long processNanos, long began) {
+
+        static CpuUse start() {
+            return new CpuUse(requestThreadCpu(), processCpu(), System.nanoTime());
+        }
+
+        void print(String what, long requests) {
+            double seconds = (System.nanoTime() - began) / 1e9;
+            System.out.printf("BENCHMARK CPU of %s: request threads %.0f µs per request, whole JVM %.0f µs per"
+                            + " request (%.2f cores); load average %.1f%n", what,
+                    (requestThreadCpu() - requestThreadNanos) / 1e3 / requests,
+                    (processCpu() - processNanos) / 1e3 / requests, (processCpu() - processNanos) / 1e9 / seconds,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+
+        private static long requestThreadCpu() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long total = 0;
+            for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (thread != null && thread.getThreadName().startsWith("http-nio-")) {
+                    total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+                }
+            }
+            return total;
+        }
+
+        private static long processCpu() {
+            return ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
 

@@ -6,10 +6,12 @@ import com.calcomalt.contracts.identity.ApiKeyCreated;
 import com.calcomalt.contracts.identity.ApiKeyExpiryChanged;
 import com.calcomalt.contracts.identity.ApiKeyRevoked;
 import com.calcomalt.platform.domain.DomainConflict;
+import com.calcomalt.platform.security.ApiKeyOwnerCache;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,12 @@ import org.springframework.stereotype.Component;
 class CredentialRegistry {
 
     private final JdbcTemplate jdbc;
+    /** Authentication holds each key's owner for a few seconds. */
+    private final ObjectProvider<ApiKeyOwnerCache> keyOwners;
 
-    CredentialRegistry(JdbcTemplate jdbc) {
+    CredentialRegistry(JdbcTemplate jdbc, ObjectProvider<ApiKeyOwnerCache> keyOwners) {
         this.jdbc = jdbc;
+        this.keyOwners = keyOwners;
     }
 
     @EventHandler
@@ -40,12 +45,14 @@ class CredentialRegistry {
     @EventHandler
     void on(ApiKeyRevoked event) {
         jdbc.update("delete from command_side.api_keys where key_id = ?", event.keyId());
+        keyOwners.ifAvailable(ApiKeyOwnerCache::changed);
     }
 
     @EventHandler
     void on(ApiKeyExpiryChanged event) {
         jdbc.update("update command_side.api_keys set expires_at = ? where key_id = ?",
                 event.expiresAt().atOffset(ZoneOffset.UTC), event.keyId());
+        keyOwners.ifAvailable(ApiKeyOwnerCache::changed);
     }
 
     @EventHandler

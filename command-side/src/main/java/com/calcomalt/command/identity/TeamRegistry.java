@@ -15,10 +15,12 @@ import com.calcomalt.contracts.identity.TeamDeleted;
 import com.calcomalt.contracts.identity.TeamSlugChanged;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.DomainRuleViolation;
+import com.calcomalt.platform.security.ApiKeyOwnerCache;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.postgresql.util.PSQLException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,9 +37,12 @@ import org.springframework.stereotype.Component;
 class TeamRegistry {
 
     private final JdbcTemplate jdbc;
+    /** Authentication holds each team key's owner for a few seconds. */
+    private final ObjectProvider<ApiKeyOwnerCache> keyOwners;
 
-    TeamRegistry(JdbcTemplate jdbc) {
+    TeamRegistry(JdbcTemplate jdbc, ObjectProvider<ApiKeyOwnerCache> keyOwners) {
         this.jdbc = jdbc;
+        this.keyOwners = keyOwners;
     }
 
     @EventHandler
@@ -64,6 +69,7 @@ class TeamRegistry {
     void on(TeamDeleted event) {
         jdbc.update("delete from command_side.team_members where team_id = ?", event.teamId());
         jdbc.update("delete from command_side.api_keys where team_id = ?", event.teamId());
+        keyOwners.ifAvailable(ApiKeyOwnerCache::changed);
         jdbc.update("delete from command_side.org_usernames where org_id = ?", event.teamId());
         jdbc.update("delete from command_side.team_registry where team_id = ?", event.teamId());
     }

@@ -3,15 +3,17 @@ package com.calcomalt.command.identity;
 import com.calcomalt.contracts.identity.UserEmailChanged;
 import com.calcomalt.contracts.identity.UserImpersonationSettingChanged;
 import com.calcomalt.contracts.identity.UserLocked;
-import com.calcomalt.contracts.identity.UserRoleChanged;
-import com.calcomalt.contracts.identity.UserUnlocked;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
 import com.calcomalt.contracts.identity.UserRegistered;
+import com.calcomalt.contracts.identity.UserRoleChanged;
+import com.calcomalt.contracts.identity.UserUnlocked;
 import com.calcomalt.platform.domain.DomainConflict;
+import com.calcomalt.platform.security.ApiKeyOwnerCache;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.postgresql.util.PSQLException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,12 @@ class UserRegistry {
     static final String PROCESSING_GROUP = "identity-registry";
 
     private final JdbcTemplate jdbc;
+    /** Authentication holds each key's user's role and lock for a few seconds. */
+    private final ObjectProvider<ApiKeyOwnerCache> keyOwners;
 
-    UserRegistry(JdbcTemplate jdbc) {
+    UserRegistry(JdbcTemplate jdbc, ObjectProvider<ApiKeyOwnerCache> keyOwners) {
         this.jdbc = jdbc;
+        this.keyOwners = keyOwners;
     }
 
     @EventHandler
@@ -64,16 +69,19 @@ class UserRegistry {
     void on(UserRoleChanged event) {
         jdbc.update("update command_side.user_registry set role = ? where user_id = ?", event.role().name(),
                 event.userId());
+        keyOwners.ifAvailable(ApiKeyOwnerCache::changed);
     }
 
     @EventHandler
     void on(UserLocked event) {
         jdbc.update("update command_side.user_registry set locked = true where user_id = ?", event.userId());
+        keyOwners.ifAvailable(ApiKeyOwnerCache::changed);
     }
 
     @EventHandler
     void on(UserUnlocked event) {
         jdbc.update("update command_side.user_registry set locked = false where user_id = ?", event.userId());
+        keyOwners.ifAvailable(ApiKeyOwnerCache::changed);
     }
 
     @EventHandler

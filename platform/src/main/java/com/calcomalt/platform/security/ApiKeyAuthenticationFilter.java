@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <api key>} against the command side's key lookup
- * ({@link ApiKeyOwners}). A key that is unknown, revoked or expired is a 401; a key of a locked
+ * ({@link ApiKeyOwners}, through {@link ApiKeyOwnerCache}). A key that is unknown, revoked or expired is a 401; a key of a locked
  * user is a 403. Without the database nobody can be authenticated: that is a 503 to retry, not a 500.
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -27,10 +27,10 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
 
-    private final ApiKeyOwners owners;
+    private final ApiKeyOwnerCache owners;
     private final ProblemResponses problems;
 
-    public ApiKeyAuthenticationFilter(ApiKeyOwners owners, ProblemResponses problems) {
+    public ApiKeyAuthenticationFilter(ApiKeyOwnerCache owners, ProblemResponses problems) {
         this.owners = owners;
         this.problems = problems;
     }
