@@ -4,7 +4,9 @@
 -- share of them, ceil(segments / live nodes), and gives up the rest, so the segments spread over the
 -- nodes instead of staying with the first one that started; a node that stops saying it is alive stops
 -- counting, and the others take its share.
-CREATE TABLE eventstore.nodes (
+-- Not in eventstore: that schema holds Axon's own tables and nothing else.
+CREATE SCHEMA IF NOT EXISTS cluster;
+CREATE TABLE cluster.nodes (
     name       TEXT PRIMARY KEY,
     started_at TIMESTAMPTZ NOT NULL,
     seen_at    TIMESTAMPTZ NOT NULL

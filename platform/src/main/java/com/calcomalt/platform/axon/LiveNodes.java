@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The nodes that share this database, each saying every few seconds that it is alive
- * ({@code eventstore.nodes}), and from them each processor's fair share of its segments here:
+ * ({@code cluster.nodes}), and from them each processor's fair share of its segments here:
  * ceil(segments / live nodes). Axon's pooled processors ask this before they claim and give up what
  * is above it, so a processor's segments spread over the nodes instead of staying with the one
  * that started first. A node that stops saying it is alive for {@code deadAfter} no longer counts:
@@ -65,10 +65,10 @@ public class LiveNodes implements MaxSegmentProvider, SmartLifecycle {
     void beat() {
         try {
             jdbc.update("""
-                    insert into eventstore.nodes (name, started_at, seen_at) values (?, now(), now())
+                    insert into cluster.nodes (name, started_at, seen_at) values (?, now(), now())
                     on conflict (name) do update set seen_at = now()""", name);
             live = jdbc.queryForList("""
-                    select name from eventstore.nodes where seen_at > now() - ? * interval '1 millisecond'
+                    select name from cluster.nodes where seen_at > now() - ? * interval '1 millisecond'
                     order by name""", String.class, deadAfter.toMillis());
             Map<String, Integer> counts = new HashMap<>();
             jdbc.query("select processor_name, count(*) from eventstore.token_entry group by processor_name",
@@ -110,7 +110,7 @@ public class LiveNodes implements MaxSegmentProvider, SmartLifecycle {
         timer.shutdownNow();
         timer = null;
         try {
-            jdbc.update("delete from eventstore.nodes where name = ?", name);
+            jdbc.update("delete from cluster.nodes where name = ?", name);
         } catch (DataAccessException e) {
             log.debug("Node {} could not say it left: {}", name, e.getMessage());
         }

@@ -41,7 +41,7 @@ class LiveNodesTest {
 
     @BeforeEach
     void clean() {
-        jdbc.update("delete from eventstore.nodes");
+        jdbc.update("delete from cluster.nodes");
         jdbc.update("delete from eventstore.token_entry");
     }
 
