@@ -253,6 +253,7 @@ class CalcomTeamExamplesApiTest extends ApiTest {
         for (String nullable : new String[] {"name", "avatarUrl", "bio", "defaultScheduleId", "organizationId"}) {
             assertThat(me.has(nullable)).as(nullable).isTrue();
         }
+        assertThat(me.has("organization")).as("cal.com leaves it out for a user in no organization").isFalse();
 
         Response updated = as(user.key(), () -> patch("/v2/me", """
                 {"name": "Me Myself", "timeZone": "Europe/Rome", "weekStart": "Monday", "timeFormat": 24}"""));
@@ -261,5 +262,34 @@ class CalcomTeamExamplesApiTest extends ApiTest {
         assertThat(updated.data().get("timeZone").asText()).isEqualTo("Europe/Rome");
         assertThat(updated.data().get("weekStart").asText()).isEqualTo("Monday");
         assertThat(updated.data().get("timeFormat").asInt()).isEqualTo(24);
+        assertThat(updated.data().has("organization")).isFalse();
+    }
+
+    /** cal.com's me e2e reads organization {id, isPlatform} for a user of an organization. */
+    @Test
+    void me_names_the_organization_the_caller_belongs_to_and_patch_answers_it_too() {
+        Member user = newMember("orgme", "me-org-" + tag + ".com");
+        Response org = post("/v2/organizations", """
+                {"name": "Me Org %s", "slug": "me-org-%s", "orgOwnerEmail": "%s",
+                 "organizationSettings": {"orgAutoAcceptEmail": "me-org-%s.com"}}""".formatted(tag, tag, user.email(), tag));
+        assertThat(org.status().value()).as(org.body().toString()).isEqualTo(201);
+        int orgId = org.data().get("id").asInt();
+        int scheduleId = as(user.key(), () -> post("/v2/schedules", """
+                {"name": "Working hours", "timeZone": "Europe/London", "isDefault": true}""")).data().get("id").asInt();
+        awaitProjectionsCaughtUp();
+
+        JsonNode me = as(user.key(), () -> get("/v2/me")).data();
+        assertThat(me.get("organizationId").asInt()).isEqualTo(orgId);
+        assertThat(me.at("/organization/id").asInt()).isEqualTo(orgId);
+        assertThat(me.at("/organization/isPlatform").isBoolean()).isTrue();
+        assertThat(me.at("/organization/isPlatform").asBoolean()).isFalse();
+
+        Response updated = as(user.key(), () -> patch("/v2/me", "{\"bio\": \"In an org\"}"));
+        assertThat(updated.status().value()).as(updated.body().toString()).isEqualTo(200);
+        assertThat(updated.data().get("bio").asText()).isEqualTo("In an org");
+        assertThat(updated.data().get("organizationId").asInt()).isEqualTo(orgId);
+        assertThat(updated.data().at("/organization/id").asInt()).isEqualTo(orgId);
+        assertThat(updated.data().get("defaultScheduleId").asInt())
+                .as("the answer holds what other aggregates decided, as GET does").isEqualTo(scheduleId);
     }
 }

@@ -12,6 +12,7 @@ import com.calcomalt.contracts.identity.UserPermissionRole;
 import com.calcomalt.contracts.identity.UserView;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.MeOutput;
 import com.calcomalt.platform.web.validation.IanaTimeZone;
 import com.calcomalt.platform.web.validation.TimeFormat;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,10 +49,12 @@ class UserCommandController {
     static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private final CommandGateway commands;
+    private final MeLookups me;
     private final IdAllocator ids;
 
-    UserCommandController(CommandGateway commands, IdAllocator ids) {
+    UserCommandController(CommandGateway commands, IdAllocator ids, MeLookups me) {
         this.commands = commands;
+        this.me = me;
         this.ids = ids;
     }
 
@@ -122,8 +125,9 @@ class UserCommandController {
 
     @PatchMapping("/v2/me")
     @Operation(summary = "Update the caller's own profile or email")
-    ApiResponse<UserView> updateMe(@Valid @RequestBody UpdateUserInput input) {
-        return ApiResponse.success(commands.sendAndWait(input.toCommand(Callers.required().userId())));
+    ApiResponse<MeOutput> updateMe(@Valid @RequestBody UpdateUserInput input) {
+        UserView updated = commands.sendAndWait(input.toCommand(Callers.required().userId()));
+        return ApiResponse.success(MeOutput.of(me.placed(updated)));
     }
 
     @PostMapping("/v2/users/{userId}/lock")

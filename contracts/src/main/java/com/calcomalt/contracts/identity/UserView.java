@@ -33,4 +33,12 @@ public record UserView(
         Integer organizationId,
         Map<String, Object> metadata,
         Instant createdDate) {
+
+    /** The user with the default schedule and organization that other aggregates decide. */
+    public UserView placed(Integer defaultScheduleId, Integer organizationId) {
+        return new UserView(id, uuid, email, emailVerified, username, name, bio, avatarUrl, timeZone, weekStart,
+                timeFormat, locale, defaultScheduleId, brandColor, darkBrandColor, theme, appTheme, hideBranding,
+                allowDynamicBooking, verified, locked, disableImpersonation, role, identityProvider, organizationId,
+                metadata, createdDate);
+    }
 }

@@ -5,6 +5,7 @@ import com.calcomalt.contracts.identity.FindUsersByEmail;
 import com.calcomalt.contracts.identity.UserView;
 import com.calcomalt.platform.security.Callers;
 import com.calcomalt.platform.web.ApiResponse;
+import com.calcomalt.platform.web.MeOutput;
 import com.calcomalt.platform.web.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,8 +37,8 @@ class UserQueryController {
 
     @GetMapping("/v2/me")
     @Operation(summary = "Get the caller")
-    ApiResponse<UserView> me() {
-        return ApiResponse.success(user(Callers.required().userId()));
+    ApiResponse<MeOutput> me() {
+        return ApiResponse.success(MeOutput.of(user(Callers.required().userId())));
     }
 
     @GetMapping("/v2/users")
