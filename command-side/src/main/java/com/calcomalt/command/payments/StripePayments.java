@@ -105,16 +105,10 @@ class StripePayments {
     /** A payment that comes for a booking no longer taking place (expired, cancelled) is refunded whole. */
     @EventHandler
     void on(PaymentSucceeded event) {
-        // The command goes first: a refused command rolls back what this transaction wrote before it,
-        // and the refund reads the row as paid.
-        DomainConflict gone = null;
+        jdbc.update("update payments.booking_payments set paid = true where booking_uid = ?", event.bookingUid());
         try {
             commands.sendAndWait(new MarkBookingPaid(event.bookingUid(), event.uid()), AS_THE_SYSTEM);
-        } catch (DomainConflict conflict) {
-            gone = conflict;
-        }
-        jdbc.update("update payments.booking_payments set paid = true where booking_uid = ?", event.bookingUid());
-        if (gone != null) {
+        } catch (DomainConflict gone) {
             log.warn("Payment {} went through for booking {}, which no longer takes place; refunding it: {}",
                     event.uid(), event.bookingUid(), gone.getMessage());
             scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.REFUND,
@@ -168,6 +162,8 @@ class StripePayments {
      */
     @EventHandler
     void on(PaymentCancelled event) {
+        jdbc.update("update payments.booking_payments set intent_cancelled = true where booking_uid = ?",
+                event.bookingUid());
         try {
             commands.sendAndWait(new CancelBooking(event.bookingUid(), "The payment was canceled"), AS_THE_SYSTEM);
         } catch (DomainConflict | DomainRuleViolation over) {
@@ -175,9 +171,6 @@ class StripePayments {
             log.info("Booking {} of canceled payment {} stays as it is: {}", event.bookingUid(), event.uid(),
                     over.getMessage());
         }
-        // After the command, which when refused rolls back what this transaction wrote before it.
-        jdbc.update("update payments.booking_payments set intent_cancelled = true where booking_uid = ?",
-                event.bookingUid());
     }
 
     /**
