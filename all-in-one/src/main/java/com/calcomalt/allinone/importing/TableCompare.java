@@ -52,12 +52,20 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("Host", List.of("userId", "eventTypeId", "isFixed", "priority", "weight",
                 "scheduleId", "createdAt", "memberId"));
         // Not carried: recurringEventId, dynamic slugs, destinationCalendarId, scheduledJobs, oneTimePassword and
-        // reassignment; paid follows payments, which are not imported.
+        // reassignment.
         REFERENCE_COLUMNS.put("Booking", List.of("id", "uid", "userId", "eventTypeId", "title", "description",
                 "startTime", "endTime", "createdAt", "updatedAt", "location", "paid", "status", "cancellationReason",
                 "rejectionReason", "fromReschedule", "rescheduled", "customInputs", "smsReminderNumber", "metadata",
                 "responses", "isRecorded", "iCalSequence", "iCalUID", "userPrimaryEmail", "idempotencyKey",
                 "noShowHost", "rating", "ratingFeedback", "cancelledBy", "rescheduledBy", "creationSource"));
+        // data is left out: our payment's story writes the intent's status into it (cal.com leaves Stripe's
+        // first answer there), so a paid payment's data says succeeded here.
+        REFERENCE_COLUMNS.put("Payment", List.of("id", "uid", "bookingId", "amount", "fee", "currency", "success",
+                "refunded", "externalId", "appId", "paymentOption"));
+        REFERENCE_COLUMNS.put("EventTypeCustomInput", List.of("id", "eventTypeId", "label", "required", "type",
+                "placeholder", "options"));
+        REFERENCE_COLUMNS.put("HashedLink", List.of("id", "link", "eventTypeId", "expiresAt", "maxUsageCount",
+                "usageCount"));
         REFERENCE_COLUMNS.put("Attendee", List.of("id", "email", "name", "timeZone", "bookingId", "locale",
                 "phoneNumber", "noShow"));
         REFERENCE_COLUMNS.put("BookingSeat", List.of("id", "referenceUid", "bookingId", "attendeeId", "data",
