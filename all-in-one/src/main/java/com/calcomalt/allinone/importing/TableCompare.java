@@ -28,6 +28,15 @@ public final class TableCompare {
                 "isPrivate", "metadata", "bookingLimits", "includeManagedEventsInLimits", "rrResetInterval",
                 "rrTimestampBasis", "hideTeamProfileLink"));
         // updatedAt is left out: our memberships take it from their events, cal.com from its own writes.
+        REFERENCE_COLUMNS.put("OrganizationSettings", List.of("id", "organizationId", "isOrganizationConfigured",
+                "isOrganizationVerified", "orgAutoAcceptEmail", "lockEventTypeCreationForUsers", "isAdminReviewed",
+                "adminGetsNoSlotsNotification", "isAdminAPIEnabled", "allowSEOIndexing",
+                "orgProfileRedirectsToVerifiedDomain", "disablePhoneOnlySMSNotifications",
+                "disableAutofillOnBookingPage", "orgAutoJoinOnSignup", "disableAttendeeAwaitingPaymentEmail",
+                "disableAttendeeCancellationEmail", "disableAttendeeConfirmationEmail",
+                "disableAttendeeLocationChangeEmail", "disableAttendeeNewEventEmail", "disableAttendeeReassignedEmail",
+                "disableAttendeeRequestEmail", "disableAttendeeRescheduleRequestEmail",
+                "disableAttendeeRescheduledEmail"));
         REFERENCE_COLUMNS.put("Membership", List.of("id", "teamId", "userId", "accepted", "role",
                 "disableImpersonation", "createdAt"));
         REFERENCE_COLUMNS.put("Schedule", List.of("id", "userId", "name", "timeZone"));

@@ -372,6 +372,19 @@ class CalcomImportTest {
                 values (9705, 'pay-none', 88888, 1000, 30, 'usd', false, false, '{}', 'pi_none');
                 set session_replication_role = origin;
                 """);
+        // Settings of organizations 1 and 2; planted, organization 3's with no domain to auto-accept, and settings of
+        // a team that is no organization and of the reported team 30.
+        db.execute("""
+                insert into "OrganizationSettings" (id, "organizationId", "isOrganizationConfigured",
+                                                    "isOrganizationVerified", "orgAutoAcceptEmail", "isAdminReviewed",
+                                                    "allowSEOIndexing", "orgAutoJoinOnSignup",
+                                                    "disableAttendeeCancellationEmail")
+                values (1, 1, true, true, 'org1.example', true, true, false, false),
+                       (2, 2, true, false, 'mail.org2.example', false, false, true, true),
+                       (3, 3, false, false, 'not a domain', false, false, true, false),
+                       (4, 20, false, false, 'team.example', false, false, true, false),
+                       (5, 30, false, false, 'lost.example', false, false, true, false);
+                """);
         // Custom inputs of every 25th personal event type: a text question and a choice; planted, one without a
         // label and two of reported event types.
         db.execute("""
@@ -440,6 +453,10 @@ class CalcomImportTest {
                 "EventTypeCustomInput\t9803\tevent type 3 does not exist");
         assertThat(report).as("the planted private links").contains("HashedLink\t9901\tevent type 9001",
                 "HashedLink\t9902\tused 1 times", "HashedLink\t9903\tmaxUsageCount 0");
+        assertThat(report).as("the planted organization settings").contains(
+                "OrganizationSettings\t3\torgAutoAcceptEmail 'not a domain'",
+                "OrganizationSettings\t4\torganization 20 is not imported or not an organization",
+                "OrganizationSettings\t5\torganization 30");
         assertThat(report).as("the planted payments").contains("Payment\t9701\tbooking 9601 does not exist or breaks",
                 "Payment\t9702\tfee 1001", "Payment\t9703\trefunded but never paid",
                 "Payment\t9704\t'xyz' is not an ISO 4217", "Payment\t9705\tbooking 88888 does not exist");
@@ -447,8 +464,7 @@ class CalcomImportTest {
         String dryRun = run(importArgs("--dry-run", "--skip-rule-breaking"));
         assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Team=13, Membership=")
                 .contains("Schedule=399, Availability=623, EventType=")
-                .contains("skipped tables (not imported yet): OrganizationSettings, InternalNotePreset,"
-                        + " SelectedSlots");
+                .contains("skipped tables (not imported yet): InternalNotePreset, SelectedSlots,");
 
         String imported = run(importArgs("--skip-rule-breaking"));
         System.out.println(imported);
@@ -463,6 +479,7 @@ class CalcomImportTest {
                 .contains(line("Payment", 425, 420, 0, 5));
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
+        assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));
         assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(300);
         for (String table : List.of("EventType", "Host", "Booking", "Attendee", "BookingSeat", "BookingReference",
                 "Tracking", "BookingInternalNote")) {
