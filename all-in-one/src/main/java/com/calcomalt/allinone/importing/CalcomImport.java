@@ -63,7 +63,7 @@ public class CalcomImport {
      * The cal.com tables our projectors write that this import does not read yet: their events are not written
      * by it yet.
      */
-    public static final List<String> SKIPPED_TABLES = List.of( "InternalNotePreset", "SelectedSlots", "BookingDenormalized", "WorkflowReminder",
+    public static final List<String> SKIPPED_TABLES = List.of( "InternalNotePreset", "BookingDenormalized", "WorkflowReminder",
             "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential", "DomainWideDelegation", "Account",
             "UserPassword", "ResetPasswordRequest", "Session", "AccessToken", "RefreshToken", "Impersonations",
             "Seat", "SeatChangeLog", "TeamBilling", "OrganizationBilling");

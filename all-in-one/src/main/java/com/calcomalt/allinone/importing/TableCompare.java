@@ -75,6 +75,8 @@ public final class TableCompare {
                 "placeholder", "options"));
         REFERENCE_COLUMNS.put("HashedLink", List.of("id", "link", "eventTypeId", "expiresAt", "maxUsageCount",
                 "usageCount"));
+        REFERENCE_COLUMNS.put("SelectedSlots", List.of("id", "eventTypeId", "userId", "slotUtcStartDate",
+                "slotUtcEndDate", "uid", "releaseAt", "isSeat"));
         REFERENCE_COLUMNS.put("Attendee", List.of("id", "email", "name", "timeZone", "bookingId", "locale",
                 "phoneNumber", "noShow"));
         REFERENCE_COLUMNS.put("BookingSeat", List.of("id", "referenceUid", "bookingId", "attendeeId", "data",

@@ -385,6 +385,29 @@ class CalcomImportTest {
                        (4, 20, false, false, 'team.example', false, false, true, false),
                        (5, 30, false, false, 'lost.example', false, false, true, false);
                 """);
+        // Slots held for bookers of every 50th personal event type until tomorrow, and two released before the import
+        // (left out and listed); planted, a second row of one uid (cal.com holds a round-robin slot once per host), a
+        // hold of a reported event type and one that ends before it starts.
+        db.execute("""
+                insert into "SelectedSlots" (id, "eventTypeId", "userId", "slotUtcStartDate", "slotUtcEndDate", uid,
+                                             "releaseAt", "isSeat")
+                select i, i, i, timestamp '2027-02-01 09:00:00' + i * interval '1 hour',
+                       timestamp '2027-02-01 09:30:00' + i * interval '1 hour', 'hold-' || i,
+                       date_trunc('second', now() at time zone 'UTC') + interval '1 day', i % 100 = 0
+                from generate_series(50, 300, 50) i;
+                insert into "SelectedSlots" (id, "eventTypeId", "userId", "slotUtcStartDate", "slotUtcEndDate", uid,
+                                             "releaseAt")
+                values (901, 2, 2, timestamp '2027-02-02 09:00:00', timestamp '2027-02-02 09:30:00', 'gone-1',
+                        timestamp '2026-01-01 00:00:00'),
+                       (902, 4, 4, timestamp '2027-02-02 09:00:00', timestamp '2027-02-02 09:30:00', 'gone-2',
+                        timestamp '2026-01-01 00:00:00'),
+                       (903, 52, 51, timestamp '2027-02-01 11:00:00', timestamp '2027-02-01 11:30:00', 'hold-50',
+                        now() at time zone 'UTC' + interval '1 day'),
+                       (904, 3, 3, timestamp '2027-02-01 11:00:00', timestamp '2027-02-01 11:30:00', 'hold-3',
+                        now() at time zone 'UTC' + interval '1 day'),
+                       (905, 6, 6, timestamp '2027-02-01 11:00:00', timestamp '2027-02-01 10:30:00', 'hold-back',
+                        now() at time zone 'UTC' + interval '1 day');
+                """);
         // Custom inputs of every 25th personal event type: a text question and a choice; planted, one without a
         // label and two of reported event types.
         db.execute("""
@@ -457,6 +480,10 @@ class CalcomImportTest {
                 "OrganizationSettings\t3\torgAutoAcceptEmail 'not a domain'",
                 "OrganizationSettings\t4\torganization 20 is not imported or not an organization",
                 "OrganizationSettings\t5\torganization 30");
+        assertThat(report).as("the planted and the released slots").contains(
+                "SelectedSlots\t903\tuid 'hold-50' is reservation 50's", "SelectedSlots\t904\tevent type 3",
+                "SelectedSlots\t905\tdoes not start before it ends", "SelectedSlots\t901\tnot imported yet: released",
+                "SelectedSlots\t902\tnot imported yet: released");
         assertThat(report).as("the planted payments").contains("Payment\t9701\tbooking 9601 does not exist or breaks",
                 "Payment\t9702\tfee 1001", "Payment\t9703\trefunded but never paid",
                 "Payment\t9704\t'xyz' is not an ISO 4217", "Payment\t9705\tbooking 88888 does not exist");
@@ -464,7 +491,7 @@ class CalcomImportTest {
         String dryRun = run(importArgs("--dry-run", "--skip-rule-breaking"));
         assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Team=13, Membership=")
                 .contains("Schedule=399, Availability=623, EventType=")
-                .contains("skipped tables (not imported yet): InternalNotePreset, SelectedSlots,");
+                .contains("skipped tables (not imported yet): InternalNotePreset, BookingDenormalized,");
 
         String imported = run(importArgs("--skip-rule-breaking"));
         System.out.println(imported);
@@ -480,6 +507,7 @@ class CalcomImportTest {
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
         assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));
+        assertThat(imported).contains(line("SelectedSlots", 11, 6, 0, 5));
         assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(300);
         for (String table : List.of("EventType", "Host", "Booking", "Attendee", "BookingSeat", "BookingReference",
                 "Tracking", "BookingInternalNote")) {
