@@ -63,10 +63,10 @@ public class CalcomImport {
      * The cal.com tables our projectors write that this import does not read yet: their events are not written
      * by it yet.
      */
-    public static final List<String> SKIPPED_TABLES = List.of( "InternalNotePreset", "BookingDenormalized", "WorkflowReminder",
-            "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential", "DomainWideDelegation", "Account",
-            "UserPassword", "ResetPasswordRequest", "Session", "AccessToken", "RefreshToken", "Impersonations",
-            "Seat", "SeatChangeLog", "TeamBilling", "OrganizationBilling");
+    public static final List<String> SKIPPED_TABLES = List.of("InternalNotePreset", "BookingDenormalized",
+            "WorkflowReminder", "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential",
+            "DomainWideDelegation", "Account", "UserPassword", "ResetPasswordRequest", "Session", "AccessToken",
+            "RefreshToken", "Impersonations", "Seat", "SeatChangeLog", "TeamBilling", "OrganizationBilling");
 
     private static final int BATCH = 500;
     private static final MetaData IMPORTED = MetaData.with("imported", "calcom");
