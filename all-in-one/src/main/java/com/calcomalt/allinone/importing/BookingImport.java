@@ -55,7 +55,9 @@ final class BookingImport {
     static final List<String> TABLES = List.of("Booking", "Attendee", "BookingSeat", "BookingReference", "Tracking",
             "BookingInternalNote");
 
-    record Result(List<DomainEventMessage<?>> events, Map<String, Integer> counts, Map<String, Integer> maxIds) {
+    /** @param bookingIds the bookings written, for the sections whose rows name a booking */
+    record Result(List<DomainEventMessage<?>> events, Map<String, Integer> counts, Map<String, Integer> maxIds,
+                  Set<Integer> bookingIds) {
     }
 
     private BookingImport() {
@@ -188,6 +190,7 @@ final class BookingImport {
         Map<Integer, TreeMap<Instant, Instant>> busy = new HashMap<>();
         Map<String, Integer> seatedSlots = new HashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Set<Integer> written = new HashSet<>();
         TABLES.forEach(t -> counts.put(t, 0));
         try (var statement = source.createStatement(); var rows = statement.executeQuery("""
                 select id, uid, "userId", "eventTypeId", title, description, "startTime", "endTime", "createdAt",
@@ -317,6 +320,7 @@ final class BookingImport {
                     story.add(new BookingAbsenceMarked(uid, id, noShowHost ? Boolean.TRUE : null, absent, updatedAt),
                             changedAt);
                 }
+                written.add(id);
                 counts.merge("Booking", 1, Integer::sum);
                 counts.merge("Attendee", listed.size() + held.size(), Integer::sum);
                 counts.merge("BookingSeat", held.size(), Integer::sum);
@@ -329,7 +333,7 @@ final class BookingImport {
         for (String table : TABLES) {
             maxIds.put(table, CalcomImport.maxId(source, table));
         }
-        return new Result(events, counts, maxIds);
+        return new Result(events, counts, maxIds, written);
     }
 
     /** One booking's events, numbered in its stream. */

@@ -63,11 +63,10 @@ public class CalcomImport {
      * The cal.com tables our projectors write that this import does not read yet: their events are not written
      * by it yet.
      */
-    public static final List<String> SKIPPED_TABLES = List.of("OrganizationSettings", "EventTypeCustomInput",
-            "HashedLink", "InternalNotePreset", "SelectedSlots", "BookingDenormalized", "Payment", "WorkflowReminder",
-            "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential", "DomainWideDelegation", "Account",
-            "UserPassword", "ResetPasswordRequest", "Session", "AccessToken", "RefreshToken", "Impersonations",
-            "Seat", "SeatChangeLog", "TeamBilling", "OrganizationBilling");
+    public static final List<String> SKIPPED_TABLES = List.of("InternalNotePreset", "BookingDenormalized",
+            "WorkflowReminder", "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential",
+            "DomainWideDelegation", "Account", "UserPassword", "ResetPasswordRequest", "Session", "AccessToken",
+            "RefreshToken", "Impersonations", "Seat", "SeatChangeLog", "TeamBilling", "OrganizationBilling");
 
     private static final int BATCH = 500;
     private static final MetaData IMPORTED = MetaData.with("imported", "calcom");
@@ -140,7 +139,8 @@ public class CalcomImport {
             Set<String> skipped = new HashSet<>();
             breaks.forEach(b -> skipped.add(b.table() + ":" + b.id()));
             List<ImportSection.Result> sectionResults = new ArrayList<>();
-            ImportSection.Imported imported = imported(snapshot, skipped, eventTypes.facts().keySet());
+            ImportSection.Imported imported = imported(snapshot, skipped, eventTypes.facts().keySet(),
+                    bookings.bookingIds());
             for (ImportSection section : sections) {
                 sectionResults.add(section.read(source, imported));
             }
@@ -238,7 +238,7 @@ public class CalcomImport {
     }
 
     private static ImportSection.Imported imported(Snapshot snapshot, Set<String> skipped,
-                                                  Set<Integer> eventTypes) {
+                                                  Set<Integer> eventTypes, Set<Integer> bookings) {
         Map<Integer, Instant> users = new HashMap<>();
         snapshot.users().stream().filter(u -> !skipped.contains("users:" + u.userId()))
                 .forEach(u -> users.put(u.userId(), u.registeredAt()));
@@ -253,7 +253,7 @@ public class CalcomImport {
         Map<String, Integer> memberships = new HashMap<>();
         snapshot.memberships().stream().filter(m -> !skipped.contains("Membership:" + m.membershipId()))
                 .forEach(m -> memberships.put(m.userId() + "/" + m.teamId(), m.membershipId()));
-        return new ImportSection.Imported(users, teams, organizations, memberships, eventTypes);
+        return new ImportSection.Imported(users, teams, organizations, memberships, eventTypes, bookings);
     }
 
     /** Numbers each aggregate's events after those it has already, here or in the event store. */

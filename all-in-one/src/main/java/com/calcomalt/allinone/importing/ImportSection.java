@@ -20,9 +20,10 @@ public interface ImportSection {
      *
      * @param membershipIds membership id by {@code userId + "/" + teamId}
      * @param eventTypeIds empty until event types are imported: rows that name an event type are deferred
+     * @param bookingIds the bookings written
      */
     record Imported(Map<Integer, Instant> userRegisteredAt, Set<Integer> teamIds, Set<Integer> organizationIds,
-                    Map<String, Integer> membershipIds, Set<Integer> eventTypeIds) {
+                    Map<String, Integer> membershipIds, Set<Integer> eventTypeIds, Set<Integer> bookingIds) {
     }
 
     /** An event of an aggregate; it gets its sequence number when appended, after the aggregate's events so far. */

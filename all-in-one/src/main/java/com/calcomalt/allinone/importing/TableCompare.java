@@ -28,6 +28,15 @@ public final class TableCompare {
                 "isPrivate", "metadata", "bookingLimits", "includeManagedEventsInLimits", "rrResetInterval",
                 "rrTimestampBasis", "hideTeamProfileLink"));
         // updatedAt is left out: our memberships take it from their events, cal.com from its own writes.
+        REFERENCE_COLUMNS.put("OrganizationSettings", List.of("id", "organizationId", "isOrganizationConfigured",
+                "isOrganizationVerified", "orgAutoAcceptEmail", "lockEventTypeCreationForUsers", "isAdminReviewed",
+                "adminGetsNoSlotsNotification", "isAdminAPIEnabled", "allowSEOIndexing",
+                "orgProfileRedirectsToVerifiedDomain", "disablePhoneOnlySMSNotifications",
+                "disableAutofillOnBookingPage", "orgAutoJoinOnSignup", "disableAttendeeAwaitingPaymentEmail",
+                "disableAttendeeCancellationEmail", "disableAttendeeConfirmationEmail",
+                "disableAttendeeLocationChangeEmail", "disableAttendeeNewEventEmail", "disableAttendeeReassignedEmail",
+                "disableAttendeeRequestEmail", "disableAttendeeRescheduleRequestEmail",
+                "disableAttendeeRescheduledEmail"));
         REFERENCE_COLUMNS.put("Membership", List.of("id", "teamId", "userId", "accepted", "role",
                 "disableImpersonation", "createdAt"));
         REFERENCE_COLUMNS.put("Schedule", List.of("id", "userId", "name", "timeZone"));
@@ -52,12 +61,22 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("Host", List.of("userId", "eventTypeId", "isFixed", "priority", "weight",
                 "scheduleId", "createdAt", "memberId"));
         // Not carried: recurringEventId, dynamic slugs, destinationCalendarId, scheduledJobs, oneTimePassword and
-        // reassignment; paid follows payments, which are not imported.
+        // reassignment.
         REFERENCE_COLUMNS.put("Booking", List.of("id", "uid", "userId", "eventTypeId", "title", "description",
                 "startTime", "endTime", "createdAt", "updatedAt", "location", "paid", "status", "cancellationReason",
                 "rejectionReason", "fromReschedule", "rescheduled", "customInputs", "smsReminderNumber", "metadata",
                 "responses", "isRecorded", "iCalSequence", "iCalUID", "userPrimaryEmail", "idempotencyKey",
                 "noShowHost", "rating", "ratingFeedback", "cancelledBy", "rescheduledBy", "creationSource"));
+        // data is left out: our payment's story writes the intent's status into it (cal.com leaves Stripe's
+        // first answer there), so a paid payment's data says succeeded here.
+        REFERENCE_COLUMNS.put("Payment", List.of("id", "uid", "bookingId", "amount", "fee", "currency", "success",
+                "refunded", "externalId", "appId", "paymentOption"));
+        REFERENCE_COLUMNS.put("EventTypeCustomInput", List.of("id", "eventTypeId", "label", "required", "type",
+                "placeholder", "options"));
+        REFERENCE_COLUMNS.put("HashedLink", List.of("id", "link", "eventTypeId", "expiresAt", "maxUsageCount",
+                "usageCount"));
+        REFERENCE_COLUMNS.put("SelectedSlots", List.of("id", "eventTypeId", "userId", "slotUtcStartDate",
+                "slotUtcEndDate", "uid", "releaseAt", "isSeat"));
         REFERENCE_COLUMNS.put("Attendee", List.of("id", "email", "name", "timeZone", "bookingId", "locale",
                 "phoneNumber", "noShow"));
         REFERENCE_COLUMNS.put("BookingSeat", List.of("id", "referenceUid", "bookingId", "attendeeId", "data",

@@ -329,6 +329,19 @@ class CalcomImportTest {
                         timestamp '2026-06-01 08:40:00', timestamp '2026-05-01 00:00:00',
                         timestamp '2026-05-02 00:00:00', 'cancelled', 'Double', 'person5@example5.com', 'c');
                 """);
+        // Payments: paid on booking, paid and refunded, held cards charged, and open ones; the paid bookings say so.
+        db.execute("""
+                insert into "Payment" (id, uid, "bookingId", amount, fee, currency, success, refunded, data,
+                                       "externalId", "appId", "paymentOption")
+                select id, 'pay-' || id, id, 2500 + id, 75 + id % 10, (array['usd','eur','jpy'])[1 + id % 3],
+                       id % 20 in (1, 11) or id % 40 = 7, id % 40 = 7,
+                       jsonb_build_object('id', 'pi_' || id, 'status', 'requires_payment_method',
+                                          'stripeAccount', 'acct_' || "userId"),
+                       'pi_' || id, 'stripe',
+                       (case when id % 100 = 11 then 'HOLD' else 'ON_BOOKING' end)::"PaymentOption"
+                from "Booking" where id <= 2400 and (id % 20 in (1, 6, 11) or id % 40 = 7);
+                update "Booking" set paid = true where id in (select "bookingId" from "Payment" where success);
+                """);
         // Planted: an accepted booking overlapping Person 5's own, with its attendee, tracking and reference; a
         // booking of a missing event type; one of the rule-breaking user 301; an attendee of no booking; an event
         // type of no user; a host that is no user.
@@ -343,6 +356,11 @@ class CalcomImportTest {
                 insert into "BookingInternalNote" (id, text, "bookingId", "createdById") values (9601, 'Odd', 9601, 5),
                        (9602, 'By the one who breaks a rule', 14, 301);
                 insert into "BookingReference" (id, type, uid, "bookingId") values (9601, 'daily_video', 'o-ref', 9601);
+                insert into "Payment" (id, uid, "bookingId", amount, fee, currency, success, refunded, data, "externalId")
+                values (9701, 'pay-overlap', 9601, 1000, 30, 'usd', true, false, '{}', 'pi_overlap'),
+                       (9702, 'pay-fee', 2, 1000, 1001, 'usd', false, false, '{}', 'pi_fee'),
+                       (9703, 'pay-refund', 4, 1000, 30, 'usd', false, true, '{}', 'pi_refund'),
+                       (9704, 'pay-xyz', 5, 1000, 30, 'xyz', false, false, '{}', 'pi_xyz');
                 set session_replication_role = replica;
                 insert into "Booking" (id, uid, "userId", "eventTypeId", title, "startTime", "endTime", status, "iCalUID")
                 values (9602, 'no-type', 6, 9999, 'Dangling', timestamp '2026-06-02 08:00:00',
@@ -350,7 +368,69 @@ class CalcomImportTest {
                 insert into "Attendee" (id, email, name, "timeZone", "bookingId") values (99999, 'x@mail.example', 'X', 'UTC', 88888);
                 insert into "EventType" (id, "userId", title, slug, length) values (9001, 999, 'Orphan', 'orphan', 15);
                 insert into "Host" ("userId", "eventTypeId", "createdAt") values (888, 520, timestamp '2024-01-01 00:00:00');
+                insert into "Payment" (id, uid, "bookingId", amount, fee, currency, success, refunded, data, "externalId")
+                values (9705, 'pay-none', 88888, 1000, 30, 'usd', false, false, '{}', 'pi_none');
                 set session_replication_role = origin;
+                """);
+        // Settings of organizations 1 and 2; planted, organization 3's with no domain to auto-accept, and settings of
+        // a team that is no organization and of the reported team 30.
+        db.execute("""
+                insert into "OrganizationSettings" (id, "organizationId", "isOrganizationConfigured",
+                                                    "isOrganizationVerified", "orgAutoAcceptEmail", "isAdminReviewed",
+                                                    "allowSEOIndexing", "orgAutoJoinOnSignup",
+                                                    "disableAttendeeCancellationEmail")
+                values (1, 1, true, true, 'org1.example', true, true, false, false),
+                       (2, 2, true, false, 'mail.org2.example', false, false, true, true),
+                       (3, 3, false, false, 'not a domain', false, false, true, false),
+                       (4, 20, false, false, 'team.example', false, false, true, false),
+                       (5, 30, false, false, 'lost.example', false, false, true, false);
+                """);
+        // Slots held for bookers of every 50th personal event type until tomorrow, and two released before the import
+        // (left out and listed); planted, a second row of one uid (cal.com holds a round-robin slot once per host), a
+        // hold of a reported event type and one that ends before it starts.
+        db.execute("""
+                insert into "SelectedSlots" (id, "eventTypeId", "userId", "slotUtcStartDate", "slotUtcEndDate", uid,
+                                             "releaseAt", "isSeat")
+                select i, i, i, timestamp '2027-02-01 09:00:00' + i * interval '1 hour',
+                       timestamp '2027-02-01 09:30:00' + i * interval '1 hour', 'hold-' || i,
+                       date_trunc('second', now() at time zone 'UTC') + interval '1 day', i % 100 = 0
+                from generate_series(50, 300, 50) i;
+                insert into "SelectedSlots" (id, "eventTypeId", "userId", "slotUtcStartDate", "slotUtcEndDate", uid,
+                                             "releaseAt")
+                values (901, 2, 2, timestamp '2027-02-02 09:00:00', timestamp '2027-02-02 09:30:00', 'gone-1',
+                        timestamp '2026-01-01 00:00:00'),
+                       (902, 4, 4, timestamp '2027-02-02 09:00:00', timestamp '2027-02-02 09:30:00', 'gone-2',
+                        timestamp '2026-01-01 00:00:00'),
+                       (903, 52, 51, timestamp '2027-02-01 11:00:00', timestamp '2027-02-01 11:30:00', 'hold-50',
+                        now() at time zone 'UTC' + interval '1 day'),
+                       (904, 3, 3, timestamp '2027-02-01 11:00:00', timestamp '2027-02-01 11:30:00', 'hold-3',
+                        now() at time zone 'UTC' + interval '1 day'),
+                       (905, 6, 6, timestamp '2027-02-01 11:00:00', timestamp '2027-02-01 10:30:00', 'hold-back',
+                        now() at time zone 'UTC' + interval '1 day');
+                """);
+        // Custom inputs of every 25th personal event type: a text question and a choice; planted, one without a
+        // label and two of reported event types.
+        db.execute("""
+                insert into "EventTypeCustomInput" (id, "eventTypeId", label, required, type, placeholder, options)
+                select i * 10 + 1, i, 'Company', i % 2 = 0, 'text', 'Acme', null from generate_series(25, 300, 25) i;
+                insert into "EventTypeCustomInput" (id, "eventTypeId", label, required, type, options)
+                select i * 10 + 2, i, 'Coffee or tea?', true, 'radio',
+                       '[{"label": "Coffee", "type": "text"}, {"label": "Tea", "type": "text"}]'
+                from generate_series(25, 300, 25) i;
+                insert into "EventTypeCustomInput" (id, "eventTypeId", label, required, type)
+                values (9801, 9001, 'Orphan', false, 'text'), (9802, 2, ' ', false, 'text'),
+                       (9803, 3, 'Of user 3', false, 'bool');
+                """);
+        // Private links of every tenth personal event type, some expiring; planted, one of a reported event type, one
+        // used already and one that may never be used.
+        db.execute("""
+                insert into "HashedLink" (id, link, "eventTypeId", "expiresAt", "maxUsageCount", "usageCount")
+                select i, md5('link' || i), i,
+                       case when i % 30 = 0 then timestamp '2027-01-01 00:00:00' + i * interval '1 hour' end,
+                       1 + i % 3, 0
+                from generate_series(10, 300, 10) i;
+                insert into "HashedLink" (id, link, "eventTypeId", "maxUsageCount", "usageCount")
+                values (9901, 'orphan-link', 9001, 1, 0), (9902, 'used-link', 2, 2, 1), (9903, 'never-link', 4, 0, 0);
                 """);
     }
 
@@ -391,12 +471,27 @@ class CalcomImportTest {
                 "BookingInternalNote\t9601\tbooking 9601 breaks", "BookingInternalNote\t9602\tbooking 14 or author 301", "Booking\t9602\tevent type 9999 does not exist",
                 "Booking\t9603\tuser 301 does not exist", "Attendee\t99999\tbooking 88888 does not exist",
                 "EventType\t9001\towner user 999", "Host\t520\thost user 888", "EventType\t3\towner user 3");
+        assertThat(report).as("the planted custom inputs").contains(
+                "EventTypeCustomInput\t9801\tevent type 9001 does not exist", "EventTypeCustomInput\t9802\thas no label",
+                "EventTypeCustomInput\t9803\tevent type 3 does not exist");
+        assertThat(report).as("the planted private links").contains("HashedLink\t9901\tevent type 9001",
+                "HashedLink\t9902\tused 1 times", "HashedLink\t9903\tmaxUsageCount 0");
+        assertThat(report).as("the planted organization settings").contains(
+                "OrganizationSettings\t3\torgAutoAcceptEmail 'not a domain'",
+                "OrganizationSettings\t4\torganization 20 is not imported or not an organization",
+                "OrganizationSettings\t5\torganization 30");
+        assertThat(report).as("the planted and the released slots").contains(
+                "SelectedSlots\t903\tuid 'hold-50' is reservation 50's", "SelectedSlots\t904\tevent type 3",
+                "SelectedSlots\t905\tdoes not start before it ends", "SelectedSlots\t901\tnot imported yet: released",
+                "SelectedSlots\t902\tnot imported yet: released");
+        assertThat(report).as("the planted payments").contains("Payment\t9701\tbooking 9601 does not exist or breaks",
+                "Payment\t9702\tfee 1001", "Payment\t9703\trefunded but never paid",
+                "Payment\t9704\t'xyz' is not an ISO 4217", "Payment\t9705\tbooking 88888 does not exist");
 
         String dryRun = run(importArgs("--dry-run", "--skip-rule-breaking"));
         assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Team=13, Membership=")
                 .contains("Schedule=399, Availability=623, EventType=")
-                .contains("skipped tables (not imported yet): OrganizationSettings, EventTypeCustomInput, HashedLink,"
-                        + " InternalNotePreset, SelectedSlots");
+                .contains("skipped tables (not imported yet): InternalNotePreset, BookingDenormalized,");
 
         String imported = run(importArgs("--skip-rule-breaking"));
         System.out.println(imported);
@@ -407,6 +502,13 @@ class CalcomImportTest {
                         line("Schedule", 402, 399, 0, 3),
                         line("Availability", 627, 623, 0, 4))
                 .contains(CalcomImportAutomationRows.IMPORTED).contains(CalcomImportAutomationRows.COMPARED);
+        assertThat(imported).as("paid, refunded and open payments; the paid bookings are compared with Booking")
+                .contains(line("Payment", 425, 420, 0, 5));
+        assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
+        assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
+        assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));
+        assertThat(imported).contains(line("SelectedSlots", 11, 6, 0, 5));
+        assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(300);
         for (String table : List.of("EventType", "Host", "Booking", "Attendee", "BookingSeat", "BookingReference",
                 "Tracking", "BookingInternalNote")) {
             int rows = source.queryForObject("select count(*) from \"" + table + "\"", Integer.class);

@@ -1,5 +1,6 @@
 package com.calcomalt.command.support;
 
+import com.calcomalt.contracts.payments.PaymentChange;
 import com.calcomalt.contracts.scheduling.BookingChange;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
@@ -11,10 +12,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Bookings imported from cal.com happened there: their calendar events were written, their
  * reminders planned and their payments taken. The processors that act on the world therefore pass
- * over imported booking events. They still see everything else that is imported (workflows), so
- * new bookings on imported data are acted on as usual. The webhook dispatcher is not among them: it
- * keeps every booking for the payload of its later changes, and itself delivers nothing for an
- * imported event.
+ * over imported booking events and imported payment events (an imported success would mark its
+ * booking paid again, or refund it; an imported cancellation would cancel its booking). They still
+ * see everything else that is imported (workflows), so new bookings on imported data are acted on
+ * as usual. The webhook dispatcher is not among them: it keeps every booking for the payload of its
+ * later changes, and itself delivers nothing for an imported event.
  */
 @Configuration
 class ImportedBookingsStayQuiet {
@@ -31,7 +33,8 @@ class ImportedBookingsStayQuiet {
     static MessageHandlerInterceptor<EventMessage<?>> passOverImportedBookings() {
         return (unitOfWork, chain) -> {
             EventMessage<?> event = unitOfWork.getMessage();
-            if ("calcom".equals(event.getMetaData().get("imported")) && event.getPayload() instanceof BookingChange) {
+            if ("calcom".equals(event.getMetaData().get("imported")) && (event.getPayload() instanceof BookingChange
+                    || event.getPayload() instanceof PaymentChange)) {
                 return null;
             }
             return chain.proceed();

@@ -2,7 +2,10 @@ package com.calcomalt.command.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.calcomalt.contracts.payments.PaymentCancelled;
+import com.calcomalt.contracts.payments.PaymentSucceeded;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.contracts.scheduling.WeeklyAvailabilitySet;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +45,21 @@ class ImportedBookingsStayQuietTest {
     void a_booking_event_of_this_system_is_handled() throws Exception {
         assertThat(handled(CANCELLED, MetaData.emptyInstance())).isTrue();
     }
+
+    @Test
+    void an_imported_payment_event_is_passed_over() throws Exception {
+        assertThat(handled(PAID, MetaData.with("imported", "calcom"))).isFalse();
+        assertThat(handled(new PaymentCancelled("pay", 7, 1, "uid", "evt", "canceled", Instant.EPOCH),
+                MetaData.with("imported", "calcom"))).isFalse();
+    }
+
+    @Test
+    void a_payment_event_of_this_system_is_handled() throws Exception {
+        assertThat(handled(PAID, MetaData.emptyInstance())).isTrue();
+    }
+
+    private static final PaymentSucceeded PAID = new PaymentSucceeded("pay", 7, 1, "uid", PaymentOption.ON_BOOKING,
+            "evt", Instant.EPOCH);
 
     @Test
     void other_imported_events_are_handled() throws Exception {

@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 /** A HOLD payment's saved card was charged its amount, once: cal.com's Payment becomes a success. */
 @Revision("1")
 public record PaymentCharged(String uid, int paymentId, int bookingId, String bookingUid, String chargeId,
-                             Instant at) {
+                             Instant at) implements PaymentChange {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** An attempt to pay failed; the payment stays unpaid and open to another attempt. */
 @Revision("1")
-public record PaymentFailed(String uid, int paymentId, int bookingId, String appEventId, String reason, Instant at) {
+public record PaymentFailed(String uid, int paymentId, int bookingId, String appEventId, String reason, Instant at) implements PaymentChange {
 }

@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record PaymentInitiated(String uid, int paymentId, int bookingId, String bookingUid, String appId, int amount,
                                int fee, String currency, String externalId, PaymentOption paymentOption,
-                               Map<String, Object> data, Instant at) {
+                               Map<String, Object> data, Instant at) implements PaymentChange {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record PaymentRefunded(String uid, int paymentId, int bookingId, String bookingUid, String refundId,
-                              Instant at) {
+                              Instant at) implements PaymentChange {
 }
