@@ -1,13 +1,8 @@
 package com.calcomalt.command.features;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.calcomalt.platform.database.ChannelListener;
+import java.time.Duration;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -21,34 +16,25 @@ import org.springframework.stereotype.Component;
 @Component
 class FeatureFlagsRefresh implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(FeatureFlagsRefresh.class);
-    private static final int WAIT_MS = 1_000;
-
-    private final DataSource dataSource;
-    private final FeatureFlags flags;
+    private final ChannelListener listener;
     private volatile boolean running;
-    private volatile boolean listening;
-    private Thread listener;
 
     FeatureFlagsRefresh(DataSource dataSource, FeatureFlags flags) {
-        this.dataSource = dataSource;
-        this.flags = flags;
+        // Changes made while nobody listened (at start, or during an outage) are read on listening.
+        this.listener = new ChannelListener(dataSource, FeatureFlags.CHANNEL, "feature-flags-listener",
+                Duration.ofSeconds(3), flags::load, flags::load, () -> { });
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        listener = new Thread(this::listen, "feature-flags-listener");
-        listener.setDaemon(true);
         listener.start();
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
+        listener.stop();
     }
 
     @Override
@@ -58,38 +44,6 @@ class FeatureFlagsRefresh implements SmartLifecycle {
 
     /** Whether notifications reach this node now. */
     boolean listening() {
-        return listening;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + FeatureFlags.CHANNEL);
-                }
-                // Changes made while nobody listened (at start, or during an outage) are read now.
-                flags.load();
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                listening = true;
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(WAIT_MS);
-                    if (received != null && received.length > 0) {
-                        flags.load();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (!running) {
-                    return;
-                }
-                log.debug("Listening for feature flag changes failed; trying again", e);
-                try {
-                    Thread.sleep(3_000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        return listener.listening();
     }
 }

@@ -1,8 +1,6 @@
 package com.calcomalt.platform.axon;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.calcomalt.platform.database.ChannelListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +25,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,7 +50,6 @@ public class ProjectionWatermark implements SmartLifecycle {
     /** Between notifications, the token table is still read this often, in case one was lost. */
     private static final long UNNOTIFIED_READ_NANOS = Duration.ofMillis(100).toNanos();
 
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final List<String> processors;
@@ -66,20 +61,23 @@ public class ProjectionWatermark implements SmartLifecycle {
     private volatile boolean running;
     private Thread watcher;
     /** Listens for other processes' batch commits once a processor is seen to run elsewhere. */
-    private Thread listener;
-    private volatile boolean listening;
+    private final ChannelListener listener;
     private volatile boolean notified;
     private long remoteReadAt;
     private List<List<TrackingToken>> remotePositions = List.of();
 
     public ProjectionWatermark(DataSource dataSource, JdbcTemplate jdbc, Serializer serializer, List<String> processors,
                                ObjectProvider<org.axonframework.config.Configuration> axon, Duration pollInterval) {
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processors = List.copyOf(processors);
         this.axon = axon;
         this.pollInterval = pollInterval;
+        this.listener = new ChannelListener(dataSource, CHANNEL, "read-your-writes-listener", Duration.ofSeconds(1),
+                () -> { }, () -> {
+                    notified = true;
+                    wakeUps.release();
+                }, () -> { });
     }
 
     public List<String> processors() {
@@ -88,7 +86,7 @@ public class ProjectionWatermark implements SmartLifecycle {
 
     /** Whether this process listens for other processes' batch commits. */
     boolean listening() {
-        return listening;
+        return listener.listening();
     }
 
     /**
@@ -213,7 +211,7 @@ public class ProjectionWatermark implements SmartLifecycle {
      */
     private List<List<TrackingToken>> remotePositions(List<String> remote) {
         long now = System.nanoTime();
-        if (listening && !notified && now - remoteReadAt < UNNOTIFIED_READ_NANOS) {
+        if (listener.listening() && !notified && now - remoteReadAt < UNNOTIFIED_READ_NANOS) {
             return remotePositions;
         }
         notified = false;
@@ -232,43 +230,8 @@ public class ProjectionWatermark implements SmartLifecycle {
     }
 
     private synchronized void startListening() {
-        if (listener == null && running) {
-            listener = new Thread(this::listen, "read-your-writes-listener");
-            listener.setDaemon(true);
+        if (running) {
             listener.start();
-        }
-    }
-
-    /** One connection of the pool, held while listening; after an outage, taken again. */
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                listening = true;
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(1_000);
-                    if (received != null && received.length > 0) {
-                        notified = true;
-                        wakeUps.release();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (running) {
-                    log.debug("Listening for projection commits failed; reading the tokens on every look meanwhile", e);
-                    try {
-                        Thread.sleep(1_000);
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                }
-            } finally {
-                listening = false;
-            }
         }
     }
 
@@ -317,9 +280,7 @@ public class ProjectionWatermark implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
+        listener.stop();
         if (watcher != null) {
             watcher.interrupt();
             try {

@@ -1,10 +1,8 @@
 package com.calcomalt.platform.security;
 
+import com.calcomalt.platform.database.ChannelListener;
 import com.calcomalt.platform.security.ApiKeyOwners.KeyOwner;
 import com.calcomalt.platform.security.ApiKeyOwners.StoredKey;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,9 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,10 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ApiKeyOwnerCache implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiKeyOwnerCache.class);
     /** PostgreSQL notifies it when a transaction that changed a key's owner commits. */
     public static final String CHANNEL = "calalt_api_keys";
-    private static final int WAIT_MS = 1_000;
     /** Far more keys than any node's clients use within a time to live; a flood of keys empties it. */
     private static final int MOST_KEYS = 10_000;
 
@@ -41,21 +34,21 @@ public class ApiKeyOwnerCache implements SmartLifecycle {
     }
 
     private final ApiKeyOwners owners;
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final long timeToLiveNanos;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     /** Moves on each change, so that a key read before a change is not held after it. */
     private final AtomicLong changes = new AtomicLong();
+    private final ChannelListener listener;
     private volatile boolean running;
-    private volatile boolean listening;
-    private Thread listener;
 
     public ApiKeyOwnerCache(ApiKeyOwners owners, DataSource dataSource, JdbcTemplate jdbc, Duration timeToLive) {
         this.owners = owners;
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.timeToLiveNanos = timeToLive.toNanos();
+        // Keys held before listening may have changed meanwhile; a node not listening holds none.
+        this.listener = new ChannelListener(dataSource, CHANNEL, "api-key-changes-listener", Duration.ofSeconds(3),
+                this::forgetAll, this::forgetAll, this::forgetAll);
     }
 
     public Optional<KeyOwner> of(String apiKey) {
@@ -67,7 +60,7 @@ public class ApiKeyOwnerCache implements SmartLifecycle {
         }
         long changesBefore = changes.get();
         Optional<StoredKey> stored = owners.stored(hash);
-        if (stored.isPresent() && listening && timeToLiveNanos > 0) {
+        if (stored.isPresent() && listener.listening() && timeToLiveNanos > 0) {
             if (held.size() >= MOST_KEYS) {
                 held.clear();
             }
@@ -101,63 +94,23 @@ public class ApiKeyOwnerCache implements SmartLifecycle {
 
     /** Whether notifications reach this node now, and so whether it holds keys at all. */
     boolean listening() {
-        return listening;
+        return listener.listening();
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        listener = new Thread(this::listen, "api-key-changes-listener");
-        listener.setDaemon(true);
         listener.start();
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
+        listener.stop();
     }
 
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** One pooled connection, held while listening; after an outage, taken again. */
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
-                // Keys held before listening may have changed meanwhile.
-                forgetAll();
-                listening = true;
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    var received = notifications.getNotifications(WAIT_MS);
-                    if (received != null && received.length > 0) {
-                        forgetAll();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                forgetAll();
-                if (!running) {
-                    return;
-                }
-                log.debug("Listening for API key changes failed; trying again", e);
-                try {
-                    Thread.sleep(3_000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-        listening = false;
-        forgetAll();
     }
 }
