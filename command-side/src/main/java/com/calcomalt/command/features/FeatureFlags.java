@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -46,6 +47,8 @@ public class FeatureFlags {
     private final Map<UserKey, Boolean> userRows = new ConcurrentHashMap<>();
     /** Each team's organization: itself for an organization; no entry for a team outside any. */
     private final Map<Integer, Integer> organizationOf = new ConcurrentHashMap<>();
+    /** Moves on each committed change taken in, so that a load read before it does not undo it. */
+    private final AtomicLong changes = new AtomicLong();
 
     /** PostgreSQL notifies it when a transaction that changed a flag (or a team's organization) commits. */
     static final String CHANNEL = "calalt_feature_flags";
@@ -57,10 +60,25 @@ public class FeatureFlags {
     /** At start, and whenever any node committed a change: the lookups as committed now. */
     @PostConstruct
     void load() {
-        Map<String, Boolean> global = new HashMap<>();
-        Map<TeamKey, Boolean> teams = new HashMap<>();
-        Map<UserKey, Boolean> users = new HashMap<>();
-        Map<Integer, Integer> organizations = new HashMap<>();
+        long changesBefore;
+        Map<String, Boolean> global;
+        Map<TeamKey, Boolean> teams;
+        Map<UserKey, Boolean> users;
+        Map<Integer, Integer> organizations;
+        do {
+            changesBefore = changes.get();
+            global = new HashMap<>();
+            teams = new HashMap<>();
+            users = new HashMap<>();
+            organizations = new HashMap<>();
+            read(global, teams, users, organizations);
+            // A change committed while the tables were read may be missing from what was read, and taking
+            // that in would undo it: read again, when it is visible.
+        } while (!replaceUnlessChanged(changesBefore, global, teams, users, organizations));
+    }
+
+    private void read(Map<String, Boolean> global, Map<TeamKey, Boolean> teams, Map<UserKey, Boolean> users,
+                      Map<Integer, Integer> organizations) {
         jdbc.query("select slug, enabled from command_side.features",
                 rs -> { global.put(rs.getString(1), rs.getBoolean(2)); });
         jdbc.query("select team_id, slug, enabled from command_side.team_features",
@@ -71,10 +89,19 @@ public class FeatureFlags {
                 select team_id, case when is_organization then team_id else parent_id end
                 from command_side.team_registry where is_organization or parent_id is not null""",
                 rs -> { organizations.put(rs.getInt(1), rs.getInt(2)); });
+    }
+
+    private synchronized boolean replaceUnlessChanged(long changesBefore, Map<String, Boolean> global,
+                                                      Map<TeamKey, Boolean> teams, Map<UserKey, Boolean> users,
+                                                      Map<Integer, Integer> organizations) {
+        if (changes.get() != changesBefore) {
+            return false;
+        }
         replace(globallyEnabled, global);
         replace(teamRows, teams);
         replace(userRows, users);
         replace(organizationOf, organizations);
+        return true;
     }
 
     private static <K, V> void replace(Map<K, V> cached, Map<K, V> loaded) {
@@ -188,9 +215,14 @@ public class FeatureFlags {
     private void afterCommit(Runnable change) {
         jdbc.execute("notify " + CHANNEL);
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> change.run());
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> apply(change));
         } else {
-            change.run();
+            apply(change);
         }
+    }
+
+    private synchronized void apply(Runnable change) {
+        change.run();
+        changes.incrementAndGet();
     }
 }
