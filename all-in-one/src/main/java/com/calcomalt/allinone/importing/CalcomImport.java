@@ -64,7 +64,7 @@ public class CalcomImport {
      * by it yet.
      */
     public static final List<String> SKIPPED_TABLES = List.of("InternalNotePreset", "BookingDenormalized",
-            "WorkflowReminder", "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential",
+            "ReminderMail", "AIPhoneCallConfiguration", "DelegationCredential",
             "DomainWideDelegation", "Account", "UserPassword", "ResetPasswordRequest", "Session", "AccessToken",
             "RefreshToken", "Impersonations", "Seat", "SeatChangeLog", "TeamBilling", "OrganizationBilling");
 

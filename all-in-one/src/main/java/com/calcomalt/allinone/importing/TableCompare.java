@@ -121,6 +121,10 @@ public final class TableCompare {
                 "credentialId", "eventTypeId", "createdAt"));
         REFERENCE_COLUMNS.put("DestinationCalendar", List.of("id", "integration", "externalId", "userId",
                 "eventTypeId", "credentialId", "primaryEmail", "createdAt", "updatedAt"));
+        // uuid is left out: ours is made from booking, step and seat, so no reminder is planned twice.
+        REFERENCE_COLUMNS.put("WorkflowReminder", List.of("id", "bookingUid", "method", "scheduledDate",
+                "referenceId", "scheduled", "workflowStepId", "cancelled", "seatReferenceId", "isMandatoryReminder",
+                "retryCount"));
     }
 
     /** How a row is named where its table has no single id column: its key columns joined by '/'. */

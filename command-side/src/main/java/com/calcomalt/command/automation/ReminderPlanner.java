@@ -166,27 +166,29 @@ class ReminderPlanner {
         }
     }
 
+    /** Also for a booking the planner never saw (imported): its imported reminders stop. */
     @EventHandler
     void on(BookingDeclined event) {
+        cancelPlanned(event.uid(), null, null, "declined", event.updatedAt());
         Optional<ReminderBooking> known = booking(event.uid());
         if (known.isEmpty()) {
             return;
         }
         ReminderBooking booking = known.get();
         status(event);
-        cancelPlanned(event.uid(), null, null, "declined", event.updatedAt());
         plan(booking, null, event.updatedAt(), WorkflowTriggerEvents.BOOKING_REJECTED);
     }
 
+    /** Also for a booking the planner never saw (imported): its imported reminders stop. */
     @EventHandler
     void on(BookingCancelled event) {
+        cancelPlanned(event.uid(), null, null, "cancelled", event.updatedAt());
         Optional<ReminderBooking> known = booking(event.uid());
         if (known.isEmpty()) {
             return;
         }
         ReminderBooking booking = known.get();
         status(event);
-        cancelPlanned(event.uid(), null, null, "cancelled", event.updatedAt());
         ReminderBooking cancelled = new ReminderBooking(booking.uid(), booking.bookingId(), booking.eventTypeId(),
                 booking.title(), booking.description(), booking.startTime(), booking.endTime(), booking.location(),
                 booking.organizerName(), booking.organizerEmail(), booking.organizerTimeZone(), booking.attendees(),

@@ -80,30 +80,32 @@ class StripeGateway {
      * Charges the card a SetupIntent saved, off session and confirmed at once, as cal.com charges a
      * no-show fee; answers the PaymentIntent's id. Its key makes a second charge the first one again.
      */
-    String chargeHeld(String paymentUid, String setupIntentId, String bookingUid, int amount, String currency)
-            throws StripeException {
-        SetupIntent saved = client().setupIntents().retrieve(setupIntentId, RequestOptions.builder().build());
+    String chargeHeld(String paymentUid, String setupIntentId, String bookingUid, int amount, String currency,
+                      String account) throws StripeException {
+        SetupIntent saved = client().setupIntents().retrieve(setupIntentId, options(null, account));
         return client().paymentIntents().create(PaymentIntentCreateParams.builder()
                 .setAmount((long) amount).setCurrency(currency).setCustomer(saved.getCustomer())
                 .setPaymentMethod(saved.getPaymentMethod()).setOffSession(true).setConfirm(true)
                 .putMetadata("bookingUid", bookingUid).putMetadata("noShowFee", "true").build(),
-                options("charge-" + paymentUid)).getId();
+                options("charge-" + paymentUid, account)).getId();
     }
 
     /**
      * Refunds all of a PaymentIntent; answers the refund's id. The first attempt's key is the
      * payment's; each attempt after a failure has its own, since Stripe answers a key's failure again.
      */
-    String refund(String paymentUid, String paymentIntentId, int failuresBefore) throws StripeException {
+    String refund(String paymentUid, String paymentIntentId, int failuresBefore, String account)
+            throws StripeException {
         return client().refunds().create(RefundCreateParams.builder().setPaymentIntent(paymentIntentId).build(),
-                options("refund-" + paymentUid + (failuresBefore == 0 ? "" : "-retry-" + failuresBefore))).getId();
+                options("refund-" + paymentUid + (failuresBefore == 0 ? "" : "-retry-" + failuresBefore), account))
+                .getId();
     }
 
     /** An intent that will not be paid: Stripe refuses a payment for it from now on. */
-    void cancelPaymentIntent(String paymentUid, String paymentIntentId) throws StripeException {
+    void cancelPaymentIntent(String paymentUid, String paymentIntentId, String account) throws StripeException {
         client().paymentIntents().cancel(paymentIntentId, PaymentIntentCancelParams.builder()
                 .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build(),
-                options("cancel-" + paymentUid));
+                options("cancel-" + paymentUid, account));
     }
 
     private StripeClient client() {
@@ -114,6 +116,18 @@ class StripeGateway {
     }
 
     private RequestOptions options(String idempotencyKey) {
-        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+        return options(idempotencyKey, null);
+    }
+
+    /**
+     * @param account the connected account the intent was made on (a payment imported from cal.com, which
+     *                charges on its hosts' accounts); null for this system's own account
+     */
+    private RequestOptions options(String idempotencyKey, String account) {
+        RequestOptions.RequestOptionsBuilder options = RequestOptions.builder().setIdempotencyKey(idempotencyKey);
+        if (account != null) {
+            options.setStripeAccount(account);
+        }
+        return options.build();
     }
 }

@@ -99,17 +99,19 @@ class StripePaymentTask {
         return UUID.nameUUIDFromBytes(("payment:" + bookingUid).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** @param account the connected account of a payment imported from cal.com; null for ours */
     private record Row(int bookingId, int amount, String currency, PaymentOption option, String paymentUid,
-                       String externalId, boolean paid, boolean cancelled, boolean charged) {
+                       String externalId, boolean paid, boolean cancelled, boolean charged, String account) {
     }
 
     void run(Work work, int failuresBefore) {
         List<Row> rows = jdbc.query("""
                 select booking_id, amount, currency, payment_option, payment_uid, external_id, paid, cancelled,
-                       charged
+                       charged, stripe_account
                 from payments.booking_payments where booking_uid = ?""", (rs, i) -> new Row(rs.getInt(1),
                 rs.getInt(2), rs.getString(3), PaymentOption.valueOf(rs.getString(4)), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)), work.bookingUid());
+                rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10)),
+                work.bookingUid());
         if (rows.isEmpty()) {
             return;
         }
@@ -158,7 +160,7 @@ class StripePaymentTask {
             return;
         }
         try {
-            stripe.cancelPaymentIntent(row.paymentUid(), row.externalId());
+            stripe.cancelPaymentIntent(row.paymentUid(), row.externalId(), row.account());
         } catch (InvalidRequestException notCancellable) {
             log.warn("PaymentIntent {} cannot be cancelled: {}", row.externalId(), notCancellable.getMessage());
         }
@@ -170,7 +172,7 @@ class StripePaymentTask {
             return;
         }
         String chargeId = stripe.chargeHeld(row.paymentUid(), row.externalId(), bookingUid, row.amount(),
-                row.currency());
+                row.currency(), row.account());
         try {
             commands.sendAndWait(new ChargeHeldPayment(row.paymentUid(), chargeId), AS_THE_SYSTEM);
         } catch (DomainConflict chargedAlready) {
@@ -189,7 +191,7 @@ class StripePaymentTask {
         }
         String refundId;
         try {
-            refundId = stripe.refund(row.paymentUid(), row.externalId(), failuresBefore);
+            refundId = stripe.refund(row.paymentUid(), row.externalId(), failuresBefore, row.account());
         } catch (InvalidRequestException e) {
             if (!"charge_already_refunded".equals(e.getCode())) {
                 throw recorded(row, failuresBefore, e);

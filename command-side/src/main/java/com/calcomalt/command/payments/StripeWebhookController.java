@@ -24,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Stripe's webhook. The body is trusted only once stripe-java verified its {@code Stripe-Signature}
  * (HMAC-SHA256 with the endpoint secret, within Stripe's default five minutes of tolerance); a
  * forged or stale one gets 400. An event names its booking by the metadata its intent was made
- * with; the same event sent again changes nothing, since the payment takes each event id once.
+ * with, or, for an intent imported from cal.com, its payment by the intent's id; the same event sent
+ * again changes nothing, since the payment takes each event id once.
  * Besides cal.com's two successes it takes the failures (the booker may try again) and the
  * cancellations of intents (the booking is cancelled then); events may come in any order.
  * An event about a payment not recorded yet answers 5xx, so Stripe sends it again later.
@@ -34,11 +35,14 @@ import org.springframework.web.server.ResponseStatusException;
 class StripeWebhookController {
 
     private final CommandGateway commands;
+    private final IntentPayments payments;
     private final String webhookSecret;
     private final ObjectMapper json = new ObjectMapper();
 
-    StripeWebhookController(CommandGateway commands, @Value("${calalt.stripe.webhook-secret:}") String webhookSecret) {
+    StripeWebhookController(CommandGateway commands, IntentPayments payments,
+                            @Value("${calalt.stripe.webhook-secret:}") String webhookSecret) {
         this.commands = commands;
+        this.payments = payments;
         this.webhookSecret = webhookSecret;
     }
 
@@ -58,10 +62,11 @@ class StripeWebhookController {
         }
         JsonNode intent = json.readTree(payload).path("data").path("object");
         String bookingUid = intent.path("metadata").path("bookingUid").asText(null);
-        if (bookingUid == null) {
+        var payment = payments.paymentUid(intent.path("id").asText(null), bookingUid);
+        if (payment.isEmpty()) {
             return ResponseEntity.ok().build();
         }
-        String paymentUid = StripePaymentTask.paymentUid(bookingUid);
+        String paymentUid = payment.get();
         switch (event.getType()) {
             case "payment_intent.succeeded", "setup_intent.succeeded" ->
                     commands.sendAndWait(new SucceedPayment(paymentUid, event.getId()));

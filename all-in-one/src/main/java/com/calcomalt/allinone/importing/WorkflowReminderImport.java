@@ -1,0 +1,229 @@
+package com.calcomalt.allinone.importing;
+
+import static com.calcomalt.allinone.importing.SectionRows.each;
+import static com.calcomalt.allinone.importing.SectionRows.instant;
+
+import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
+import com.calcomalt.contracts.automation.ReminderBooking;
+import com.calcomalt.contracts.automation.WorkflowActions;
+import com.calcomalt.contracts.automation.WorkflowCreated;
+import com.calcomalt.contracts.automation.WorkflowMethods;
+import com.calcomalt.contracts.automation.WorkflowReminderCancelled;
+import com.calcomalt.contracts.automation.WorkflowReminderFailed;
+import com.calcomalt.contracts.automation.WorkflowReminderIds;
+import com.calcomalt.contracts.automation.WorkflowReminderRetried;
+import com.calcomalt.contracts.automation.WorkflowReminderScheduled;
+import com.calcomalt.contracts.automation.WorkflowReminderSendAttempted;
+import com.calcomalt.contracts.automation.WorkflowReminderSent;
+import com.calcomalt.contracts.automation.WorkflowStepAdded;
+import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
+import com.calcomalt.contracts.scheduling.BookingAttendee;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * cal.com's workflow reminders, each the story of a WorkflowReminder as far as its row tells it: planned,
+ * then failed as often as its {@code retryCount} (and retried), handed to its sender ({@code scheduled}),
+ * sent ({@code referenceId}), cancelled. Its uuid is ours, made from booking, step and seat, so the planner
+ * never plans an imported reminder a second time; cal.com's random uuid is not kept. What is sent follows
+ * at most once: a reminder cal.com handed to its provider is not sent again; one still to come is sent here
+ * at its time (the registry that takes imported reminders schedules it); one whose time passed at the import
+ * without being sent is left out and reported, not sent late. cal.com keeps no times of a reminder's story:
+ * its booking's creation stands in.
+ */
+@Component
+@Order(130)
+class WorkflowReminderImport implements ImportSection {
+
+    private static final String TABLE = "WorkflowReminder";
+
+    private final WorkflowImport workflows;
+    private final Clock clock;
+
+    WorkflowReminderImport(WorkflowImport workflows, Clock clock) {
+        this.workflows = workflows;
+        this.clock = clock;
+    }
+
+    private record Step(int workflowId, WorkflowTriggerEvents trigger, WorkflowActions action) {
+    }
+
+    private record Booking(int id, String uid, Integer eventTypeId, String title, String description, Instant start,
+                           Instant end, String location, String organizerName, String organizerEmail,
+                           String organizerTimeZone, String smsReminderNumber, String cancellationReason,
+                           Instant createdAt) {
+    }
+
+    @Override
+    public Result read(Connection source, Imported imported) throws SQLException {
+        Instant now = clock.instant();
+        Map<Integer, Step> steps = new HashMap<>();
+        Set<Integer> deferredSteps = new HashSet<>();
+        // The workflows as their own section reads them: which steps are imported, left out or waiting.
+        Result ofWorkflows = workflows.read(source, imported);
+        Map<Integer, WorkflowTriggerEvents> triggers = new HashMap<>();
+        ofWorkflows.events().forEach(e -> {
+            if (e.payload() instanceof WorkflowCreated created) {
+                triggers.put(created.workflowId(), created.settings().trigger());
+            } else if (e.payload() instanceof WorkflowStepAdded step) {
+                steps.put(step.stepId(), new Step(step.workflowId(), triggers.get(step.workflowId()),
+                        step.settings().action()));
+            }
+        });
+        ofWorkflows.deferred().stream().filter(d -> d.table().equals("WorkflowStep"))
+                .forEach(d -> deferredSteps.add(Integer.valueOf(d.id())));
+        Map<String, Booking> bookings = new HashMap<>();
+        each(source, """
+                select b.id, b.uid, b."eventTypeId", b.title, b.description, b."startTime", b."endTime", b.location,
+                       b."createdAt", b."smsReminderNumber", b."cancellationReason",
+                       coalesce(b."userPrimaryEmail", u.email) as "organizerEmail", u.name, u."timeZone"
+                from "Booking" b left join users u on u.id = b."userId"
+                where b.uid in (select "bookingUid" from "WorkflowReminder") order by b.id""", row -> {
+            if (imported.bookingIds().contains(row.getInt("id"))) {
+                bookings.put(row.getString("uid"), new Booking(row.getInt("id"), row.getString("uid"),
+                        SectionRows.integer(row, "eventTypeId"), row.getString("title"), row.getString("description"),
+                        instant(row.getTimestamp("startTime")), instant(row.getTimestamp("endTime")),
+                        row.getString("location"), row.getString("name"), row.getString("organizerEmail"),
+                        row.getString("timeZone"), row.getString("smsReminderNumber"),
+                        row.getString("cancellationReason"), instant(row.getTimestamp("createdAt"))));
+            }
+        });
+        Map<Integer, List<BookingAttendee>> attendees = new HashMap<>();
+        Map<Integer, BookingAttendee> attendeeById = new HashMap<>();
+        each(source, """
+                select id, name, email, "timeZone", locale, "phoneNumber", "bookingId" from "Attendee"
+                where "bookingId" in (select b.id from "Booking" b join "WorkflowReminder" r on r."bookingUid" = b.uid)
+                order by id""", row -> {
+            BookingAttendee attendee = new BookingAttendee(row.getInt("id"), row.getString("name"),
+                    row.getString("email"), row.getString("timeZone"), row.getString("locale"),
+                    row.getString("phoneNumber"));
+            attendees.computeIfAbsent(row.getInt("bookingId"), b -> new ArrayList<>()).add(attendee);
+            attendeeById.put(attendee.attendeeId(), attendee);
+        });
+        Map<String, Integer> seatHolders = new HashMap<>();
+        each(source, """
+                select "referenceUid", "attendeeId" from "BookingSeat"
+                where "referenceUid" in (select "seatReferenceId" from "WorkflowReminder")""",
+                row -> seatHolders.put(row.getString("referenceUid"), row.getInt("attendeeId")));
+
+        List<Pending> events = new ArrayList<>();
+        List<RuleBreak> breaks = new ArrayList<>();
+        List<RuleBreak> deferred = new ArrayList<>();
+        Map<String, Integer> firstOf = new HashMap<>();
+        int[] written = {0};
+        each(source, """
+                select id, "bookingUid", method::text, "scheduledDate", "referenceId", scheduled, "workflowStepId",
+                       cancelled, "seatReferenceId", "isMandatoryReminder", "retryCount"
+                from "WorkflowReminder" order by id""", row -> {
+            int id = row.getInt("id");
+            String bookingUid = row.getString("bookingUid");
+            Integer stepId = SectionRows.integer(row, "workflowStepId");
+            String seat = row.getString("seatReferenceId");
+            Boolean mandatory = (Boolean) row.getObject("isMandatoryReminder");
+            Boolean cancelled = (Boolean) row.getObject("cancelled");
+            boolean scheduled = row.getBoolean("scheduled");
+            String referenceId = row.getString("referenceId");
+            Instant date = instant(row.getTimestamp("scheduledDate"));
+            WorkflowMethods method = WorkflowMethods.valueOf(row.getString("method"));
+            Booking booking = bookingUid == null ? null : bookings.get(bookingUid);
+            Step step = stepId == null ? null : steps.get(stepId);
+            if (Boolean.TRUE.equals(mandatory) || stepId == null) {
+                deferred.add(new RuleBreak(TABLE, id, "a mandatory reminder of no workflow step; not modelled"));
+                return;
+            }
+            if (deferredSteps.contains(stepId)) {
+                deferred.add(new RuleBreak(TABLE, id, "workflow step " + stepId + " (WorkflowStep)"));
+                return;
+            }
+            if (method == WorkflowMethods.AI_PHONE_CALL) {
+                deferred.add(new RuleBreak(TABLE, id, "an AI phone call; not a reminder this system sends"));
+                return;
+            }
+            String broken = null;
+            String key = bookingUid + "|" + stepId + "|" + (seat == null ? "" : seat);
+            if (booking == null) {
+                broken = "booking " + bookingUid + " does not exist or breaks a rule";
+            } else if (step == null) {
+                broken = "workflow step " + stepId + " does not exist or breaks a rule";
+            } else if (mandatory == null) {
+                broken = "isMandatoryReminder is null; ours are false";
+            } else if (Boolean.FALSE.equals(cancelled)) {
+                broken = "cancelled is false; ours are null until cancelled";
+            } else if (referenceId != null && !scheduled) {
+                broken = "has a referenceId but was never handed to its sender (scheduled = false)";
+            } else if (seat != null && !seatHolders.containsKey(seat)) {
+                broken = "seat " + seat + " does not exist";
+            } else if (firstOf.containsKey(key)) {
+                broken = "its booking, step and seat have reminder " + firstOf.get(key)
+                        + " already; a reminder is named by them here";
+            }
+            if (broken != null) {
+                breaks.add(new RuleBreak(TABLE, id, broken));
+                return;
+            }
+            if (!scheduled && cancelled == null && date.isBefore(now)) {
+                deferred.add(new RuleBreak(TABLE, id, "due at " + date + ", before the import, and never sent;"
+                        + " not sent late"));
+                return;
+            }
+            firstOf.put(key, id);
+            List<BookingAttendee> to = seat != null ? List.of(attendeeById.get(seatHolders.get(seat)))
+                    : attendees.getOrDefault(booking.id(), List.of());
+            ReminderBooking about = new ReminderBooking(booking.uid(), booking.id(), booking.eventTypeId(),
+                    booking.title(), booking.description(), booking.start(), booking.end(), booking.location(),
+                    booking.organizerName(), booking.organizerEmail(), booking.organizerTimeZone(), to,
+                    booking.smsReminderNumber(), booking.cancellationReason());
+            events.addAll(story(WorkflowReminderIds.uuid(bookingUid, stepId, seat), id, step, stepId, method, date,
+                    seat, about, booking.createdAt(), row.getInt("retryCount"), scheduled, referenceId,
+                    Boolean.TRUE.equals(cancelled)));
+            written[0]++;
+        });
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        rows.put(TABLE, written[0]);
+        return new Result(rows, events, breaks, deferred, Map.of(TABLE, SectionRows.maxId(source, TABLE)));
+    }
+
+    /**
+     * Planned; each failure a claim and its failure, retried before the next claim; then claimed again when
+     * handed to its sender, sent when it has the sender's id; cancelled last. A failed one still to be sent
+     * is retried, so it goes out at its time as cal.com's cron would have tried it again.
+     */
+    private static List<Pending> story(String uuid, int id, Step step, int stepId, WorkflowMethods method,
+                                       Instant date, String seat, ReminderBooking booking, Instant at, int failures,
+                                       boolean scheduled, String referenceId, boolean cancelled) {
+        String aggregate = WorkflowReminderIds.aggregateId(uuid);
+        List<Pending> events = new ArrayList<>();
+        events.add(new Pending(TABLE, aggregate, new WorkflowReminderScheduled(uuid, id, step.workflowId(), stepId,
+                step.trigger(), step.action(), method, date, seat, booking, at), at));
+        for (int failure = 1; failure <= failures; failure++) {
+            events.add(new Pending(TABLE, aggregate, new WorkflowReminderSendAttempted(uuid, id, at), at));
+            events.add(new Pending(TABLE, aggregate, new WorkflowReminderFailed(uuid, id, "failed in cal.com", at),
+                    at));
+            if (failure < failures || scheduled || !cancelled) {
+                events.add(new Pending(TABLE, aggregate, new WorkflowReminderRetried(uuid, id, date), at));
+            }
+        }
+        if (scheduled) {
+            events.add(new Pending(TABLE, aggregate, new WorkflowReminderSendAttempted(uuid, id, at), at));
+            if (referenceId != null) {
+                events.add(new Pending(TABLE, aggregate, new WorkflowReminderSent(uuid, id, referenceId, at), at));
+            }
+        }
+        if (cancelled) {
+            events.add(new Pending(TABLE, aggregate, new WorkflowReminderCancelled(uuid, id, "cancelled in cal.com",
+                    at), at));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,111 @@
+package com.calcomalt.command.payments;
+
+import com.calcomalt.contracts.payments.PaymentCharged;
+import com.calcomalt.contracts.payments.PaymentInitiated;
+import com.calcomalt.contracts.payments.PaymentRefunded;
+import com.calcomalt.contracts.payments.PaymentSucceeded;
+import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Stripe processor's lookup of each booking's payment, for the bookings imported from cal.com.
+ * StripePayments passes over imported events, as it must not act on what happened in cal.com; yet a
+ * booking paid there is refunded here when cancelled here, and one still awaiting its payment is paid
+ * or expires here. So this registry writes, in the transaction that appends the imported events, what
+ * StripePayments would have written had it seen them, and calls no one: the import never calls
+ * Stripe. Events of this system are StripePayments' alone.
+ *
+ * <p>An imported booking awaiting its payment gets the unpaid expiry of a booking made now: cal.com
+ * keeps no time by which it had to be paid, and here no unpaid booking holds its slot longer.
+ */
+@Component
+@ProcessingGroup("identity-registry")
+class ImportedBookingPayments {
+
+    private static final String IMPORTED = "imported";
+
+    private final JdbcTemplate jdbc;
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+    private final Duration unpaidExpiry;
+
+    ImportedBookingPayments(JdbcTemplate jdbc, SchedulerClient scheduler, Clock clock,
+                            @Value("${calalt.payments.unpaid-booking-expiry:30m}") Duration unpaidExpiry) {
+        this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.unpaidExpiry = unpaidExpiry;
+    }
+
+    private static boolean imported(String source) {
+        return "calcom".equals(source);
+    }
+
+    /** The booking's own events came first: its status says whether it still takes place. */
+    @EventHandler
+    void on(BookingPaymentRequired event, @MetaDataValue(IMPORTED) String source) {
+        if (!imported(source)) {
+            return;
+        }
+        String status = jdbc.query("select status from command_side.bookings where uid = ?",
+                rs -> rs.next() ? rs.getString(1) : null, event.uid());
+        boolean takingPlace = "accepted".equals(status) || "pending".equals(status);
+        jdbc.update("""
+                insert into payments.booking_payments (booking_uid, booking_id, amount, currency, payment_option,
+                    refund_policy, refund_days_count, cancelled)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (booking_uid) do nothing""", event.uid(),
+                event.bookingId(), event.amount(), event.currency(), event.paymentOption().name(),
+                event.refundPolicy().name(), event.refundDaysCount(), !takingPlace);
+        if ("pending".equals(status)) {
+            // Paid or not is told by the payment's events after this one; the expiry leaves a paid booking be.
+            scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.EXPIRE, event.uid()),
+                    clock.instant().plus(unpaidExpiry));
+        }
+    }
+
+    /** The booking's first payment is the one its lookup follows (the import gives the one that paid first). */
+    @EventHandler
+    void on(PaymentInitiated event, @MetaDataValue(IMPORTED) String source) {
+        if (!imported(source)) {
+            return;
+        }
+        Object secret = event.data() == null ? null : event.data().get("client_secret");
+        Object account = event.data() == null ? null : event.data().get("stripeAccount");
+        jdbc.update("""
+                update payments.booking_payments set payment_uid = ?, payment_id = ?, external_id = ?,
+                    client_secret = ?, stripe_account = ?
+                where booking_uid = ? and payment_uid is null""", event.uid(), event.paymentId(),
+                event.externalId(), secret == null ? null : secret.toString(),
+                account == null ? null : account.toString(), event.bookingUid());
+    }
+
+    @EventHandler
+    void on(PaymentSucceeded event, @MetaDataValue(IMPORTED) String source) {
+        set(source, "paid", event.bookingUid(), event.uid());
+    }
+
+    @EventHandler
+    void on(PaymentCharged event, @MetaDataValue(IMPORTED) String source) {
+        set(source, "charged", event.bookingUid(), event.uid());
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event, @MetaDataValue(IMPORTED) String source) {
+        set(source, "refunded", event.bookingUid(), event.uid());
+    }
+
+    private void set(String source, String flag, String bookingUid, String paymentUid) {
+        if (imported(source)) {
+            jdbc.update("update payments.booking_payments set " + flag + " = true where booking_uid = ?"
+                    + " and payment_uid = ?", bookingUid, paymentUid);
+        }
+    }
+}
