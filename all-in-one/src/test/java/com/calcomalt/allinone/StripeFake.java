@@ -35,10 +35,10 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link ApiTest}: a second context with other settings would run its own event processors and
  * scheduler on the same database, and take work meant for the first.
  */
-final class StripeFake {
+public final class StripeFake {
 
-    static final String SECRET_KEY = "sk_test_calalt";
-    static final String WEBHOOK_SECRET = "whsec_test_" + UUID.randomUUID().toString().replace("-", "");
+    public static final String SECRET_KEY = "sk_test_calalt";
+    public static final String WEBHOOK_SECRET = "whsec_test_" + UUID.randomUUID().toString().replace("-", "");
     private static final WireMockServer SERVER = new WireMockServer(options().dynamicPort()
             .extensions(new StripeObjects()));
 
@@ -74,16 +74,16 @@ final class StripeFake {
     private record Answer(int status, String body) {
     }
 
-    static WireMockServer server() {
+    public static WireMockServer server() {
         return SERVER;
     }
 
-    static String baseUrl() {
+    public static String baseUrl() {
         return SERVER.baseUrl();
     }
 
     /** Stripe's signature: HMAC-SHA256 of "{timestamp}.{payload}" with the endpoint secret, in hex. */
-    static String signature(String payload, String secret, long timestamp) {
+    public static String signature(String payload, String secret, long timestamp) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

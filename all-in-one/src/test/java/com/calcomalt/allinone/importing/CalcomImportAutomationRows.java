@@ -50,14 +50,15 @@ final class CalcomImportAutomationRows {
 
     static final String IMPORTED = "Feature=4, UserFeatures=40, TeamFeatures=3, ApiKey=58, Profile=139,"
             + " OutOfOfficeReason=7, OutOfOfficeEntry=59, Webhook=43, Workflow=20, WorkflowStep=39, WorkflowsOnTeams=2,"
-            + " WorkflowsOnEventTypes=1, Credential=13, SelectedCalendar=13, DestinationCalendar=7, Payment=420, EventTypeCustomInput=24, HashedLink=30, OrganizationSettings=2, SelectedSlots=6}";
+            + " WorkflowsOnEventTypes=1, Credential=13, SelectedCalendar=13, DestinationCalendar=7, Payment=423, EventTypeCustomInput=24, HashedLink=30, OrganizationSettings=2, SelectedSlots=6,"
+            + " WorkflowReminder=6}";
     /** Every table equal but for the rows reported; cal.com's common reasons come with their ids and emojis. */
     static final String[] COMPARED = {line("Feature", 4, 4, 0), line("UserFeatures", 41, 40, 1),
         line("TeamFeatures", 4, 3, 1), line("ApiKey", 60, 58, 2), line("Profile", 142, 139, 3),
         line("OutOfOfficeReason", 8, 7, 1), line("OutOfOfficeEntry", 63, 59, 4), line("Webhook", 47, 43, 4),
         line("Workflow", 24, 20, 4), line("WorkflowStep", 47, 39, 8), line("WorkflowsOnTeams", 2, 2, 0),
         line("WorkflowsOnEventTypes", 1, 1, 0), line("Credential", 16, 13, 3), line("SelectedCalendar", 15, 13, 2),
-        line("DestinationCalendar", 7, 7, 0), "rows waiting for tables not imported yet: 7"};
+        line("DestinationCalendar", 7, 7, 0), "rows waiting for tables not imported yet: 10"};
 
     private static final HttpServer RECEIVER;
     static final List<String[]> RECEIVED = new CopyOnWriteArrayList<>();

@@ -432,6 +432,7 @@ class CalcomImportTest {
                 insert into "HashedLink" (id, link, "eventTypeId", "maxUsageCount", "usageCount")
                 values (9901, 'orphan-link', 9001, 1, 0), (9902, 'used-link', 2, 2, 1), (9903, 'never-link', 4, 0, 0);
                 """);
+        CalcomImportPaymentRows.fill(db);
     }
 
     private String run(String... args) throws Exception {
@@ -487,13 +488,17 @@ class CalcomImportTest {
         assertThat(report).as("the planted payments").contains("Payment\t9701\tbooking 9601 does not exist or breaks",
                 "Payment\t9702\tfee 1001", "Payment\t9703\trefunded but never paid",
                 "Payment\t9704\t'xyz' is not an ISO 4217", "Payment\t9705\tbooking 88888 does not exist");
+        assertThat(report).as("the planted reminders, and those left out").contains(
+                CalcomImportPaymentRows.REMINDERS_REPORTED);
 
         String dryRun = run(importArgs("--dry-run", "--skip-rule-breaking"));
         assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Team=13, Membership=")
                 .contains("Schedule=399, Availability=623, EventType=")
                 .contains("skipped tables (not imported yet): InternalNotePreset, BookingDenormalized,");
 
+        java.time.Instant importStarted = java.time.Instant.now();
         String imported = run(importArgs("--skip-rule-breaking"));
+        java.time.Instant importEnded = java.time.Instant.now();
         System.out.println(imported);
         assertThat(imported).as(imported).startsWith("0\n")
                 .contains("imported: {users=299, Team=13, Membership=", "Schedule=399, Availability=623, EventType=")
@@ -503,12 +508,16 @@ class CalcomImportTest {
                         line("Availability", 627, 623, 0, 4))
                 .contains(CalcomImportAutomationRows.IMPORTED).contains(CalcomImportAutomationRows.COMPARED);
         assertThat(imported).as("paid, refunded and open payments; the paid bookings are compared with Booking")
-                .contains(line("Payment", 425, 420, 0, 5));
+                .contains(line("Payment", 428, 423, 0, 5));
+        assertThat(imported).as("reminders planned, sent, failed, cancelled; not those past and never sent")
+                .contains(line("WorkflowReminder", 13, 6, 0, 7));
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
         assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));
         assertThat(imported).contains(line("SelectedSlots", 11, 6, 0, 5));
-        assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(300);
+        assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(301);
+        CalcomImportPaymentRows.checkImported(new JdbcTemplate(new SingleConnectionDataSource(targetUrl, "postgres", "",
+                true)), importStarted, importEnded);
         for (String table : List.of("EventType", "Host", "Booking", "Attendee", "BookingSeat", "BookingReference",
                 "Tracking", "BookingInternalNote")) {
             int rows = source.queryForObject("select count(*) from \"" + table + "\"", Integer.class);
@@ -528,7 +537,11 @@ class CalcomImportTest {
         // A web application of its own on the imported database: not an API test's context, which is on another.
         try (var context = new SpringApplicationBuilder(AllInOneApplication.class).web(WebApplicationType.SERVLET)
                 .run("--spring.datasource.url=" + targetUrl, "--spring.datasource.username=postgres",
-                        "--server.port=0", "--calalt.bootstrap-api-key=" + ADMIN_KEY)) {
+                        "--server.port=0", "--calalt.bootstrap-api-key=" + ADMIN_KEY,
+                        "--calalt.stripe.secret-key=" + com.calcomalt.allinone.StripeFake.SECRET_KEY,
+                        "--calalt.stripe.webhook-secret=" + com.calcomalt.allinone.StripeFake.WEBHOOK_SECRET,
+                        "--calalt.stripe.api-base=" + com.calcomalt.allinone.StripeFake.baseUrl(),
+                        "--calalt.stripe.calls.initial-backoff=1s")) {
             CalcomImportAutomationRows.stillWorkOverHttp(context);
             CommandGateway commands = context.getBean(CommandGateway.class);
             IdAllocator ids = context.getBean(IdAllocator.class);
@@ -577,6 +590,15 @@ class CalcomImportTest {
                     .as("the imported default stays the default").isEqualTo(1010);
 
             newBookingsOnImportedOnesKeepTheRules(context.getEnvironment().getProperty("local.server.port"), target);
+            String busyReminder = com.calcomalt.contracts.automation.WorkflowReminderIds.uuid("imported-busy", 105,
+                    null);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(
+                    target.queryForObject("select cancelled from \"WorkflowReminder\" where id = 801", Boolean.class)));
+            assertThat(target.queryForObject("select count(*) from scheduler.scheduled_tasks where task_instance = ?",
+                    Integer.class, busyReminder)).as("the imported reminder of the cancelled booking is not sent")
+                    .isZero();
+            CalcomImportPaymentRows.stillPayOverHttp(context.getEnvironment().getProperty("local.server.port"),
+                    ADMIN_KEY, target);
         }
     }
 

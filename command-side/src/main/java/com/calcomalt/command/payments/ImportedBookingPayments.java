@@ -5,6 +5,7 @@ import com.calcomalt.contracts.payments.PaymentInitiated;
 import com.calcomalt.contracts.payments.PaymentRefunded;
 import com.calcomalt.contracts.payments.PaymentSucceeded;
 import com.calcomalt.contracts.scheduling.BookingPaymentRequired;
+import com.calcomalt.platform.database.Timestamps;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Stripe. Events of this system are StripePayments' alone.
  *
  * <p>An imported booking awaiting its payment gets the unpaid expiry of a booking made now: cal.com
- * keeps no time by which it had to be paid, and here no unpaid booking holds its slot longer.
+ * keeps no time by which it had to be paid, and here no unpaid booking holds its slot longer. One that
+ * is over holds nothing and is left as it is.
  */
 @Component
 @ProcessingGroup("identity-registry")
@@ -55,8 +57,12 @@ class ImportedBookingPayments {
         if (!imported(source)) {
             return;
         }
-        String status = jdbc.query("select status from command_side.bookings where uid = ?",
-                rs -> rs.next() ? rs.getString(1) : null, event.uid());
+        record Booked(String status, boolean over) {
+        }
+        Booked booked = jdbc.query("select status, end_time <= ? from command_side.bookings where uid = ?",
+                rs -> rs.next() ? new Booked(rs.getString(1), rs.getBoolean(2)) : new Booked(null, true),
+                Timestamps.utc(clock.instant()), event.uid());
+        String status = booked.status();
         boolean takingPlace = "accepted".equals(status) || "pending".equals(status);
         jdbc.update("""
                 insert into payments.booking_payments (booking_uid, booking_id, amount, currency, payment_option,
@@ -64,7 +70,7 @@ class ImportedBookingPayments {
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (booking_uid) do nothing""", event.uid(),
                 event.bookingId(), event.amount(), event.currency(), event.paymentOption().name(),
                 event.refundPolicy().name(), event.refundDaysCount(), !takingPlace);
-        if ("pending".equals(status)) {
+        if ("pending".equals(status) && !booked.over()) {
             // Paid or not is told by the payment's events after this one; the expiry leaves a paid booking be.
             scheduler.scheduleIfNotExists(StripePaymentTask.instance(StripePaymentTask.Kind.EXPIRE, event.uid()),
                     clock.instant().plus(unpaidExpiry));

@@ -10,6 +10,7 @@ import com.calcomalt.contracts.scheduling.CancelBooking;
 import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.platform.axon.CallerMetaData;
 import com.calcomalt.platform.domain.DomainConflict;
+import com.calcomalt.platform.domain.DomainRuleViolation;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -146,8 +147,8 @@ class StripePaymentTask {
         }
         try {
             commands.sendAndWait(new CancelBooking(bookingUid, "The payment was not made in time"), AS_THE_SYSTEM);
-        } catch (DomainConflict over) {
-            // Cancelled or declined already: nothing is held.
+        } catch (DomainConflict | DomainRuleViolation over) {
+            // Cancelled or declined already, or over: nothing is held.
         }
     }
 
