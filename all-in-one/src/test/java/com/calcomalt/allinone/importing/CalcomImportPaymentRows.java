@@ -104,7 +104,9 @@ final class CalcomImportPaymentRows {
                        (812, 'bk-5', 'SMS', timestamp '2027-01-01 00:00:00', null, false, null, null, null,
                         true, 0, null),
                        (813, 'bk-1', 'EMAIL', timestamp '2027-01-01 00:00:00', null, false, 310, null, null,
-                        false, 0, null);
+                        false, 0, null),
+                       (814, 'panel-20-4', 'EMAIL', timestamp '2027-01-07 14:00:00', null, false, 105, null, null,
+                        false, 0, gen_random_uuid()::text);
                 """);
     }
 
@@ -139,7 +141,8 @@ final class CalcomImportPaymentRows {
         assertThat(target.queryForList("""
                 select task_instance from scheduler.scheduled_tasks where task_name = 'workflow-reminder'
                 order by execution_time""", String.class))
-                .as("the failed one and the planned one still to come; not those sent, cancelled or past")
+                .as("the failed one and the planned one still to come; not those sent, cancelled, past, or of a"
+                        + " booking cancelled in cal.com")
                 .containsExactly(WorkflowReminderIds.uuid("panel-20-2", 111, null),
                         WorkflowReminderIds.uuid("imported-busy", 105, null));
         assertThat(target.queryForObject("select uuid from \"WorkflowReminder\" where id = 807", String.class))

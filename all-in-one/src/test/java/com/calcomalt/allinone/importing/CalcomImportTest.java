@@ -510,7 +510,7 @@ class CalcomImportTest {
         assertThat(imported).as("paid, refunded and open payments; the paid bookings are compared with Booking")
                 .contains(line("Payment", 428, 423, 0, 5));
         assertThat(imported).as("reminders planned, sent, failed, cancelled; not those past and never sent")
-                .contains(line("WorkflowReminder", 13, 6, 0, 7));
+                .contains(line("WorkflowReminder", 14, 7, 0, 7));
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
         assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));

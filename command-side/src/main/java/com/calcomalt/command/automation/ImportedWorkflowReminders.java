@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * The reminders imported from cal.com, taken into the planner's own bookkeeping in the transaction that
  * appends them, as the ReminderPlanner does for the reminders it plans: each is a planned reminder of its
  * booking (so cancelling or rescheduling the booking here cancels it), and one still to be sent has its
- * sending task at its time. One handed to its sender in cal.com, failed there and not retried, or cancelled
- * has no task, so nothing is sent twice. Reminders planned by this system are the planner's alone.
+ * sending task at its time, unless its booking no longer takes place. One handed to its sender in cal.com,
+ * failed there and not retried, or cancelled has no task, so nothing is sent twice. Reminders planned by this system are the planner's alone.
  */
 @Component
 @ProcessingGroup("identity-registry")
@@ -52,12 +52,23 @@ class ImportedWorkflowReminders {
                     seat_reference_id, workflow_id, workflow_step_id)
                 values (?, 'WORKFLOW', ?, ?, ?, ?, ?) on conflict do nothing""", event.uuid(), event.uuid(),
                 event.booking().uid(), event.seatReferenceId(), event.workflowId(), event.workflowStepId());
-        schedule(event.uuid(), event.scheduledDate());
+        if (takingPlace(event.booking().uid())) {
+            schedule(event.uuid(), event.scheduledDate());
+        }
+    }
+
+    /** The booking's own events came first: one cancelled, declined or moved in cal.com is reminded of no more. */
+    private boolean takingPlace(String bookingUid) {
+        String status = jdbc.query("select status from command_side.bookings where uid = ?",
+                rs -> rs.next() ? rs.getString(1) : null, bookingUid);
+        return "accepted".equals(status) || "pending".equals(status);
     }
 
     @EventHandler
     void on(WorkflowReminderRetried event, @MetaDataValue(IMPORTED) String source) {
-        if (imported(source)) {
+        if (imported(source) && takingPlace(jdbc.queryForObject(
+                "select booking_uid from automation.planned_reminders where task_instance = ?", String.class,
+                event.uuid()))) {
             schedule(event.uuid(), event.scheduledDate());
         }
     }
