@@ -255,7 +255,7 @@ public class AxonOnPostgresAutoConfiguration {
      */
     @Bean
     SegmentSplitter segmentSplitter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                    EventProcessorProperties processorProperties,
+                                    LiveNodes liveNodes, EventProcessorProperties processorProperties,
                                     ObjectProvider<org.axonframework.config.Configuration> axon,
                                     @Value(NodeName.PROPERTY) String nodeName,
                                     @Value("${calalt.processors.split-interval:5s}") Duration interval,
@@ -266,9 +266,9 @@ public class AxonOnPostgresAutoConfiguration {
                 configured.put(name, settings.getInitialSegmentCount());
             }
         });
-        return new SegmentSplitter(jdbc, new TransactionTemplate(transactionManager), configured,
-                name -> axon.getObject().eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class),
-                NodeName.of(nodeName), interval, splitTimeout);
+        return new SegmentSplitter(jdbc, new TransactionTemplate(transactionManager), configured, name -> axon.getObject()
+                .eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class),
+                NodeName.of(nodeName), interval, splitTimeout, liveNodes::beat);
     }
 
     @Bean

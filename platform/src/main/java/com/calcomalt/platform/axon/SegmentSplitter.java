@@ -53,6 +53,7 @@ public class SegmentSplitter implements SmartLifecycle {
     private final String owner;
     private final Duration interval;
     private final Duration splitTimeout;
+    private final Runnable afterSplit;
     /** Processors whose count is reached (or passed): nothing more to do for them while this node runs. */
     private final Set<String> settled = ConcurrentHashMap.newKeySet();
     /** Processors said to wait for another node's claim, so that it is said once, not every round. */
@@ -63,10 +64,11 @@ public class SegmentSplitter implements SmartLifecycle {
      * @param configured  the segment count of each processor to keep up to
      * @param processors  this node's processor of a name, if it has one
      * @param owner       this node's name in the token store's {@code owner} column
+     * @param afterSplit  run once a processor has its count, so the nodes' shares count the new segments at once
      */
     public SegmentSplitter(JdbcTemplate jdbc, TransactionTemplate transactions, Map<String, Integer> configured,
                            Function<String, Optional<StreamingEventProcessor>> processors, String owner,
-                           Duration interval, Duration splitTimeout) {
+                           Duration interval, Duration splitTimeout, Runnable afterSplit) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.configured = Map.copyOf(configured);
@@ -74,6 +76,7 @@ public class SegmentSplitter implements SmartLifecycle {
         this.owner = owner;
         this.interval = interval;
         this.splitTimeout = splitTimeout;
+        this.afterSplit = afterSplit;
     }
 
     /** The count a processor is kept up to, if it is one of those. */
@@ -182,6 +185,7 @@ public class SegmentSplitter implements SmartLifecycle {
         } else if (split) {
             log.info("Processor {} now has the {} segments configured, each at the position of the one it came from",
                     name, count);
+            afterSplit.run();
         } else {
             log.debug("Processor {} has the {} segments configured", name, count);
         }
@@ -195,6 +199,7 @@ public class SegmentSplitter implements SmartLifecycle {
         }
         // A start looks afresh, as a node does when it starts.
         settled.clear();
+        waiting.clear();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "segment-splitter");
             thread.setDaemon(true);

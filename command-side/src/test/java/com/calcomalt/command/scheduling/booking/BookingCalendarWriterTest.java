@@ -341,10 +341,22 @@ class BookingCalendarWriterTest {
         });
         List<String> before = tokens();
         assertThat(before).hasSize(1);
+        // Another node, still on the old count, is working on that segment; its claim stays fresh throughout.
+        jdbc.update("update eventstore.token_entry set owner = 'node-b', timestamp = ? where processor_name = ?",
+                Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MILLIS).toString(),
+                BookingCalendarWriter.PROCESSING_GROUP);
 
         processor.start();
         splitter.start();
-        // Nodes starting together: two more splitters at once must neither fail nor overshoot the count.
+        splitter.splitWhereNeeded();
+        assertThat(jdbc.queryForList("select owner from eventstore.token_entry where processor_name = ?", String.class,
+                BookingCalendarWriter.PROCESSING_GROUP)).as("another node's segment is that node's to split")
+                .containsExactly("node-b");
+
+        // node-b stops and releases its claim. Nodes starting together: two more splitters race this node's own
+        // and must neither fail nor overshoot the count.
+        jdbc.update("update eventstore.token_entry set owner = null where processor_name = ?",
+                BookingCalendarWriter.PROCESSING_GROUP);
         ExecutorService others = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> rounds = List.of(others.submit(splitter::splitWhereNeeded),
@@ -361,7 +373,9 @@ class BookingCalendarWriterTest {
         assertThat(tokens()).as("both halves of each split keep the segment's position").containsOnly(before.get(0));
         splitter.splitWhereNeeded();
         assertThat(tokens()).as("a later round splits no further").hasSize(4);
-        assertThat(splitter.settled()).isTrue();
+        await().atMost(WAIT).until(splitter::settled);
+        await("this node, alone, takes up the new segments").atMost(WAIT)
+                .until(() -> processor.processingStatus().size() == 4);
 
         Host host = hostWithDestination("hanna-secret-1");
         List<BookingRequested> bookings = List.of(booking(host, inDays(10), null), booking(host, inDays(11), null),
