@@ -44,7 +44,7 @@ public class SegmentSplitter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentSplitter.class);
     /** First key of this class's advisory locks (the second is the processor's), apart from any other lock. */
-    private static final int LOCK_KEY = 0x5E65_0001;
+    static final int LOCK_KEY = 0x5E65_0001;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
