@@ -47,6 +47,9 @@ class OperationsApiTest extends ApiTest {
 
             assertThat(node).as("calalt.node-name unset: the JVM's pid@host").isEqualTo(ManagementFactory.getRuntimeMXBean().getName());
             assertThat(processors.at("/processors/calcom-projections/claimedSegments").toString()).isEqualTo("[0]");
+            assertThat(processors.at("/processors/calendar-writer/configuredSegments").asInt()).isEqualTo(4);
+            assertThat(processors.at("/processors/calendar-writer/totalSegments").asInt())
+                    .as("in the token store, on all nodes").isEqualTo(4);
             assertThat(jdbc.queryForObject("""
                     select owner from eventstore.token_entry where processor_name = 'calcom-projections' and segment = 0""",
                     String.class)).isEqualTo(node);

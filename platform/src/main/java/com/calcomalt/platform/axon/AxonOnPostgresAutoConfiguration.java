@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,6 +23,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -44,6 +47,7 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -61,6 +65,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Axon on PostgreSQL without Axon Server: Axon's JDBC event store, token store, saga store and
@@ -241,6 +247,28 @@ public class AxonOnPostgresAutoConfiguration {
     ConfigurerModule processorsTakeTheirShareOfSegments(LiveNodes liveNodes) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.maxSegmentProvider(liveNodes));
+    }
+
+    /**
+     * Pooled processors whose token store holds fewer segments than their {@code initial-segment-count}
+     * (tokens made before the count was raised) are split up to it: see {@link SegmentSplitter}.
+     */
+    @Bean
+    SegmentSplitter segmentSplitter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                                    LiveNodes liveNodes, EventProcessorProperties processorProperties,
+                                    ObjectProvider<org.axonframework.config.Configuration> axon,
+                                    @Value(NodeName.PROPERTY) String nodeName,
+                                    @Value("${calalt.processors.split-interval:5s}") Duration interval,
+                                    @Value("${calalt.processors.split-timeout:30s}") Duration splitTimeout) {
+        Map<String, Integer> configured = new HashMap<>();
+        processorProperties.getProcessors().forEach((name, settings) -> {
+            if (settings.getMode() == EventProcessorProperties.Mode.POOLED && settings.getInitialSegmentCount() != null) {
+                configured.put(name, settings.getInitialSegmentCount());
+            }
+        });
+        return new SegmentSplitter(jdbc, new TransactionTemplate(transactionManager), configured, name -> axon.getObject()
+                .eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class),
+                NodeName.of(nodeName), interval, splitTimeout, liveNodes::beat);
     }
 
     @Bean

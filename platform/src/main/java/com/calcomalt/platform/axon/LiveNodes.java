@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,11 @@ public class LiveNodes implements MaxSegmentProvider, SmartLifecycle {
         Integer total = segments.get(processor);
         int nodes = Math.max(1, live.size());
         return total == null ? Short.MAX_VALUE : Math.max(1, (total + nodes - 1) / nodes);
+    }
+
+    /** How many segments a processor has in the token store, as of the last heartbeat; none before it first started. */
+    public Optional<Integer> segmentsInStore(String processor) {
+        return Optional.ofNullable(segments.get(processor));
     }
 
     /** The live nodes' names, this one included once it has said it is alive. */

@@ -1,6 +1,7 @@
 package com.calcomalt.platform.health;
 
 import com.calcomalt.platform.axon.LiveNodes;
+import com.calcomalt.platform.axon.SegmentSplitter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     private final EventProcessingConfiguration eventProcessing;
     private final String nodeName;
     private final LiveNodes liveNodes;
+    private final SegmentSplitter splitter;
 
     public EventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing, String nodeName,
-                                          LiveNodes liveNodes) {
+                                          LiveNodes liveNodes, SegmentSplitter splitter) {
         super("Event processors are unavailable");
         this.eventProcessing = eventProcessing;
         this.nodeName = nodeName;
         this.liveNodes = liveNodes;
+        this.splitter = splitter;
     }
 
     @Override
@@ -54,6 +57,12 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                 details.put("claimedSegments", List.copyOf(streaming.processingStatus().keySet()));
                 if (liveNodes != null) {
                     details.put("fairShare", liveNodes.getMaxSegments(entry.getKey()));
+                    // Across all nodes; below the configured count until SegmentSplitter has split them.
+                    liveNodes.segmentsInStore(entry.getKey()).ifPresent(count -> details.put("totalSegments", count));
+                }
+                if (splitter != null) {
+                    splitter.configuredSegments(entry.getKey())
+                            .ifPresent(count -> details.put("configuredSegments", count));
                 }
                 details.put("segments", segments);
             }

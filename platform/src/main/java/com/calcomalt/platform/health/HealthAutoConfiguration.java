@@ -1,6 +1,7 @@
 package com.calcomalt.platform.health;
 
 import com.calcomalt.platform.axon.LiveNodes;
+import com.calcomalt.platform.axon.SegmentSplitter;
 import com.calcomalt.platform.config.NodeName;
 import com.calcomalt.platform.security.ApiKeyOwners;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -16,8 +17,10 @@ public class HealthAutoConfiguration {
     @Bean
     EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration eventProcessing,
                                                                   @Value(NodeName.PROPERTY) String nodeName,
-                                                                  ObjectProvider<LiveNodes> liveNodes) {
-        return new EventProcessorsHealthIndicator(eventProcessing, NodeName.of(nodeName), liveNodes.getIfAvailable());
+                                                                  ObjectProvider<LiveNodes> liveNodes,
+                                                                  ObjectProvider<SegmentSplitter> splitter) {
+        return new EventProcessorsHealthIndicator(eventProcessing, NodeName.of(nodeName), liveNodes.getIfAvailable(),
+                splitter.getIfAvailable());
     }
 
     @Bean

@@ -30,6 +30,7 @@ import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingRescheduled;
 import com.calcomalt.contracts.scheduling.BookingStatus;
+import com.calcomalt.platform.axon.SegmentSplitter;
 import com.calcomalt.platform.secrets.SecretBox;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,16 +38,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Booking events through the event store, the calendar-writer processor and the durable scheduler
@@ -69,6 +77,12 @@ class BookingCalendarWriterTest {
     EventProcessingConfiguration eventProcessing;
     @Autowired
     SecretBox secrets;
+    @Autowired
+    SegmentSplitter splitter;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private final CalDavConnector caldav = new CalDavConnector(Duration.ofSeconds(3));
     private final CalendarAccount hannasLogin = new CalendarAccount(radicale.url(), "hanna", "hanna-secret-1");
@@ -308,6 +322,78 @@ class BookingCalendarWriterTest {
                 "select invalid from command_side.calendar_credentials where credential_id = ?", Boolean.class,
                 host.credentialId())));
         assertThat(radicale.resources("hanna", host.calendar())).isEmpty();
+    }
+
+    @Test
+    void a_token_store_of_one_segment_is_split_to_the_configured_four_at_its_position_and_each_booking_written_once()
+            throws Exception {
+        StreamingEventProcessor processor = eventProcessing
+                .eventProcessor(BookingCalendarWriter.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        assertThat(splitter.configuredSegments(BookingCalendarWriter.PROCESSING_GROUP)).contains(4);
+        // An installation from before the side-effect processors had several segments: one, at the head.
+        processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+        splitter.stop();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            jdbc.update("delete from eventstore.token_entry where processor_name = ?",
+                    BookingCalendarWriter.PROCESSING_GROUP);
+            tokenStore.initializeTokenSegments(BookingCalendarWriter.PROCESSING_GROUP, 1,
+                    eventStore.createHeadToken());
+        });
+        List<String> before = tokens();
+        assertThat(before).hasSize(1);
+        // Another node, still on the old count, is working on that segment; its claim stays fresh throughout.
+        jdbc.update("update eventstore.token_entry set owner = 'node-b', timestamp = ? where processor_name = ?",
+                Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MILLIS).toString(),
+                BookingCalendarWriter.PROCESSING_GROUP);
+
+        processor.start();
+        splitter.start();
+        splitter.splitWhereNeeded();
+        assertThat(jdbc.queryForList("select owner from eventstore.token_entry where processor_name = ?", String.class,
+                BookingCalendarWriter.PROCESSING_GROUP)).as("another node's segment is that node's to split")
+                .containsExactly("node-b");
+
+        // node-b stops and releases its claim. Nodes starting together: two more splitters race this node's own
+        // and must neither fail nor overshoot the count.
+        jdbc.update("update eventstore.token_entry set owner = null where processor_name = ?",
+                BookingCalendarWriter.PROCESSING_GROUP);
+        ExecutorService others = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> rounds = List.of(others.submit(splitter::splitWhereNeeded),
+                    others.submit(splitter::splitWhereNeeded));
+            for (Future<?> round : rounds) {
+                round.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            others.shutdownNow();
+        }
+        await().atMost(WAIT).until(() -> tokens().size() == 4);
+        assertThat(jdbc.queryForList("select segment from eventstore.token_entry where processor_name = ? "
+                + "order by segment", Integer.class, BookingCalendarWriter.PROCESSING_GROUP)).containsExactly(0, 1, 2, 3);
+        assertThat(tokens()).as("both halves of each split keep the segment's position").containsOnly(before.get(0));
+        splitter.splitWhereNeeded();
+        assertThat(tokens()).as("a later round splits no further").hasSize(4);
+        await().atMost(WAIT).until(splitter::settled);
+        await("this node, alone, takes up the new segments").atMost(WAIT)
+                .until(() -> processor.processingStatus().size() == 4);
+
+        Host host = hostWithDestination("hanna-secret-1");
+        List<BookingRequested> bookings = List.of(booking(host, inDays(10), null), booking(host, inDays(11), null),
+                booking(host, inDays(12), null), booking(host, inDays(13), null));
+        bookings.forEach(this::book);
+        await().atMost(WAIT).until(() -> bookings.stream().allMatch(b -> "WRITTEN".equals(status(b.uid()))
+                && bookingEvents(b.uid()).stream().anyMatch(BookingReferenceAdded.class::isInstance)));
+        for (BookingRequested booking : bookings) {
+            assertThat(bookingEvents(booking.uid()).stream().filter(BookingReferenceAdded.class::isInstance))
+                    .as("written once").hasSize(1);
+            assertThat(row(booking.uid()).get("attempts")).isEqualTo(0);
+        }
+        assertThat(radicale.resources("hanna", host.calendar())).hasSize(4);
+    }
+
+    private List<String> tokens() {
+        return jdbc.queryForList("select convert_from(token, 'UTF8') from eventstore.token_entry where processor_name = ?",
+                String.class, BookingCalendarWriter.PROCESSING_GROUP);
     }
 
     @Test
