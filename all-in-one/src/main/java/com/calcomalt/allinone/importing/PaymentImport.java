@@ -14,15 +14,18 @@ import com.calcomalt.contracts.scheduling.BookingPaid;
 import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.contracts.scheduling.PaymentOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(80)
-class PaymentImport implements ImportSection {
+class PaymentImport implements ImportSection.Streamed {
 
     /** What a payment's events take from its booking: cal.com keeps no times of a payment. */
     private record Booking(String uid, BookingStatus status, Instant createdAt, Instant updatedAt, boolean paid) {
@@ -47,25 +50,16 @@ class PaymentImport implements ImportSection {
     private static final String APP_EVENT = "imported";
 
     @Override
-    public Result read(Connection source, Imported imported) throws SQLException {
-        Map<Integer, Booking> bookings = new LinkedHashMap<>();
-        each(source, """
-                select id, uid, status::text, "createdAt", "updatedAt", paid from "Booking" order by id""", row -> {
-            int id = row.getInt("id");
-            if (imported.bookingIds().contains(id)) {
-                bookings.put(id, new Booking(row.getString("uid"), BookingStatus.valueOf(row.getString("status")),
-                        instant(row.getTimestamp("createdAt")), instant(row.getTimestamp("updatedAt")),
-                        row.getBoolean("paid")));
-            }
-        });
-        List<Pending> events = new ArrayList<>();
+    public Result read(Connection source, Imported imported, Consumer<Pending> events) throws SQLException {
         List<RuleBreak> breaks = new ArrayList<>();
         int[] written = {0};
-        Map<Integer, String> paidBy = new HashMap<>();
+        // Each payment read with its booking, so no booking waits in memory for its payments.
         each(source, """
-                select id, uid, "bookingId", amount, fee, currency, success, refunded, data::text, "externalId",
-                       "appId", "paymentOption"::text
-                from "Payment" order by id""", row -> {
+                select p.id, p.uid, p."bookingId", p.amount, p.fee, p.currency, p.success, p.refunded, p.data::text,
+                       p."externalId", p."appId", p."paymentOption"::text, b.uid as "bookingUid",
+                       b.status::text as "bookingStatus", b."createdAt" as "bookingCreatedAt",
+                       b."updatedAt" as "bookingUpdatedAt", b.paid
+                from "Payment" p left join "Booking" b on b.id = p."bookingId" order by p.id""", row -> {
             int id = row.getInt("id");
             String uid = row.getString("uid");
             int bookingId = row.getInt("bookingId");
@@ -76,7 +70,8 @@ class PaymentImport implements ImportSection {
             String option = row.getString("paymentOption");
             boolean success = row.getBoolean("success");
             boolean refunded = row.getBoolean("refunded");
-            Booking booking = bookings.get(bookingId);
+            Booking booking = row.getString("bookingUid") == null || !imported.bookingIds().contains(bookingId) ? null
+                    : booking(row, "bookingUid", "bookingStatus", "bookingCreatedAt", "bookingUpdatedAt");
             String broken = null;
             if (booking == null) {
                 broken = "booking " + bookingId + " does not exist or breaks a rule";
@@ -100,36 +95,66 @@ class PaymentImport implements ImportSection {
             written[0]++;
             PaymentOption paymentOption = PaymentOption.valueOf(option);
             String aggregate = PaymentIds.aggregateId(uid);
-            events.add(new Pending("Payment", aggregate, new PaymentInitiated(uid, id, bookingId, booking.uid(),
+            events.accept(new Pending("Payment", aggregate, new PaymentInitiated(uid, id, bookingId, booking.uid(),
                     row.getString("appId"), amount, fee, currency, externalId, paymentOption,
                     SourceRows.object(row.getString("data")), booking.createdAt()), booking.createdAt()));
             if (success) {
                 Instant at = booking.changedAt();
-                events.add(new Pending("Payment", aggregate, new PaymentSucceeded(uid, id, bookingId, booking.uid(),
+                events.accept(new Pending("Payment", aggregate, new PaymentSucceeded(uid, id, bookingId, booking.uid(),
                         paymentOption, APP_EVENT, at), at));
                 if (paymentOption == PaymentOption.HOLD) {
-                    events.add(new Pending("Payment", aggregate, new PaymentCharged(uid, id, bookingId,
+                    events.accept(new Pending("Payment", aggregate, new PaymentCharged(uid, id, bookingId,
                             booking.uid(), null, at), at));
                 }
                 if (refunded) {
-                    events.add(new Pending("Payment", aggregate, new PaymentRefunded(uid, id, bookingId,
+                    events.accept(new Pending("Payment", aggregate, new PaymentRefunded(uid, id, bookingId,
                             booking.uid(), null, at), at));
                 }
-                paidBy.putIfAbsent(bookingId, uid);
             }
         });
-        for (var entry : bookings.entrySet()) {
-            Booking booking = entry.getValue();
-            if (booking.paid()) {
+        Set<Integer> broken = new HashSet<>();
+        breaks.forEach(b -> broken.add(Integer.valueOf(b.id())));
+        // The paid bookings in the order of their ids, each with its successful payments: the first one written
+        // is the one that paid it.
+        Booking[] paid = {null};
+        int[] paidId = {-1};
+        String[] paidBy = {null};
+        Runnable markPaid = () -> {
+            if (paid[0] != null) {
                 // Its status and time as they are: being paid is the last thing the import tells of it.
-                events.add(new Pending("Booking", BookingIds.aggregateId(booking.uid()), new BookingPaid(booking.uid(),
-                        entry.getKey(), paidBy.get(entry.getKey()), booking.status(), booking.updatedAt()),
-                        booking.changedAt()));
+                events.accept(new Pending("Booking", BookingIds.aggregateId(paid[0].uid()), new BookingPaid(
+                        paid[0].uid(), paidId[0], paidBy[0], paid[0].status(), paid[0].updatedAt()),
+                        paid[0].changedAt()));
             }
-        }
+        };
+        each(source, """
+                select b.id, b.uid, b.status::text, b."createdAt", b."updatedAt", b.paid, p.id as "paymentId",
+                       p.uid as "paymentUid"
+                from "Booking" b left join "Payment" p on p."bookingId" = b.id and p.success
+                where b.paid order by b.id, p.id""", row -> {
+            int id = row.getInt("id");
+            if (paidId[0] != id) {
+                markPaid.run();
+                paid[0] = imported.bookingIds().contains(id)
+                        ? booking(row, "uid", "status", "createdAt", "updatedAt") : null;
+                paidId[0] = id;
+                paidBy[0] = null;
+            }
+            Integer payment = SectionRows.integer(row, "paymentId");
+            if (paidBy[0] == null && payment != null && !broken.contains(payment)) {
+                paidBy[0] = row.getString("paymentUid");
+            }
+        });
+        markPaid.run();
         Map<String, Integer> rows = new LinkedHashMap<>();
         rows.put("Payment", written[0]);
-        return new Result(rows, events, breaks, List.of(), Map.of("Payment", SectionRows.maxId(source, "Payment")));
+        return new Result(rows, List.of(), breaks, List.of(), Map.of("Payment", SectionRows.maxId(source, "Payment")));
+    }
+
+    private static Booking booking(ResultSet row, String uid, String status, String createdAt, String updatedAt)
+            throws SQLException {
+        return new Booking(row.getString(uid), BookingStatus.valueOf(row.getString(status)),
+                instant(row.getTimestamp(createdAt)), instant(row.getTimestamp(updatedAt)), row.getBoolean("paid"));
     }
 
     private static boolean iso4217(String code) {
