@@ -27,18 +27,24 @@ import com.calcomalt.contracts.scheduling.SchedulingType;
 import com.calcomalt.contracts.scheduling.UtmParameters;
 import com.calcomalt.rules.scheduling.BookingState;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
@@ -55,19 +61,21 @@ final class BookingImport {
     static final List<String> TABLES = List.of("Booking", "Attendee", "BookingSeat", "BookingReference", "Tracking",
             "BookingInternalNote");
 
-    /** @param bookingIds the bookings written, for the sections whose rows name a booking */
-    record Result(List<DomainEventMessage<?>> events, Map<String, Integer> counts, Map<String, Integer> maxIds,
-                  Set<Integer> bookingIds) {
+    /**
+     * @param bookingIds the bookings written, for the sections whose rows name a booking
+     * @param events how many events their stories take
+     */
+    record Result(Map<String, Integer> counts, Map<String, Integer> maxIds, Set<Integer> bookingIds, int events) {
     }
 
     private BookingImport() {
     }
 
-    private record Seat(int id, String referenceUid, int bookingId, int attendeeId, Map<String, Object> data,
+    private record Seat(int id, String referenceUid, int attendeeId, Map<String, Object> data,
                         Map<String, Object> metadata) {
     }
 
-    private record Reference(int id, int bookingId, String type, String uid, String meetingId, String meetingPassword,
+    private record Reference(int id, String type, String uid, String meetingId, String meetingPassword,
                              String meetingUrl, boolean deleted, String externalCalendarId, Integer credentialId,
                              String thirdPartyRecurringEventId) {
     }
@@ -75,131 +83,97 @@ final class BookingImport {
     private record Note(int id, String text, int createdById, Instant createdAt) {
     }
 
-    private record Person(BookingAttendee attendee, int bookingId, boolean noShow) {
+    private record Person(BookingAttendee attendee, boolean noShow) {
     }
 
+    /** Reads and checks every booking with its rows, reporting what breaks a rule; keeps none of their events. */
     static Result read(Connection source, ImportedSoFar imported, Map<Integer, EventTypeImport.Facts> eventTypes,
                        List<RuleBreak> breaks) throws SQLException {
-        Set<Integer> bookingIds = new HashSet<>();
-        try (var statement = source.createStatement();
-             var rows = statement.executeQuery("select id from \"Booking\"")) {
-            while (rows.next()) {
-                bookingIds.add(rows.getInt(1));
-            }
+        int[] events = {0};
+        BitSet written = new BitSet();
+        Map<String, Integer> counts = walk(source, imported, eventTypes, breaks, written, event -> events[0]++);
+        Map<String, Integer> maxIds = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            maxIds.put(table, CalcomImport.maxId(source, table));
         }
-        Map<Integer, Person> people = new LinkedHashMap<>();
-        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
-                select id, email, name, "timeZone", "bookingId", locale, "phoneNumber", "noShow"
-                from "Attendee" order by id""")) {
-            while (rows.next()) {
-                int id = rows.getInt("id");
-                Integer bookingId = integer(rows, "bookingId");
-                if (bookingId == null || !bookingIds.contains(bookingId)) {
-                    breaks.add(new RuleBreak("Attendee", id, "booking " + bookingId + " does not exist"));
-                    continue;
-                }
-                people.put(id, new Person(new BookingAttendee(id, rows.getString("name"), rows.getString("email"),
-                        rows.getString("timeZone"), rows.getString("locale"), rows.getString("phoneNumber")),
-                        bookingId, Boolean.TRUE.equals(rows.getObject("noShow"))));
-            }
-        }
-        Map<Integer, List<Seat>> seats = new HashMap<>();
-        Set<Integer> seatHolders = new HashSet<>();
-        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
-                select id, "referenceUid", "bookingId", "attendeeId", data::text, metadata::text
-                from "BookingSeat" order by id""")) {
-            while (rows.next()) {
-                int id = rows.getInt("id");
-                int bookingId = rows.getInt("bookingId");
-                int attendeeId = rows.getInt("attendeeId");
-                Person holder = people.get(attendeeId);
-                if (!bookingIds.contains(bookingId) || holder == null || holder.bookingId() != bookingId) {
-                    breaks.add(new RuleBreak("BookingSeat", id, "booking " + bookingId + " or its attendee "
-                            + attendeeId + " does not exist"));
-                    continue;
-                }
-                seatHolders.add(attendeeId);
-                seats.computeIfAbsent(bookingId, b -> new ArrayList<>()).add(new Seat(id,
-                        rows.getString("referenceUid"), bookingId, attendeeId, object(rows.getString("data")),
-                        object(rows.getString("metadata"))));
-            }
-        }
-        Map<Integer, List<Person>> attendees = new HashMap<>();
-        people.values().stream().filter(p -> !seatHolders.contains(p.attendee().attendeeId()))
-                .forEach(p -> attendees.computeIfAbsent(p.bookingId(), b -> new ArrayList<>()).add(p));
-        Map<Integer, UtmParameters> tracking = new HashMap<>();
-        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
-                select id, "bookingId", utm_source, utm_medium, utm_campaign, utm_term, utm_content
-                from "Tracking" order by id""")) {
-            while (rows.next()) {
-                int id = rows.getInt("id");
-                int bookingId = rows.getInt("bookingId");
-                if (!bookingIds.contains(bookingId)) {
-                    breaks.add(new RuleBreak("Tracking", id, "booking " + bookingId + " does not exist"));
-                    continue;
-                }
-                tracking.put(bookingId, new UtmParameters(id, rows.getString("utm_source"),
-                        rows.getString("utm_medium"), rows.getString("utm_campaign"), rows.getString("utm_term"),
-                        rows.getString("utm_content")));
-            }
-        }
-        Map<Integer, List<Reference>> references = new HashMap<>();
-        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
-                select id, "bookingId", type, uid, "meetingId", "meetingPassword", "meetingUrl", deleted,
-                       "externalCalendarId", "credentialId", "thirdPartyRecurringEventId"
-                from "BookingReference" order by id""")) {
-            while (rows.next()) {
-                int id = rows.getInt("id");
-                Integer bookingId = integer(rows, "bookingId");
-                if (bookingId == null || !bookingIds.contains(bookingId)) {
-                    breaks.add(new RuleBreak("BookingReference", id, "booking " + bookingId + " does not exist"));
-                    continue;
-                }
-                references.computeIfAbsent(bookingId, b -> new ArrayList<>()).add(new Reference(id, bookingId,
-                        rows.getString("type"), rows.getString("uid"), rows.getString("meetingId"),
-                        rows.getString("meetingPassword"), rows.getString("meetingUrl"),
-                        Boolean.TRUE.equals(rows.getObject("deleted")), rows.getString("externalCalendarId"),
-                        integer(rows, "credentialId"), rows.getString("thirdPartyRecurringEventId")));
-            }
-        }
-        Map<Integer, List<Note>> notes = new HashMap<>();
-        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
-                select id, text, "bookingId", "createdById", "createdAt" from "BookingInternalNote" order by id""")) {
-            while (rows.next()) {
-                int id = rows.getInt("id");
-                int bookingId = rows.getInt("bookingId");
-                int author = rows.getInt("createdById");
-                if (!bookingIds.contains(bookingId) || !imported.users().containsKey(author)) {
-                    breaks.add(new RuleBreak("BookingInternalNote", id, "booking " + bookingId + " or author "
-                            + author + " does not exist or breaks a rule"));
-                    continue;
-                }
-                notes.computeIfAbsent(bookingId, b -> new ArrayList<>()).add(new Note(id, rows.getString("text"),
-                        author, instant(rows, "createdAt")));
-            }
-        }
-        Map<String, String> rescheduledTo = new HashMap<>();
-        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
-                select uid, "fromReschedule" from "Booking" where "fromReschedule" is not null""")) {
-            while (rows.next()) {
-                rescheduledTo.put(rows.getString(2), rows.getString(1));
-            }
-        }
+        return new Result(counts, maxIds, new IdSet(written), events[0]);
+    }
 
-        List<DomainEventMessage<?>> events = new ArrayList<>();
+    /**
+     * Reads the bookings again in the same snapshot and gives each written booking's story to {@code events}, in
+     * the order of their ids: the same checks on the same rows leave out the same rows {@link #read} reported.
+     */
+    static void write(Connection source, ImportedSoFar imported, Map<Integer, EventTypeImport.Facts> eventTypes,
+                      Consumer<DomainEventMessage<?>> events) throws SQLException {
+        walk(source, imported, eventTypes, new ArrayList<>(), new BitSet(), events);
+    }
+
+    /**
+     * One pass over the bookings in the order of their ids, each child table merged in by a cursor of its own
+     * ordered by booking id: only one booking's rows are in memory at a time. What the rules need of earlier
+     * bookings is kept only for those the database finds taking part in an overlap or a shared seated slot.
+     */
+    private static Map<String, Integer> walk(Connection source, ImportedSoFar imported,
+                                             Map<Integer, EventTypeImport.Facts> eventTypes, List<RuleBreak> breaks,
+                                             BitSet written, Consumer<DomainEventMessage<?>> events)
+            throws SQLException {
+        Set<Integer> overlapping = ids(source, OVERLAPPING);
+        Set<Integer> sharingSeatedSlots = ids(source, SHARING_SEATED_SLOTS);
         Map<Integer, TreeMap<Instant, Instant>> busy = new HashMap<>();
         Map<String, Integer> seatedSlots = new HashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Set<Integer> written = new HashSet<>();
         TABLES.forEach(t -> counts.put(t, 0));
-        try (var statement = source.createStatement(); var rows = statement.executeQuery("""
-                select id, uid, "userId", "eventTypeId", title, description, "startTime", "endTime", "createdAt",
-                       "updatedAt", location, status::text, "cancellationReason", "rejectionReason",
-                       "fromReschedule", rescheduled, "customInputs"::text, "smsReminderNumber", metadata::text,
-                       responses::text, "iCalSequence", "iCalUID", "userPrimaryEmail", "idempotencyKey",
-                       "noShowHost", rating, "ratingFeedback", "cancelledBy", "rescheduledBy",
-                       "creationSource"::text
-                from "Booking" order by id""")) {
+        try (var attendeeRows = new Children<>(source, "Attendee", """
+                     select id, email, name, "timeZone", "bookingId", locale, "phoneNumber", "noShow"
+                     from "Attendee" order by "bookingId" nulls first, id""",
+                     rows -> new Person(new BookingAttendee(rows.getInt("id"), rows.getString("name"),
+                             rows.getString("email"), rows.getString("timeZone"), rows.getString("locale"),
+                             rows.getString("phoneNumber")), Boolean.TRUE.equals(rows.getObject("noShow"))),
+                     (rows, bookingId) -> "booking " + bookingId + " does not exist");
+             var seatRows = new Children<>(source, "BookingSeat", """
+                     select id, "referenceUid", "bookingId", "attendeeId", data::text, metadata::text
+                     from "BookingSeat" order by "bookingId", id""",
+                     rows -> new Seat(rows.getInt("id"), rows.getString("referenceUid"), rows.getInt("attendeeId"),
+                             object(rows.getString("data")), object(rows.getString("metadata"))),
+                     (rows, bookingId) -> "booking " + bookingId + " or its attendee " + rows.getInt("attendeeId")
+                             + " does not exist");
+             var trackingRows = new Children<>(source, "Tracking", """
+                     select id, "bookingId", utm_source, utm_medium, utm_campaign, utm_term, utm_content
+                     from "Tracking" order by "bookingId", id""",
+                     rows -> new UtmParameters(rows.getInt("id"), rows.getString("utm_source"),
+                             rows.getString("utm_medium"), rows.getString("utm_campaign"), rows.getString("utm_term"),
+                             rows.getString("utm_content")),
+                     (rows, bookingId) -> "booking " + bookingId + " does not exist");
+             var referenceRows = new Children<>(source, "BookingReference", """
+                     select id, "bookingId", type, uid, "meetingId", "meetingPassword", "meetingUrl", deleted,
+                            "externalCalendarId", "credentialId", "thirdPartyRecurringEventId"
+                     from "BookingReference" order by "bookingId" nulls first, id""",
+                     rows -> new Reference(rows.getInt("id"), rows.getString("type"), rows.getString("uid"),
+                             rows.getString("meetingId"), rows.getString("meetingPassword"),
+                             rows.getString("meetingUrl"), Boolean.TRUE.equals(rows.getObject("deleted")),
+                             rows.getString("externalCalendarId"), integer(rows, "credentialId"),
+                             rows.getString("thirdPartyRecurringEventId")),
+                     (rows, bookingId) -> "booking " + bookingId + " does not exist");
+             var noteRows = new Children<>(source, "BookingInternalNote", """
+                     select id, text, "bookingId", "createdById", "createdAt" from "BookingInternalNote"
+                     order by "bookingId", id""",
+                     rows -> new Note(rows.getInt("id"), rows.getString("text"), rows.getInt("createdById"),
+                             instant(rows, "createdAt")),
+                     (rows, bookingId) -> "booking " + bookingId + " or author " + rows.getInt("createdById")
+                             + " does not exist or breaks a rule");
+             var statement = source.createStatement();
+             var rows = statement.executeQuery("""
+                select b.id, b.uid, b."userId", b."eventTypeId", b.title, b.description, b."startTime", b."endTime",
+                       b."createdAt", b."updatedAt", b.location, b.status::text, b."cancellationReason",
+                       b."rejectionReason", b."fromReschedule", b.rescheduled, b."customInputs"::text,
+                       b."smsReminderNumber", b.metadata::text, b.responses::text, b."iCalSequence", b."iCalUID",
+                       b."userPrimaryEmail", b."idempotencyKey", b."noShowHost", b.rating, b."ratingFeedback",
+                       b."cancelledBy", b."rescheduledBy", b."creationSource"::text, r."rescheduledTo"
+                from "Booking" b
+                left join (select distinct on ("fromReschedule") "fromReschedule", uid as "rescheduledTo"
+                           from "Booking" where "fromReschedule" is not null
+                           order by "fromReschedule", id desc) r on r."fromReschedule" = b.uid
+                order by b.id""")) {
             while (rows.next()) {
                 int id = rows.getInt("id");
                 String uid = rows.getString("uid");
@@ -210,8 +184,33 @@ final class BookingImport {
                 BookingStatus status = BookingStatus.valueOf(rows.getString("status"));
                 Instant start = instant(rows, "startTime");
                 Instant end = instant(rows, "endTime");
-                List<Person> listed = attendees.getOrDefault(id, List.of());
-                List<Seat> held = seats.getOrDefault(id, List.of());
+                Map<Integer, Person> people = new LinkedHashMap<>();
+                attendeeRows.of(id, breaks).forEach(p -> people.put(p.attendee().attendeeId(), p));
+                List<Seat> held = new ArrayList<>();
+                for (Seat seat : seatRows.of(id, breaks)) {
+                    if (people.containsKey(seat.attendeeId())) {
+                        held.add(seat);
+                    } else {
+                        breaks.add(new RuleBreak("BookingSeat", seat.id(), "booking " + id + " or its attendee "
+                                + seat.attendeeId() + " does not exist"));
+                    }
+                }
+                Set<Integer> seatHolders = new HashSet<>();
+                held.forEach(s -> seatHolders.add(s.attendeeId()));
+                List<Person> listed = people.values().stream()
+                        .filter(p -> !seatHolders.contains(p.attendee().attendeeId())).toList();
+                List<UtmParameters> tracked = trackingRows.of(id, breaks);
+                UtmParameters tracking = tracked.isEmpty() ? null : tracked.get(tracked.size() - 1);
+                List<Reference> references = referenceRows.of(id, breaks);
+                List<Note> notes = new ArrayList<>();
+                for (Note note : noteRows.of(id, breaks)) {
+                    if (imported.users().containsKey(note.createdById())) {
+                        notes.add(note);
+                    } else {
+                        breaks.add(new RuleBreak("BookingInternalNote", note.id(), "booking " + id + " or author "
+                                + note.createdById() + " does not exist or breaks a rule"));
+                    }
+                }
                 List<Integer> hostIds = hostIds(userId, eventType, listed, imported);
                 int before = eventType == null ? 0 : eventType.beforeEventBuffer();
                 int after = eventType == null ? 0 : eventType.afterEventBuffer();
@@ -221,9 +220,11 @@ final class BookingImport {
                 } else if (eventTypeId != null && eventType == null) {
                     broken = "event type " + eventTypeId + " does not exist or breaks a rule";
                 } else if (BookingState.takingPlace(status)) {
-                    broken = overlap(busy, hostIds, start.minus(Duration.ofMinutes(before)),
-                            end.plus(Duration.ofMinutes(after)), id);
-                    if (broken == null && !held.isEmpty()) {
+                    if (overlapping.contains(id)) {
+                        broken = overlap(busy, hostIds, start.minus(Duration.ofMinutes(before)),
+                                end.plus(Duration.ofMinutes(after)));
+                    }
+                    if (broken == null && !held.isEmpty() && sharingSeatedSlots.contains(id)) {
                         Integer first = seatedSlots.putIfAbsent(eventTypeId + "/" + start, id);
                         if (first != null) {
                             broken = "seated booking " + first + " of event type " + eventTypeId + " starts at "
@@ -239,16 +240,14 @@ final class BookingImport {
                         breaks.add(new RuleBreak("BookingSeat", s.id(), because));
                         breaks.add(new RuleBreak("Attendee", s.attendeeId(), because));
                     });
-                    references.getOrDefault(id, List.of())
-                            .forEach(r -> breaks.add(new RuleBreak("BookingReference", r.id(), because)));
-                    notes.getOrDefault(id, List.of())
-                            .forEach(n -> breaks.add(new RuleBreak("BookingInternalNote", n.id(), because)));
-                    if (tracking.containsKey(id)) {
-                        breaks.add(new RuleBreak("Tracking", tracking.get(id).trackingId(), because));
+                    references.forEach(r -> breaks.add(new RuleBreak("BookingReference", r.id(), because)));
+                    notes.forEach(n -> breaks.add(new RuleBreak("BookingInternalNote", n.id(), because)));
+                    if (tracking != null) {
+                        breaks.add(new RuleBreak("Tracking", tracking.trackingId(), because));
                     }
                     continue;
                 }
-                if (BookingState.takingPlace(status)) {
+                if (BookingState.takingPlace(status) && overlapping.contains(id)) {
                     for (Integer host : hostIds) {
                         busy.computeIfAbsent(host, h -> new TreeMap<>()).put(start.minus(Duration.ofMinutes(before)),
                                 end.plus(Duration.ofMinutes(after)));
@@ -269,12 +268,12 @@ final class BookingImport {
                         object(rows.getString("customInputs")), object(rows.getString("metadata")),
                         rows.getString("smsReminderNumber"), rows.getString("iCalUID"), rows.getInt("iCalSequence"),
                         rows.getString("idempotencyKey"), rows.getString("fromReschedule"),
-                        rescheduled ? null : rows.getString("rescheduledBy"), firstSeat, tracking.get(id),
+                        rescheduled ? null : rows.getString("rescheduledBy"), firstSeat, tracking,
                         creationSource == null ? null : CreationSource.valueOf(creationSource),
                         userId == null ? 0 : userId, snapshot(eventType, organizer), createdAt), createdAt);
                 boolean rowChanged = false;
                 if (status == BookingStatus.cancelled && rescheduled) {
-                    story.add(new BookingRescheduled(uid, id, rescheduledTo.get(uid),
+                    story.add(new BookingRescheduled(uid, id, rows.getString("rescheduledTo"),
                             rows.getString("cancellationReason"), rows.getString("rescheduledBy"), updatedAt),
                             changedAt);
                     rowChanged = true;
@@ -291,7 +290,7 @@ final class BookingImport {
                     story.add(new BookingSeatBooked(uid, id, seat(more, people), updatedAt), changedAt);
                     rowChanged = true;
                 }
-                for (Reference r : references.getOrDefault(id, List.of())) {
+                for (Reference r : references) {
                     story.add(new BookingReferenceAdded(uid, id, r.id(), r.type(), r.uid(), r.meetingId(),
                             r.meetingPassword(), r.meetingUrl(), r.externalCalendarId(), r.credentialId(),
                             r.thirdPartyRecurringEventId(), createdAt), createdAt);
@@ -299,7 +298,7 @@ final class BookingImport {
                         story.add(new BookingReferenceRemoved(uid, id, r.id(), changedAt), changedAt);
                     }
                 }
-                for (Note note : notes.getOrDefault(id, List.of())) {
+                for (Note note : notes) {
                     story.add(new BookingInternalNoteAdded(uid, id, note.id(), note.text(), note.createdById(),
                             note.createdAt()), note.createdAt());
                 }
@@ -320,35 +319,173 @@ final class BookingImport {
                     story.add(new BookingAbsenceMarked(uid, id, noShowHost ? Boolean.TRUE : null, absent, updatedAt),
                             changedAt);
                 }
-                written.add(id);
+                written.set(id);
                 counts.merge("Booking", 1, Integer::sum);
                 counts.merge("Attendee", listed.size() + held.size(), Integer::sum);
                 counts.merge("BookingSeat", held.size(), Integer::sum);
-                counts.merge("BookingReference", references.getOrDefault(id, List.of()).size(), Integer::sum);
-                counts.merge("Tracking", tracking.containsKey(id) ? 1 : 0, Integer::sum);
-                counts.merge("BookingInternalNote", notes.getOrDefault(id, List.of()).size(), Integer::sum);
+                counts.merge("BookingReference", references.size(), Integer::sum);
+                counts.merge("Tracking", tracking != null ? 1 : 0, Integer::sum);
+                counts.merge("BookingInternalNote", notes.size(), Integer::sum);
+            }
+            for (Children<?> children : List.of(attendeeRows, seatRows, trackingRows, referenceRows, noteRows)) {
+                children.rest(breaks);
             }
         }
-        Map<String, Integer> maxIds = new LinkedHashMap<>();
-        for (String table : TABLES) {
-            maxIds.put(table, CalcomImport.maxId(source, table));
+        return counts;
+    }
+
+    /**
+     * The accepted and pending bookings whose range (buffers included) overlaps another's of a host they share:
+     * only these need their ranges kept while walking. A collective booking counts for every host of its event type,
+     * more than the hosts it names, so none is missed. Ranges are ordered by start per host: a booking overlaps an
+     * earlier one when the latest end before it is after its start, a later one when the next start is before its
+     * end, and one of the same start when either of them is not empty.
+     */
+    private static final String OVERLAPPING = """
+            with hosts as (
+                select b.id, b."userId" as host, b."eventTypeId" from "Booking" b
+                where b.status in ('accepted', 'pending') and b."userId" is not null
+                union
+                select b.id, h."userId", b."eventTypeId" from "Booking" b
+                join "EventType" e on e.id = b."eventTypeId" and e."schedulingType" = 'collective'
+                join "Host" h on h."eventTypeId" = e.id
+                where b.status in ('accepted', 'pending')
+            ), ranges as (
+                select h.id, h.host,
+                       b."startTime" - make_interval(mins => coalesce(e."beforeEventBuffer", 0)) as starts,
+                       b."endTime" + make_interval(mins => coalesce(e."afterEventBuffer", 0)) as ends
+                from hosts h join "Booking" b on b.id = h.id left join "EventType" e on e.id = h."eventTypeId"
+            ), neighbours as (
+                select id, starts, ends,
+                       max(ends) over (partition by host order by starts, id
+                                       rows between unbounded preceding and 1 preceding) as "endBefore",
+                       lead(starts) over (partition by host order by starts, id) as "nextStart",
+                       count(*) over (partition by host, starts) as "sameStart",
+                       max(ends) over (partition by host, starts) as "sameStartEnd"
+                from ranges
+            )
+            select distinct id from neighbours
+            where "endBefore" > starts or "nextStart" < ends or ("sameStart" > 1 and "sameStartEnd" > starts)""";
+
+    /** Accepted and pending bookings with seats that share their event type and start with another such booking. */
+    private static final String SHARING_SEATED_SLOTS = """
+            select id from (
+                select b.id, count(*) over (partition by b."eventTypeId", b."startTime") as sharing
+                from "Booking" b
+                where b.status in ('accepted', 'pending') and exists (select 1 from "BookingSeat" s where s."bookingId" = b.id)
+            ) seated where sharing > 1""";
+
+    private static Set<Integer> ids(Connection source, String sql) throws SQLException {
+        Set<Integer> ids = new HashSet<>();
+        try (var statement = source.createStatement(); var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                ids.add(rows.getInt(1));
+            }
         }
-        return new Result(events, counts, maxIds, written);
+        return ids;
+    }
+
+    /**
+     * A child table read by a cursor ordered by booking id, merged with the bookings' cursor: each booking takes
+     * its rows, and rows passed over (of a booking that does not exist) are reported.
+     */
+    private static final class Children<T> implements AutoCloseable {
+
+        interface Mapper<T> {
+            T map(ResultSet row) throws SQLException;
+        }
+
+        interface Dangling {
+            String rule(ResultSet row, Integer bookingId) throws SQLException;
+        }
+
+        private final String table;
+        private final Statement statement;
+        private final ResultSet rows;
+        private final Mapper<T> mapper;
+        private final Dangling dangling;
+        private boolean more;
+
+        Children(Connection source, String table, String sql, Mapper<T> mapper, Dangling dangling)
+                throws SQLException {
+            this.table = table;
+            this.statement = source.createStatement();
+            this.rows = statement.executeQuery(sql);
+            this.mapper = mapper;
+            this.dangling = dangling;
+            this.more = rows.next();
+        }
+
+        List<T> of(int bookingId, List<RuleBreak> breaks) throws SQLException {
+            List<T> taken = new ArrayList<>();
+            while (more) {
+                Integer owner = integer(rows, "bookingId");
+                if (owner != null && owner > bookingId) {
+                    break;
+                }
+                if (owner != null && owner == bookingId) {
+                    taken.add(mapper.map(rows));
+                } else {
+                    breaks.add(new RuleBreak(table, rows.getInt("id"), dangling.rule(rows, owner)));
+                }
+                more = rows.next();
+            }
+            return taken;
+        }
+
+        /** The rows after the last booking's: of bookings that do not exist. */
+        void rest(List<RuleBreak> breaks) throws SQLException {
+            while (more) {
+                breaks.add(new RuleBreak(table, rows.getInt("id"), dangling.rule(rows, integer(rows, "bookingId"))));
+                more = rows.next();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (statement) {
+                rows.close();
+            }
+        }
+    }
+
+    /** Written booking ids, one bit each, for the sections to ask whether a booking is there. */
+    private static final class IdSet extends AbstractSet<Integer> {
+        private final BitSet ids;
+
+        IdSet(BitSet ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        public boolean contains(Object id) {
+            return id instanceof Integer i && i >= 0 && ids.get(i);
+        }
+
+        @Override
+        public Iterator<Integer> iterator() {
+            return ids.stream().iterator();
+        }
+
+        @Override
+        public int size() {
+            return ids.cardinality();
+        }
     }
 
     /** One booking's events, numbered in its stream. */
     private static final class Story {
         private final String aggregate;
-        private final List<DomainEventMessage<?>> events;
+        private final Consumer<DomainEventMessage<?>> events;
         private int sequence;
 
-        Story(String aggregate, List<DomainEventMessage<?>> events) {
+        Story(String aggregate, Consumer<DomainEventMessage<?>> events) {
             this.aggregate = aggregate;
             this.events = events;
         }
 
         void add(Object payload, Instant at) {
-            events.add(CalcomImport.event("Booking", aggregate, sequence++, payload, at));
+            events.accept(CalcomImport.event("Booking", aggregate, sequence++, payload, at));
         }
     }
 
@@ -382,7 +519,7 @@ final class BookingImport {
 
     /** The first booking of a host that overlaps this range, or null; ranges touching at an end do not overlap. */
     private static String overlap(Map<Integer, TreeMap<Instant, Instant>> busy, List<Integer> hostIds, Instant from,
-                                  Instant to, int bookingId) {
+                                  Instant to) {
         for (Integer host : hostIds) {
             TreeMap<Instant, Instant> taken = busy.get(host);
             if (taken == null) {

@@ -44,6 +44,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,6 +70,7 @@ public class CalcomImport {
             "RefreshToken", "Impersonations", "Seat", "SeatChangeLog", "TeamBilling", "OrganizationBilling");
 
     private static final int BATCH = 500;
+    private static final int FETCH = 1000;
     private static final MetaData IMPORTED = MetaData.with("imported", "calcom");
 
     private final EventStore eventStore;
@@ -129,6 +131,8 @@ public class CalcomImport {
         source.setAutoCommit(false);
         source.setReadOnly(true);
         source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        // With autocommit off, a fetch size makes the driver read each query by a cursor, FETCH rows at a time.
+        source.unwrap(PGConnection.class).setDefaultFetchSize(FETCH);
         try {
             long started = System.nanoTime();
             Snapshot snapshot = read(source);
@@ -139,12 +143,20 @@ public class CalcomImport {
             Set<String> skipped = new HashSet<>();
             breaks.forEach(b -> skipped.add(b.table() + ":" + b.id()));
             List<ImportSection.Result> sectionResults = new ArrayList<>();
+            List<Integer> sectionEvents = new ArrayList<>();
             ImportSection.Imported imported = imported(snapshot, skipped, eventTypes.facts().keySet(),
                     bookings.bookingIds());
             for (ImportSection section : sections) {
-                sectionResults.add(section.read(source, imported));
+                if (section instanceof ImportSection.Streamed streamed) {
+                    int[] given = {0};
+                    sectionResults.add(streamed.read(source, imported, event -> given[0]++));
+                    sectionEvents.add(given[0]);
+                } else {
+                    ImportSection.Result result = section.read(source, imported);
+                    sectionResults.add(result);
+                    sectionEvents.add(result.events().size());
+                }
             }
-            source.commit();
             out.printf("read and checked in %.1f s%n", (System.nanoTime() - started) / 1e9);
             List<RuleBreak> deferred = new ArrayList<>();
             sectionResults.forEach(r -> {
@@ -213,13 +225,24 @@ public class CalcomImport {
                 append("Membership", membershipEvents, out);
                 append("Schedule", scheduleEvents, out);
                 append("EventType", eventTypes.events(), out);
-                append("Booking", bookings.events(), out);
+                // The bookings are read again, in the same snapshot, and appended as they are read.
+                try (Appender appender = new Appender("Booking", bookings.events(), out)) {
+                    BookingImport.write(source, so, eventTypes.facts(), appender::add);
+                }
                 advanceSequences(snapshot);
                 eventTypes.maxIds().forEach(this::setSequence);
                 bookings.maxIds().forEach(this::setSequence);
                 // After event types: webhooks and workflow activations may name them.
-                for (ImportSection.Result result : sectionResults) {
-                    append(String.join(", ", result.rows().keySet()), sequenced(result.events()), out);
+                for (int i = 0; i < sections.size(); i++) {
+                    ImportSection.Result result = sectionResults.get(i);
+                    try (Appender appender = new Appender(String.join(", ", result.rows().keySet()),
+                            sectionEvents.get(i), out)) {
+                        if (sections.get(i) instanceof ImportSection.Streamed streamed) {
+                            streamed.read(source, imported, appender::add);
+                        } else {
+                            result.events().forEach(appender::add);
+                        }
+                    }
                     result.maxIds().forEach(this::setSequence);
                 }
             }
@@ -256,25 +279,6 @@ public class CalcomImport {
         return new ImportSection.Imported(users, teams, organizations, memberships, eventTypes, bookings);
     }
 
-    /** Numbers each aggregate's events after those it has already, here or in the event store. */
-    private List<DomainEventMessage<?>> sequenced(List<ImportSection.Pending> pending) {
-        Map<String, Long> next = new HashMap<>();
-        String[] ids = pending.stream().map(ImportSection.Pending::aggregateId).distinct().toArray(String[]::new);
-        target.query("""
-                select aggregate_identifier, max(sequence_number) + 1 from eventstore.domain_event_entry
-                where aggregate_identifier = any(?) group by aggregate_identifier""",
-                (java.sql.ResultSet row) -> {
-                    next.put(row.getString(1), row.getLong(2));
-                }, (Object) ids);
-        List<DomainEventMessage<?>> events = new ArrayList<>();
-        for (ImportSection.Pending p : pending) {
-            long sequence = next.getOrDefault(p.aggregateId(), 0L);
-            next.put(p.aggregateId(), sequence + 1);
-            events.add(event(p.aggregateType(), p.aggregateId(), sequence, p.payload(), p.at()));
-        }
-        return events;
-    }
-
     /** Users, teams, memberships and schedules that are written: what event types and bookings may point at. */
     private static ImportedSoFar soFar(Snapshot snapshot, List<RuleBreak> breaks) {
         Set<String> skipped = new HashSet<>();
@@ -307,15 +311,86 @@ public class CalcomImport {
                 UUID.randomUUID().toString(), at);
     }
 
-    /** Batches of one transaction each: the events and the lookups they fill commit together. */
     private void append(String table, List<DomainEventMessage<?>> events, PrintStream out) {
-        for (int from = 0; from < events.size(); from += BATCH) {
-            List<DomainEventMessage<?>> batch = events.subList(from, Math.min(events.size(), from + BATCH));
-            transaction.executeWithoutResult(status -> eventStore.publish(batch));
-            int done = Math.min(events.size(), from + BATCH);
-            out.printf("\r%-14s %s %d/%d events", table, bar(done, events.size()), done, events.size());
+        try (Appender appender = new Appender(table, events.size(), out)) {
+            events.forEach(appender::add);
         }
-        out.println();
+    }
+
+    /**
+     * Appends events as they come, in batches of one transaction each: the events and the lookups they fill
+     * commit together. Only one batch is held at a time; a bar shows how many of the table's events are in.
+     */
+    private final class Appender implements AutoCloseable {
+        private final String table;
+        private final int total;
+        private final PrintStream out;
+        private final List<DomainEventMessage<?>> batch = new ArrayList<>(BATCH);
+        private final List<ImportSection.Pending> pending = new ArrayList<>(BATCH);
+        private int done;
+
+        Appender(String table, int total, PrintStream out) {
+            this.table = table;
+            this.total = total;
+            this.out = out;
+        }
+
+        void add(DomainEventMessage<?> event) {
+            batch.add(event);
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void add(ImportSection.Pending event) {
+            pending.add(event);
+            if (pending.size() == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            batch.addAll(sequenced(pending));
+            pending.clear();
+            if (batch.isEmpty()) {
+                return;
+            }
+            transaction.executeWithoutResult(status -> eventStore.publish(batch));
+            done += batch.size();
+            batch.clear();
+            out.printf("\r%-14s %s %d/%d events", table, bar(done, total), done, total);
+        }
+
+        @Override
+        public void close() {
+            flush();
+            out.println();
+        }
+    }
+
+    /**
+     * Numbers each aggregate's events after those it has already, in this batch or in the event store: the
+     * batches before are committed, so an aggregate whose events span two batches goes on where it stopped.
+     */
+    private List<DomainEventMessage<?>> sequenced(List<ImportSection.Pending> pending) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> next = new HashMap<>();
+        String[] ids = pending.stream().map(ImportSection.Pending::aggregateId).distinct().toArray(String[]::new);
+        target.query("""
+                select aggregate_identifier, max(sequence_number) + 1 from eventstore.domain_event_entry
+                where aggregate_identifier = any(?) group by aggregate_identifier""",
+                (java.sql.ResultSet row) -> {
+                    next.put(row.getString(1), row.getLong(2));
+                }, (Object) ids);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (ImportSection.Pending p : pending) {
+            long sequence = next.getOrDefault(p.aggregateId(), 0L);
+            next.put(p.aggregateId(), sequence + 1);
+            events.add(event(p.aggregateType(), p.aggregateId(), sequence, p.payload(), p.at()));
+        }
+        return events;
     }
 
     private static String bar(int done, int total) {

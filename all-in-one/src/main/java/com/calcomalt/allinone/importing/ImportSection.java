@@ -4,9 +4,11 @@ import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A part of the import after users, teams, memberships and schedules: it reads its cal.com tables in the
@@ -40,4 +42,21 @@ public interface ImportSection {
     }
 
     Result read(Connection source, Imported imported) throws SQLException;
+
+    /**
+     * A section whose tables grow with the bookings: it gives its events as it reads its rows instead of keeping
+     * them. The import reads it twice in the same snapshot, to check and then to write, so its events are never
+     * all in memory; its result's events are then empty.
+     */
+    interface Streamed extends ImportSection {
+
+        Result read(Connection source, Imported imported, Consumer<Pending> events) throws SQLException;
+
+        @Override
+        default Result read(Connection source, Imported imported) throws SQLException {
+            List<Pending> events = new ArrayList<>();
+            Result result = read(source, imported, events::add);
+            return new Result(result.rows(), events, result.ruleBreaks(), result.deferred(), result.maxIds());
+        }
+    }
 }

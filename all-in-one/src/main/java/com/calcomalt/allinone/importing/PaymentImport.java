@@ -16,31 +16,31 @@ import com.calcomalt.contracts.scheduling.BookingStatus;
 import com.calcomalt.contracts.scheduling.PaymentOption;
 import com.calcomalt.contracts.scheduling.RefundPolicy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * cal.com's payments, and the paid flag of their bookings. Each payment tells its story as far as its row
  * shows it: initiated, then paid (a HOLD's card saved and charged, as cal.com's success means for a HOLD), then
- * refunded. The payment app's event ids are not kept by cal.com; "imported" stands in. A booking paid through
- * Stripe is also told to have been made to be paid ({@code BookingPaymentRequired}, with its event type's refund
- * policy), so that, as a native one, it refunds when cancelled here, and one still awaiting its payment is paid
- * when Stripe reports its intent paid. Nothing calls Stripe: the payments processor passes over imported payment
- * and booking events, and its lookup of these bookings is written by the registry that takes the imported ones.
+ * refunded. The payment app's event ids are not kept by cal.com; "imported" stands in. Nothing calls Stripe:
+ * the payments processor passes over imported payment and booking events.
  */
 @Component
 @Order(80)
-class PaymentImport implements ImportSection {
+class PaymentImport implements ImportSection.Streamed {
 
     /** What a payment's events take from its booking: cal.com keeps no times of a payment. */
     private record Booking(String uid, Integer eventTypeId, BookingStatus status, Instant createdAt,
@@ -67,24 +67,29 @@ class PaymentImport implements ImportSection {
     private static final String STRIPE = "stripe";
 
     @Override
-    public Result read(Connection source, Imported imported) throws SQLException {
-        Map<Integer, Booking> bookings = new LinkedHashMap<>();
-        each(source, """
-                select id, uid, "eventTypeId", status::text, "createdAt", "updatedAt", paid from "Booking" order by id""",
-                row -> {
-            int id = row.getInt("id");
-            if (imported.bookingIds().contains(id)) {
-                bookings.put(id, new Booking(row.getString("uid"), SectionRows.integer(row, "eventTypeId"),
-                        BookingStatus.valueOf(row.getString("status")), instant(row.getTimestamp("createdAt")),
-                        instant(row.getTimestamp("updatedAt")), row.getBoolean("paid")));
-            }
-        });
+    public Result read(Connection source, Imported imported, Consumer<Pending> events) throws SQLException {
         List<RuleBreak> breaks = new ArrayList<>();
-        Map<Integer, List<Row>> byBooking = new LinkedHashMap<>();
+        int[] written = {0};
+        Map<Integer, Refunds> refunds = refunds(source);
+        // One booking's payments at a time, the one that went through first (or else the first) leading: it is
+        // what the booking must pay, and the payments processor's lookup follows it, so that the booking refunds,
+        // is paid or expires here. Each payment is read with its booking, so no booking waits in memory.
+        List<Row> payments = new ArrayList<>();
+        Booking[] owner = {null};
+        Runnable flush = () -> {
+            if (!payments.isEmpty()) {
+                owe(owner[0], payments, refunds, events);
+                written[0] += payments.size();
+                payments.clear();
+            }
+        };
         each(source, """
-                select id, uid, "bookingId", amount, fee, currency, success, refunded, data::text, "externalId",
-                       "appId", "paymentOption"::text
-                from "Payment" order by id""", row -> {
+                select p.id, p.uid, p."bookingId", p.amount, p.fee, p.currency, p.success, p.refunded, p.data::text,
+                       p."externalId", p."appId", p."paymentOption"::text, b.uid as "bookingUid",
+                       b."eventTypeId", b.status::text as "bookingStatus", b."createdAt" as "bookingCreatedAt",
+                       b."updatedAt" as "bookingUpdatedAt", b.paid
+                from "Payment" p left join "Booking" b on b.id = p."bookingId"
+                order by p."bookingId", not p.success, p.id""", row -> {
             int id = row.getInt("id");
             int bookingId = row.getInt("bookingId");
             int amount = row.getInt("amount");
@@ -94,8 +99,10 @@ class PaymentImport implements ImportSection {
             String option = row.getString("paymentOption");
             boolean success = row.getBoolean("success");
             boolean refunded = row.getBoolean("refunded");
+            Booking booking = row.getString("bookingUid") == null || !imported.bookingIds().contains(bookingId) ? null
+                    : booking(row, "bookingUid", "bookingStatus", "bookingCreatedAt", "bookingUpdatedAt");
             String broken = null;
-            if (!bookings.containsKey(bookingId)) {
+            if (booking == null) {
                 broken = "booking " + bookingId + " does not exist or breaks a rule";
             } else if (amount <= 0) {
                 broken = "amount " + amount + " is not more than nothing";
@@ -114,44 +121,72 @@ class PaymentImport implements ImportSection {
                 breaks.add(new RuleBreak("Payment", id, broken));
                 return;
             }
-            byBooking.computeIfAbsent(bookingId, b -> new ArrayList<>()).add(new Row(id, row.getString("uid"),
-                    bookingId, row.getString("appId"), amount, fee, currency, externalId,
-                    PaymentOption.valueOf(option), success, refunded, SourceRows.object(row.getString("data"))));
+            if (!payments.isEmpty() && payments.get(0).bookingId() != bookingId) {
+                flush.run();
+            }
+            owner[0] = booking;
+            payments.add(new Row(id, row.getString("uid"), bookingId, row.getString("appId"), amount, fee, currency,
+                    externalId, PaymentOption.valueOf(option), success, refunded,
+                    SourceRows.object(row.getString("data"))));
         });
-        Map<Integer, Refunds> refunds = refunds(source);
-        List<Pending> events = new ArrayList<>();
-        int written = 0;
-        for (var entry : byBooking.entrySet()) {
-            Booking booking = bookings.get(entry.getKey());
-            // The payment that went through first, or else the first one, is what the booking must pay: the
-            // payments processor's lookup follows it, so the booking refunds, is paid or expires here.
-            List<Row> payments = new ArrayList<>(entry.getValue());
-            payments.sort(Comparator.comparing((Row p) -> !p.success()).thenComparing(Row::id));
-            Row owed = payments.get(0);
-            if (STRIPE.equals(owed.appId())) {
-                Refunds policy = refunds.getOrDefault(booking.eventTypeId(), Refunds.NEVER);
-                events.add(new Pending("Booking", BookingIds.aggregateId(booking.uid()), new BookingPaymentRequired(
-                        booking.uid(), entry.getKey(), STRIPE, owed.amount(), owed.currency().toLowerCase(Locale.ROOT),
-                        owed.option(), policy.policy(), policy.days(), booking.createdAt()), booking.createdAt()));
-            }
-            for (Row payment : payments) {
-                events.addAll(story(payment, booking));
-                written++;
-            }
-        }
-        for (var entry : bookings.entrySet()) {
-            Booking booking = entry.getValue();
-            if (booking.paid()) {
-                String paidBy = byBooking.getOrDefault(entry.getKey(), List.of()).stream().filter(Row::success)
-                        .map(Row::uid).findFirst().orElse(null);
+        flush.run();
+        Set<Integer> broken = new HashSet<>();
+        breaks.forEach(b -> broken.add(Integer.valueOf(b.id())));
+        // The paid bookings in the order of their ids, each with its successful payments: the first one written
+        // is the one that paid it.
+        Booking[] paid = {null};
+        int[] paidId = {-1};
+        String[] paidBy = {null};
+        Runnable markPaid = () -> {
+            if (paid[0] != null) {
                 // Its status and time as they are: being paid is the last thing the import tells of it.
-                events.add(new Pending("Booking", BookingIds.aggregateId(booking.uid()), new BookingPaid(booking.uid(),
-                        entry.getKey(), paidBy, booking.status(), booking.updatedAt()), booking.changedAt()));
+                events.accept(new Pending("Booking", BookingIds.aggregateId(paid[0].uid()), new BookingPaid(
+                        paid[0].uid(), paidId[0], paidBy[0], paid[0].status(), paid[0].updatedAt()),
+                        paid[0].changedAt()));
             }
-        }
+        };
+        each(source, """
+                select b.id, b.uid, b."eventTypeId", b.status::text, b."createdAt", b."updatedAt", b.paid, p.id as "paymentId",
+                       p.uid as "paymentUid"
+                from "Booking" b left join "Payment" p on p."bookingId" = b.id and p.success
+                where b.paid order by b.id, p.id""", row -> {
+            int id = row.getInt("id");
+            if (paidId[0] != id) {
+                markPaid.run();
+                paid[0] = imported.bookingIds().contains(id)
+                        ? booking(row, "uid", "status", "createdAt", "updatedAt") : null;
+                paidId[0] = id;
+                paidBy[0] = null;
+            }
+            Integer payment = SectionRows.integer(row, "paymentId");
+            if (paidBy[0] == null && payment != null && !broken.contains(payment)) {
+                paidBy[0] = row.getString("paymentUid");
+            }
+        });
+        markPaid.run();
         Map<String, Integer> rows = new LinkedHashMap<>();
-        rows.put("Payment", written);
-        return new Result(rows, events, breaks, List.of(), Map.of("Payment", SectionRows.maxId(source, "Payment")));
+        rows.put("Payment", written[0]);
+        return new Result(rows, List.of(), breaks, List.of(), Map.of("Payment", SectionRows.maxId(source, "Payment")));
+    }
+
+    private static Booking booking(ResultSet row, String uid, String status, String createdAt, String updatedAt)
+            throws SQLException {
+        return new Booking(row.getString(uid), SectionRows.integer(row, "eventTypeId"),
+                BookingStatus.valueOf(row.getString(status)),
+                instant(row.getTimestamp(createdAt)), instant(row.getTimestamp(updatedAt)), row.getBoolean("paid"));
+    }
+
+    /** A booking's payments, the one it owes first: what the Stripe lookup needs, then each payment's story. */
+    private static void owe(Booking booking, List<Row> payments, Map<Integer, Refunds> refunds,
+                            Consumer<Pending> events) {
+        Row owed = payments.get(0);
+        if (STRIPE.equals(owed.appId())) {
+            Refunds policy = refunds.getOrDefault(booking.eventTypeId(), Refunds.NEVER);
+            events.accept(new Pending("Booking", BookingIds.aggregateId(booking.uid()), new BookingPaymentRequired(
+                    booking.uid(), owed.bookingId(), STRIPE, owed.amount(), owed.currency().toLowerCase(Locale.ROOT),
+                    owed.option(), policy.policy(), policy.days(), booking.createdAt()), booking.createdAt()));
+        }
+        payments.forEach(payment -> story(payment, booking).forEach(events));
     }
 
     /** Initiated, then as far as the row tells: paid (a HOLD's card saved and charged), refunded. */

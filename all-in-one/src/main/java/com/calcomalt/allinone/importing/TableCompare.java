@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -147,30 +148,94 @@ public final class TableCompare {
     public record TableResult(String table, int sourceRows, int targetRows, List<Difference> differences) {
     }
 
+    private static final int FETCH = 1000;
+
     private TableCompare() {
     }
 
+    /**
+     * The tables that grow with the bookings, all with integer ids: compared by two cursors ordered by id, merged,
+     * so neither side is held in memory. The others are small and compared through maps.
+     */
+    private static final Set<String> MERGED = Set.of("Booking", "Attendee", "BookingSeat", "BookingReference",
+            "Tracking", "BookingInternalNote", "Payment");
+
     public static List<TableResult> compare(Connection source, Connection target) throws SQLException {
-        List<TableResult> results = new ArrayList<>();
-        for (var table : REFERENCE_COLUMNS.entrySet()) {
-            Map<String, String> left = checksums(source, table.getKey(), table.getValue());
-            Map<String, String> right = checksums(target, table.getKey(), table.getValue());
-            List<Difference> differences = new ArrayList<>();
-            for (var row : left.entrySet()) {
-                String other = right.get(row.getKey());
-                if (other == null) {
-                    differences.add(new Difference(table.getKey(), row.getKey(), "missing in target"));
-                } else if (!other.equals(row.getValue())) {
-                    differences.add(new Difference(table.getKey(), row.getKey(), "different values"));
+        boolean sourceAutoCommit = source.getAutoCommit();
+        boolean targetAutoCommit = target.getAutoCommit();
+        // Without autocommit the driver reads a query with a fetch size by a cursor.
+        source.setAutoCommit(false);
+        target.setAutoCommit(false);
+        try {
+            List<TableResult> results = new ArrayList<>();
+            for (var table : REFERENCE_COLUMNS.entrySet()) {
+                results.add(MERGED.contains(table.getKey()) ? merged(source, target, table.getKey(), table.getValue())
+                        : mapped(source, target, table.getKey(), table.getValue()));
+            }
+            return results;
+        } finally {
+            source.rollback();
+            target.rollback();
+            source.setAutoCommit(sourceAutoCommit);
+            target.setAutoCommit(targetAutoCommit);
+        }
+    }
+
+    private static TableResult mapped(Connection source, Connection target, String table, List<String> columns)
+            throws SQLException {
+        Map<String, String> left = checksums(source, table, columns);
+        Map<String, String> right = checksums(target, table, columns);
+        List<Difference> differences = new ArrayList<>();
+        for (var row : left.entrySet()) {
+            String other = right.get(row.getKey());
+            if (other == null) {
+                differences.add(new Difference(table, row.getKey(), "missing in target"));
+            } else if (!other.equals(row.getValue())) {
+                differences.add(new Difference(table, row.getKey(), "different values"));
+            }
+        }
+        right.keySet().stream().filter(id -> !left.containsKey(id))
+                .forEach(id -> differences.add(new Difference(table, id, "only in target")));
+        boolean grouped = GROUPED_BY.containsKey(table);
+        return new TableResult(table, grouped ? count(source, table) : left.size(),
+                grouped ? count(target, table) : right.size(), differences);
+    }
+
+    private static TableResult merged(Connection source, Connection target, String table, List<String> columns)
+            throws SQLException {
+        String query = "select id, md5(row(" + String.join(", ", columns.stream().map(c -> '"' + c + '"').toList())
+                + ")::text) from \"" + table + "\" order by id";
+        List<Difference> differences = new ArrayList<>();
+        int leftRows = 0;
+        int rightRows = 0;
+        try (var leftStatement = source.createStatement(); var rightStatement = target.createStatement()) {
+            leftStatement.setFetchSize(FETCH);
+            rightStatement.setFetchSize(FETCH);
+            try (var left = leftStatement.executeQuery(query); var right = rightStatement.executeQuery(query)) {
+                boolean moreLeft = left.next();
+                boolean moreRight = right.next();
+                while (moreLeft || moreRight) {
+                    long leftId = moreLeft ? left.getLong(1) : Long.MAX_VALUE;
+                    long rightId = moreRight ? right.getLong(1) : Long.MAX_VALUE;
+                    if (moreLeft && (!moreRight || leftId < rightId)) {
+                        differences.add(new Difference(table, String.valueOf(leftId), "missing in target"));
+                    } else if (moreRight && (!moreLeft || rightId < leftId)) {
+                        differences.add(new Difference(table, String.valueOf(rightId), "only in target"));
+                    } else if (!left.getString(2).equals(right.getString(2))) {
+                        differences.add(new Difference(table, String.valueOf(leftId), "different values"));
+                    }
+                    if (moreLeft && (!moreRight || leftId <= rightId)) {
+                        leftRows++;
+                        moreLeft = left.next();
+                    }
+                    if (moreRight && rightId <= leftId) {
+                        rightRows++;
+                        moreRight = right.next();
+                    }
                 }
             }
-            right.keySet().stream().filter(id -> !left.containsKey(id))
-                    .forEach(id -> differences.add(new Difference(table.getKey(), id, "only in target")));
-            boolean grouped = GROUPED_BY.containsKey(table.getKey());
-            results.add(new TableResult(table.getKey(), grouped ? count(source, table.getKey()) : left.size(),
-                    grouped ? count(target, table.getKey()) : right.size(), differences));
         }
-        return results;
+        return new TableResult(table, leftRows, rightRows, differences);
     }
 
     private static int count(Connection connection, String table) throws SQLException {
