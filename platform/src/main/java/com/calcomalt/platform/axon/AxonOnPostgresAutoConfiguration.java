@@ -179,7 +179,10 @@ public class AxonOnPostgresAutoConfiguration {
                 .build();
     }
 
-    /** Pooled processors offer each event only to the processing groups that handle its type: see {@link InvokersByPayloadType}. */
+    /**
+     * Pooled processors offer each event only to the processing groups that handle its type (see
+     * {@link InvokersByPayloadType}), and read it from JSON on their coordinator thread (see {@link DeserializedAhead}).
+     */
     @Bean
     EventProcessingModule eventProcessingModule() {
         return new EventProcessingModule() {
@@ -188,8 +191,9 @@ public class AxonOnPostgresAutoConfiguration {
                                                                    org.axonframework.config.Configuration config,
                                                                    StreamableMessageSource<TrackedEventMessage<?>> messageSource,
                                                                    PooledStreamingProcessorConfiguration processorConfiguration) {
-                return super.pooledStreamingEventProcessor(name, new InvokersByPayloadType(List.of(eventHandlerInvoker)),
-                        config, messageSource, processorConfiguration);
+                InvokersByPayloadType invokers = new InvokersByPayloadType(List.of(eventHandlerInvoker));
+                return super.pooledStreamingEventProcessor(name, invokers, config,
+                        new DeserializedAhead(messageSource, invokers::canHandleType), processorConfiguration);
             }
         };
     }
