@@ -181,10 +181,12 @@ public class AxonOnPostgresAutoConfiguration {
 
     /**
      * Pooled processors offer each event only to the processing groups that handle its type (see
-     * {@link InvokersByPayloadType}), and read it from JSON on their coordinator thread (see {@link DeserializedAhead}).
+     * {@link InvokersByPayloadType}), and read it from JSON on their coordinator thread (see {@link DeserializedAhead};
+     * {@code calalt.eventprocessing.deserialize-ahead=false} leaves that to the worker, as Axon does).
      */
     @Bean
-    EventProcessingModule eventProcessingModule() {
+    EventProcessingModule eventProcessingModule(
+            @Value("${" + DeserializedAhead.PROPERTY + ":true}") boolean deserializeAhead) {
         return new EventProcessingModule() {
             @Override
             protected EventProcessor pooledStreamingEventProcessor(String name, EventHandlerInvoker eventHandlerInvoker,
@@ -193,7 +195,8 @@ public class AxonOnPostgresAutoConfiguration {
                                                                    PooledStreamingProcessorConfiguration processorConfiguration) {
                 InvokersByPayloadType invokers = new InvokersByPayloadType(List.of(eventHandlerInvoker));
                 return super.pooledStreamingEventProcessor(name, invokers, config,
-                        new DeserializedAhead(messageSource, invokers::canHandleType), processorConfiguration);
+                        deserializeAhead ? new DeserializedAhead(messageSource, invokers::canHandleType) : messageSource,
+                        processorConfiguration);
             }
         };
     }

@@ -16,11 +16,14 @@ import org.axonframework.messaging.StreamableMessageSource;
  * worker thread, between one batch's commit and the next batch's writes. The coordinator thread reads
  * the next events while the worker writes the current batch, so reading the JSON there lets the two
  * overlap instead of taking turns. Only payloads of types the processor handles are read (the others
- * never would be), and not the metadata, which no handler asks for. A payload that cannot be read is
- * left unread, to fail on the worker as before, where the processor's error handling and dead letters
- * see it.
+ * never would be), and neither metadata nor timestamps, which no projector asks for. A payload that
+ * cannot be read is left unread, to fail on the worker as before, where the processor's error
+ * handling and dead letters see it.
  */
 public final class DeserializedAhead implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    /** {@code false}: pooled processors read their sources as they are (to compare, on a given machine). */
+    public static final String PROPERTY = "calalt.eventprocessing.deserialize-ahead";
 
     private final StreamableMessageSource<TrackedEventMessage<?>> delegate;
     private final Predicate<Class<?>> handled;
@@ -59,7 +62,6 @@ public final class DeserializedAhead implements StreamableMessageSource<TrackedE
         try {
             if (handled.test(event.getPayloadType())) {
                 event.getPayload();
-                event.getTimestamp();
             }
         } catch (RuntimeException e) {
             // Read again, and failing there, on the worker thread (see above).

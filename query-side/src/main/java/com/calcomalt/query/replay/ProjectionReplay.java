@@ -442,7 +442,8 @@ public class ProjectionReplay implements SmartLifecycle {
                 .eventHandlerInvoker(byType)
                 .rollbackConfiguration(RollbackConfigurationType.ANY_THROWABLE)
                 .errorHandler(PropagatingErrorHandler.instance())
-                .messageSource(new DeserializedAhead(source, byType::canHandleType))
+                .messageSource(environment.getProperty(DeserializedAhead.PROPERTY, Boolean.class, true)
+                        ? new DeserializedAhead(source, byType::canHandleType) : source)
                 .tokenStore(tokenStore)
                 .transactionManager(new ShadowWrites(new ProjectionCommits(axonTransactions, jdbc), jdbc, target.shadowSchema,
                         target.tables))
