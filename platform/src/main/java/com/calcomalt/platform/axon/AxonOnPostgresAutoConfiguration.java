@@ -181,12 +181,12 @@ public class AxonOnPostgresAutoConfiguration {
 
     /**
      * Pooled processors offer each event only to the processing groups that handle its type (see
-     * {@link InvokersByPayloadType}), and read it from JSON on their coordinator thread (see {@link DeserializedAhead};
-     * {@code calalt.eventprocessing.deserialize-ahead=false} leaves that to the worker, as Axon does).
+     * {@link InvokersByPayloadType}); with {@code calalt.eventprocessing.deserialize-ahead=true} they read
+     * its payload from JSON on their coordinator thread (see {@link DeserializedAhead}).
      */
     @Bean
     EventProcessingModule eventProcessingModule(
-            @Value("${" + DeserializedAhead.PROPERTY + ":true}") boolean deserializeAhead) {
+            @Value("${" + DeserializedAhead.PROPERTY + ":false}") boolean deserializeAhead) {
         return new EventProcessingModule() {
             @Override
             protected EventProcessor pooledStreamingEventProcessor(String name, EventHandlerInvoker eventHandlerInvoker,

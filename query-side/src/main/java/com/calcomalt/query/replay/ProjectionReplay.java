@@ -442,7 +442,7 @@ public class ProjectionReplay implements SmartLifecycle {
                 .eventHandlerInvoker(byType)
                 .rollbackConfiguration(RollbackConfigurationType.ANY_THROWABLE)
                 .errorHandler(PropagatingErrorHandler.instance())
-                .messageSource(environment.getProperty(DeserializedAhead.PROPERTY, Boolean.class, true)
+                .messageSource(environment.getProperty(DeserializedAhead.PROPERTY, Boolean.class, false)
                         ? new DeserializedAhead(source, byType::canHandleType) : source)
                 .tokenStore(tokenStore)
                 .transactionManager(new ShadowWrites(new ProjectionCommits(axonTransactions, jdbc), jdbc, target.shadowSchema,
