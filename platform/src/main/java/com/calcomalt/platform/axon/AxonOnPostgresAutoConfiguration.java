@@ -185,17 +185,24 @@ public class AxonOnPostgresAutoConfiguration {
                 .build();
     }
 
-    /** Pooled processors offer each event only to the processing groups that handle its type: see {@link InvokersByPayloadType}. */
+    /**
+     * Pooled processors offer each event only to the processing groups that handle its type (see
+     * {@link InvokersByPayloadType}); with {@code calalt.eventprocessing.deserialize-ahead=true} they read
+     * its payload from JSON on their coordinator thread (see {@link DeserializedAhead}).
+     */
     @Bean
-    EventProcessingModule eventProcessingModule() {
+    EventProcessingModule eventProcessingModule(
+            @Value("${" + DeserializedAhead.PROPERTY + ":false}") boolean deserializeAhead) {
         return new EventProcessingModule() {
             @Override
             protected EventProcessor pooledStreamingEventProcessor(String name, EventHandlerInvoker eventHandlerInvoker,
                                                                    org.axonframework.config.Configuration config,
                                                                    StreamableMessageSource<TrackedEventMessage<?>> messageSource,
                                                                    PooledStreamingProcessorConfiguration processorConfiguration) {
-                return super.pooledStreamingEventProcessor(name, new InvokersByPayloadType(List.of(eventHandlerInvoker)),
-                        config, messageSource, processorConfiguration);
+                InvokersByPayloadType invokers = new InvokersByPayloadType(List.of(eventHandlerInvoker));
+                return super.pooledStreamingEventProcessor(name, invokers, config,
+                        deserializeAhead ? new DeserializedAhead(messageSource, invokers::canHandleType) : messageSource,
+                        processorConfiguration);
             }
         };
     }

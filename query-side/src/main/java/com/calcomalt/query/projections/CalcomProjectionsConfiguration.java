@@ -1,8 +1,12 @@
 package com.calcomalt.query.projections;
 
+import com.calcomalt.platform.axon.ProjectionCommits;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * cal.com's tables reference each other by foreign keys (a membership needs its user and team).
@@ -24,5 +28,12 @@ public class CalcomProjectionsConfiguration {
     ConfigurerModule calcomProjectorsShareOneOrderedProcessor() {
         return configurer -> configurer.eventProcessing()
                 .assignProcessingGroup(group -> group.startsWith(GROUP_PREFIX) ? PROCESSOR : group);
+    }
+
+    /** Its commits do not wait for the disk: what a crash loses is projected again (see ProjectionCommits). */
+    @Bean
+    ConfigurerModule calcomProjectionsCommitWithoutWaitingForTheDisk(ObjectProvider<JdbcTemplate> jdbc) {
+        return configurer -> configurer.eventProcessing().registerTransactionManager(PROCESSOR,
+                configuration -> new ProjectionCommits(configuration.getComponent(TransactionManager.class), jdbc.getObject()));
     }
 }

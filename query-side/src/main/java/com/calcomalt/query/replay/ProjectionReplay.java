@@ -1,6 +1,8 @@
 package com.calcomalt.query.replay;
 
+import com.calcomalt.platform.axon.DeserializedAhead;
 import com.calcomalt.platform.axon.InvokersByPayloadType;
+import com.calcomalt.platform.axon.ProjectionCommits;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.NotFound;
 import java.time.Duration;
@@ -434,14 +436,17 @@ public class ProjectionReplay implements SmartLifecycle {
         ScheduledExecutorService workers = Executors.newSingleThreadScheduledExecutor(daemon(target.shadowName + "-worker"));
         target.executors.add(coordinator);
         target.executors.add(workers);
+        InvokersByPayloadType byType = new InvokersByPayloadType(invokers);
         return PooledStreamingEventProcessor.builder()
                 .name(target.shadowName)
-                .eventHandlerInvoker(new InvokersByPayloadType(invokers))
+                .eventHandlerInvoker(byType)
                 .rollbackConfiguration(RollbackConfigurationType.ANY_THROWABLE)
                 .errorHandler(PropagatingErrorHandler.instance())
-                .messageSource(source)
+                .messageSource(environment.getProperty(DeserializedAhead.PROPERTY, Boolean.class, false)
+                        ? new DeserializedAhead(source, byType::canHandleType) : source)
                 .tokenStore(tokenStore)
-                .transactionManager(new ShadowWrites(axonTransactions, jdbc, target.shadowSchema, target.tables))
+                .transactionManager(new ShadowWrites(new ProjectionCommits(axonTransactions, jdbc), jdbc, target.shadowSchema,
+                        target.tables))
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(workers)
                 .initialSegmentCount(Math.max(1, environment.getProperty(

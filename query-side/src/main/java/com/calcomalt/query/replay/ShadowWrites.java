@@ -2,6 +2,8 @@ package com.calcomalt.query.replay;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.common.transaction.Transaction;
@@ -20,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ShadowWrites implements TransactionManager {
 
     private static final ThreadLocal<Redirect> CURRENT = new ThreadLocal<>();
+    /** Statements are built from a bounded set of shapes; the bound only guards against one that is not. */
+    private static final int MAX_REMEMBERED = 10_000;
 
     /** Installed in Hibernate once (see ReplayConfiguration); a no-op outside a rebuilding processor's transaction. */
     static final StatementInspector INSPECTOR = sql -> {
@@ -27,8 +31,25 @@ final class ShadowWrites implements TransactionManager {
         return redirect == null ? sql : redirect.rewrite(sql);
     };
 
-    private record Redirect(String shadowSchema, List<Pattern> qualified) {
+    private record Redirect(String shadowSchema, List<Pattern> qualified, Map<String, String> rewritten) {
+
+        /**
+         * Each statement's text is rewritten once: a batch sends the same few statements again and again,
+         * and the patterns' scan over a long multi-row insert was 4% of a rebuild's projecting thread.
+         */
         String rewrite(String sql) {
+            String known = rewritten.get(sql);
+            if (known != null) {
+                return known;
+            }
+            String result = rewriteNow(sql);
+            if (rewritten.size() < MAX_REMEMBERED) {
+                rewritten.put(sql, result);
+            }
+            return result;
+        }
+
+        private String rewriteNow(String sql) {
             String rewritten = sql;
             for (Pattern name : qualified) {
                 rewritten = name.matcher(rewritten)
@@ -47,7 +68,7 @@ final class ShadowWrites implements TransactionManager {
         this.jdbc = jdbc;
         this.redirect = new Redirect(shadowSchema, tables.stream().filter(t -> !"public".equals(t.schema()))
                 .map(t -> Pattern.compile("\\b" + Pattern.quote(t.schema()) + "\\.(" + Pattern.quote(t.name()) + ")\\b"))
-                .toList());
+                .toList(), new ConcurrentHashMap<>());
     }
 
     @Override

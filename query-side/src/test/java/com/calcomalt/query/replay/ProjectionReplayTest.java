@@ -18,18 +18,23 @@ import com.calcomalt.contracts.identity.UserLocked;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
 import com.calcomalt.contracts.identity.UserRegistered;
 import com.calcomalt.platform.deadletters.DeadLetters;
+import com.calcomalt.query.projections.CalcomProjectionsConfiguration;
 import com.calcomalt.query.support.PoisonableProjector;
 import com.calcomalt.query.support.QuerySideTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ProjectionReplayTest extends QuerySideTest {
 
@@ -37,6 +42,30 @@ class ProjectionReplayTest extends QuerySideTest {
     DeadLetters deadLetters;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
+    @Autowired
+    TransactionManager axonTransactions;
+    @Autowired
+    PlatformTransactionManager springTransactions;
+
+    @Test
+    void only_the_projections_commit_without_waiting_for_the_disk() {
+        assertThat(synchronousCommitIn(eventProcessing.transactionManager(CalcomProjectionsConfiguration.PROCESSOR)))
+                .isEqualTo("off");
+        assertThat(synchronousCommitIn(axonTransactions)).isEqualTo("on");
+    }
+
+    /**
+     * The setting inside a transaction of the given manager, joining one that asked for commits that wait
+     * (the throw-away test server does not wait for any, so its default would not tell them apart).
+     */
+    private String synchronousCommitIn(TransactionManager transactions) {
+        return new TransactionTemplate(springTransactions).execute(status -> {
+            jdbc.execute("set local synchronous_commit = on");
+            return transactions.fetchInTransaction(() -> jdbc.queryForObject("show synchronous_commit", String.class));
+        });
+    }
 
     @Test
     void a_replay_rebuilds_the_users_table_identically() {

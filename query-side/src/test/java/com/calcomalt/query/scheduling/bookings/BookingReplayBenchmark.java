@@ -81,6 +81,7 @@ class BookingReplayBenchmark extends BookingFixtures {
         long events = projections.status().headPosition() + 1;
         String loadBefore = load();
         Map<Long, Long> projectingBefore = projectingCpu();
+        Map<Long, Long> readingBefore = readingCpu();
         long processCpuBefore = processCpu();
         long postmaster = postmaster();
         long databaseCpuBefore = databaseCpu(postmaster);
@@ -90,9 +91,11 @@ class BookingReplayBenchmark extends BookingFixtures {
         AtomicLong heapPeak = new AtomicLong();
         // The rebuild's threads end with it, so their CPU is taken while they run.
         Map<Long, Long> projectingLatest = new HashMap<>(projectingBefore);
+        Map<Long, Long> readingLatest = new HashMap<>(readingBefore);
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             heapPeak.accumulateAndGet(heapAfterLastCollection(), Math::max);
             projectingLatest.putAll(projectingCpu());
+            readingLatest.putAll(readingCpu());
             return projections.status().processors().stream()
                     .noneMatch(p -> p.rebuild() != null && p.rebuild().state() == ProjectionReplay.State.BUILDING);
         });
@@ -100,10 +103,9 @@ class BookingReplayBenchmark extends BookingFixtures {
         double databaseCpu = (databaseCpu(postmaster) - databaseCpuBefore) / 100.0;
         double processCpu = (processCpu() - processCpuBefore) / 1e9;
         projectingLatest.putAll(projectingCpu());
-        long projectingCpu = 0;
-        for (Map.Entry<Long, Long> thread : projectingLatest.entrySet()) {
-            projectingCpu += thread.getValue() - projectingBefore.getOrDefault(thread.getKey(), 0L);
-        }
+        readingLatest.putAll(readingCpu());
+        long projectingCpu = cpuSince(projectingBefore, projectingLatest);
+        long readingCpu = cpuSince(readingBefore, readingLatest);
         System.out.printf("BENCHMARK booking projections, rebuild of %d events (%d bookings, batches of %s) up to the head: "
                         + "%.1f s, %.0f events/s, heap in use after collections at most %d MB of %d MB, load average %s "
                         + "before, %s after%n",
@@ -111,10 +113,10 @@ class BookingReplayBenchmark extends BookingFixtures {
                 Runtime.getRuntime().maxMemory() >> 20, loadBefore, load());
         // On a shared machine the rate follows the load; the CPU each event costs does much less.
         System.out.printf("BENCHMARK booking projections, CPU of the rebuild: projecting thread %.1f s (%.0f µs/event, "
-                        + "%.0f events per CPU second), whole JVM %.1f s (%.0f µs/event), PostgreSQL's backends %.1f s "
-                        + "(%.0f µs/event)%n",
-                projectingCpu / 1e9, projectingCpu / 1e3 / events, events / (projectingCpu / 1e9), processCpu,
-                processCpu * 1e6 / events, databaseCpu, databaseCpu * 1e6 / events);
+                        + "%.0f events per CPU second), its reading thread %.1f s (%.0f µs/event), whole JVM %.1f s "
+                        + "(%.0f µs/event), PostgreSQL's backends %.1f s (%.0f µs/event)%n",
+                projectingCpu / 1e9, projectingCpu / 1e3 / events, events / (projectingCpu / 1e9), readingCpu / 1e9,
+                readingCpu / 1e3 / events, processCpu, processCpu * 1e6 / events, databaseCpu, databaseCpu * 1e6 / events);
         if (!Boolean.parseBoolean(System.getProperty("bench.await-switch", "true"))) {
             return;
         }
@@ -205,13 +207,31 @@ class BookingReplayBenchmark extends BookingFixtures {
 
     /** CPU time by thread id of the threads of the booking projections' processor and of its rebuild. */
     private static Map<Long, Long> projectingCpu() {
+        return threadCpu(name -> name.contains("WorkPackage[calcom-projections]")
+                || name.startsWith("calcom-projections~rebuild-worker"));
+    }
+
+    /** The same of their coordinators, which read the next events (and their JSON) while the projecting thread writes. */
+    private static Map<Long, Long> readingCpu() {
+        return threadCpu(name -> name.contains("Coordinator[calcom-projections]")
+                || name.startsWith("calcom-projections~rebuild-coordinator"));
+    }
+
+    private static Map<Long, Long> threadCpu(java.util.function.Predicate<String> named) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<Long, Long> cpu = new HashMap<>();
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && (thread.getThreadName().contains("WorkPackage[calcom-projections]")
-                    || thread.getThreadName().startsWith("calcom-projections~rebuild-worker"))) {
+            if (thread != null && named.test(thread.getThreadName())) {
                 cpu.put(thread.getThreadId(), Math.max(0, threads.getThreadCpuTime(thread.getThreadId())));
             }
+        }
+        return cpu;
+    }
+
+    private static long cpuSince(Map<Long, Long> before, Map<Long, Long> latest) {
+        long cpu = 0;
+        for (Map.Entry<Long, Long> thread : latest.entrySet()) {
+            cpu += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
         }
         return cpu;
     }
