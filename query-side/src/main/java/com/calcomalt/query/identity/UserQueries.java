@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 class UserQueries {
 
     /**
-     * The columns of {@code users} a {@link UserView} shows, read in this order by {@link #view(ResultSet, int)}.
+     * The columns of {@code users} a {@link UserView} shows, read in this order by {@link #readView}.
      * One user by id is what every {@code GET /v2/me} reads, so it is read in plain JDBC, one statement
-     * outside a transaction: through JPA it cost a fifth of that request's CPU (a session, a transaction
+     * outside a transaction: through JPA it cost a quarter of that request's CPU (a session, a transaction
      * and all 52 columns).
      */
     private static final String VIEW_COLUMNS = """
