@@ -130,6 +130,7 @@ class BookingsBenchmark extends ApiTest {
             postNanos.clear();
             long eventsBefore = headOfTheEventStore();
             CpuUse cpu = CpuUse.start();
+            phase("POST /v2/bookings, " + clients + " clients");
             long booked = run(bookings, clients, MEASURE);
             cpu.print("POST /v2/bookings, " + clients + " clients", booked);
             double rate = booked / (double) MEASURE.toSeconds();
@@ -166,6 +167,7 @@ class BookingsBenchmark extends ApiTest {
         run(me, MANY_CLIENTS, WARM_UP);
         for (int clients : new int[] {FEW_CLIENTS, MANY_CLIENTS}) {
             CpuUse cpu = CpuUse.start();
+            phase("GET /v2/me, " + clients + " clients");
             long answered = run(me, clients, MEASURE);
             cpu.print("GET /v2/me, " + clients + " clients", answered);
             System.out.printf("BENCHMARK GET /v2/me, %d clients (the ceiling of any authenticated request):"
@@ -182,6 +184,11 @@ class BookingsBenchmark extends ApiTest {
                     many / pgbench.getAsDouble());
         }
         assertThat(bookingRates.values()).allMatch(rate -> rate > 0);
+    }
+
+    /** When a measured phase began, to cut a flight recording of the run into its phases. */
+    private static void phase(String what) {
+        System.out.printf("BENCHMARK phase %s from %s for %d s%n", what, Instant.now(), MEASURE.toSeconds());
     }
 
     private long headOfTheEventStore() {

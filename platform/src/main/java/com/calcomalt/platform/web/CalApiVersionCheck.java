@@ -15,12 +15,13 @@ public class CalApiVersionCheck implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        String asked = request.getHeader(CalApiVersion.HEADER);
+        // Most requests send no version: they need no search of the handler's annotations (1% of a GET /v2/me).
+        if (asked == null || !(handler instanceof HandlerMethod method)) {
             return true;
         }
         String served = served(method);
-        String asked = request.getHeader(CalApiVersion.HEADER);
-        if (served == null || asked == null || asked.strip().equals(served)) {
+        if (served == null || asked.strip().equals(served)) {
             return true;
         }
         throw new InvalidInput(CalApiVersion.HEADER, "is " + served + " on this endpoint (the version of cal.com's"

@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserQueryController {
 
     private final QueryGateway queries;
+    private final UserQueries users;
 
-    UserQueryController(QueryGateway queries) {
+    UserQueryController(QueryGateway queries, UserQueries users) {
         this.queries = queries;
+        this.users = users;
     }
 
     @GetMapping("/v2/users/{userId}")
@@ -38,7 +40,11 @@ class UserQueryController {
     @GetMapping("/v2/me")
     @Operation(summary = "Get the caller")
     ApiResponse<MeOutput> me() {
-        return ApiResponse.success(MeOutput.of(user(Callers.required().userId())));
+        // The floor of every authenticated request: asked of its handler directly, since the query bus's
+        // round trip (unit of work, interceptors, futures) was a tenth of this request's CPU.
+        int userId = Callers.required().userId();
+        return ApiResponse.success(MeOutput.of(users.handle(new FindUserById(userId, Callers.required()))
+                .orElseThrow(() -> new ResourceNotFound("No user with id " + userId))));
     }
 
     @GetMapping("/v2/users")
