@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -374,15 +375,28 @@ public class ProjectionReplay implements SmartLifecycle {
         }
         awaitBuilt(rebuild);
         stopAll(rebuild.targets.stream().map(t -> t.shadow));
+        Map<ShadowTables.Table, String> shadowSchemas = new LinkedHashMap<>();
+        Map<ShadowTables.Table, String> retired = new LinkedHashMap<>();
+        rebuild.targets.forEach(t -> t.tables.forEach(table -> {
+            shadowSchemas.put(table, t.shadowSchema);
+            retired.put(table, retiredSchemaOf(t));
+        }));
+        ShadowTables.SwapPlan plan = shadows.planSwap(shadowSchemas, retired);
         long stopped = System.nanoTime();
         stopAll(rebuild.targets.stream().map(t -> t.live));
+        long swapStarted = System.nanoTime();
         ShadowTables.Swap swap;
+        long swapped;
         try {
-            swap = swapWithRetries(rebuild.targets);
+            swap = swapWithRetries(rebuild.targets, plan);
         } finally {
+            swapped = System.nanoTime();
             rebuild.targets.stream().filter(t -> !t.live.isRunning()).forEach(t -> t.live.start());
         }
         rebuild.switchMillis = (System.nanoTime() - stopped) / 1_000_000;
+        log.info("Switched in: the live processor stopped in {} ms, the swap took {} ms, starting it again {} ms",
+                (swapStarted - stopped) / 1_000_000, (swapped - swapStarted) / 1_000_000,
+                (System.nanoTime() - swapped) / 1_000_000);
         lastSwap = swap;
         swap.detached().forEach((table, rows) -> {
             if (rows > 0) {
@@ -390,8 +404,6 @@ public class ProjectionReplay implements SmartLifecycle {
                         rows, table);
             }
         });
-        Map<ShadowTables.Table, String> retired = new LinkedHashMap<>();
-        rebuild.targets.forEach(t -> t.tables.forEach(table -> retired.put(table, retiredSchemaOf(t))));
         try {
             shadows.validate(swap.foreignKeysToValidate());
             rebuild.changedRows = shadows.differences(retired);
@@ -401,10 +413,10 @@ public class ProjectionReplay implements SmartLifecycle {
     }
 
     /** Retried a few times when another transaction holds a lock on a table too long; each attempt waits at most LOCK_TIMEOUT. */
-    private ShadowTables.Swap swapWithRetries(List<Target> targets) throws InterruptedException {
+    private ShadowTables.Swap swapWithRetries(List<Target> targets, ShadowTables.SwapPlan plan) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return switchToShadows(targets);
+                return switchToShadows(targets, plan);
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == SWITCH_ATTEMPTS) {
                     throw new IllegalStateException("The live tables stayed locked by other transactions through "
@@ -416,29 +428,28 @@ public class ProjectionReplay implements SmartLifecycle {
         }
     }
 
-    private ShadowTables.Swap switchToShadows(List<Target> targets) {
-        Map<ShadowTables.Table, String> shadowSchemas = new LinkedHashMap<>();
-        Map<ShadowTables.Table, String> retiredSchemas = new LinkedHashMap<>();
-        targets.forEach(t -> t.tables.forEach(table -> {
-            shadowSchemas.put(table, t.shadowSchema);
-            retiredSchemas.put(table, retiredSchemaOf(t));
-        }));
+    private ShadowTables.Swap switchToShadows(List<Target> targets, ShadowTables.SwapPlan plan) {
         return switchTransaction.execute(tx -> {
             jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
-            ShadowTables.Swap swap = shadows.swapIntoLive(shadowSchemas, retiredSchemas);
+            ShadowTables.Swap swap = shadows.swap(plan);
             for (Target target : targets) {
                 jdbc.update("delete from eventstore.token_entry where processor_name = ?", target.live.getName());
                 jdbc.update("update eventstore.token_entry set processor_name = ?, owner = null where processor_name = ?",
                         target.live.getName(), target.shadowName);
+                if (target.groups.isEmpty()) {
+                    continue;
+                }
                 // The live letters are of the old tables; the rebuild's hold back what the new tables lack.
-                for (String group : target.groups) {
-                    jdbc.update("delete from eventstore.dead_letter_entry where processing_group = ?", group);
-                    int moved = jdbc.update("update eventstore.dead_letter_entry set processing_group = ? where processing_group = ?",
-                            group, group + SHADOW_SUFFIX);
-                    if (moved > 0) {
-                        log.warn("The rebuild of {} holds back {} events in its dead-letter queue, as the live one did",
-                                group, moved);
-                    }
+                String groups = String.join(", ", Collections.nCopies(target.groups.size(), "?"));
+                jdbc.update("delete from eventstore.dead_letter_entry where processing_group in (" + groups + ")",
+                        target.groups.toArray());
+                List<String> moved = jdbc.queryForList("update eventstore.dead_letter_entry set processing_group = "
+                        + "left(processing_group, -" + SHADOW_SUFFIX.length() + ") where processing_group in (" + groups
+                        + ") returning processing_group", String.class,
+                        target.groups.stream().map(g -> g + SHADOW_SUFFIX).toArray());
+                if (!moved.isEmpty()) {
+                    log.warn("The rebuild of {} holds back {} events in its dead-letter queue, as the live one did",
+                            target.live.getName(), moved.size());
                 }
             }
             return swap;

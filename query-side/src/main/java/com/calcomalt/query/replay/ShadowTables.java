@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -189,16 +190,24 @@ class ShadowTables {
                 List<String[]> foreignKeysToValidate) {
     }
 
+    /**
+     * A swap's statements, worked out from the catalogs before the live processor stops (they change
+     * only with a migration), with the relations whose rows it counts afterwards.
+     */
+    record SwapPlan(String statements, Map<Long, Table> rebuilt, Map<Long, String> children,
+                    List<String[]> foreignKeysToValidate) {
+    }
+
     private record View(String name, String definition, String options) {
     }
 
     /** A foreign key into a live table from a table that stays: its child's name now and after the switch. */
-    private record ForeignKey(String name, String childBefore, String childAfter, String definition, Table parent,
+    private record ForeignKey(String name, long child, String childBefore, String childAfter, String definition, Table parent,
                               String onDelete, List<String> columns, List<String> referenced) {
     }
 
     /**
-     * Puts every shadow copy in the place of its live table, in the caller's transaction, touching
+     * The swap that puts every shadow copy in the place of its live table in one transaction, touching
      * catalogs and not rows, so it takes the same few milliseconds at any size: the live tables move
      * to {@code retiredSchemas} (their indexes and constraints with them) and the shadow copies, which
      * carry the live names, move into the live schemas. What holds on to a live table itself is moved
@@ -210,75 +219,88 @@ class ShadowTables {
      * switch fails, as the merge did). Every table involved is locked first, in one statement, so a
      * lock timeout leaves nothing half done.
      */
-    Swap swapIntoLive(Map<Table, String> shadowSchemas, Map<Table, String> retiredSchemas) {
+    SwapPlan planSwap(Map<Table, String> shadowSchemas, Map<Table, String> retiredSchemas) {
+        if (shadowSchemas.isEmpty()) {
+            return new SwapPlan("", Map.of(), Map.of(), List.of());
+        }
+        Map<String, Long> oids = oids(shadowSchemas.entrySet().stream()
+                .flatMap(e -> Stream.of(e.getKey().qualified(), e.getKey().in(e.getValue()))).toList());
         Map<Long, Table> live = new LinkedHashMap<>();
         Map<Long, Table> rebuilt = new LinkedHashMap<>();
-        for (var entry : shadowSchemas.entrySet()) {
-            live.put(oid(entry.getKey().qualified()), entry.getKey());
-            rebuilt.put(oid(entry.getKey().in(entry.getValue())), entry.getKey());
-        }
+        shadowSchemas.forEach((table, shadow) -> {
+            live.put(oids.get(table.qualified()), table);
+            rebuilt.put(oids.get(table.in(shadow)), table);
+        });
         String liveOids = live.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
         List<View> views = viewsOn(liveOids);
         List<ForeignKey> keys = foreignKeysInto(live, rebuilt, liveOids);
         List<String[]> sequences = sequencesOwnedBy(live, liveOids);
 
+        // All of it goes to the server at once: under load each round trip costs milliseconds, and the locks are held meanwhile.
+        List<String> statements = new ArrayList<>();
         Set<String> locked = new LinkedHashSet<>();
         shadowSchemas.forEach((table, shadow) -> {
             locked.add(table.qualified());
             locked.add(table.in(shadow));
         });
         keys.forEach(key -> locked.add(key.childBefore()));
-        jdbc.execute("lock table " + String.join(", ", locked) + " in access exclusive mode");
-
-        Map<String, Long> detached = new LinkedHashMap<>();
-        for (ForeignKey key : keys) {
-            detached.merge(key.childAfter(), detachOrphans(key, shadowSchemas.get(key.parent())), Long::sum);
-        }
+        statements.add("lock table " + String.join(", ", locked) + " in access exclusive mode");
+        keys.forEach(key -> statements.add(detachOrphans(key, shadowSchemas.get(key.parent()))));
         if (!views.isEmpty()) {
-            jdbc.execute("drop view " + views.stream().map(View::name).collect(Collectors.joining(", ")));
+            statements.add("drop view " + views.stream().map(View::name).collect(Collectors.joining(", ")));
         }
-        for (ForeignKey key : keys) {
-            jdbc.execute("alter table " + key.childBefore() + " drop constraint " + quote(key.name()));
-        }
-        for (String[] sequence : sequences) {
-            jdbc.execute("alter sequence " + sequence[0] + " owned by none");
-        }
-        for (String retired : Set.copyOf(retiredSchemas.values())) {
-            jdbc.execute("create schema if not exists " + quote(retired));
-        }
-        for (Table table : shadowSchemas.keySet()) {
-            jdbc.execute("alter table " + table.qualified() + " set schema " + quote(retiredSchemas.get(table)));
-        }
-        for (var entry : shadowSchemas.entrySet()) {
-            jdbc.execute("alter table " + entry.getKey().in(entry.getValue()) + " set schema "
-                    + quote(entry.getKey().schema()));
-        }
-        for (String[] sequence : sequences) {
-            jdbc.execute("alter sequence " + sequence[0] + " owned by " + sequence[1] + "." + quote(sequence[2]));
-        }
-        for (View view : views) {
-            jdbc.execute("create view " + view.name() + (view.options() == null ? "" : " with (" + view.options() + ")")
-                    + " as " + view.definition());
-        }
+        keys.forEach(key -> statements.add("alter table " + key.childBefore() + " drop constraint " + quote(key.name())));
+        sequences.forEach(sequence -> statements.add("alter sequence " + sequence[0] + " owned by none"));
+        new LinkedHashSet<>(retiredSchemas.values()).forEach(retired -> statements.add("create schema if not exists " + quote(retired)));
+        shadowSchemas.keySet().forEach(table -> statements.add("alter table " + table.qualified() + " set schema "
+                + quote(retiredSchemas.get(table))));
+        shadowSchemas.forEach((table, shadow) -> statements.add("alter table " + table.in(shadow) + " set schema "
+                + quote(table.schema())));
+        sequences.forEach(sequence -> statements.add("alter sequence " + sequence[0] + " owned by " + sequence[1] + "."
+                + quote(sequence[2])));
+        views.forEach(view -> statements.add("create view " + view.name()
+                + (view.options() == null ? "" : " with (" + view.options() + ")") + " as " + view.definition()));
         List<String[]> toValidate = new ArrayList<>();
         for (ForeignKey key : keys) {
-            jdbc.execute("alter table " + key.childAfter() + " add constraint " + quote(key.name()) + " "
+            statements.add("alter table " + key.childAfter() + " add constraint " + quote(key.name()) + " "
                     + key.definition() + (key.definition().endsWith("NOT VALID") ? "" : " NOT VALID"));
             toValidate.add(new String[] {key.childAfter(), key.name()});
         }
+        Map<Long, String> children = new LinkedHashMap<>();
+        keys.forEach(key -> children.put(key.child(), key.childAfter()));
+        return new SwapPlan(String.join(";\n", statements), rebuilt, children, toValidate);
+    }
 
+    /** Runs a planned swap in the caller's transaction: one round trip with every statement, and one for what they wrote. */
+    Swap swap(SwapPlan plan) {
+        if (plan.rebuilt().isEmpty()) {
+            return new Swap(Map.of(), Map.of(), Map.of(), List.of());
+        }
+        jdbc.execute(plan.statements());
+        Map<Long, Table> rebuilt = plan.rebuilt();
+        Map<Long, String> children = plan.children();
         Map<String, Long> relations = new LinkedHashMap<>();
         Map<String, Long> written = new LinkedHashMap<>();
         rebuilt.forEach((oid, table) -> {
             relations.put(table.toString(), oid);
             written.put(table.toString(), 0L);
         });
-        jdbc.query("select relid, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_xact_user_tables where relid in ("
-                + rebuilt.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")",
+        Map<String, Long> detached = new LinkedHashMap<>();
+        children.values().forEach(child -> detached.put(child, 0L));
+        jdbc.query("select relid, n_tup_ins + n_tup_upd + n_tup_del, n_tup_upd + n_tup_del from pg_stat_xact_user_tables "
+                + "where relid in (" + Stream.concat(rebuilt.keySet().stream(), children.keySet().stream())
+                        .map(String::valueOf).collect(Collectors.joining(", ")) + ")",
                 rs -> {
-                    written.put(rebuilt.get(rs.getLong(1)).toString(), rs.getLong(2));
+                    Table table = rebuilt.get(rs.getLong(1));
+                    if (table != null) {
+                        written.put(table.toString(), rs.getLong(2));
+                    }
+                    String child = children.get(rs.getLong(1));
+                    if (child != null) {
+                        detached.put(child, rs.getLong(3));
+                    }
                 });
-        return new Swap(relations, written, detached, toValidate);
+        return new Swap(relations, written, detached, plan.foreignKeysToValidate());
     }
 
     /** After the switch committed: checks the rows of the keys re-added NOT VALID, taking no lock that blocks reads or writes. */
@@ -288,8 +310,14 @@ class ShadowTables {
         }
     }
 
-    private long oid(String qualified) {
-        return jdbc.queryForObject("select ?::regclass::oid::bigint", Long.class, qualified);
+    private Map<String, Long> oids(List<String> qualified) {
+        Map<String, Long> oids = new LinkedHashMap<>();
+        jdbc.query("select name, to_regclass(name)::oid::bigint from (values "
+                + qualified.stream().map(q -> "('" + q.replace("'", "''") + "')").collect(Collectors.joining(", "))
+                + ") v(name)", rs -> {
+                    oids.put(rs.getString(1), rs.getLong(2));
+                });
+        return oids;
     }
 
     /** Views on these tables, and views on those, in the order they can be created again. */
@@ -332,7 +360,7 @@ class ShadowTables {
                 where c.contype = 'f' and c.confrelid in (%s) and c.conrelid not in (%s)
                 order by f.relname, c.conname""".formatted(liveOids, liveOids), (rs, n) -> {
             Table child = rebuilt.get(rs.getLong(2));
-            return new ForeignKey(rs.getString(1), rs.getString(3), child == null ? rs.getString(3) : child.qualified(),
+            return new ForeignKey(rs.getString(1), rs.getLong(2), rs.getString(3), child == null ? rs.getString(3) : child.qualified(),
                     rs.getString(4), live.get(rs.getLong(5)), rs.getString(6),
                     List.of((String[]) rs.getArray(7).getArray()), List.of((String[]) rs.getArray(8).getArray()));
         });
@@ -360,26 +388,21 @@ class ShadowTables {
      * DELETE CASCADE, and their own children with them) or set to null or their default, as deleting
      * the parent row would have; with NO ACTION or RESTRICT the switch fails.
      */
-    private long detachOrphans(ForeignKey key, String shadowSchema) {
+    private static String detachOrphans(ForeignKey key, String shadowSchema) {
         String orphan = key.columns().stream().map(c -> "c." + quote(c) + " is not null").collect(Collectors.joining(" and "))
                 + " and not exists (select 1 from " + key.parent().in(shadowSchema) + " p where "
                 + IntStream.range(0, key.columns().size())
                         .mapToObj(i -> "p." + quote(key.referenced().get(i)) + " = c." + quote(key.columns().get(i)))
                         .collect(Collectors.joining(" and ")) + ")";
         return switch (key.onDelete()) {
-            case "c" -> jdbc.update("delete from " + key.childBefore() + " c where " + orphan);
-            case "n", "d" -> jdbc.update("update " + key.childBefore() + " c set " + key.columns().stream()
+            case "c" -> "delete from " + key.childBefore() + " c where " + orphan;
+            case "n", "d" -> "update " + key.childBefore() + " c set " + key.columns().stream()
                     .map(c -> quote(c) + " = " + ("n".equals(key.onDelete()) ? "null" : "default"))
-                    .collect(Collectors.joining(", ")) + " where " + orphan);
-            default -> {
-                Long pointing = jdbc.queryForObject("select count(*) from " + key.childBefore() + " c where " + orphan,
-                        Long.class);
-                if (pointing != null && pointing > 0) {
-                    throw new IllegalStateException(pointing + " rows of " + key.childAfter() + " point at rows of "
-                            + key.parent() + " that the rebuild does not have (" + key.name() + ")");
-                }
-                yield 0;
-            }
+                    .collect(Collectors.joining(", ")) + " where " + orphan;
+            default -> "do $switch$ begin if exists (select 1 from " + key.childBefore() + " c where " + orphan
+                    + ") then raise exception '%', '" + ("Rows of " + key.childAfter() + " point at rows of " + key.parent()
+                            + " that the rebuild does not have (" + key.name() + ")").replace("'", "''")
+                    + "'; end if; end $switch$";
         };
     }
 
