@@ -75,10 +75,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A rebuild copies the processor's tables, empty, into a shadow schema and runs a second
  * processor with the same event handlers from the first event, its writes sent there (see
  * {@link ShadowWrites}), while the live processor goes on and queries read the live tables. Once
- * the shadow has reached the head of the event store, the live processor and the shadow stop, one
- * transaction makes the live tables equal to the shadow, gives the live processor the shadow's
- * token and replaces each group's dead letters by the rebuild's, and the live processor starts again
- * from there (handling the few events stored since the shadow's last batch). A verify builds the
+ * the shadow has reached the head of the event store, the shadow stops, then the live processor, one
+ * transaction swaps the shadow tables into the live tables' place (see {@link ShadowTables}), gives
+ * the live processor the shadow's token and replaces each group's dead letters by the rebuild's, and
+ * the live processor starts again from there (handling the few events stored since the shadow's last
+ * batch). A verify builds the
  * same shadow and compares it with the live tables at the same position instead, table by table.
  *
  * <p>The shadow dead-letters as the live processor does, each group into its own rebuild queue
@@ -107,8 +108,8 @@ public class ProjectionReplay implements SmartLifecycle {
 
     /**
      * Where one rebuild or verify stands: the shadow's position against the head, its speed, and
-     * the time it still needs at that speed. {@code changedRows}: rows the switch deleted, inserted
-     * or updated per table; {@code switchMillis}: how long the live processor was stopped for the switch.
+     * the time it still needs at that speed. {@code changedRows}: per table, rows deleted, inserted or
+     * changed by the switch (counted after it); {@code switchMillis}: how long the live processor was stopped for the switch.
      */
     public record RebuildStatus(Mode mode, State state, Instant startedAt, Instant finishedAt, long position, long head,
                                 double eventsPerSecond, double percent, Long etaSeconds, List<String> tables,

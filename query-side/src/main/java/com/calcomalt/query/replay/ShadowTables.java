@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * copies in the place of the live tables in the switch transaction.
  *
  * <p>The switch swaps rather than merges: a merge compares and writes every row while the live
- * processor is stopped (8 to 41 s for 100,000 bookings), a swap changes only catalogs. Readers (MVCC)
+ * processor is stopped (8 to 67 s for 100,000 bookings), a swap changes only catalogs. Readers (MVCC)
  * see the old tables until it commits and the new ones after, never an empty or half-built table;
  * they wait only while it holds its locks.
  */
@@ -208,7 +208,7 @@ class ShadowTables {
 
     /**
      * The swap that puts every shadow copy in the place of its live table in one transaction, touching
-     * catalogs and not rows, so it takes the same few milliseconds at any size: the live tables move
+     * catalogs and not rows, so it takes about as long at any size: the live tables move
      * to {@code retiredSchemas} (their indexes and constraints with them) and the shadow copies, which
      * carry the live names, move into the live schemas. What holds on to a live table itself is moved
      * over in the same transaction: the views on it are dropped and created again from their
