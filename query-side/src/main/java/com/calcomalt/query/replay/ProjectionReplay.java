@@ -3,6 +3,7 @@ package com.calcomalt.query.replay;
 import com.calcomalt.platform.axon.InvokersByPayloadType;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.NotFound;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -61,6 +62,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -418,7 +420,10 @@ public class ProjectionReplay implements SmartLifecycle {
         for (int attempt = 1; ; attempt++) {
             try {
                 return switchToShadows(targets, plan);
-            } catch (PessimisticLockingFailureException e) {
+            } catch (DataAccessException e) {
+                if (!waitedForALock(e)) {
+                    throw e;
+                }
                 if (attempt == SWITCH_ATTEMPTS) {
                     throw new IllegalStateException("The live tables stayed locked by other transactions through "
                             + SWITCH_ATTEMPTS + " attempts to switch", e);
@@ -455,6 +460,19 @@ public class ProjectionReplay implements SmartLifecycle {
             }
             return swap;
         });
+    }
+
+    /** A lock timeout or a deadlock: Spring leaves PostgreSQL's lock timeout (55P03) uncategorized. */
+    private static boolean waitedForALock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String retiredSchemaOf(Target target) {
@@ -503,7 +521,10 @@ public class ProjectionReplay implements SmartLifecycle {
                     shadows.dropRetired(retiredSchemaOf(target));
                 });
                 return;
-            } catch (PessimisticLockingFailureException e) {
+            } catch (DataAccessException e) {
+                if (!waitedForALock(e)) {
+                    throw e;
+                }
                 if (attempt == SWITCH_ATTEMPTS) {
                     log.warn("The tables moved away by the switch stay in {} until the next rebuild", retiredSchemaOf(target), e);
                     return;

@@ -1,6 +1,7 @@
 package com.calcomalt.query.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
@@ -20,10 +21,14 @@ import com.calcomalt.contracts.identity.UserRegistered;
 import com.calcomalt.platform.deadletters.DeadLetters;
 import com.calcomalt.query.support.PoisonableProjector;
 import com.calcomalt.query.support.QuerySideTest;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
@@ -37,6 +42,8 @@ class ProjectionReplayTest extends QuerySideTest {
     DeadLetters deadLetters;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void a_replay_rebuilds_the_users_table_identically() {
@@ -265,6 +272,35 @@ class ProjectionReplayTest extends QuerySideTest {
         assertThat(jdbc.queryForObject("select count(*) from \"BookingTimeStatus\"", Integer.class)).isNotNull();
         assertThat(jdbc.queryForObject("select count(*) from pg_namespace where nspname like 'rebuild_%'", Integer.class))
                 .as("neither the shadow nor the tables moved away are left").isZero();
+    }
+
+    @Test
+    void a_switch_that_waits_too_long_behind_a_long_read_lets_go_and_tries_again_until_it_gets_in() throws Exception {
+        int userId = uniqueId();
+        publish("User", UserIds.aggregateId(userId), registered(userId, "behind-a-read-" + userId));
+        awaitProjectionsCaughtUp();
+        List<String> users = rowsAsJson("users");
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement read = reader.createStatement()) {
+                read.execute("lock table users in access share mode");
+            }
+            projections.start(null, ProjectionReplay.Mode.REBUILD);
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_locks where relation = 'users'::regclass and mode = 'AccessExclusiveLock' "
+                            + "and not granted", Integer.class) > 0);
+            // Longer than a few of the switch's lock timeouts: it must have let go and come back.
+            Thread.sleep(1_000);
+            assertThat(projections.status().processors().get(0).rebuild().state())
+                    .as("still switching behind the read").isEqualTo(ProjectionReplay.State.SWITCHING);
+            reader.rollback();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> projections.status().processors().stream().allMatch(ProjectionReplay.ProcessorStatus::caughtUp));
+        ProjectionReplay.RebuildStatus rebuild = projections.status().processors().get(0).rebuild();
+        assertThat(rebuild.failure()).isNull();
+        assertThat(rebuild.state()).isEqualTo(ProjectionReplay.State.DONE);
+        assertThat(rowsAsJson("users")).containsExactlyElementsOf(users);
     }
 
     private static final TeamSettings SETTINGS = new TeamSettings(null, false, false, null, null, null, null, null,
