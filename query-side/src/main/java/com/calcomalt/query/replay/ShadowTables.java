@@ -232,6 +232,15 @@ class ShadowTables {
             rebuilt.put(oids.get(table.in(shadow)), table);
         });
         String liveOids = live.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        // LIKE copies none of these; a swap would lose them, so the switch refuses before anything stops.
+        List<String> unswappable = jdbc.queryForList("""
+                select c.oid::regclass::text from pg_class c where c.oid in (%s) and (c.relacl is not null
+                    or c.relrowsecurity or exists (select 1 from pg_trigger t where t.tgrelid = c.oid and not t.tgisinternal))"""
+                .formatted(liveOids), String.class);
+        if (!unswappable.isEmpty()) {
+            throw new IllegalStateException("Cannot swap " + unswappable
+                    + ": they have grants, row security or triggers, which the rebuilt copies do not");
+        }
         List<View> views = viewsOn(liveOids);
         List<ForeignKey> keys = foreignKeysInto(live, rebuilt, liveOids);
         List<String[]> sequences = sequencesOwnedBy(live, liveOids);
