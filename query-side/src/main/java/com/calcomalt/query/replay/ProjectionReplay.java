@@ -5,10 +5,12 @@ import com.calcomalt.platform.axon.InvokersByPayloadType;
 import com.calcomalt.platform.axon.ProjectionCommits;
 import com.calcomalt.platform.domain.DomainConflict;
 import com.calcomalt.platform.domain.NotFound;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,6 +64,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,10 +79,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A rebuild copies the processor's tables, empty, into a shadow schema and runs a second
  * processor with the same event handlers from the first event, its writes sent there (see
  * {@link ShadowWrites}), while the live processor goes on and queries read the live tables. Once
- * the shadow has reached the head of the event store, the live processor and the shadow stop, one
- * transaction makes the live tables equal to the shadow, gives the live processor the shadow's
- * token and replaces each group's dead letters by the rebuild's, and the live processor starts again
- * from there (handling the few events stored since the shadow's last batch). A verify builds the
+ * the shadow has reached the head of the event store, the shadow stops, then the live processor, one
+ * transaction swaps the shadow tables into the live tables' place (see {@link ShadowTables}), gives
+ * the live processor the shadow's token and replaces each group's dead letters by the rebuild's, and
+ * the live processor starts again from there (handling the few events stored since the shadow's last
+ * batch). A verify builds the
  * same shadow and compares it with the live tables at the same position instead, table by table.
  *
  * <p>The shadow dead-letters as the live processor does, each group into its own rebuild queue
@@ -94,6 +99,9 @@ public class ProjectionReplay implements SmartLifecycle {
     private static final Duration SWITCH_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration SHADOW_FAILURE_LIMIT = Duration.ofSeconds(60);
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+    /** How long the switch waits for a lock on a live table before it lets go and tries again: readers queue behind it meanwhile. */
+    private static final Duration LOCK_TIMEOUT = Duration.ofMillis(300);
+    private static final int SWITCH_ATTEMPTS = 20;
 
     public enum Mode { REBUILD, VERIFY }
 
@@ -104,8 +112,8 @@ public class ProjectionReplay implements SmartLifecycle {
 
     /**
      * Where one rebuild or verify stands: the shadow's position against the head, its speed, and
-     * the time it still needs at that speed. {@code changedRows}: rows the switch deleted, inserted
-     * or updated per table; {@code switchMillis}: how long the live processor was stopped for the switch.
+     * the time it still needs at that speed. {@code changedRows}: per table, rows deleted, inserted or
+     * changed by the switch (counted after it); {@code switchMillis}: how long the live processor was stopped for the switch.
      */
     public record RebuildStatus(Mode mode, State state, Instant startedAt, Instant finishedAt, long position, long head,
                                 double eventsPerSecond, double percent, Long etaSeconds, List<String> tables,
@@ -204,6 +212,7 @@ public class ProjectionReplay implements SmartLifecycle {
     private volatile boolean running;
     private volatile long head = -1;
     private volatile boolean sampleFailedBefore;
+    private volatile ShadowTables.Swap lastSwap;
 
     public ProjectionReplay(EventProcessingConfiguration eventProcessing, EventStore eventStore,
                             @Qualifier("promptEventSource") StreamableMessageSource<TrackedEventMessage<?>> source,
@@ -315,8 +324,10 @@ public class ProjectionReplay implements SmartLifecycle {
     private void run(Rebuild rebuild) {
         String names = rebuild.targets.stream().map(t -> t.live.getName()).toList().toString();
         log.info("{} of {} started beside the live tables", rebuild.mode, names);
+        State outcome = State.FAILED;
         try {
             for (Target target : rebuild.targets) {
+                dropRetired(target);
                 shadows.create(target.shadowSchema, target.tables);
                 deleteTokens(target.shadowName);
                 deleteRebuildLetters(target);
@@ -325,60 +336,154 @@ public class ProjectionReplay implements SmartLifecycle {
             }
             awaitBuilt(rebuild);
             rebuild.state = State.SWITCHING;
-            long switchStarted = System.nanoTime();
-            // Both stop at once: events the shadow has not handled yet, the live processor handles again
-            // after the switch, from the shadow's token, on the tables the shadow left.
-            CompletableFuture.allOf(rebuild.targets.stream()
-                    .flatMap(t -> Stream.of(t.live.shutdownAsync(), t.shadow.shutdownAsync()))
-                    .toArray(CompletableFuture[]::new)).get(SWITCH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            long stoppedMillis = (System.nanoTime() - switchStarted) / 1_000_000;
             if (rebuild.mode == Mode.VERIFY) {
+                long stopped = System.nanoTime();
+                stopAll(rebuild.targets.stream().flatMap(t -> Stream.of(t.live, t.shadow)));
                 for (Target target : rebuild.targets) {
                     verifications.put(target.live.getName(), verify(target));
                 }
+                rebuild.targets.stream().filter(t -> !t.live.isRunning()).forEach(t -> t.live.start());
+                rebuild.switchMillis = (System.nanoTime() - stopped) / 1_000_000;
             } else {
-                rebuild.changedRows = switchToShadows(rebuild.targets);
+                switchIn(rebuild);
             }
-            rebuild.targets.stream().filter(t -> !t.live.isRunning()).forEach(t -> t.live.start());
-            rebuild.switchMillis = (System.nanoTime() - switchStarted) / 1_000_000;
-            rebuild.state = State.DONE;
-            log.info("{} of {} done; the live processor stopped for {} ms ({} ms of them to stop the processors)",
-                    rebuild.mode, names, rebuild.switchMillis, stoppedMillis);
+            outcome = State.DONE;
+            log.info("{} of {} done; the live processor stopped for {} ms", rebuild.mode, names, rebuild.switchMillis);
         } catch (Exception e) {
             rebuild.failure = e.getMessage();
-            rebuild.state = State.FAILED;
             log.error("{} of {} failed; the live tables are as they were", rebuild.mode, names, e);
         } finally {
-            rebuild.finishedAt = Instant.now();
             for (Target target : rebuild.targets) {
                 cleanUp(target);
+            }
+            // Only now: a rebuild started after this one must not find its shadow or the tables it moved away.
+            rebuild.finishedAt = Instant.now();
+            rebuild.state = outcome;
+        }
+    }
+
+    private void stopAll(Stream<StreamingEventProcessor> processors) throws Exception {
+        CompletableFuture.allOf(processors.map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new))
+                .get(SWITCH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Vacuums the shadow while it still follows the head, stops it, and only then stops the live
+     * processor for the swap itself, a transaction of catalog changes (see ShadowTables.swapIntoLive),
+     * so the live processor is stopped for about as long as stopping and starting it takes.
+     * Afterwards, with the live processor running: the re-added foreign keys are validated, the rows
+     * that changed are counted against the tables moved away, and those are dropped.
+     */
+    private void switchIn(Rebuild rebuild) throws Exception {
+        for (Target target : rebuild.targets) {
+            shadows.vacuum(target.shadowSchema, target.tables);
+        }
+        awaitBuilt(rebuild);
+        stopAll(rebuild.targets.stream().map(t -> t.shadow));
+        Map<ShadowTables.Table, String> shadowSchemas = new LinkedHashMap<>();
+        Map<ShadowTables.Table, String> retired = new LinkedHashMap<>();
+        rebuild.targets.forEach(t -> t.tables.forEach(table -> {
+            shadowSchemas.put(table, t.shadowSchema);
+            retired.put(table, retiredSchemaOf(t));
+        }));
+        ShadowTables.SwapPlan plan = shadows.planSwap(shadowSchemas, retired);
+        long stopped = System.nanoTime();
+        stopAll(rebuild.targets.stream().map(t -> t.live));
+        long swapStarted = System.nanoTime();
+        ShadowTables.Swap swap;
+        long swapped;
+        try {
+            swap = swapWithRetries(rebuild.targets, plan);
+        } finally {
+            swapped = System.nanoTime();
+            rebuild.targets.stream().filter(t -> !t.live.isRunning()).forEach(t -> t.live.start());
+        }
+        rebuild.switchMillis = (System.nanoTime() - stopped) / 1_000_000;
+        log.info("Switched in: the live processor stopped in {} ms, the swap took {} ms, starting it again {} ms",
+                (swapStarted - stopped) / 1_000_000, (swapped - swapStarted) / 1_000_000,
+                (System.nanoTime() - swapped) / 1_000_000);
+        lastSwap = swap;
+        swap.detached().forEach((table, rows) -> {
+            if (rows > 0) {
+                log.warn("The switch deleted or detached {} rows of {} that pointed at rows the rebuild does not have",
+                        rows, table);
+            }
+        });
+        try {
+            shadows.validate(swap.foreignKeysToValidate());
+            rebuild.changedRows = shadows.differences(retired);
+        } catch (RuntimeException e) {
+            log.error("The rebuild is switched in, but checking it afterwards failed", e);
+        }
+    }
+
+    /** Retried a few times when another transaction holds a lock on a table too long; each attempt waits at most LOCK_TIMEOUT. */
+    private ShadowTables.Swap swapWithRetries(List<Target> targets, ShadowTables.SwapPlan plan) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return switchToShadows(targets, plan);
+            } catch (DataAccessException e) {
+                if (!waitedForALock(e)) {
+                    throw e;
+                }
+                if (attempt == SWITCH_ATTEMPTS) {
+                    throw new IllegalStateException("The live tables stayed locked by other transactions through "
+                            + SWITCH_ATTEMPTS + " attempts to switch", e);
+                }
+                log.info("Switch attempt {} waited too long for a lock; trying again", attempt);
+                Thread.sleep(50L * attempt);
             }
         }
     }
 
-    private Map<String, Long> switchToShadows(List<Target> targets) {
-        Map<ShadowTables.Table, String> shadowSchemas = new LinkedHashMap<>();
-        targets.forEach(t -> t.tables.forEach(table -> shadowSchemas.put(table, t.shadowSchema)));
+    private ShadowTables.Swap switchToShadows(List<Target> targets, ShadowTables.SwapPlan plan) {
         return switchTransaction.execute(tx -> {
-            jdbc.execute("set local lock_timeout = '10s'");
-            Map<String, Long> changed = shadows.mergeIntoLive(shadowSchemas);
+            jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+            ShadowTables.Swap swap = shadows.swap(plan);
             for (Target target : targets) {
                 jdbc.update("delete from eventstore.token_entry where processor_name = ?", target.live.getName());
                 jdbc.update("update eventstore.token_entry set processor_name = ?, owner = null where processor_name = ?",
                         target.live.getName(), target.shadowName);
+                if (target.groups.isEmpty()) {
+                    continue;
+                }
                 // The live letters are of the old tables; the rebuild's hold back what the new tables lack.
-                for (String group : target.groups) {
-                    jdbc.update("delete from eventstore.dead_letter_entry where processing_group = ?", group);
-                    int moved = jdbc.update("update eventstore.dead_letter_entry set processing_group = ? where processing_group = ?",
-                            group, group + SHADOW_SUFFIX);
-                    if (moved > 0) {
-                        log.warn("The rebuild of {} holds back {} events in its dead-letter queue, as the live one did",
-                                group, moved);
-                    }
+                String groups = String.join(", ", Collections.nCopies(target.groups.size(), "?"));
+                jdbc.update("delete from eventstore.dead_letter_entry where processing_group in (" + groups + ")",
+                        target.groups.toArray());
+                List<String> moved = jdbc.queryForList("update eventstore.dead_letter_entry set processing_group = "
+                        + "left(processing_group, -" + SHADOW_SUFFIX.length() + ") where processing_group in (" + groups
+                        + ") returning processing_group", String.class,
+                        target.groups.stream().map(g -> g + SHADOW_SUFFIX).toArray());
+                if (!moved.isEmpty()) {
+                    log.warn("The rebuild of {} holds back {} events in its dead-letter queue, as the live one did",
+                            target.live.getName(), moved.size());
                 }
             }
-            return changed;
+            return swap;
         });
+    }
+
+    /** A lock timeout or a deadlock: Spring leaves PostgreSQL's lock timeout (55P03) uncategorized. */
+    private static boolean waitedForALock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String retiredSchemaOf(Target target) {
+        return target.shadowSchema + "_retired";
+    }
+
+    /** What the last switch did in its transaction; for tests. */
+    Optional<ShadowTables.Swap> lastSwap() {
+        return Optional.ofNullable(lastSwap);
     }
 
     /**
@@ -409,6 +514,27 @@ public class ProjectionReplay implements SmartLifecycle {
         throw new IllegalStateException("Events kept arriving; the live tables and the rebuild never stood at the same event");
     }
 
+    /** The tables a switch moved away; with a short lock timeout, as dropping them locks the live tables they point at. */
+    private void dropRetired(Target target) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                switchTransaction.executeWithoutResult(tx -> {
+                    jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+                    shadows.dropRetired(retiredSchemaOf(target));
+                });
+                return;
+            } catch (DataAccessException e) {
+                if (!waitedForALock(e)) {
+                    throw e;
+                }
+                if (attempt == SWITCH_ATTEMPTS) {
+                    log.warn("The tables moved away by the switch stay in {} until the next rebuild", retiredSchemaOf(target), e);
+                    return;
+                }
+            }
+        }
+    }
+
     private void cleanUp(Target target) {
         try {
             if (target.shadow != null) {
@@ -421,6 +547,7 @@ public class ProjectionReplay implements SmartLifecycle {
             deleteTokens(target.shadowName);
             deleteRebuildLetters(target);
             shadows.drop(target.shadowSchema);
+            dropRetired(target);
         } catch (RuntimeException e) {
             log.error("Cleaning up after the rebuild of {} failed", target.live.getName(), e);
         }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The tables each processing group writes, which a rebuild copies into its shadow schema and
- * merges back. A group {@code calcom.X} writes cal.com's table {@code X}; the groups below write more.
+ * swaps in. A group {@code calcom.X} writes cal.com's table {@code X}; the groups below write more.
  * A table missing here would be written live by the rebuilding processor: keep it beside the
  * group's {@code @ResetHandler}.
  */

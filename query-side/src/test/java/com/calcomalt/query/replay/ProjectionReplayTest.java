@@ -1,6 +1,7 @@
 package com.calcomalt.query.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
@@ -21,10 +22,14 @@ import com.calcomalt.platform.deadletters.DeadLetters;
 import com.calcomalt.query.projections.CalcomProjectionsConfiguration;
 import com.calcomalt.query.support.PoisonableProjector;
 import com.calcomalt.query.support.QuerySideTest;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -42,6 +47,8 @@ class ProjectionReplayTest extends QuerySideTest {
     DeadLetters deadLetters;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     EventProcessingConfiguration eventProcessing;
     @Autowired
@@ -264,6 +271,67 @@ class ProjectionReplayTest extends QuerySideTest {
         assertThat(verification.identical()).isTrue();
     }
 
+    @Test
+    void a_rebuild_is_swapped_in_without_copying_a_row_and_keeps_every_name_view_key_and_cascade() {
+        int userId = uniqueId();
+        publish("User", UserIds.aggregateId(userId), registered(userId, "swapped-" + userId));
+        awaitProjectionsCaughtUp();
+        jdbc.update("update users set name = 'changed by hand' where id = ?", userId);
+        // A credential no event created, and a calendar cache row (a table no rebuild writes) that points at it.
+        int credential = uniqueId();
+        jdbc.update("insert into \"Credential\" (id, type, key) values (?, 'by_hand', '{}')", credential);
+        jdbc.update("insert into \"CalendarCache\" (key, value, \"expiresAt\", \"credentialId\") values ('k', '{}', now(), ?)",
+                credential);
+        long usersBefore = relation("users");
+        List<String> catalog = catalog();
+
+        rebuild(ProjectionReplay.Mode.REBUILD);
+
+        ShadowTables.Swap swap = projections.lastSwap().orElseThrow();
+        assertThat(swap.rowsWritten()).as("the switch puts the rebuilt tables in place; it writes none of their rows")
+                .containsKeys("users", "Booking", "query_side.booking_listing")
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(relation("users")).as("the live users table is the rebuilt one")
+                .isEqualTo(swap.relations().get("users")).isNotEqualTo(usersBefore);
+        assertThat(jdbc.queryForObject("select name from users where id = ?", String.class, userId)).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from \"CalendarCache\" where \"credentialId\" = ?", Integer.class,
+                credential)).as("ON DELETE CASCADE from a table that is not rebuilt, as a merge deleting the row did").isZero();
+        assertThat(swap.detached()).containsEntry("public.\"CalendarCache\"", 1L);
+        assertThat(catalog()).as("names, definitions, views, keys pointing in, sequences").containsExactlyElementsOf(catalog);
+        assertThat(jdbc.queryForObject("select count(*) from \"BookingTimeStatus\"", Integer.class)).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from pg_namespace where nspname like 'rebuild_%'", Integer.class))
+                .as("neither the shadow nor the tables moved away are left").isZero();
+    }
+
+    @Test
+    void a_switch_that_waits_too_long_behind_a_long_read_lets_go_and_tries_again_until_it_gets_in() throws Exception {
+        int userId = uniqueId();
+        publish("User", UserIds.aggregateId(userId), registered(userId, "behind-a-read-" + userId));
+        awaitProjectionsCaughtUp();
+        List<String> users = rowsAsJson("users");
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement read = reader.createStatement()) {
+                read.execute("lock table users in access share mode");
+            }
+            projections.start(null, ProjectionReplay.Mode.REBUILD);
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_locks where relation = 'users'::regclass and mode = 'AccessExclusiveLock' "
+                            + "and not granted", Integer.class) > 0);
+            // Longer than a few of the switch's lock timeouts: it must have let go and come back.
+            Thread.sleep(1_000);
+            assertThat(projections.status().processors().get(0).rebuild().state())
+                    .as("still switching behind the read").isEqualTo(ProjectionReplay.State.SWITCHING);
+            reader.rollback();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> projections.status().processors().stream().allMatch(ProjectionReplay.ProcessorStatus::caughtUp));
+        ProjectionReplay.RebuildStatus rebuild = projections.status().processors().get(0).rebuild();
+        assertThat(rebuild.failure()).isNull();
+        assertThat(rebuild.state()).isEqualTo(ProjectionReplay.State.DONE);
+        assertThat(rowsAsJson("users")).containsExactlyElementsOf(users);
+    }
+
     private static final TeamSettings SETTINGS = new TeamSettings(null, false, false, null, null, null, null, null,
             null, null, null, null, "Europe/London", "Sunday", false, null, null, false, RRResetInterval.MONTH,
             RRTimestampBasis.CREATED_AT, false);
@@ -286,6 +354,30 @@ class ProjectionReplayTest extends QuerySideTest {
     private static UserRegistered registered(int userId, String username) {
         return new UserRegistered(userId, UUID.randomUUID(), username + "@example.com", username, null, "UTC",
                 "Monday", null, 12, IdentityProvider.CAL, null, CreationSource.api_v2, Instant.now());
+    }
+
+    private long relation(String table) {
+        return jdbc.queryForObject("select ?::regclass::oid::bigint", Long.class, table);
+    }
+
+    /** Everything of the live schemas a swap must keep as it was. */
+    private List<String> catalog() {
+        return jdbc.queryForList("""
+                select 'index ' || pg_get_indexdef(i.indexrelid) from pg_index i join pg_class t on t.oid = i.indrelid
+                join pg_namespace n on n.oid = t.relnamespace where n.nspname in ('public', 'query_side')
+                union all
+                select 'constraint ' || t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid)
+                       || ' valid ' || c.convalidated
+                from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+                where n.nspname in ('public', 'query_side', 'scheduler')
+                union all
+                select 'view ' || viewname || ' ' || definition from pg_views where schemaname = 'public'
+                union all
+                select 'column ' || table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || ' '
+                       || is_nullable || ' ' || coalesce(column_default, '') || ' '
+                       || coalesce(pg_get_serial_sequence(quote_ident(table_schema) || '.' || quote_ident(table_name), column_name), '')
+                from information_schema.columns where table_schema in ('public', 'query_side')
+                order by 1""", String.class);
     }
 
     private int count(int userId) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -120,7 +121,22 @@ class BookingReplayBenchmark extends BookingFixtures {
         if (!Boolean.parseBoolean(System.getProperty("bench.await-switch", "true"))) {
             return;
         }
+        // A reader through the switch: the switch locks the live tables, so a read may wait that long.
+        int readHost = hosts.get(0)[0];
+        AtomicLong slowestRead = new AtomicLong();
+        AtomicLong reads = new AtomicLong();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                long started = System.nanoTime();
+                jdbc.queryForObject("select count(*) from \"Booking\" where \"userId\" = ?", Long.class, readHost);
+                slowestRead.accumulateAndGet(System.nanoTime() - started, Math::max);
+                reads.incrementAndGet();
+            }
+        }, "switch-reader");
+        reader.start();
         awaitCaughtUp();
+        reading.set(false);
         double seconds = (System.nanoTime() - begin) / 1e9;
         Long switchMillis = projections.status().processors().stream().map(p -> p.rebuild().switchMillis())
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
@@ -128,6 +144,8 @@ class BookingReplayBenchmark extends BookingFixtures {
         System.out.printf("BENCHMARK booking projections, rebuild and switch: %.1f s, %.0f events/s; the switch stopped the "
                         + "live processor for %s ms; PostgreSQL's backends %.1f s of CPU in all%n",
                 seconds, events / seconds, switchMillis, (databaseCpu(postmaster) - databaseCpuBefore) / 100.0);
+        System.out.printf("BENCHMARK booking projections, reads of one host's bookings through the switch: %d, the slowest "
+                + "%.1f ms; load average %s%n", reads.get(), slowestRead.get() / 1e6, load());
     }
 
     private void seedThroughTheProjections(List<int[]> hosts, int bookings) {
