@@ -393,6 +393,7 @@ public class ProjectionReplay implements SmartLifecycle {
         ShadowTables.Swap swap;
         long swapped;
         try {
+            catchUpWithLive(rebuild);
             swap = swapWithRetries(rebuild.targets, plan);
         } finally {
             swapped = System.nanoTime();
@@ -479,6 +480,25 @@ public class ProjectionReplay implements SmartLifecycle {
 
     private static String retiredSchemaOf(Target target) {
         return target.shadowSchema + "_retired";
+    }
+
+    /**
+     * The live processor went on after the shadow stopped: the events it handled meanwhile are in the live
+     * tables, and a client may already have read them as its own writes. The shadow handles them too before
+     * its tables replace the live ones, so no read ever sees a row go back to an older version.
+     */
+    private void catchUpWithLive(Rebuild rebuild) throws InterruptedException {
+        for (Target target : rebuild.targets) {
+            long live = storedPosition(target.live.getName());
+            if (storedPosition(target.shadowName) < live) {
+                target.shadow.start();
+                try {
+                    awaitOrFail(SWITCH_TIMEOUT, () -> runningPosition(target.shadow) >= live);
+                } finally {
+                    target.shadow.shutDown();
+                }
+            }
+        }
     }
 
     /** What the last switch did in its transaction; for tests. */
