@@ -315,8 +315,8 @@ class CalcomImportTest {
                        '{"responses": {"name": "Seat"}}', case when s = 2 then '{"note": "window"}'::jsonb end
                 from "Booking" b cross join generate_series(1, 3) s where b.id between 3500 and 3999;
                 """);
-        // The busy slot the HTTP checks find taken: Person 2's Monday 09:00 UTC, 10:00 or 11:00 in Berlin. And a cancelled booking over
-        // Person 5's accepted one, which cal.com allows and so do we: it keeps no one busy.
+        // The busy slot the HTTP checks find taken: Person 2's Monday 09:00 UTC, 10:00 or 11:00 in Berlin. And a
+        // cancelled booking over Person 5's accepted one, which cal.com allows and so do we: it keeps no one busy.
         db.execute("""
                 insert into "Booking" (id, uid, "userId", "eventTypeId", title, "startTime", "endTime", "createdAt",
                                        status, "iCalUID", responses, "idempotencyKey")
