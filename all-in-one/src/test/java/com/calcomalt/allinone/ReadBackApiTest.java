@@ -196,7 +196,7 @@ class ReadBackApiTest extends ApiTest {
 
     @Test
     void a_bookings_internal_notes_are_read_by_its_host_and_never_by_its_attendee_or_booker() {
-        String uid = book("2027-05-03T08:00:00Z");
+        String uid = book("2094-05-03T08:00:00Z");
         int first = created(as(hugo.key(), () -> post("/v2/bookings/" + uid + "/notes", "{\"text\": \"VIP\"}")));
         int second = created(as(hugo.key(), () -> post("/v2/bookings/" + uid + "/notes",
                 "{\"text\": \"Send agenda\"}")));
@@ -219,7 +219,7 @@ class ReadBackApiTest extends ApiTest {
 
     @Test
     void a_bookings_references_are_read_by_its_host_until_removed_and_by_no_one_else() {
-        String uid = book("2027-05-04T08:00:00Z");
+        String uid = book("2094-05-04T08:00:00Z");
         int video = created(as(hugo.key(), () -> post("/v2/bookings/" + uid + "/references", """
                 {"type": "daily_video", "uid": "room-%s", "meetingId": "room-%s", "meetingPassword": "secret",
                  "meetingUrl": "https://daily.example/room-%s"}""".formatted(tag, tag, tag))));

@@ -294,7 +294,8 @@ final class CalcomImportAutomationRows {
         assertThat(again.statusCode()).as("an imported subscriber URL is taken: " + again.body()).isEqualTo(409);
 
         HttpResponse<String> overlapping = send(http, base, "POST", "/v2/me/ooo", """
-                {"start": "2027-07-04T00:00:00Z", "end": "2027-07-05T00:00:00Z"}""");
+                {"start": "%s", "end": "%s"}""".formatted(PlantedDates.instant("2027-07-04T00:00:00Z"),
+                PlantedDates.instant("2027-07-05T00:00:00Z")));
         assertThat(overlapping.statusCode()).as("an imported time away is taken: " + overlapping.body())
                 .isEqualTo(409);
         assertThat(send(http, base, "GET", "/v2/me/ooo", null).body()).contains("\"id\":102");
@@ -308,9 +309,9 @@ final class CalcomImportAutomationRows {
         assertThat(eventType.statusCode()).as(eventType.body()).isEqualTo(201);
         int eventTypeId = json.readTree(eventType.body()).at("/data/id").asInt();
         HttpResponse<String> booked = send(http, base, "POST", "/v2/bookings", """
-                {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
+                {"start": "%s", "eventTypeId": %d,
                  "attendee": {"name": "Ada", "email": "ada@example.org", "timeZone": "Europe/Berlin"}}"""
-                .formatted(eventTypeId));
+                .formatted(PlantedDates.instant("2027-12-06T09:00:00Z"), eventTypeId));
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> !RECEIVED.isEmpty());
         String[] delivery = RECEIVED.get(0);

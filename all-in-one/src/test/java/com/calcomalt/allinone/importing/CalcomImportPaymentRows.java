@@ -35,7 +35,8 @@ final class CalcomImportPaymentRows {
             "WorkflowReminder\t809\tits booking, step and seat have reminder 801 already",
             "WorkflowReminder\t810\tworkflow step 999 does not exist",
             "WorkflowReminder\t811\thas a referenceId but was never handed",
-            "WorkflowReminder\t805\tnot imported yet: due at 2026-05-31T08:02:00Z, before the import, and never sent",
+            "WorkflowReminder\t805\tnot imported yet: due at " + PlantedDates.instant("2026-05-31T08:02:00Z")
+                    + ", before the import, and never sent",
             "WorkflowReminder\t812\tnot imported yet: a mandatory reminder",
             "WorkflowReminder\t813\tnot imported yet: workflow step 310");
 

@@ -69,8 +69,10 @@ class CalcomImportTest {
         targetUrl = base + "imported_" + tag;
         Flyway.configure().dataSource(sourceUrl, "postgres", "").locations("classpath:db/migration").load().migrate();
         source = new JdbcTemplate(new SingleConnectionDataSource(sourceUrl, "postgres", "", true));
-        fill(source);
-        fillScheduling(source);
+        // Planted with every date moved by the whole weeks since the rows were written (PlantedDates).
+        JdbcTemplate planting = PlantedDates.planting(source.getDataSource());
+        fill(planting);
+        fillScheduling(planting);
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -313,8 +315,8 @@ class CalcomImportTest {
                        '{"responses": {"name": "Seat"}}', case when s = 2 then '{"note": "window"}'::jsonb end
                 from "Booking" b cross join generate_series(1, 3) s where b.id between 3500 and 3999;
                 """);
-        // The busy slot the HTTP checks find taken: Person 2's Monday 10:00 in Berlin. And a cancelled booking over
-        // Person 5's accepted one, which cal.com allows and so do we: it keeps no one busy.
+        // The busy slot the HTTP checks find taken: Person 2's Monday 09:00 UTC, 10:00 or 11:00 in Berlin. And a
+        // cancelled booking over Person 5's accepted one, which cal.com allows and so do we: it keeps no one busy.
         db.execute("""
                 insert into "Booking" (id, uid, "userId", "eventTypeId", title, "startTime", "endTime", "createdAt",
                                        status, "iCalUID", responses, "idempotencyKey")
@@ -622,14 +624,17 @@ class CalcomImportTest {
         String booker = "{\"start\": \"%s\", \"eventTypeId\": 2, \"attendee\": {\"name\": \"New\","
                 + " \"email\": \"new@mail.example\", \"timeZone\": \"Europe/Berlin\"}}";
 
-        HttpResponse<String> free = post.apply("/v2/bookings", String.format(booker, "2027-03-01T11:00:00Z"));
+        String freeSlot = PlantedDates.instant("2027-03-01T11:00:00Z");
+        String busySlot = PlantedDates.instant("2027-03-01T09:00:00Z");
+        HttpResponse<String> free = post.apply("/v2/bookings", String.format(booker, freeSlot));
         assertThat(free.statusCode()).as(free.body()).isEqualTo(201);
         int bookingId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(free.body()).at("/data/id").asInt();
         assertThat(bookingId).as("new booking ids follow the imported ones").isGreaterThan(9603);
 
-        HttpResponse<String> busy = post.apply("/v2/bookings", String.format(booker, "2027-03-01T09:00:00Z"));
+        HttpResponse<String> busy = post.apply("/v2/bookings", String.format(booker, busySlot));
         assertThat(busy.statusCode()).as("the imported booking keeps its slot: " + busy.body()).isEqualTo(409);
-        HttpResponse<String> buffered = post.apply("/v2/bookings", String.format(booker, "2027-03-01T09:30:00Z"));
+        HttpResponse<String> buffered = post.apply("/v2/bookings", String.format(booker,
+                PlantedDates.instant("2027-03-01T09:30:00Z")));
         assertThat(buffered.statusCode()).as("and its event type's buffer: " + buffered.body()).isEqualTo(409);
 
         HttpResponse<String> cancelled = post.apply("/v2/bookings/imported-busy/cancel",
@@ -637,7 +642,7 @@ class CalcomImportTest {
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> target.queryForObject(
                 "select status::text from \"Booking\" where uid = 'imported-busy'", String.class).equals("cancelled"));
-        HttpResponse<String> freed = post.apply("/v2/bookings", String.format(booker, "2027-03-01T09:00:00Z"));
+        HttpResponse<String> freed = post.apply("/v2/bookings", String.format(booker, busySlot));
         assertThat(freed.statusCode()).as("the cancelled imported booking frees its slot: " + freed.body())
                 .isEqualTo(201);
         // The two booked here, and the one CalcomImportAutomationRows booked for the imported webhook.
