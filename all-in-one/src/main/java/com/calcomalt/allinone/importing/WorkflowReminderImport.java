@@ -54,6 +54,8 @@ class WorkflowReminderImport implements ImportSection.Streamed {
 
     private final WorkflowImport workflows;
     private final Clock clock;
+    private Instant snapshotStarted;
+    private Instant snapshotTime;
 
     WorkflowReminderImport(WorkflowImport workflows, Clock clock) {
         this.workflows = workflows;
@@ -71,7 +73,7 @@ class WorkflowReminderImport implements ImportSection.Streamed {
 
     @Override
     public Result read(Connection source, Imported imported, Consumer<Pending> events) throws SQLException {
-        Instant now = clock.instant();
+        Instant now = now(source);
         Map<Integer, Step> steps = new HashMap<>();
         Set<Integer> deferredSteps = new HashSet<>();
         // The workflows as their own section reads them: which steps are imported, left out or waiting.
@@ -189,6 +191,24 @@ class WorkflowReminderImport implements ImportSection.Streamed {
         Map<String, Integer> rows = new LinkedHashMap<>();
         rows.put(TABLE, written[0]);
         return new Result(rows, List.of(), breaks, deferred, Map.of(TABLE, SectionRows.maxId(source, TABLE)));
+    }
+
+    /**
+     * The import's time, taken when a snapshot is first read and kept for its second pass: the reminders
+     * checked and those written are then the same, though one may fall due between the two passes. A snapshot
+     * is known by its transaction's start.
+     */
+    private synchronized Instant now(Connection source) throws SQLException {
+        Instant started;
+        try (var statement = source.createStatement(); var rows = statement.executeQuery("select now()")) {
+            rows.next();
+            started = rows.getTimestamp(1).toInstant();
+        }
+        if (!started.equals(snapshotStarted)) {
+            snapshotStarted = started;
+            snapshotTime = clock.instant();
+        }
+        return snapshotTime;
     }
 
     private static Booking booking(ResultSet row, int id, String uid) throws SQLException {
