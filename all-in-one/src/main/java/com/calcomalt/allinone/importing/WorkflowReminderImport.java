@@ -19,7 +19,9 @@ import com.calcomalt.contracts.automation.WorkflowStepAdded;
 import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +30,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -44,12 +48,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(130)
-class WorkflowReminderImport implements ImportSection {
+class WorkflowReminderImport implements ImportSection.Streamed {
 
     private static final String TABLE = "WorkflowReminder";
 
     private final WorkflowImport workflows;
     private final Clock clock;
+    private Instant snapshotStarted;
+    private Instant snapshotTime;
 
     WorkflowReminderImport(WorkflowImport workflows, Clock clock) {
         this.workflows = workflows;
@@ -66,8 +72,8 @@ class WorkflowReminderImport implements ImportSection {
     }
 
     @Override
-    public Result read(Connection source, Imported imported) throws SQLException {
-        Instant now = clock.instant();
+    public Result read(Connection source, Imported imported, Consumer<Pending> events) throws SQLException {
+        Instant now = now(source);
         Map<Integer, Step> steps = new HashMap<>();
         Set<Integer> deferredSteps = new HashSet<>();
         // The workflows as their own section reads them: which steps are imported, left out or waiting.
@@ -83,115 +89,181 @@ class WorkflowReminderImport implements ImportSection {
         });
         ofWorkflows.deferred().stream().filter(d -> d.table().equals("WorkflowStep"))
                 .forEach(d -> deferredSteps.add(Integer.valueOf(d.id())));
-        Map<String, Booking> bookings = new HashMap<>();
-        each(source, """
-                select b.id, b.uid, b."eventTypeId", b.title, b.description, b."startTime", b."endTime", b.location,
-                       b."createdAt", b."smsReminderNumber", b."cancellationReason",
-                       coalesce(b."userPrimaryEmail", u.email) as "organizerEmail", u.name, u."timeZone"
-                from "Booking" b left join users u on u.id = b."userId"
-                where b.uid in (select "bookingUid" from "WorkflowReminder") order by b.id""", row -> {
-            if (imported.bookingIds().contains(row.getInt("id"))) {
-                bookings.put(row.getString("uid"), new Booking(row.getInt("id"), row.getString("uid"),
-                        SectionRows.integer(row, "eventTypeId"), row.getString("title"), row.getString("description"),
-                        instant(row.getTimestamp("startTime")), instant(row.getTimestamp("endTime")),
-                        row.getString("location"), row.getString("name"), row.getString("organizerEmail"),
-                        row.getString("timeZone"), row.getString("smsReminderNumber"),
-                        row.getString("cancellationReason"), instant(row.getTimestamp("createdAt"))));
-            }
-        });
-        Map<Integer, List<BookingAttendee>> attendees = new HashMap<>();
-        Map<Integer, BookingAttendee> attendeeById = new HashMap<>();
-        each(source, """
-                select id, name, email, "timeZone", locale, "phoneNumber", "bookingId" from "Attendee"
-                where "bookingId" in (select b.id from "Booking" b join "WorkflowReminder" r on r."bookingUid" = b.uid)
-                order by id""", row -> {
-            BookingAttendee attendee = new BookingAttendee(row.getInt("id"), row.getString("name"),
-                    row.getString("email"), row.getString("timeZone"), row.getString("locale"),
-                    row.getString("phoneNumber"));
-            attendees.computeIfAbsent(row.getInt("bookingId"), b -> new ArrayList<>()).add(attendee);
-            attendeeById.put(attendee.attendeeId(), attendee);
-        });
-        Map<String, Integer> seatHolders = new HashMap<>();
-        each(source, """
-                select "referenceUid", "attendeeId" from "BookingSeat"
-                where "referenceUid" in (select "seatReferenceId" from "WorkflowReminder")""",
-                row -> seatHolders.put(row.getString("referenceUid"), row.getInt("attendeeId")));
 
-        List<Pending> events = new ArrayList<>();
         List<RuleBreak> breaks = new ArrayList<>();
         List<RuleBreak> deferred = new ArrayList<>();
+        // Reminders come one booking at a time (a booking, step and seat name one reminder, so the first of each
+        // needs remembering only while its booking's reminders last), each with its booking, organizer and seat
+        // holder joined; the booking's attendees from a cursor of their own in the same order.
         Map<String, Integer> firstOf = new HashMap<>();
+        String[] firstOfBooking = {null};
         int[] written = {0};
-        each(source, """
-                select id, "bookingUid", method::text, "scheduledDate", "referenceId", scheduled, "workflowStepId",
-                       cancelled, "seatReferenceId", "isMandatoryReminder", "retryCount"
-                from "WorkflowReminder" order by id""", row -> {
-            int id = row.getInt("id");
-            String bookingUid = row.getString("bookingUid");
-            Integer stepId = SectionRows.integer(row, "workflowStepId");
-            String seat = row.getString("seatReferenceId");
-            Boolean mandatory = (Boolean) row.getObject("isMandatoryReminder");
-            Boolean cancelled = (Boolean) row.getObject("cancelled");
-            boolean scheduled = row.getBoolean("scheduled");
-            String referenceId = row.getString("referenceId");
-            Instant date = instant(row.getTimestamp("scheduledDate"));
-            WorkflowMethods method = WorkflowMethods.valueOf(row.getString("method"));
-            Booking booking = bookingUid == null ? null : bookings.get(bookingUid);
-            Step step = stepId == null ? null : steps.get(stepId);
-            if (Boolean.TRUE.equals(mandatory) || stepId == null) {
-                deferred.add(new RuleBreak(TABLE, id, "a mandatory reminder of no workflow step; not modelled"));
-                return;
-            }
-            if (deferredSteps.contains(stepId)) {
-                deferred.add(new RuleBreak(TABLE, id, "workflow step " + stepId + " (WorkflowStep)"));
-                return;
-            }
-            if (method == WorkflowMethods.AI_PHONE_CALL) {
-                deferred.add(new RuleBreak(TABLE, id, "an AI phone call; not a reminder this system sends"));
-                return;
-            }
-            String broken = null;
-            String key = bookingUid + "|" + stepId + "|" + (seat == null ? "" : seat);
-            if (booking == null) {
-                broken = "booking " + bookingUid + " does not exist or breaks a rule";
-            } else if (step == null) {
-                broken = "workflow step " + stepId + " does not exist or breaks a rule";
-            } else if (mandatory == null) {
-                broken = "isMandatoryReminder is null; ours are false";
-            } else if (Boolean.FALSE.equals(cancelled)) {
-                broken = "cancelled is false; ours are null until cancelled";
-            } else if (referenceId != null && !scheduled) {
-                broken = "has a referenceId but was never handed to its sender (scheduled = false)";
-            } else if (seat != null && !seatHolders.containsKey(seat)) {
-                broken = "seat " + seat + " does not exist";
-            } else if (firstOf.containsKey(key)) {
-                broken = "its booking, step and seat have reminder " + firstOf.get(key)
-                        + " already; a reminder is named by them here";
-            }
-            if (broken != null) {
-                breaks.add(new RuleBreak(TABLE, id, broken));
-                return;
-            }
-            if (!scheduled && cancelled == null && date.isBefore(now)) {
-                deferred.add(new RuleBreak(TABLE, id, "due at " + date + ", before the import, and never sent;"
-                        + " not sent late"));
-                return;
-            }
-            firstOf.put(key, id);
-            List<BookingAttendee> to = seat != null ? List.of(attendeeById.get(seatHolders.get(seat)))
-                    : attendees.getOrDefault(booking.id(), List.of());
-            ReminderBooking about = new ReminderBooking(booking.uid(), booking.id(), booking.eventTypeId(),
-                    booking.title(), booking.description(), booking.start(), booking.end(), booking.location(),
-                    booking.organizerName(), booking.organizerEmail(), booking.organizerTimeZone(), to,
-                    booking.smsReminderNumber(), booking.cancellationReason());
-            events.addAll(story(WorkflowReminderIds.uuid(bookingUid, stepId, seat), id, step, stepId, method, date,
-                    seat, about, booking.createdAt(), row.getInt("retryCount"), scheduled, referenceId,
-                    Boolean.TRUE.equals(cancelled)));
-            written[0]++;
-        });
+        try (var attendees = new Attendees(source)) {
+            each(source, """
+                    select r.id, r."bookingUid", r.method::text, r."scheduledDate", r."referenceId", r.scheduled,
+                           r."workflowStepId", r.cancelled, r."seatReferenceId", r."isMandatoryReminder",
+                           r."retryCount",
+                           b.id as "bookingId", b."eventTypeId", b.title, b.description, b."startTime", b."endTime",
+                           b.location, b."createdAt", b."smsReminderNumber", b."cancellationReason",
+                           coalesce(b."userPrimaryEmail", u.email) as "organizerEmail", u.name as "organizerName",
+                           u."timeZone" as "organizerTimeZone",
+                           s."referenceUid" as "seatHeld", a.id as "holderId", a.name as "holderName",
+                           a.email as "holderEmail", a."timeZone" as "holderTimeZone", a.locale as "holderLocale",
+                           a."phoneNumber" as "holderPhoneNumber"
+                    from "WorkflowReminder" r
+                    left join "Booking" b on b.uid = r."bookingUid"
+                    left join users u on u.id = b."userId"
+                    left join "BookingSeat" s on s."referenceUid" = r."seatReferenceId"
+                    left join "Attendee" a on a.id = s."attendeeId"
+                    order by b.id nulls last, r.id""", row -> {
+                int id = row.getInt("id");
+                String bookingUid = row.getString("bookingUid");
+                Integer stepId = SectionRows.integer(row, "workflowStepId");
+                String seat = row.getString("seatReferenceId");
+                Boolean mandatory = (Boolean) row.getObject("isMandatoryReminder");
+                Boolean cancelled = (Boolean) row.getObject("cancelled");
+                boolean scheduled = row.getBoolean("scheduled");
+                String referenceId = row.getString("referenceId");
+                Instant date = instant(row.getTimestamp("scheduledDate"));
+                WorkflowMethods method = WorkflowMethods.valueOf(row.getString("method"));
+                Integer bookingId = SectionRows.integer(row, "bookingId");
+                Booking booking = bookingId == null || !imported.bookingIds().contains(bookingId) ? null
+                        : booking(row, bookingId, bookingUid);
+                Step step = stepId == null ? null : steps.get(stepId);
+                if (!Objects.equals(bookingUid, firstOfBooking[0])) {
+                    firstOf.clear();
+                    firstOfBooking[0] = bookingUid;
+                }
+                if (Boolean.TRUE.equals(mandatory) || stepId == null) {
+                    deferred.add(new RuleBreak(TABLE, id, "a mandatory reminder of no workflow step; not modelled"));
+                    return;
+                }
+                if (deferredSteps.contains(stepId)) {
+                    deferred.add(new RuleBreak(TABLE, id, "workflow step " + stepId + " (WorkflowStep)"));
+                    return;
+                }
+                if (method == WorkflowMethods.AI_PHONE_CALL) {
+                    deferred.add(new RuleBreak(TABLE, id, "an AI phone call; not a reminder this system sends"));
+                    return;
+                }
+                String broken = null;
+                String key = bookingUid + "|" + stepId + "|" + (seat == null ? "" : seat);
+                if (booking == null) {
+                    broken = "booking " + bookingUid + " does not exist or breaks a rule";
+                } else if (step == null) {
+                    broken = "workflow step " + stepId + " does not exist or breaks a rule";
+                } else if (mandatory == null) {
+                    broken = "isMandatoryReminder is null; ours are false";
+                } else if (Boolean.FALSE.equals(cancelled)) {
+                    broken = "cancelled is false; ours are null until cancelled";
+                } else if (referenceId != null && !scheduled) {
+                    broken = "has a referenceId but was never handed to its sender (scheduled = false)";
+                } else if (seat != null && row.getString("seatHeld") == null) {
+                    broken = "seat " + seat + " does not exist";
+                } else if (firstOf.containsKey(key)) {
+                    broken = "its booking, step and seat have reminder " + firstOf.get(key)
+                            + " already; a reminder is named by them here";
+                }
+                if (broken != null) {
+                    breaks.add(new RuleBreak(TABLE, id, broken));
+                    return;
+                }
+                if (!scheduled && cancelled == null && date.isBefore(now)) {
+                    deferred.add(new RuleBreak(TABLE, id, "due at " + date + ", before the import, and never sent;"
+                            + " not sent late"));
+                    return;
+                }
+                firstOf.put(key, id);
+                List<BookingAttendee> to = seat != null ? List.of(new BookingAttendee(row.getInt("holderId"),
+                        row.getString("holderName"), row.getString("holderEmail"), row.getString("holderTimeZone"),
+                        row.getString("holderLocale"), row.getString("holderPhoneNumber")))
+                        : attendees.of(booking.id());
+                ReminderBooking about = new ReminderBooking(booking.uid(), booking.id(), booking.eventTypeId(),
+                        booking.title(), booking.description(), booking.start(), booking.end(), booking.location(),
+                        booking.organizerName(), booking.organizerEmail(), booking.organizerTimeZone(), to,
+                        booking.smsReminderNumber(), booking.cancellationReason());
+                story(WorkflowReminderIds.uuid(bookingUid, stepId, seat), id, step, stepId, method, date, seat, about,
+                        booking.createdAt(), row.getInt("retryCount"), scheduled, referenceId,
+                        Boolean.TRUE.equals(cancelled)).forEach(events);
+                written[0]++;
+            });
+        }
         Map<String, Integer> rows = new LinkedHashMap<>();
         rows.put(TABLE, written[0]);
-        return new Result(rows, events, breaks, deferred, Map.of(TABLE, SectionRows.maxId(source, TABLE)));
+        return new Result(rows, List.of(), breaks, deferred, Map.of(TABLE, SectionRows.maxId(source, TABLE)));
+    }
+
+    /**
+     * The import's time, taken when a snapshot is first read and kept for its second pass: the reminders
+     * checked and those written are then the same, though one may fall due between the two passes. A snapshot
+     * is known by its transaction's start.
+     */
+    private synchronized Instant now(Connection source) throws SQLException {
+        Instant started;
+        try (var statement = source.createStatement(); var rows = statement.executeQuery("select now()")) {
+            rows.next();
+            started = rows.getTimestamp(1).toInstant();
+        }
+        if (!started.equals(snapshotStarted)) {
+            snapshotStarted = started;
+            snapshotTime = clock.instant();
+        }
+        return snapshotTime;
+    }
+
+    private static Booking booking(ResultSet row, int id, String uid) throws SQLException {
+        return new Booking(id, uid, SectionRows.integer(row, "eventTypeId"), row.getString("title"),
+                row.getString("description"), instant(row.getTimestamp("startTime")),
+                instant(row.getTimestamp("endTime")), row.getString("location"), row.getString("organizerName"),
+                row.getString("organizerEmail"), row.getString("organizerTimeZone"),
+                row.getString("smsReminderNumber"), row.getString("cancellationReason"),
+                instant(row.getTimestamp("createdAt")));
+    }
+
+    /**
+     * The attendees of the bookings that have reminders, by a cursor ordered by booking as the reminders are:
+     * only the current booking's are kept.
+     */
+    private static final class Attendees implements AutoCloseable {
+        private final Statement statement;
+        private final ResultSet rows;
+        private boolean more;
+        private int bookingId = -1;
+        private List<BookingAttendee> taken = List.of();
+
+        Attendees(Connection source) throws SQLException {
+            statement = source.createStatement();
+            rows = statement.executeQuery("""
+                    select id, name, email, "timeZone", locale, "phoneNumber", "bookingId" from "Attendee"
+                    where "bookingId" in (select b.id from "Booking" b
+                                          join "WorkflowReminder" r on r."bookingUid" = b.uid)
+                    order by "bookingId", id""");
+            more = rows.next();
+        }
+
+        /** Called with bookings in ascending order: the rows of earlier bookings are passed over. */
+        List<BookingAttendee> of(int booking) throws SQLException {
+            if (booking == bookingId) {
+                return taken;
+            }
+            bookingId = booking;
+            taken = new ArrayList<>();
+            while (more && rows.getInt("bookingId") <= booking) {
+                if (rows.getInt("bookingId") == booking) {
+                    taken.add(new BookingAttendee(rows.getInt("id"), rows.getString("name"), rows.getString("email"),
+                            rows.getString("timeZone"), rows.getString("locale"), rows.getString("phoneNumber")));
+                }
+                more = rows.next();
+            }
+            return taken;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (statement) {
+                rows.close();
+            }
+        }
     }
 
     /**
