@@ -3,6 +3,7 @@ package com.calcomalt.allinone.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.LinkAccount;
 import com.calcomalt.contracts.identity.SetUserPassword;
@@ -24,12 +25,14 @@ final class CalcomImportIdentityRows {
 
     static final List<String> PLANTED = List.of("UserPassword\t3\tuser 3 is not imported",
             "UserPassword\t301\tuser 301 is not imported", "UserPassword\t9\tnot a bcrypt hash",
-            "Account\tacc-301\tuser 301 is not imported", "Account\tacc-blank\ta linked account names");
+            "Account\tacc-301\tuser 301 is not imported", "Account\tacc-blank\ta linked account names",
+            "Impersonations\t9001\tuser 301 or 1 is not imported", "Impersonations\t9002\tnobody impersonates");
 
     /** Source rows, imported rows, rows reported. */
-    static final String[] COMPARED = {line("UserPassword", 101, 98, 3), line("Account", 22, 20, 2)};
+    static final String[] COMPARED = {line("UserPassword", 101, 98, 3), line("Account", 22, 20, 2),
+        line("Impersonations", 12, 10, 2)};
 
-    static final String IMPORTED = "UserPassword=98, Account=20, Feature=";
+    static final String IMPORTED = "UserPassword=98, Account=20, Impersonations=10, Feature=";
 
     private CalcomImportIdentityRows() {
     }
@@ -64,6 +67,13 @@ final class CalcomImportIdentityRows {
                 insert into "Account" (id, "userId", type, provider, "providerAccountId")
                 values ('acc-301', 301, 'oauth', 'google', 'google-301'), ('acc-blank', 4, 'oauth', 'saml', '');
                 """);
+        // Person 1 impersonated ten users over the last weeks; then someone not imported, and oneself.
+        db.execute("""
+                insert into "Impersonations" (id, "createdAt", "impersonatedUserId", "impersonatedById")
+                select 40 + i, now() - (i || ' days')::interval, 10 + i, 1 from generate_series(1, 10) i;
+                insert into "Impersonations" (id, "createdAt", "impersonatedUserId", "impersonatedById")
+                values (9001, now() - interval '3 days', 301, 1), (9002, now() - interval '2 days', 5, 5);
+                """);
     }
 
     /** Changing one's own password asks for the current one: the imported hash must check it. */
@@ -76,6 +86,11 @@ final class CalcomImportIdentityRows {
                 .hasMessageContaining("The current password is not right");
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SetUserPassword(6, next, PASSWORD))
                 .andMetaData(person6));
+    }
+
+    /** New impersonations are numbered after the imported ones. */
+    static void impersonationIdsFollow(IdAllocator ids) {
+        assertThat(ids.next("Impersonations")).isGreaterThan(9002);
     }
 
     /** The command side's lookup knows the imported Google accounts: another user cannot take one. */

@@ -498,7 +498,7 @@ class CalcomImportTest {
                 .contains("Schedule=399, Availability=623, EventType=")
                 .contains("skipped tables (not read by the import): InternalNotePreset, BookingDenormalized,")
                 .contains("  Session: left out: cal.com signs users in with JSON web tokens")
-                .doesNotContain("UserPassword:", "  Account:");
+                .doesNotContain("UserPassword:", "  Account:", "  Impersonations:");
 
         java.time.Instant importStarted = java.time.Instant.now();
         String imported = run(importArgs("--skip-rule-breaking"));
@@ -552,6 +552,7 @@ class CalcomImportTest {
             CalcomImportIdentityRows.passwordsStillWork(commands);
             CalcomImportIdentityRows.linkedAccountsStayTheirs(commands);
             IdAllocator ids = context.getBean(IdAllocator.class);
+            CalcomImportIdentityRows.impersonationIdsFollow(ids);
             JdbcTemplate target = context.getBean(JdbcTemplate.class);
             var admin = CallerMetaData.of(new Caller(1, true, null));
 
