@@ -103,6 +103,9 @@ public final class TableCompare {
         // The provider's tokens are not kept (AccountImport).
         REFERENCE_COLUMNS.put("Account", List.of("id", "userId", "type", "provider", "providerAccountId",
                 "providerEmail", "scope"));
+        REFERENCE_COLUMNS.put("AIPhoneCallConfiguration", List.of("id", "eventTypeId", "generalPrompt",
+                "yourPhoneNumber", "numberToCall", "guestName", "enabled", "beginMessage", "llmId", "guestCompany",
+                "guestEmail", "schedulerName", "templateType"));
         REFERENCE_COLUMNS.put("Impersonations", List.of("id", "createdAt", "impersonatedUserId", "impersonatedById"));
         // updatedAt is left out: a profile has no event that changes it, so ours keeps its creation time.
         REFERENCE_COLUMNS.put("Profile", List.of("id", "uid", "userId", "organizationId", "username", "createdAt"));

@@ -32,7 +32,7 @@ final class CalcomImportIdentityRows {
     static final String[] COMPARED = {line("UserPassword", 101, 98, 3), line("Account", 22, 20, 2),
         line("Impersonations", 12, 10, 2)};
 
-    static final String IMPORTED = "UserPassword=98, Account=20, Impersonations=10, Feature=";
+    static final String IMPORTED = "UserPassword=98, Account=20, Impersonations=10, AIPhoneCallConfiguration=10, Feature=";
 
     private CalcomImportIdentityRows() {
     }

@@ -71,6 +71,7 @@ class CalcomImportTest {
         source = new JdbcTemplate(new SingleConnectionDataSource(sourceUrl, "postgres", "", true));
         fill(source);
         fillScheduling(source);
+        CalcomImportPhoneCallRows.fill(source);
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -467,7 +468,7 @@ class CalcomImportTest {
                 "Membership\t5001\t", "users\t3\t",
                 "Schedule\t3001\t", "Availability\t9001\t");
         assertThat(report).contains(CalcomImportAutomationRows.PLANTED).contains(CalcomImportAutomationRows.DEFERRED);
-        assertThat(report).contains(CalcomImportIdentityRows.PLANTED);
+        assertThat(report).contains(CalcomImportIdentityRows.PLANTED).contains(CalcomImportPhoneCallRows.PLANTED);
         assertThat(report).as("the planted scheduling rule breakers and what hangs off them").contains(
                 "Booking\t9601\thost 5 has an accepted or pending booking overlapping", "Attendee\t99601\t",
                 "Tracking\t9601\t", "BookingReference\t9601\t",
@@ -498,7 +499,7 @@ class CalcomImportTest {
                 .contains("Schedule=399, Availability=623, EventType=")
                 .contains("skipped tables (not read by the import): InternalNotePreset, BookingDenormalized,")
                 .contains("  Session: left out: cal.com signs users in with JSON web tokens")
-                .doesNotContain("UserPassword:", "  Account:", "  Impersonations:");
+                .doesNotContain("UserPassword:", "  Account:", "  Impersonations:", "  AIPhoneCallConfiguration:");
 
         java.time.Instant importStarted = java.time.Instant.now();
         String imported = run(importArgs("--skip-rule-breaking"));
@@ -517,7 +518,8 @@ class CalcomImportTest {
                 .contains(line("WorkflowReminder", 14, 7, 0, 7));
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
-        assertThat(imported).contains(CalcomImportIdentityRows.IMPORTED).contains(CalcomImportIdentityRows.COMPARED);
+        assertThat(imported).contains(CalcomImportIdentityRows.IMPORTED).contains(CalcomImportIdentityRows.COMPARED)
+                .contains(CalcomImportPhoneCallRows.COMPARED);
         assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));
         assertThat(imported).contains(line("SelectedSlots", 11, 6, 0, 5));
         assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(301);
