@@ -99,6 +99,14 @@ public final class TableCompare {
         // lastUsedAt is left out: our authentication does not record a key's use.
         REFERENCE_COLUMNS.put("ApiKey", List.of("id", "userId", "teamId", "note", "hashedKey", "expiresAt",
                 "createdAt"));
+        REFERENCE_COLUMNS.put("UserPassword", List.of("userId", "hash"));
+        // The provider's tokens are not kept (AccountImport).
+        REFERENCE_COLUMNS.put("Account", List.of("id", "userId", "type", "provider", "providerAccountId",
+                "providerEmail", "scope"));
+        REFERENCE_COLUMNS.put("AIPhoneCallConfiguration", List.of("id", "eventTypeId", "generalPrompt",
+                "yourPhoneNumber", "numberToCall", "guestName", "enabled", "beginMessage", "llmId", "guestCompany",
+                "guestEmail", "schedulerName", "templateType"));
+        REFERENCE_COLUMNS.put("Impersonations", List.of("id", "createdAt", "impersonatedUserId", "impersonatedById"));
         // updatedAt is left out: a profile has no event that changes it, so ours keeps its creation time.
         REFERENCE_COLUMNS.put("Profile", List.of("id", "uid", "userId", "organizationId", "username", "createdAt"));
         REFERENCE_COLUMNS.put("OutOfOfficeReason", List.of("id", "emoji", "reason", "enabled", "userId"));
@@ -132,7 +140,8 @@ public final class TableCompare {
     private static final Map<String, String> KEYS = Map.of(
             "Feature", "slug",
             "UserFeatures", "\"userId\" || '/' || \"featureId\"",
-            "TeamFeatures", "\"teamId\" || '/' || \"featureId\"");
+            "TeamFeatures", "\"teamId\" || '/' || \"featureId\"",
+            "UserPassword", "\"userId\"");
 
     /** One row that differs: missing on one side, or with other values. */
     public record Difference(String table, String id, String what) {

@@ -1,0 +1,53 @@
+package com.calcomalt.allinone.importing;
+
+import static com.calcomalt.allinone.importing.SectionRows.each;
+
+import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
+import com.calcomalt.contracts.identity.AccountLinked;
+import com.calcomalt.contracts.identity.UserIds;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * cal.com's accounts of identity providers linked to users (Google, SAML), so that who signs in with one
+ * finds their user. The provider's own tokens (access_token, refresh_token, id_token) are left behind as our
+ * Account keeps none: signing in asks the provider again, and no credential rests in the event store.
+ */
+@Component
+@Order(6)
+class AccountImport implements ImportSection {
+
+    @Override
+    public Result read(Connection source, Imported imported) throws SQLException {
+        List<Pending> events = new ArrayList<>();
+        List<RuleBreak> breaks = new ArrayList<>();
+        each(source, """
+                select id, "userId", type, provider, "providerAccountId", "providerEmail", scope
+                from "Account" order by id""", row -> {
+            String id = row.getString("id");
+            int userId = row.getInt("userId");
+            Instant registered = imported.userRegisteredAt().get(userId);
+            if (registered == null) {
+                breaks.add(new RuleBreak("Account", id, "user " + userId + " is not imported"));
+                return;
+            }
+            if (row.getString("type").isBlank() || row.getString("provider").isBlank()
+                    || row.getString("providerAccountId").isBlank()) {
+                breaks.add(new RuleBreak("Account", id, "a linked account names its type, provider and the"
+                        + " provider's account id"));
+                return;
+            }
+            // cal.com keeps no time of linking: the user's registration is the earliest it can be.
+            events.add(new Pending("User", UserIds.aggregateId(userId), new AccountLinked(id, userId,
+                    row.getString("type"), row.getString("provider"), row.getString("providerAccountId"),
+                    row.getString("providerEmail"), row.getString("scope"), registered), registered));
+        });
+        return new Result(Map.of("Account", events.size()), events, breaks, List.of(), Map.of());
+    }
+}
