@@ -214,7 +214,7 @@ class ApiFuzzTest extends ApiTest {
                 {"emoji": "x", "reason": "Fuzz %s"}""".formatted(tag))));
         ids.put("reasonId", String.valueOf(reason));
         ids.put("entryId", created(ownerPost("/v2/me/ooo", """
-                {"start": "2028-12-01T00:00:00Z", "end": "2028-12-05T00:00:00Z", "reasonId": %d}""".formatted(reason))));
+                {"start": "2084-12-01T00:00:00Z", "end": "2084-12-05T00:00:00Z", "reasonId": %d}""".formatted(reason))));
         ids.put("linkId", created(ownerPost("/v2/event-types/" + ids.get("eventTypeId") + "/private-links",
                 "{\"maxUsageCount\": 3}")));
         ids.put("uid", book(ids.get("eventTypeId")));
@@ -255,7 +255,7 @@ class ApiFuzzTest extends ApiTest {
 
     /** Each booking gets its own hour, so that none of them meets another even with buffers around it. */
     private String nextSlot() {
-        return Instant.parse("2028-01-03T00:00:00Z").plus(Duration.ofHours(unique.incrementAndGet())).toString();
+        return Instant.parse("2084-01-03T00:00:00Z").plus(Duration.ofHours(unique.incrementAndGet())).toString();
     }
 
     private String book(String eventTypeId) {
@@ -318,7 +318,7 @@ class ApiFuzzTest extends ApiTest {
         String schedule = """
                 {"name": "Fuzz hours", "timeZone": "Europe/Berlin",
                  "availability": [{"days": ["Monday", "Friday"], "startTime": "09:00", "endTime": "12:30"}],
-                 "overrides": [{"date": "2028-11-02", "startTime": "10:00", "endTime": "11:00"}], "isDefault": false}""";
+                 "overrides": [{"date": "2084-11-02", "startTime": "10:00", "endTime": "11:00"}], "isDefault": false}""";
         bodies.put("POST /v2/schedules", () -> schedule);
         bodies.put("POST /v2/admin/features", () -> """
                 {"slug": "fuzzed-flag-%d-%s", "enabled": false, "description": "d", "type": "RELEASE"}"""
@@ -329,17 +329,17 @@ class ApiFuzzTest extends ApiTest {
         bodies.put("PUT /v2/users/{userId}/features/{slug}", () -> "{\"enabled\": true}");
         bodies.put("PUT /v2/teams/{teamId}/billing", () -> """
                 {"planName": "TEAM", "status": "ACTIVE", "billingPeriod": "MONTHLY", "pricePerSeat": 1500,
-                 "paidSeats": 50, "subscriptionId": "sub_fuzz_%s", "subscriptionStart": "2027-01-01T00:00:00Z"}"""
+                 "paidSeats": 50, "subscriptionId": "sub_fuzz_%s", "subscriptionStart": "2083-01-01T00:00:00Z"}"""
                 .formatted(tag));
         bodies.put("PATCH /v2/teams/{teamId}/billing/status", () -> "{\"status\": \"ACTIVE\"}");
         bodies.put("PATCH /v2/schedules/{scheduleId}", () -> schedule);
         bodies.put("POST /v2/me/ooo", () -> """
-                {"start": "2029-01-01T00:00:00Z", "end": "2029-01-02T00:00:00Z", "reasonId": %s, "toUserId": %d,
+                {"start": "2085-01-01T00:00:00Z", "end": "2085-01-02T00:00:00Z", "reasonId": %s, "toUserId": %d,
                  "notes": "away", "showNotePublicly": false}""".formatted(ids.get("reasonId"), mate.id()));
         bodies.put("PATCH /v2/me/ooo/{entryId}", () -> """
-                {"start": "2028-12-01T00:00:00Z", "end": "2028-12-06T00:00:00Z", "reasonId": %s, "notes": "away",
+                {"start": "2084-12-01T00:00:00Z", "end": "2084-12-06T00:00:00Z", "reasonId": %s, "notes": "away",
                  "showNotePublicly": true}""".formatted(ids.get("reasonId")));
-        bodies.put("POST /v2/api-keys", () -> "{\"note\": \"fuzz\", \"expiresAt\": \"2029-01-01T00:00:00Z\"}");
+        bodies.put("POST /v2/api-keys", () -> "{\"note\": \"fuzz\", \"expiresAt\": \"2085-01-01T00:00:00Z\"}");
         bodies.put("PATCH /v2/teams/{teamId}/memberships/{membershipId}", () -> "{\"role\": \"ADMIN\"}");
         bodies.put("PATCH /v2/organizations/{teamId}/memberships/{membershipId}", () -> "{\"role\": \"ADMIN\"}");
         bodies.put("POST /v2/teams/{teamId}/memberships", () -> "{\"userId\": %d, \"role\": \"MEMBER\"}"
@@ -433,8 +433,8 @@ class ApiFuzzTest extends ApiTest {
                 {"type": "oauth", "provider": "github", "providerAccountId": "fuzz-%d-%s", "providerEmail": "a@example.com",
                  "scope": "read"}""".formatted(unique.incrementAndGet(), tag));
         bodies.put("POST /v2/event-types/{eventTypeId}/private-links", () -> """
-                {"expiresAt": "2029-01-01T00:00:00Z", "maxUsageCount": 3}""");
-        bodies.put("PATCH /v2/api-keys/{keyId}", () -> "{\"expiresAt\": \"2029-01-01T00:00:00Z\"}");
+                {"expiresAt": "2085-01-01T00:00:00Z", "maxUsageCount": 3}""");
+        bodies.put("PATCH /v2/api-keys/{keyId}", () -> "{\"expiresAt\": \"2085-01-01T00:00:00Z\"}");
         Supplier<String> team = () -> """
                 {"name": "Fuzz team", "slug": "fuzz-%d-%s", "bio": "b", "hideBranding": false, "hideBookATeamMember": false,
                  "brandColor": "#292929", "darkBrandColor": "#fafafa", "theme": "dark",
@@ -484,7 +484,7 @@ class ApiFuzzTest extends ApiTest {
             values.put(time, "2020-01-01T00:00:00Z");
         }
         for (String time : List.of("beforeEnd", "beforeCreatedAt", "beforeUpdatedAt", "endDate")) {
-            values.put(time, "2030-01-01T00:00:00Z");
+            values.put(time, "2086-01-01T00:00:00Z");
         }
         for (String sort : List.of("sortStart", "sortEnd", "sortCreated", "sortUpdatedAt")) {
             values.put(sort, "asc");
@@ -494,8 +494,8 @@ class ApiFuzzTest extends ApiTest {
         values.put("scope", op.path().startsWith("/v2/insights") ? "user" : "");
         values.put("teamId", ids.get("teamId"));
         values.put("eventTypeId", ids.get("eventTypeId"));
-        values.put("start", "2028-01-03");
-        values.put("end", "2028-01-05");
+        values.put("start", "2084-01-03");
+        values.put("end", "2084-01-05");
         values.put("timeZone", "Europe/Berlin");
         values.put("duration", "30");
         values.put("format", "range");
@@ -503,11 +503,11 @@ class ApiFuzzTest extends ApiTest {
         values.put("integration", "caldav_calendar");
         values.put("externalId", "http%3A%2F%2F127.0.0.1%3A9%2Fcalendar%2F");
         values.put("credentialId", "1");
-        values.put("dateFrom", "2028-01-03");
-        values.put("dateTo", "2028-01-05");
+        values.put("dateFrom", "2084-01-03");
+        values.put("dateTo", "2084-01-05");
         values.put("loggedInUsersTz", "Europe/Berlin");
         values.put("type", "daily_video");
-        values.put("monthKey", "2027-06");
+        values.put("monthKey", "2083-06");
         // Only the spoiled requests of the rebuild and verify are sent (NOT_SENT_VALID).
         values.put("processor", "calcom-projections");
         values.put("bookingUid", ids.get("uid"));

@@ -287,18 +287,18 @@ class BillingApiTest extends ApiTest {
         alwaysAvailable(bob);
         int collective = orgEventType("both-" + tag, "COLLECTIVE", bob);
         int roundRobin = orgEventType("either-" + tag, "ROUND_ROBIN", ann, bob);
-        assertThat(slotTimes(collective, "2029-01-02")).as("not seat-billed yet").contains("10:00", "10:30");
+        assertThat(slotTimes(collective, "2085-01-02")).as("not seat-billed yet").contains("10:00", "10:30");
 
         assertThat(setBilling(ADMIN_KEY, 2).status().value()).isEqualTo(200);
 
-        assertThat(slotTimes(collective, "2029-01-02")).as("no slot needs a host without a seat").isEmpty();
-        assertThat(slotTimes(roundRobin, "2029-01-02")).as("Ann holds a seat").contains("10:00", "10:30");
+        assertThat(slotTimes(collective, "2085-01-02")).as("no slot needs a host without a seat").isEmpty();
+        assertThat(slotTimes(roundRobin, "2085-01-02")).as("Ann holds a seat").contains("10:00", "10:30");
         long events = storedEvents();
-        Response refused = book(collective, "2029-01-02T10:00:00Z");
+        Response refused = book(collective, "2085-01-02T10:00:00Z");
         assertThat(refused.status().value()).as(String.valueOf(refused.body())).isEqualTo(422);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(storedEvents()).as("a refused booking stores nothing").isEqualTo(events);
-        for (String start : List.of("2029-01-02T10:00:00Z", "2029-01-02T11:00:00Z")) {
+        for (String start : List.of("2085-01-02T10:00:00Z", "2085-01-02T11:00:00Z")) {
             Response booked = book(roundRobin, start);
             assertThat(booked.status().value()).as(String.valueOf(booked.body())).isEqualTo(201);
             assertThat(booked.data().get("hosts").get(0).get("id").asInt()).as("round robin passes Bob over")
@@ -306,8 +306,8 @@ class BillingApiTest extends ApiTest {
         }
 
         assertThat(setBilling(ADMIN_KEY, 3).status().value()).as("a third seat, for Bob").isEqualTo(200);
-        assertThat(slotTimes(collective, "2029-01-02")).contains("10:00", "10:30");
-        Response booked = book(collective, "2029-01-02T10:00:00Z");
+        assertThat(slotTimes(collective, "2085-01-02")).contains("10:00", "10:30");
+        Response booked = book(collective, "2085-01-02T10:00:00Z");
         assertThat(booked.status().value()).as(String.valueOf(booked.body())).isEqualTo(201);
         assertThat(booked.data().get("hosts").get(0).get("id").asInt()).isEqualTo(bob.id());
     }
@@ -330,7 +330,7 @@ class BillingApiTest extends ApiTest {
         awaitProjectionsCaughtUp();
         assertThat(jdbc.queryForList("select \"userId\" from \"Host\" where \"eventTypeId\" = ?", Integer.class,
                 roundRobin)).containsExactly(ann.id());
-        for (String start : List.of("2029-01-03T10:00:00Z", "2029-01-03T11:00:00Z", "2029-01-03T12:00:00Z")) {
+        for (String start : List.of("2085-01-03T10:00:00Z", "2085-01-03T11:00:00Z", "2085-01-03T12:00:00Z")) {
             Response booked = book(roundRobin, start);
             assertThat(booked.status().value()).as(String.valueOf(booked.body())).isEqualTo(201);
             assertThat(booked.data().get("hosts").get(0).get("id").asInt()).as("Bob is no host any more")

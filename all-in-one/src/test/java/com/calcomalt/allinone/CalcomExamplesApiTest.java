@@ -122,7 +122,7 @@ class CalcomExamplesApiTest extends ApiTest {
         assertThat(refused.body().toString()).contains("cal-api-version").contains("2024-06-11");
         assertThat(as(user.key(), () -> get("/v2/schedules")).data()).isEmpty();
         for (String path : new String[] {"/v2/bookings", "/v2/event-types", "/v2/schedules",
-                "/v2/slots?eventTypeId=1&start=2030-01-01&end=2030-01-02"}) {
+                "/v2/slots?eventTypeId=1&start=2086-01-01&end=2086-01-02"}) {
             Response answer = as(user.key(), () -> send(HttpMethod.GET, path, null,
                     Map.of("cal-api-version", "2099-01-01")));
             assertThat(answer.status().value()).as(path).isEqualTo(400);
@@ -269,7 +269,7 @@ class CalcomExamplesApiTest extends ApiTest {
                 {"lengthInMinutes": 60, "title": "Peer coding", "slug": "peer-coding"}""", EVENT_TYPES)).data();
         int eventTypeId = eventType.get("id").asInt();
         String body = """
-                {"start": "2030-01-08T13:00:00.000Z", "eventTypeId": %d,
+                {"start": "2086-01-08T13:00:00.000Z", "eventTypeId": %d,
                  "attendee": {"name": "Mr Proper", "email": "mr_proper@gmail.com", "timeZone": "Europe/Rome",
                               "language": "it"},
                  "location": "https://meet.google.com/abc-def-ghi",
@@ -288,8 +288,8 @@ class CalcomExamplesApiTest extends ApiTest {
         assertThat(data.get("hosts").get(0).get("email").asText()).isEqualTo(host.email());
         assertThat(data.get("hosts").get(0).get("displayEmail").asText()).isEqualTo(host.email());
         assertThat(data.get("status").asText()).isEqualTo("accepted");
-        assertThat(Instant.parse(data.get("start").asText())).isEqualTo(Instant.parse("2030-01-08T13:00:00.000Z"));
-        assertThat(Instant.parse(data.get("end").asText())).isEqualTo(Instant.parse("2030-01-08T14:00:00.000Z"));
+        assertThat(Instant.parse(data.get("start").asText())).isEqualTo(Instant.parse("2086-01-08T13:00:00.000Z"));
+        assertThat(Instant.parse(data.get("end").asText())).isEqualTo(Instant.parse("2086-01-08T14:00:00.000Z"));
         assertThat(data.get("duration").asInt()).isEqualTo(60);
         assertThat(data.get("eventTypeId").asInt()).isEqualTo(eventTypeId);
         assertThat(data.get("eventType").toString())
@@ -311,13 +311,13 @@ class CalcomExamplesApiTest extends ApiTest {
 
         String username = as(host.key(), () -> get("/v2/me")).data().get("username").asText();
         Response bySlug = as(booker.key(), () -> send(HttpMethod.POST, "/v2/bookings", """
-                {"start": "2030-01-08T15:00:00.000Z", "eventTypeSlug": "peer-coding", "username": "%s",
+                {"start": "2086-01-08T15:00:00.000Z", "eventTypeSlug": "peer-coding", "username": "%s",
                  "attendee": {"name": "Mr Proper", "email": "mr_proper@gmail.com", "timeZone": "Europe/Rome"}}"""
                 .formatted(username), BOOKINGS));
         assertThat(bySlug.status().value()).as(bySlug.body().toString()).isEqualTo(201);
         assertThat(bySlug.data().get("eventTypeId").asInt()).isEqualTo(eventTypeId);
         Response unknown = as(booker.key(), () -> send(HttpMethod.POST, "/v2/bookings", """
-                {"start": "2030-01-08T15:00:00.000Z", "eventTypeSlug": "no-such-event", "username": "%s",
+                {"start": "2086-01-08T15:00:00.000Z", "eventTypeSlug": "no-such-event", "username": "%s",
                  "attendee": {"name": "Mr Proper", "email": "mr_proper@gmail.com", "timeZone": "Europe/Rome"}}"""
                 .formatted(username), BOOKINGS));
         assertThat(unknown.status().value()).isEqualTo(404);
@@ -332,20 +332,20 @@ class CalcomExamplesApiTest extends ApiTest {
         int eventTypeId = as(host.key(), () -> send(HttpMethod.POST, "/v2/event-types", """
                 {"lengthInMinutes": 30, "title": "Chat", "slug": "chat"}""", EVENT_TYPES)).data().get("id").asInt();
         Map<String, String> slotsVersion = Map.of("cal-api-version", "2024-09-04");
-        String query = "/v2/slots?eventTypeId=%d&start=2030-01-08&end=2030-01-08&timeZone=Europe/Rome"
+        String query = "/v2/slots?eventTypeId=%d&start=2086-01-08&end=2086-01-08&timeZone=Europe/Rome"
                 .formatted(eventTypeId);
         Response times = as(host.key(), () -> send(HttpMethod.GET, query, null, slotsVersion));
         assertThat(times.status().value()).as(times.body().toString()).isEqualTo(200);
-        assertThat(times.data().get("2030-01-08").get(0).toString())
-                .isEqualTo("{\"start\":\"2030-01-08T09:00:00.000+01:00\"}");
+        assertThat(times.data().get("2086-01-08").get(0).toString())
+                .isEqualTo("{\"start\":\"2086-01-08T09:00:00.000+01:00\"}");
         Response ranges = as(host.key(), () -> send(HttpMethod.GET, query + "&format=range", null, slotsVersion));
-        assertThat(ranges.data().get("2030-01-08").get(0).toString()).isEqualTo(
-                "{\"start\":\"2030-01-08T09:00:00.000+01:00\",\"end\":\"2030-01-08T09:30:00.000+01:00\"}");
-        assertThat(ranges.data().get("2030-01-08")).hasSize(16);
+        assertThat(ranges.data().get("2086-01-08").get(0).toString()).isEqualTo(
+                "{\"start\":\"2086-01-08T09:00:00.000+01:00\",\"end\":\"2086-01-08T09:30:00.000+01:00\"}");
+        assertThat(ranges.data().get("2086-01-08")).hasSize(16);
 
         Member booker = newMember("slot-booker", "example.com");
         Response held = as(booker.key(), () -> send(HttpMethod.POST, "/v2/slots/reservations", """
-                {"eventTypeId": %d, "slotStart": "2030-01-08T08:00:00.000Z", "slotDuration": 30,
+                {"eventTypeId": %d, "slotStart": "2086-01-08T08:00:00.000Z", "slotDuration": 30,
                  "reservationDuration": 5}""".formatted(eventTypeId), slotsVersion));
         assertThat(held.status().value()).as(held.body().toString()).isEqualTo(201);
         assertThat(held.data().get("slotDuration").asInt()).isEqualTo(30);
@@ -357,11 +357,11 @@ class CalcomExamplesApiTest extends ApiTest {
         assertThat(released.body().toString()).isEqualTo("{\"status\":\"success\"}");
 
         String uid = as(booker.key(), () -> send(HttpMethod.POST, "/v2/bookings", """
-                {"start": "2030-01-08T08:00:00.000Z", "eventTypeId": %d,
+                {"start": "2086-01-08T08:00:00.000Z", "eventTypeId": %d,
                  "attendee": {"name": "Slot Booker", "email": "%s", "timeZone": "Europe/Rome"}}"""
                 .formatted(eventTypeId, booker.email()), BOOKINGS)).data().get("uid").asText();
         Response moved = as(booker.key(), () -> send(HttpMethod.POST, "/v2/bookings/" + uid + "/reschedule", """
-                {"start": "2030-01-08T10:00:00.000Z", "rescheduledBy": "%s",
+                {"start": "2086-01-08T10:00:00.000Z", "rescheduledBy": "%s",
                  "reschedulingReason": "User requested reschedule"}""".formatted(booker.email()), BOOKINGS));
         assertThat(moved.status().value()).as(moved.body().toString()).isEqualTo(201);
         assertThat(moved.data().get("reschedulingReason").asText()).isEqualTo("User requested reschedule");

@@ -188,9 +188,9 @@ class DatabaseOutageTest {
                 .formatted(slot(nextSlot.getAndIncrement()), eventTypeId, tag));
     }
 
-    /** The n-th half hour of office hours on weekdays from Monday 1 November 2027. */
+    /** The n-th half hour of office hours on weekdays from Monday 1 November 2094. */
     private static String slot(int n) {
-        LocalDate day = LocalDate.of(2027, 11, 1);
+        LocalDate day = LocalDate.of(2094, 11, 1);
         for (int weekdays = 0; weekdays < n / 16; ) {
             day = day.plusDays(1);
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {

@@ -115,12 +115,12 @@ class HostileInputApiTest extends ApiTest {
         assertRefused(post("/v2/teams", "{\"name\": \"Team%s\", \"slug\": \"team-%s\"}".formatted(NUL, tag)),
                 before, "name");
         assertRefused(post("/v2/bookings", """
-                {"start": "2027-11-03T10:00:00Z", "eventTypeId": 1,
+                {"start": "2094-11-03T10:00:00Z", "eventTypeId": 1,
                  "attendee": {"name": "Ada", "email": "ada-%s@example.com", "timeZone": "Europe/Berlin"},
                  "bookingFieldsResponses": {"notes": "See you%s"}}""".formatted(tag, NUL)),
                 before, "bookingFieldsResponses.notes");
         assertRefused(as(member.key(), () -> post("/v2/me/ooo", """
-                {"start": "2027-11-01T00:00:00Z", "end": "2027-11-02T00:00:00Z", "notes": "Away%s"}"""
+                {"start": "2094-11-01T00:00:00Z", "end": "2094-11-02T00:00:00Z", "notes": "Away%s"}"""
                 .formatted(NUL))), before, "notes");
         assertRefused(as(member.key(), () -> post("/v2/me/ooo/reasons", """
                 {"emoji": "x", "reason": "Away%s"}""".formatted(NUL))), before, "reason");
@@ -132,7 +132,7 @@ class HostileInputApiTest extends ApiTest {
     void time_off_naming_a_reason_or_a_user_that_does_not_exist_is_refused_and_leaves_no_dead_letter() {
         Member member = newMember("away", "example.com");
         int entryId = as(member.key(), () -> post("/v2/me/ooo", """
-                {"start": "2027-11-01T00:00:00Z", "end": "2027-11-02T00:00:00Z"}""")).data().get("id").asInt();
+                {"start": "2094-11-01T00:00:00Z", "end": "2094-11-02T00:00:00Z"}""")).data().get("id").asInt();
         awaitProjectionsCaughtUp();
         long before = storedEvents();
 
@@ -140,7 +140,7 @@ class HostileInputApiTest extends ApiTest {
                 as(member.key(), () -> patch("/v2/me/ooo/" + entryId, "{\"reasonId\": 987654}")),
                 as(member.key(), () -> patch("/v2/me/ooo/" + entryId, "{\"toUserId\": 987654}")),
                 as(member.key(), () -> post("/v2/me/ooo", """
-                        {"start": "2027-12-01T00:00:00Z", "end": "2027-12-02T00:00:00Z", "reasonId": 987654}""")))) {
+                        {"start": "2094-12-01T00:00:00Z", "end": "2094-12-02T00:00:00Z", "reasonId": 987654}""")))) {
             assertProblem(refused, 422);
         }
         awaitProjectionsCaughtUp();
@@ -154,11 +154,11 @@ class HostileInputApiTest extends ApiTest {
         long before = storedEvents();
 
         Response response = socketWithBody("POST /v2/bookings HTTP/1.1", """
-                {"start": "2027-11-03T10:00:00Z", "eventTypeId": 1,
+                {"start": "2094-11-03T10:00:00Z", "eventTypeId": 1,
                  "attendee": {"name": "Ada", "email": "ada@example.com", "timeZone": "Europe/Berlin"}}""",
                 "Content-Type: application/json", "Idempotency-Key: a\0b");
         Response control = socketWithBody("POST /v2/bookings HTTP/1.1", """
-                {"start": "2027-11-03T10:00:00Z", "eventTypeId": 1,
+                {"start": "2094-11-03T10:00:00Z", "eventTypeId": 1,
                  "attendee": {"name": "Ada", "email": "ada@example.com", "timeZone": "Europe/Berlin"}}""",
                 "Content-Type: application/json", "Idempotency-Key: a\u0085b");
 

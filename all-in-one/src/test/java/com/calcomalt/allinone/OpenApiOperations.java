@@ -111,7 +111,7 @@ final class OpenApiOperations {
         String format = schema.path("format").asText("");
         switch (format) {
             case "date-time":
-                return "2027-06-01T10:00:00Z";
+                return "2083-06-01T10:00:00Z";
             case "email":
                 return "fuzz-" + unique.getAsInt() + "@example.com";
             case "uuid":

@@ -110,7 +110,7 @@ class OperationsApiTest extends ApiTest {
         assertCreated(as(owner.key(), () -> post("/v2/schedules", """
                 {"name": "Replayed hours", "timeZone": "Europe/Berlin",
                  "availability": [{"days": ["Monday", "Friday"], "startTime": "09:00", "endTime": "12:30"}],
-                 "overrides": [{"date": "2027-11-02", "startTime": "10:00", "endTime": "11:00"}]}""")));
+                 "overrides": [{"date": "2094-11-02", "startTime": "10:00", "endTime": "11:00"}]}""")));
         int teamId = assertCreated(as(owner.key(), () -> post("/v2/teams", """
                 {"name": "Replayed team", "slug": "replayed-team-%s"}""".formatted(tag))));
         int eventTypeId = assertCreated(as(owner.key(), () -> post("/v2/teams/" + teamId + "/event-types", """
@@ -124,10 +124,10 @@ class OperationsApiTest extends ApiTest {
         int reasonId = assertCreated(as(owner.key(), () -> post("/v2/me/ooo/reasons", """
                 {"emoji": "🌴", "reason": "Sabbatical %s"}""".formatted(tag))));
         assertCreated(as(owner.key(), () -> post("/v2/me/ooo", """
-                {"start": "2027-12-01T00:00:00Z", "end": "2027-12-05T00:00:00Z", "reasonId": %d}"""
+                {"start": "2094-12-01T00:00:00Z", "end": "2094-12-05T00:00:00Z", "reasonId": %d}"""
                 .formatted(reasonId))));
         as(owner.key(), () -> post("/v2/slots/reservations", """
-                {"eventTypeId": %d, "slotStart": "2027-11-01T09:00:00Z"}""".formatted(eventTypeId)));
+                {"eventTypeId": %d, "slotStart": "2094-11-01T09:00:00Z"}""".formatted(eventTypeId)));
         workflowsOf(owner, teamId, eventTypeId);
         bookingsOf(owner, eventTypeId, tag);
     }
@@ -193,7 +193,7 @@ class OperationsApiTest extends ApiTest {
 
     /** Every booking table gets rows: a booking with UTM, note and reference; seats; a reschedule; a cancellation. */
     private void bookingsOf(Member owner, int teamEventTypeId, String tag) {
-        String booked = book(owner, teamEventTypeId, "2027-11-08T08:00:00Z", """
+        String booked = book(owner, teamEventTypeId, "2094-11-08T08:00:00Z", """
                 , "tracking": {"utm_source": "replay", "utm_medium": "test"}""");
         assertCreated(as(owner.key(), () -> post("/v2/bookings/" + booked + "/notes", "{\"text\": \"VIP\"}")));
         assertCreated(as(owner.key(), () -> post("/v2/bookings/" + booked + "/references", """
@@ -201,14 +201,14 @@ class OperationsApiTest extends ApiTest {
         int seated = assertCreated(as(owner.key(), () -> post("/v2/event-types", """
                 {"title": "Workshop", "slug": "workshop-%s", "lengthInMinutes": 60, "seats": {"seatsPerTimeSlot": 3, "showAttendeeInfo": false, "showAvailabilityCount": true}}"""
                 .formatted(tag))));
-        book(owner, seated, "2027-11-12T08:00:00Z", "");
-        JsonNode second = as(owner.key(), () -> post("/v2/bookings", bookingBody(seated, "2027-11-12T08:00:00Z",
+        book(owner, seated, "2094-11-12T08:00:00Z", "");
+        JsonNode second = as(owner.key(), () -> post("/v2/bookings", bookingBody(seated, "2094-11-12T08:00:00Z",
                 "second-seat@example.com", ""))).data();
         as(owner.key(), () -> post("/v2/bookings/" + second.get("uid").asText() + "/cancel", """
                 {"seatUid": "%s"}""".formatted(second.get("seatUid").asText())));
-        String moved = book(owner, teamEventTypeId, "2027-11-08T10:00:00Z", "");
+        String moved = book(owner, teamEventTypeId, "2094-11-08T10:00:00Z", "");
         JsonNode replacement = as(owner.key(), () -> post("/v2/bookings/" + moved + "/reschedule", """
-                {"start": "2027-11-12T10:00:00Z"}""")).data();
+                {"start": "2094-11-12T10:00:00Z"}""")).data();
         as(owner.key(), () -> post("/v2/bookings/" + replacement.get("uid").asText() + "/cancel", "{}"));
     }
 

@@ -150,7 +150,7 @@ class OperatorViewApiTest extends ApiTest {
                 + "/activation", "{\"activeOnEventTypeIds\": [%d]}".formatted(eventTypeId)));
         assertThat(activated.status().value()).as(String.valueOf(activated.body())).isBetween(200, 204);
         Response booked = as(booker.key(), () -> post("/v2/bookings", """
-                {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
+                {"start": "2094-12-06T09:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Ada Watcher", "email": "ada-%s@example.com", "timeZone": "Europe/Berlin"}}"""
                 .formatted(eventTypeId, tag)));
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);

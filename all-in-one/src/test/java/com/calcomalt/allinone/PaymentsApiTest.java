@@ -142,7 +142,7 @@ class PaymentsApiTest extends ApiTest {
         int newEventStep = workflow(host, eventTypeId, "newEvent");
 
         String booking = """
-                {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
+                {"start": "2094-12-06T09:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "Europe/Berlin"}}"""
                 .formatted(eventTypeId, tag);
         Response booked = as(booker.key(), () -> post("/v2/bookings", booking));
@@ -256,7 +256,7 @@ class PaymentsApiTest extends ApiTest {
                                                   "refundPolicy": "never"}}}}""".formatted(tag)));
         assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
         Response booked = as(booker.key(), () -> post("/v2/bookings", """
-                {"start": "2027-12-08T10:00:00Z", "eventTypeId": %d,
+                {"start": "2094-12-08T10:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "UTC"}}"""
                 .formatted(created.data().get("id").asInt(), tag)));
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
@@ -267,7 +267,7 @@ class PaymentsApiTest extends ApiTest {
         String intentId = (String) paymentOf(bookingId).get("externalId");
         String paymentUid = (String) paymentOf(bookingId).get("uid");
         Response moved = as(booker.key(), () -> post("/v2/bookings/" + uid + "/reschedule", """
-                {"start": "2027-12-08T11:00:00Z"}"""));
+                {"start": "2094-12-08T11:00:00Z"}"""));
         assertThat(moved.status().value()).as("its replacement would be accepted unpaid: " + moved.body())
                 .isEqualTo(409);
 
@@ -309,7 +309,7 @@ class PaymentsApiTest extends ApiTest {
                                                   "paymentOption": "HOLD"}}}}""".formatted(tag)));
         assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
         Response booked = as(booker.key(), () -> post("/v2/bookings", """
-                {"start": "2027-12-09T10:00:00Z", "eventTypeId": %d,
+                {"start": "2094-12-09T10:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Ada Booker", "email": "%s", "timeZone": "UTC"}}"""
                 .formatted(created.data().get("id").asInt(), ada)));
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
@@ -343,13 +343,13 @@ class PaymentsApiTest extends ApiTest {
         assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))
                 .withHeader("Idempotency-Key", equalTo("charge-" + paymentUid)))).isEmpty();
 
-        clock.setTo(Instant.parse("2027-12-09T10:45:00Z"));
+        clock.setTo(Instant.parse("2094-12-09T10:45:00Z"));
         try {
             for (boolean absent : new boolean[] {true, false, true}) {
                 Response marked = as(host.key(), () -> post("/v2/bookings/" + uid + "/mark-absent", """
                         {"attendees": [{"email": "%s", "absent": %s}]}""".formatted(ada, absent)));
                 assertThat(marked.status().value()).as(marked.body().toString()).isEqualTo(200);
-                // The charge is due when the attendee was marked, which this test's clock puts in 2027.
+                // The charge is due when the attendee was marked, which this test's clock puts in 2094.
                 await().atMost(Duration.ofSeconds(20)).until(() -> {
                     jdbc.update("update scheduler.scheduled_tasks set execution_time = now() where task_instance = ?",
                             "CHARGE:" + uid);
@@ -419,7 +419,7 @@ class PaymentsApiTest extends ApiTest {
         Member host = newMember("refund-fail-host", "example.com");
         Member booker = newMember("refund-fail-booker", "example.com");
         int eventTypeId = paidEventType(host, "refund-fail", 1200, "always");
-        Response booked = book(booker, eventTypeId, "2027-12-13T10:00:00Z");
+        Response booked = book(booker, eventTypeId, "2094-12-13T10:00:00Z");
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
         String uid = booked.data().get("uid").asText();
         int bookingId = booked.data().get("id").asInt();
@@ -465,7 +465,7 @@ class PaymentsApiTest extends ApiTest {
         Member host = newMember("canceled-host", "example.com");
         Member booker = newMember("canceled-booker", "example.com");
         int eventTypeId = paidEventType(host, "canceled", 1200, "never");
-        Response booked = book(booker, eventTypeId, "2027-12-14T10:00:00Z");
+        Response booked = book(booker, eventTypeId, "2094-12-14T10:00:00Z");
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
         String uid = booked.data().get("uid").asText();
         int bookingId = booked.data().get("id").asInt();
@@ -490,7 +490,7 @@ class PaymentsApiTest extends ApiTest {
                 .isEqualTo("cancelled");
         assertThat(awaitHostSees(host, uid, b -> "canceled".equals(b.get("payment").get(0).get("status").asText()))
                 .get("paid").asBoolean()).isFalse();
-        Response again = book(booker, eventTypeId, "2027-12-14T10:00:00Z");
+        Response again = book(booker, eventTypeId, "2094-12-14T10:00:00Z");
         assertThat(again.status().value()).as(again.body().toString()).isEqualTo(201);
 
         assertThat(stripeSends("evt_succeeded_" + tag, "payment_intent.succeeded", uid, intentId,
@@ -507,7 +507,7 @@ class PaymentsApiTest extends ApiTest {
         Member booker = newMember("slow-booker", "example.com");
         int eventTypeId = paidEventType(host, "slow", 4321, "always");
         StripeFake.slowPaymentIntents(4321, Duration.ofSeconds(13));
-        Response booked = book(booker, eventTypeId, "2027-12-15T10:00:00Z");
+        Response booked = book(booker, eventTypeId, "2094-12-15T10:00:00Z");
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
         JsonNode toPay = booked.data().get("payment").get(0);
         assertThat(toPay.get("status").asText()).isEqualTo("initiating");
@@ -532,7 +532,7 @@ class PaymentsApiTest extends ApiTest {
         Member host = newMember("moved-host", "example.com");
         Member booker = newMember("moved-booker", "example.com");
         int eventTypeId = paidEventType(host, "moved", 1200, "always");
-        Response booked = book(booker, eventTypeId, "2027-12-16T10:00:00Z");
+        Response booked = book(booker, eventTypeId, "2094-12-16T10:00:00Z");
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
         String uid = booked.data().get("uid").asText();
         int bookingId = booked.data().get("id").asInt();
@@ -543,7 +543,7 @@ class PaymentsApiTest extends ApiTest {
         assertThat(awaitStatus(host, uid, "accepted")).isEqualTo("accepted");
 
         Response moved = as(booker.key(), () -> post("/v2/bookings/" + uid + "/reschedule", """
-                {"start": "2027-12-16T11:00:00Z"}"""));
+                {"start": "2094-12-16T11:00:00Z"}"""));
         assertThat(moved.status().value()).as(moved.body().toString()).isEqualTo(201);
         String newUid = moved.data().get("uid").asText();
         int newBookingId = moved.data().get("id").asInt();

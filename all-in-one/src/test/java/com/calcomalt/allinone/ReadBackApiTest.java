@@ -152,7 +152,7 @@ class ReadBackApiTest extends ApiTest {
         int used = created(as(hugo.key(), () -> post("/v2/event-types/" + eventTypeId + "/private-links",
                 "{\"maxUsageCount\": 3}")));
         int timed = created(as(hugo.key(), () -> post("/v2/event-types/" + eventTypeId + "/private-links",
-                "{\"expiresAt\": \"2031-01-01T00:00:00Z\"}")));
+                "{\"expiresAt\": \"2087-01-01T00:00:00Z\"}")));
         awaitProjectionsCaughtUp();
 
         JsonNode links = as(hugo.key(), () -> get("/v2/event-types/" + eventTypeId + "/private-links")).data();
@@ -162,7 +162,7 @@ class ReadBackApiTest extends ApiTest {
         assertThat(links.get(0).get("maxUsageCount").asInt()).isEqualTo(3);
         assertThat(links.get(0).get("usageCount").asInt()).isZero();
         assertThat(links.get(0).get("isExpired").asBoolean()).isFalse();
-        assertThat(links.get(1).get("expiresAt").asText()).isEqualTo("2031-01-01T00:00:00Z");
+        assertThat(links.get(1).get("expiresAt").asText()).isEqualTo("2087-01-01T00:00:00Z");
         assertProblem(as(sid.key(), () -> get("/v2/event-types/" + eventTypeId + "/private-links")), 404);
         assertProblem(as(hugo.key(), () -> get("/v2/event-types/987654321/private-links")), 404);
 

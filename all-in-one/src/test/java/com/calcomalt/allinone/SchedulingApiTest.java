@@ -16,13 +16,13 @@ class SchedulingApiTest extends ApiTest {
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
-    /** Mon–Fri 09:00–17:00 in Berlin, with Tuesday 2 November 2027 off. */
+    /** Mon–Fri 09:00–17:00 in Berlin, with Tuesday 2 November 2094 off. */
     private int berlinSchedule(Member host) {
         Response created = as(host.key(), () -> post("/v2/schedules", """
                 {"name": "Berlin office", "timeZone": "Europe/Berlin",
                  "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
                                    "startTime": "09:00", "endTime": "17:00"}],
-                 "overrides": [{"date": "2027-11-02", "startTime": "00:00", "endTime": "00:00"}]}"""));
+                 "overrides": [{"date": "2094-11-02", "startTime": "00:00", "endTime": "00:00"}]}"""));
         assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
         return created.data().get("id").asInt();
     }
@@ -62,14 +62,14 @@ class SchedulingApiTest extends ApiTest {
         int eventTypeId = thirtyMinutes(host, "thirty-" + tag);
 
         Map<String, List<String>> slots = slots(host.key(),
-                "eventTypeId=" + eventTypeId + "&start=2027-10-28&end=2027-11-03&timeZone=America/New_York");
+                "eventTypeId=" + eventTypeId + "&start=2094-10-28&end=2094-11-03&timeZone=America/New_York");
 
         // Berlin is CEST (+2) until 31 October, then CET (+1); New York stays EDT (-4) until 7 November.
-        assertThat(slots).containsOnlyKeys("2027-10-28", "2027-10-29", "2027-11-01", "2027-11-03");
-        assertThat(slots.get("2027-10-28")).containsExactlyElementsOf(halfHours("2027-10-28", 3, 11, "-04:00"));
-        assertThat(slots.get("2027-10-29")).containsExactlyElementsOf(halfHours("2027-10-29", 3, 11, "-04:00"));
-        assertThat(slots.get("2027-11-01")).containsExactlyElementsOf(halfHours("2027-11-01", 4, 12, "-04:00"));
-        assertThat(slots.get("2027-11-03")).containsExactlyElementsOf(halfHours("2027-11-03", 4, 12, "-04:00"));
+        assertThat(slots).containsOnlyKeys("2094-10-28", "2094-10-29", "2094-11-01", "2094-11-03");
+        assertThat(slots.get("2094-10-28")).containsExactlyElementsOf(halfHours("2094-10-28", 3, 11, "-04:00"));
+        assertThat(slots.get("2094-10-29")).containsExactlyElementsOf(halfHours("2094-10-29", 3, 11, "-04:00"));
+        assertThat(slots.get("2094-11-01")).containsExactlyElementsOf(halfHours("2094-11-01", 4, 12, "-04:00"));
+        assertThat(slots.get("2094-11-03")).containsExactlyElementsOf(halfHours("2094-11-03", 4, 12, "-04:00"));
     }
 
     @Test
@@ -78,19 +78,19 @@ class SchedulingApiTest extends ApiTest {
         berlinSchedule(host);
         int eventTypeId = thirtyMinutes(host, "busy-" + tag);
         int confirmed = eventType(host, "confirmed-" + tag, ", \"confirmationPolicy\": {\"type\": \"always\", \"blockUnconfirmedBookingsInBooker\": false}, \"afterEventBuffer\": 15");
-        book(eventTypeId, "2027-10-28T08:00:00Z");
-        book(confirmed, "2027-10-28T12:00:00Z");
-        String cancelled = book(eventTypeId, "2027-10-28T13:00:00Z");
+        book(eventTypeId, "2094-10-28T08:00:00Z");
+        book(confirmed, "2094-10-28T12:00:00Z");
+        String cancelled = book(eventTypeId, "2094-10-28T13:00:00Z");
         assertThat(post("/v2/bookings/" + cancelled + "/cancel", "{}").status().value()).isEqualTo(200);
 
         List<String> day = slots(host.key(), "eventTypeId=" + eventTypeId
-                + "&start=2027-10-28&end=2027-10-28&timeZone=Europe/Berlin").get("2027-10-28");
+                + "&start=2094-10-28&end=2094-10-28&timeZone=Europe/Berlin").get("2094-10-28");
 
-        assertThat(day).doesNotContain("2027-10-28T09:30:00.000+02:00", "2027-10-28T10:00:00.000+02:00",
-                        "2027-10-28T10:30:00.000+02:00", "2027-10-28T13:30:00.000+02:00",
-                        "2027-10-28T14:00:00.000+02:00", "2027-10-28T14:30:00.000+02:00")
-                .contains("2027-10-28T09:00:00.000+02:00", "2027-10-28T11:00:00.000+02:00",
-                        "2027-10-28T15:00:00.000+02:00", "2027-10-28T15:30:00.000+02:00")
+        assertThat(day).doesNotContain("2094-10-28T09:30:00.000+02:00", "2094-10-28T10:00:00.000+02:00",
+                        "2094-10-28T10:30:00.000+02:00", "2094-10-28T13:30:00.000+02:00",
+                        "2094-10-28T14:00:00.000+02:00", "2094-10-28T14:30:00.000+02:00")
+                .contains("2094-10-28T09:00:00.000+02:00", "2094-10-28T11:00:00.000+02:00",
+                        "2094-10-28T15:00:00.000+02:00", "2094-10-28T15:30:00.000+02:00")
                 .hasSize(10);
     }
 
@@ -117,19 +117,19 @@ class SchedulingApiTest extends ApiTest {
         Member booker = newMember("booker", "example.com");
         berlinSchedule(host);
         int eventTypeId = thirtyMinutes(host, "held-" + tag);
-        String query = "eventTypeId=" + eventTypeId + "&start=2027-10-28&end=2027-10-28&timeZone=Europe/Berlin";
-        String nine = "2027-10-28T09:00:00.000+02:00";
+        String query = "eventTypeId=" + eventTypeId + "&start=2094-10-28&end=2094-10-28&timeZone=Europe/Berlin";
+        String nine = "2094-10-28T09:00:00.000+02:00";
 
         Response held = as(booker.key(), () -> post("/v2/slots/reservations", """
-                {"eventTypeId": %d, "slotStart": "2027-10-28T07:00:00Z"}""".formatted(eventTypeId)));
+                {"eventTypeId": %d, "slotStart": "2094-10-28T07:00:00Z"}""".formatted(eventTypeId)));
         assertThat(held.status().value()).isEqualTo(201);
         String uid = held.data().get("reservationUid").asText();
 
-        assertThat(slots(host.key(), query).get("2027-10-28")).doesNotContain(nine);
-        assertThat(slots(booker.key(), query + "&reservationUid=" + uid).get("2027-10-28")).contains(nine);
+        assertThat(slots(host.key(), query).get("2094-10-28")).doesNotContain(nine);
+        assertThat(slots(booker.key(), query + "&reservationUid=" + uid).get("2094-10-28")).contains(nine);
         assertThat(as(host.key(), () -> delete("/v2/slots/reservations/" + uid)).status().value()).isEqualTo(403);
         assertThat(as(booker.key(), () -> delete("/v2/slots/reservations/" + uid)).status().value()).isEqualTo(200);
-        assertThat(slots(host.key(), query).get("2027-10-28")).contains(nine);
+        assertThat(slots(host.key(), query).get("2094-10-28")).contains(nine);
     }
 
     /**
@@ -145,15 +145,15 @@ class SchedulingApiTest extends ApiTest {
                  "availability": [{"days": ["Thursday"], "startTime": "18:00", "endTime": "20:00"}]}"""));
         int eveningsId = evenings.data().get("id").asInt();
         int eventTypeId = eventType(host, "fallback-" + tag, ", \"scheduleId\": " + eveningsId);
-        String query = "eventTypeId=" + eventTypeId + "&start=2027-10-28&end=2027-10-28&timeZone=UTC";
-        assertThat(slots(host.key(), query).get("2027-10-28")).containsExactlyElementsOf(
-                halfHours("2027-10-28", 18, 20, "Z"));
+        String query = "eventTypeId=" + eventTypeId + "&start=2094-10-28&end=2094-10-28&timeZone=UTC";
+        assertThat(slots(host.key(), query).get("2094-10-28")).containsExactlyElementsOf(
+                halfHours("2094-10-28", 18, 20, "Z"));
 
         assertThat(as(host.key(), () -> delete("/v2/schedules/" + eveningsId)).status().value()).isEqualTo(200);
 
-        assertThat(slots(host.key(), query).get("2027-10-28")).containsExactlyElementsOf(
-                halfHours("2027-10-28", 7, 15, "Z"));
-        book(eventTypeId, "2027-10-28T07:00:00Z");
+        assertThat(slots(host.key(), query).get("2094-10-28")).containsExactlyElementsOf(
+                halfHours("2094-10-28", 7, 15, "Z"));
+        book(eventTypeId, "2094-10-28T07:00:00Z");
     }
 
     /** A change to the event type after its schedule is gone must not write the old schedule back. */
@@ -208,11 +208,11 @@ class SchedulingApiTest extends ApiTest {
         assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
         int eventTypeId = created.data().get("id").asInt();
 
-        assertThat(slots(owner.key(), "eventTypeId=" + eventTypeId + "&start=2027-10-28&end=2027-10-28&timeZone=UTC")
-                .get("2027-10-28")).containsExactlyElementsOf(halfHours("2027-10-28", 6, 7, "Z"));
-        book(eventTypeId, "2027-10-28T06:30:00Z");
+        assertThat(slots(owner.key(), "eventTypeId=" + eventTypeId + "&start=2094-10-28&end=2094-10-28&timeZone=UTC")
+                .get("2094-10-28")).containsExactlyElementsOf(halfHours("2094-10-28", 6, 7, "Z"));
+        book(eventTypeId, "2094-10-28T06:30:00Z");
         Response outside = post("/v2/bookings", """
-                {"start": "2027-10-28T08:00:00Z", "eventTypeId": %d,
+                {"start": "2094-10-28T08:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Busy Maker", "email": "busy@example.com", "timeZone": "Europe/Berlin"}}"""
                 .formatted(eventTypeId));
         assertThat(outside.status().value()).as("the event type's hours are not the host's").isEqualTo(422);
@@ -225,12 +225,12 @@ class SchedulingApiTest extends ApiTest {
         int eventTypeId = thirtyMinutes(host, "away-" + tag);
 
         assertThat(as(host.key(), () -> post("/v2/me/ooo", """
-                {"start": "2027-10-27T22:00:00Z", "end": "2027-10-28T22:00:00Z"}""")).status().value()).isEqualTo(201);
+                {"start": "2094-10-27T22:00:00Z", "end": "2094-10-28T22:00:00Z"}""")).status().value()).isEqualTo(201);
         assertThat(as(host.key(), () -> post("/v2/me/ooo", """
-                {"start": "2027-10-28T12:00:00Z", "end": "2027-10-29T12:00:00Z"}""")).status().value()).isEqualTo(409);
+                {"start": "2094-10-28T12:00:00Z", "end": "2094-10-29T12:00:00Z"}""")).status().value()).isEqualTo(409);
 
         assertThat(slots(host.key(), "eventTypeId=" + eventTypeId
-                + "&start=2027-10-28&end=2027-10-29&timeZone=Europe/Berlin")).containsOnlyKeys("2027-10-29");
+                + "&start=2094-10-28&end=2094-10-29&timeZone=Europe/Berlin")).containsOnlyKeys("2094-10-29");
     }
 
     @Test
@@ -241,9 +241,9 @@ class SchedulingApiTest extends ApiTest {
         String username = as(host.key(), () -> get("/v2/me")).data().get("username").asText();
 
         assertThat(slots(host.key(), "eventTypeSlug=by-slug-" + tag + "&username=" + username
-                + "&start=2027-10-28&end=2027-10-28&timeZone=Europe/Berlin").get("2027-10-28")).hasSize(16);
+                + "&start=2094-10-28&end=2094-10-28&timeZone=Europe/Berlin").get("2094-10-28")).hasSize(16);
         assertThat(as(host.key(), () -> get("/v2/slots?eventTypeSlug=nope-" + tag + "&username=" + username
-                + "&start=2027-10-28&end=2027-10-28")).status().value()).isEqualTo(404);
+                + "&start=2094-10-28&end=2094-10-28")).status().value()).isEqualTo(404);
     }
 
     @Test
@@ -274,9 +274,9 @@ class SchedulingApiTest extends ApiTest {
         assertProblem(badInput, 400);
         assertThat(badInput.body().at("/errors/0/field").asText()).isEqualTo("customInputs[0].type");
         assertProblem(as(host.key(), () -> get("/v2/slots?eventTypeId=" + eventTypeId
-                + "&start=2027-10-29&end=2027-10-28")), 400);
+                + "&start=2094-10-29&end=2094-10-28")), 400);
         assertProblem(as(host.key(), () -> get("/v2/slots?eventTypeId=" + eventTypeId
-                + "&start=2027-10-28&end=2027-10-29&timeZone=Mars/Olympus")), 400);
+                + "&start=2094-10-28&end=2094-10-29&timeZone=Mars/Olympus")), 400);
         assertThat(storedEvents()).isEqualTo(events);
     }
 
@@ -297,7 +297,7 @@ class SchedulingApiTest extends ApiTest {
         JsonNode berlin = as(host.key(), () -> get("/v2/schedules/" + first)).data();
         assertThat(berlin.at("/availability/0/days").toString())
                 .isEqualTo("[\"Monday\",\"Tuesday\",\"Wednesday\",\"Thursday\",\"Friday\"]");
-        assertThat(berlin.at("/overrides/0/date").asText()).isEqualTo("2027-11-02");
+        assertThat(berlin.at("/overrides/0/date").asText()).isEqualTo("2094-11-02");
 
         int secondId = second.data().get("id").asInt();
         assertThat(as(host.key(), () -> patch("/v2/schedules/" + secondId, "{\"isDefault\": true}")).status().value())

@@ -35,7 +35,7 @@ class UnpaidBookingApiTest extends ApiTest {
                 .formatted(tag)));
         assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
         String booking = """
-                {"start": "2027-12-07T10:00:00Z", "eventTypeId": %d,
+                {"start": "2094-12-07T10:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "UTC"}}"""
                 .formatted(created.data().get("id").asInt(), tag);
 

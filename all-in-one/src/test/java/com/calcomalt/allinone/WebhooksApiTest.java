@@ -126,13 +126,13 @@ class WebhooksApiTest extends ApiTest {
                 .isEqualTo(403);
 
         Response booked = as(booker.key(), () -> post("/v2/bookings", """
-                {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
+                {"start": "2094-12-06T09:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Ada Booker", "email": "ada-%s@example.com", "timeZone": "Europe/Berlin"}}"""
                 .formatted(eventTypeId, tag)));
         assertThat(booked.status().value()).as(booked.body().toString()).isEqualTo(201);
         String first = booked.data().get("uid").asText();
         Response moved = as(booker.key(), () -> post("/v2/bookings/" + first + "/reschedule", """
-                {"start": "2027-12-07T10:00:00Z", "reschedulingReason": "Clash"}"""));
+                {"start": "2094-12-07T10:00:00Z", "reschedulingReason": "Clash"}"""));
         assertThat(moved.status().value()).as(moved.body().toString()).isEqualTo(201);
         String second = moved.data().get("uid").asText();
         assertThat(as(host.key(), () -> post("/v2/bookings/" + second + "/cancel", """
@@ -280,12 +280,12 @@ class WebhooksApiTest extends ApiTest {
                 .isIn(403, 404);
 
         Response personal = as(booker.key(), () -> post("/v2/bookings", """
-                {"start": "2027-12-06T09:00:00Z", "eventTypeId": %d,
+                {"start": "2094-12-06T09:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Pers Onal", "email": "personal-%s@example.com", "timeZone": "UTC"}}"""
                 .formatted(personalType, tag)));
         assertThat(personal.status().value()).as(personal.body().toString()).isEqualTo(201);
         Response teamBooking = as(booker.key(), () -> post("/v2/bookings", """
-                {"start": "2027-12-06T10:00:00Z", "eventTypeId": %d,
+                {"start": "2094-12-06T10:00:00Z", "eventTypeId": %d,
                  "attendee": {"name": "Tea Mmate", "email": "team-%s@example.com", "timeZone": "UTC"}}"""
                 .formatted(teamTypeId, tag)));
         assertThat(teamBooking.status().value()).as(teamBooking.body().toString()).isEqualTo(201);

@@ -145,7 +145,7 @@ class ReminderPlanningTest {
         int eventTypeId = eventType(hanna);
         int stepId = workflow(hanna, eventTypeId, WorkflowTriggerEvents.BEFORE_EVENT, 2, TimeUnit.hour,
                 email(WorkflowActions.EMAIL_HOST, "Soon: {EVENT_NAME}", "With {ATTENDEE}"));
-        Instant start = Instant.parse("2027-06-07T08:00:00Z");
+        Instant start = Instant.parse("2094-06-07T08:00:00Z");
         BookingRequested booking = booking(hanna, eventTypeId, start, "ada-" + tag + "@example.com");
         String uuid = WorkflowReminderIds.uuid(booking.uid(), stepId, null);
 
@@ -167,7 +167,7 @@ class ReminderPlanningTest {
     void a_workflow_activated_after_bookings_were_made_plans_the_reminders_still_to_come() {
         Caller hanna = user();
         int eventTypeId = eventType(hanna);
-        Instant start = Instant.parse("2027-06-10T08:00:00Z");
+        Instant start = Instant.parse("2094-06-10T08:00:00Z");
         BookingRequested upcoming = booking(hanna, eventTypeId, start, "ada-late-" + tag + "@example.com");
         BookingRequested cancelled = booking(hanna, eventTypeId, start.plus(Duration.ofDays(1)),
                 "bob-late-" + tag + "@example.com");
@@ -198,7 +198,7 @@ class ReminderPlanningTest {
                 email(WorkflowActions.EMAIL_ATTENDEE, "{EVENT_NAME} with {ORGANIZER}",
                         "Hi {ATTENDEE_FIRST_NAME}, {EVENT_DATE} at {EVENT_TIME} ({TIMEZONE}) in {LOCATION}."));
         String ada = "ada-" + tag + "@example.com";
-        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2027-06-08T14:00:00Z"), ada);
+        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2094-06-08T14:00:00Z"), ada);
         String uuid = WorkflowReminderIds.uuid(booking.uid(), stepId, null);
 
         publish(BookingIds.aggregateId(booking.uid()), booking);
@@ -209,7 +209,7 @@ class ReminderPlanningTest {
         List<ReminderEmail> sent = RecordingReminderSenders.emailsTo(ada);
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).subject()).isEqualTo("Intro call with Hanna Host");
-        assertThat(sent.get(0).body()).isEqualTo("Hi Ada, Tue, Jun 8, 2027 at 10:00AM (America/New_York) in Office Berlin.");
+        assertThat(sent.get(0).body()).isEqualTo("Hi Ada, Tue, Jun 8, 2094 at 10:00AM (America/New_York) in Office Berlin.");
         assertThat(task(uuid)).as("a one-time task is gone once it ran").isNull();
     }
 
@@ -220,7 +220,7 @@ class ReminderPlanningTest {
         int stepId = workflow(hanna, eventTypeId, WorkflowTriggerEvents.NEW_EVENT, null, null,
                 email(WorkflowActions.EMAIL_ATTENDEE, "Booked: {EVENT_NAME}", "See you"));
         String ada = "ada-crash-" + tag + "@example.com";
-        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2027-06-09T14:00:00Z"), ada);
+        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2094-06-09T14:00:00Z"), ada);
         String uuid = WorkflowReminderIds.uuid(booking.uid(), stepId, null);
         RecordingReminderSenders.CRASH_AFTER_NEXT_SEND.set(true);
 
@@ -249,7 +249,7 @@ class ReminderPlanningTest {
         int stepId = workflow(hanna, eventTypeId, WorkflowTriggerEvents.AFTER_EVENT, 1, TimeUnit.day,
                 new WorkflowStepSettings(WorkflowActions.SMS_NUMBER, null, "Thanks {ATTENDEE}", null, "+4915112345678",
                         true, null, null));
-        Instant start = Instant.parse("2027-06-10T08:00:00Z");
+        Instant start = Instant.parse("2094-06-10T08:00:00Z");
         BookingRequested booking = booking(hanna, eventTypeId, start, "ada-again-" + tag + "@example.com");
         String uuid = WorkflowReminderIds.uuid(booking.uid(), stepId, null);
         publish(BookingIds.aggregateId(booking.uid()), booking);
@@ -278,7 +278,7 @@ class ReminderPlanningTest {
         int workflowId = jdbc.queryForObject(
                 "select workflow_id from command_side.workflows where steps @> ?::jsonb", Integer.class,
                 "[{\"id\": " + stepId + "}]");
-        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2027-06-11T08:00:00Z"),
+        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2094-06-11T08:00:00Z"),
                 "ada-removed-" + tag + "@example.com");
         String uuid = WorkflowReminderIds.uuid(booking.uid(), stepId, null);
         publish(BookingIds.aggregateId(booking.uid()), booking);
@@ -304,7 +304,7 @@ class ReminderPlanningTest {
         int workflowId = jdbc.queryForObject(
                 "select workflow_id from command_side.workflows where steps @> ?::jsonb", Integer.class,
                 "[{\"id\": " + stepId + "}]");
-        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2027-06-14T08:00:00Z"),
+        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2094-06-14T08:00:00Z"),
                 "ada-inactive-" + tag + "@example.com");
         String uuid = WorkflowReminderIds.uuid(booking.uid(), stepId, null);
         publish(BookingIds.aggregateId(booking.uid()), booking);
