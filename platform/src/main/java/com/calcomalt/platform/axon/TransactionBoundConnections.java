@@ -32,7 +32,7 @@ public class TransactionBoundConnections implements ConnectionProvider {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return TransactionSynchronizationManager.isActualTransactionActive()
-                ? transactional.getConnection() : perUnitOfWork.getConnection();
+        return ConnectionLossAsFailure.guard(TransactionSynchronizationManager.isActualTransactionActive()
+                ? transactional.getConnection() : perUnitOfWork.getConnection());
     }
 }
