@@ -134,6 +134,11 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("WorkflowReminder", List.of("id", "bookingUid", "method", "scheduledDate",
                 "referenceId", "scheduled", "workflowStepId", "cancelled", "seatReferenceId", "isMandatoryReminder",
                 "retryCount"));
+        // serviceAccountKey is left out: cal.com encrypts its private part with its key, we seal it whole with ours.
+        REFERENCE_COLUMNS.put("DelegationCredential", List.of("id", "workspacePlatformId", "enabled", "organizationId",
+                "domain", "createdAt", "updatedAt", "lastDisabledAt", "lastEnabledAt"));
+        REFERENCE_COLUMNS.put("DomainWideDelegation", List.of("id", "workspacePlatformId", "enabled", "organizationId",
+                "domain", "createdAt", "updatedAt"));
     }
 
     /** How a row is named where its table has no single id column: its key columns joined by '/'. */

@@ -74,11 +74,13 @@ class CalcomImportTest {
         fill(planting);
         fillScheduling(planting);
         CalcomImportPhoneCallRows.fill(planting);
+        CalcomImportDelegationRows.fill(planting);
     }
 
     @org.junit.jupiter.api.AfterAll
     static void forgetCalcomKey() {
         System.clearProperty("CALENDSO_ENCRYPTION_KEY");
+        CalcomImportDelegationRows.forgetKey();
     }
 
     /** 300 users in eight time zones, one to two schedules each with weekly hours and overrides; then the planted rule breakers. */
@@ -470,7 +472,8 @@ class CalcomImportTest {
                 "Membership\t5001\t", "users\t3\t",
                 "Schedule\t3001\t", "Availability\t9001\t");
         assertThat(report).contains(CalcomImportAutomationRows.PLANTED).contains(CalcomImportAutomationRows.DEFERRED);
-        assertThat(report).contains(CalcomImportIdentityRows.PLANTED).contains(CalcomImportPhoneCallRows.PLANTED);
+        assertThat(report).contains(CalcomImportIdentityRows.PLANTED).contains(CalcomImportPhoneCallRows.PLANTED)
+                .contains(CalcomImportDelegationRows.PLANTED);
         assertThat(report).as("the planted scheduling rule breakers and what hangs off them").contains(
                 "Booking\t9601\thost 5 has an accepted or pending booking overlapping", "Attendee\t99601\t",
                 "Tracking\t9601\t", "BookingReference\t9601\t",
@@ -521,7 +524,7 @@ class CalcomImportTest {
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
         assertThat(imported).contains(CalcomImportIdentityRows.IMPORTED).contains(CalcomImportIdentityRows.COMPARED)
-                .contains(CalcomImportPhoneCallRows.COMPARED);
+                .contains(CalcomImportPhoneCallRows.COMPARED).contains(CalcomImportDelegationRows.COMPARED);
         assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));
         assertThat(imported).contains(line("SelectedSlots", 11, 6, 0, 5));
         assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(301);
@@ -552,6 +555,7 @@ class CalcomImportTest {
                         "--calalt.stripe.api-base=" + com.calcomalt.allinone.StripeFake.baseUrl(),
                         "--calalt.stripe.calls.initial-backoff=1s")) {
             CalcomImportAutomationRows.stillWorkOverHttp(context);
+            CalcomImportDelegationRows.stillWork(context, ADMIN_KEY);
             CommandGateway commands = context.getBean(CommandGateway.class);
             CalcomImportIdentityRows.passwordsStillWork(commands);
             CalcomImportIdentityRows.linkedAccountsStayTheirs(commands);
