@@ -103,8 +103,20 @@ class DatabaseOutageTest {
             for (Future<?> worker : workers) {
                 worker.get();
             }
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> send("health", "GET", "/actuator/health", null).status() == 200);
+            try {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> send("health", "GET", "/actuator/health", null).status() == 200);
+            } catch (org.awaitility.core.ConditionTimeoutException notUp) {
+                // What kept the node from coming back is in its threads, not in the timeout.
+                System.out.println("Health still not UP: " + send("health", "GET", "/actuator/health", null));
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    System.out.println("THREAD " + thread.getName() + " " + thread.getState());
+                    for (StackTraceElement frame : stack) {
+                        System.out.println("    at " + frame);
+                    }
+                });
+                throw notUp;
+            }
 
             List<Answer> during = answers.stream().filter(a -> a.sent() > stopped && a.at() < restarting).toList();
             List<Answer> unavailable = answers.stream().filter(a -> a.status() == 503).toList();
