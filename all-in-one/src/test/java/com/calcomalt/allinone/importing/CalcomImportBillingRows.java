@@ -3,9 +3,18 @@ package com.calcomalt.allinone.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calcomalt.command.support.IdAllocator;
+import com.calcomalt.contracts.billing.SeatBilling;
+import com.calcomalt.contracts.features.CreateFeature;
+import com.calcomalt.contracts.features.FeatureType;
+import com.calcomalt.contracts.features.SetTeamFeature;
+import com.calcomalt.contracts.features.UpdateFeature;
+import com.calcomalt.contracts.identity.Caller;
+import com.calcomalt.platform.axon.CallerMetaData;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -77,8 +86,8 @@ final class CalcomImportBillingRows {
      * The imported rows are the teams' as natively set ones are: read back, changed by a new command that keeps
      * cal.com's row id, and a new seat takes an id after cal.com's.
      */
-    static void stillWork(ConfigurableApplicationContext context, String adminKey, IdAllocator ids)
-            throws Exception {
+    static void stillWork(ConfigurableApplicationContext context, String adminKey, IdAllocator ids,
+                          CommandGateway commands) throws Exception {
         String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> seats = send(http, base, adminKey, "GET", "/v2/teams/1/seats", null);
@@ -101,6 +110,25 @@ final class CalcomImportBillingRows {
                     String.class)).as("cal.com's row id is kept").containsExactly("ob-1/45");
         });
         assertThat(ids.next("Seat")).as("a new seat takes an id after cal.com's").isGreaterThan(7005);
+
+        // Seat billing comes into force: organization 1's waiting members fill its 45 paid seats with new ids; team
+        // 20, past due, seats no one.
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateFeature(SeatBilling.FLAG, true, null,
+                FeatureType.OPERATIONAL)).andMetaData(CallerMetaData.of(new Caller(1, true, null))));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SetTeamFeature(1, SeatBilling.FLAG, true))
+                .andMetaData(CallerMetaData.of(new Caller(1, true, null))));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(target.queryForObject("select count(*) from \"Seat\" where \"orgId\" = 1", Integer.class))
+                    .isEqualTo(45);
+            assertThat(target.queryForObject("""
+                    select min(id) from "Seat" where "orgId" = 1 and id not in (7001, 7002)""", Integer.class))
+                    .isGreaterThan(7005);
+            assertThat(target.queryForObject("select count(*) from \"Seat\" where \"orgId\" = 20", Integer.class))
+                    .isEqualTo(1);
+        });
+        // Off again, so the checks after this one book hosts of organization 1 as before.
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new UpdateFeature(SeatBilling.FLAG, false, null,
+                null, null)).andMetaData(CallerMetaData.of(new Caller(1, true, null))));
     }
 
     private static HttpResponse<String> send(HttpClient http, String base, String key, String method, String path,

@@ -563,7 +563,7 @@ class CalcomImportTest {
             CalcomImportIdentityRows.linkedAccountsStayTheirs(commands);
             IdAllocator ids = context.getBean(IdAllocator.class);
             CalcomImportIdentityRows.impersonationIdsFollow(ids);
-            CalcomImportBillingRows.stillWork(context, ADMIN_KEY, ids);
+            CalcomImportBillingRows.stillWork(context, ADMIN_KEY, ids, commands);
             JdbcTemplate target = context.getBean(JdbcTemplate.class);
             var admin = CallerMetaData.of(new Caller(1, true, null));
 
