@@ -77,12 +77,6 @@ public class CalcomImport {
                 + " not with these rows, so no one is signed in by them");
         reasons.put("AccessToken", "left out: tokens of platform OAuth clients, which are not imported");
         reasons.put("RefreshToken", "left out: tokens of platform OAuth clients, which are not imported");
-        String seats = "not imported yet: a seat taken writes a SeatChangeLog row of its own (our event's id), not"
-                + " cal.com's, and a billing row seats the accepted members (SeatKeeper), which an import must not do";
-        reasons.put("Seat", seats);
-        reasons.put("SeatChangeLog", seats);
-        reasons.put("TeamBilling", seats);
-        reasons.put("OrganizationBilling", seats);
         return java.util.Collections.unmodifiableMap(reasons);
     }
 

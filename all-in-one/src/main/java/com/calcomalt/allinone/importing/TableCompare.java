@@ -139,6 +139,16 @@ public final class TableCompare {
                 "domain", "createdAt", "updatedAt", "lastDisabledAt", "lastEnabledAt"));
         REFERENCE_COLUMNS.put("DomainWideDelegation", List.of("id", "workspacePlatformId", "enabled", "organizationId",
                 "domain", "createdAt", "updatedAt"));
+        REFERENCE_COLUMNS.put("TeamBilling", List.of("id", "teamId", "subscriptionId", "subscriptionItemId",
+                "customerId", "status", "planName", "createdAt", "updatedAt", "subscriptionEnd", "subscriptionStart",
+                "subscriptionTrialEnd", "billingPeriod", "pricePerSeat", "paidSeats"));
+        REFERENCE_COLUMNS.put("OrganizationBilling", List.of("id", "teamId", "subscriptionId", "subscriptionItemId",
+                "customerId", "status", "planName", "createdAt", "updatedAt", "subscriptionEnd", "subscriptionStart",
+                "subscriptionTrialEnd", "billingPeriod", "pricePerSeat", "paidSeats"));
+        REFERENCE_COLUMNS.put("Seat", List.of("id", "orgId", "userId", "createdAt"));
+        REFERENCE_COLUMNS.put("SeatChangeLog", List.of("id", "teamId", "changeType", "seatCount", "userId",
+                "triggeredBy", "changeDate", "monthKey", "processedInProrationId", "metadata", "createdAt",
+                "teamBillingId", "organizationBillingId"));
     }
 
     /** How a row is named where its table has no single id column: its key columns joined by '/'. */

@@ -75,6 +75,7 @@ class CalcomImportTest {
         fillScheduling(planting);
         CalcomImportPhoneCallRows.fill(planting);
         CalcomImportDelegationRows.fill(planting);
+        CalcomImportBillingRows.fill(planting);
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -473,7 +474,7 @@ class CalcomImportTest {
                 "Schedule\t3001\t", "Availability\t9001\t");
         assertThat(report).contains(CalcomImportAutomationRows.PLANTED).contains(CalcomImportAutomationRows.DEFERRED);
         assertThat(report).contains(CalcomImportIdentityRows.PLANTED).contains(CalcomImportPhoneCallRows.PLANTED)
-                .contains(CalcomImportDelegationRows.PLANTED);
+                .contains(CalcomImportDelegationRows.PLANTED).contains(CalcomImportBillingRows.PLANTED);
         assertThat(report).as("the planted scheduling rule breakers and what hangs off them").contains(
                 "Booking\t9601\thost 5 has an accepted or pending booking overlapping", "Attendee\t99601\t",
                 "Tracking\t9601\t", "BookingReference\t9601\t",
@@ -524,7 +525,8 @@ class CalcomImportTest {
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
         assertThat(imported).contains(CalcomImportIdentityRows.IMPORTED).contains(CalcomImportIdentityRows.COMPARED)
-                .contains(CalcomImportPhoneCallRows.COMPARED).contains(CalcomImportDelegationRows.COMPARED);
+                .contains(CalcomImportPhoneCallRows.COMPARED).contains(CalcomImportDelegationRows.COMPARED)
+                .contains(CalcomImportBillingRows.IMPORTED).contains(CalcomImportBillingRows.COMPARED);
         assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));
         assertThat(imported).contains(line("SelectedSlots", 11, 6, 0, 5));
         assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(301);
@@ -561,6 +563,7 @@ class CalcomImportTest {
             CalcomImportIdentityRows.linkedAccountsStayTheirs(commands);
             IdAllocator ids = context.getBean(IdAllocator.class);
             CalcomImportIdentityRows.impersonationIdsFollow(ids);
+            CalcomImportBillingRows.stillWork(context, ADMIN_KEY, ids, commands);
             JdbcTemplate target = context.getBean(JdbcTemplate.class);
             var admin = CallerMetaData.of(new Caller(1, true, null));
 

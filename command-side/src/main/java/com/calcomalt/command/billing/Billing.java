@@ -9,6 +9,7 @@ import com.calcomalt.contracts.billing.BillingSet;
 import com.calcomalt.contracts.billing.BillingStatusChanged;
 import com.calcomalt.contracts.billing.BillingView;
 import com.calcomalt.contracts.billing.ChangeBillingStatus;
+import com.calcomalt.contracts.billing.SeatChangeImported;
 import com.calcomalt.contracts.billing.SetBilling;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.platform.axon.CallerMetaData;
@@ -53,7 +54,7 @@ public class Billing {
         String fallback = "manual_" + command.teamId();
         Instant now = clock.instant();
         BillingSet next = new BillingSet(command.teamId(), team.isOrganization(),
-                BillingIds.billingRowId(command.teamId()),
+                row == null ? BillingIds.billingRowId(command.teamId()) : row.billingId(),
                 orElse(BillingRules.text(command.subscriptionId(), "subscriptionId"), "sub_" + fallback),
                 orElse(BillingRules.text(command.subscriptionItemId(), "subscriptionItemId"), "si_" + fallback),
                 orElse(BillingRules.text(command.customerId(), "customerId"), "cus_" + fallback),
@@ -102,6 +103,12 @@ public class Billing {
     void on(BillingSet event) {
         aggregateId = BillingIds.billing(event.teamId());
         row = event;
+    }
+
+    /** An imported change log row may be all a team's billing stream holds: the team had no row left in cal.com. */
+    @EventSourcingHandler
+    void on(SeatChangeImported event) {
+        aggregateId = BillingIds.billing(event.teamId());
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,13 +90,16 @@ class BillingRegistry {
                 event.teamId());
     }
 
-    /** The claim: a seat is taken only while one is left and the subscription adds seats. */
+    /**
+     * The claim: a seat is taken only while one is left and the subscription adds seats. An imported seat was
+     * held in cal.com and is counted as it is, even beyond what its row pays for now.
+     */
     @EventHandler
-    void on(SeatTaken event) {
+    void on(SeatTaken event, @MetaDataValue(SeatKeeper.IMPORTED) String imported) {
         int claimed = jdbc.update("""
                 update command_side.billing set seats_taken = seats_taken + 1
-                where team_id = ? and status in ('ACTIVE', 'TRIALING')
-                  and (paid_seats is null or seats_taken < paid_seats)""", event.orgId());
+                where team_id = ? and (? or status in ('ACTIVE', 'TRIALING')
+                  and (paid_seats is null or seats_taken < paid_seats))""", event.orgId(), imported != null);
         if (claimed == 0) {
             throw SeatLimitReached.refusedBy(seats(event.orgId()).orElseThrow());
         }

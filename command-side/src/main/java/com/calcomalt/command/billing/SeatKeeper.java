@@ -46,6 +46,11 @@ import org.springframework.stereotype.Component;
 class SeatKeeper {
 
     static final String SEAT_BILLING = SeatBilling.FLAG;
+    /**
+     * The metadata key of events the cal.com import wrote: their seats were taken (or not) in cal.com and come as
+     * its Seat rows, so neither imported billing nor imported memberships or flags seat anyone here.
+     */
+    static final String IMPORTED = "imported";
     /** Who is seated first when there are fewer paid seats than members waiting for one. */
     private static final List<MembershipRole> SEATING_ORDER = List.of(MembershipRole.OWNER, MembershipRole.ADMIN,
             MembershipRole.MEMBER);
@@ -68,18 +73,30 @@ class SeatKeeper {
 
     /** The billing registry, which handles this event first ({@link BillingRegistry}'s order), has the row. */
     @EventHandler
-    void on(BillingSet event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(BillingSet event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         fillSeats(event.teamId(), flags.organizationHas(SEAT_BILLING, event.teamId()), callerUserId);
     }
 
     @EventHandler
-    void on(BillingStatusChanged event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(BillingStatusChanged event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         fillSeats(event.teamId(), flags.organizationHas(SEAT_BILLING, event.teamId()), callerUserId);
     }
 
     /** The flag cache takes the change in only once it commits, so the change itself says what it will be. */
     @EventHandler
-    void on(TeamFeatureSet event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(TeamFeatureSet event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         if (SEAT_BILLING.equals(event.slug())) {
             fillSeats(event.teamId(), flags.teamHasWithOwnRow(SEAT_BILLING, event.teamId(), event.enabled()),
                     callerUserId);
@@ -87,21 +104,33 @@ class SeatKeeper {
     }
 
     @EventHandler
-    void on(FeatureCreated event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(FeatureCreated event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         if (SEAT_BILLING.equals(event.slug()) && event.enabled()) {
             fillSeatsEverywhere(callerUserId);
         }
     }
 
     @EventHandler
-    void on(FeatureChanged event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(FeatureChanged event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         if (SEAT_BILLING.equals(event.slug()) && event.enabled()) {
             fillSeatsEverywhere(callerUserId);
         }
     }
 
     @EventHandler
-    void on(MembershipCreated event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(MembershipCreated event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         if (event.accepted()) {
             takeSeat(event.teamId(), event.userId(), callerUserId);
         } else if (flags.organizationHas(SEAT_BILLING, event.teamId())) {
@@ -113,17 +142,29 @@ class SeatKeeper {
     }
 
     @EventHandler
-    void on(MembershipAccepted event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(MembershipAccepted event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         takeSeat(event.teamId(), event.userId(), callerUserId);
     }
 
     @EventHandler
-    void on(MemberRemoved event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(MemberRemoved event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         releaseSeat(event.teamId(), event.userId(), callerUserId);
     }
 
     @EventHandler
-    void on(MemberLeft event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId) {
+    void on(MemberLeft event, @MetaDataValue(CallerMetaData.CALLER_USER_ID) Integer callerUserId,
+            @MetaDataValue(IMPORTED) String imported) {
+        if (imported != null) {
+            return;
+        }
         releaseSeat(event.teamId(), event.userId(), callerUserId);
     }
 

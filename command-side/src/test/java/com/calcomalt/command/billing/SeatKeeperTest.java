@@ -7,6 +7,7 @@ import com.calcomalt.command.CommandSideApplication;
 import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.billing.BillingIds;
+import com.calcomalt.contracts.billing.BillingSet;
 import com.calcomalt.contracts.billing.ChangeBillingStatus;
 import com.calcomalt.contracts.billing.SeatTaken;
 import com.calcomalt.contracts.billing.SetBilling;
@@ -22,6 +23,7 @@ import com.calcomalt.contracts.identity.InviteMember;
 import com.calcomalt.contracts.identity.MembershipRole;
 import com.calcomalt.contracts.identity.OrganizationSettings;
 import com.calcomalt.contracts.identity.RemoveMember;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,12 +33,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Seats follow memberships in their own transactions, and the limit holds under concurrent accepts. */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -50,6 +56,8 @@ class SeatKeeperTest {
     JdbcTemplate jdbc;
     @Autowired
     EventStore events;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private CallerCommands callers;
@@ -298,5 +306,34 @@ class SeatKeeperTest {
         callers.send(new UpdateFeature(SeatKeeper.SEAT_BILLING, true, null, null, null), CallerCommands.ADMIN);
 
         assertThat(seatLog()).contains(String.valueOf(ann.userId())).hasSize(2);
+    }
+
+    /**
+     * As the cal.com import appends them: cal.com's Seat rows say who held a seat, so an imported billing row seats
+     * no accepted member, and an imported seat counts even beyond what the row pays for now.
+     */
+    @Test
+    void imported_billing_seats_no_one_and_imported_seats_count_as_cal_com_held_them() {
+        seatBilling(true);
+        Caller ann = callers.user("a", "UTC");
+        Caller bob = callers.user("b", "UTC");
+        Instant at = Instant.parse("2025-01-01T00:00:00Z");
+        String billingId = "ob-" + tag;
+        imported("Billing", BillingIds.billing(orgId), new BillingSet(orgId, true, billingId, "sub_imp_" + tag,
+                "si_imp", "cus_imp", SubscriptionStatus.ACTIVE, "ORGANIZATION", null, null, 1, null, null, null, at,
+                at));
+        assertThat(seats()).as("the founder is not seated by an imported row").isZero();
+
+        imported("Seat", BillingIds.seat(orgId, ann.userId()), new SeatTaken(ids.next("Seat"), orgId, ann.userId(),
+                true, billingId, null, at));
+        imported("Seat", BillingIds.seat(orgId, bob.userId()), new SeatTaken(ids.next("Seat"), orgId, bob.userId(),
+                true, billingId, null, at));
+        assertThat(seats()).isEqualTo(2);
+        assertThat(seatsTaken()).as("beyond the one paid seat, as cal.com held them").isEqualTo(2);
+    }
+
+    private void imported(String type, String aggregateId, Object payload) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> events.publish(
+                new GenericDomainEventMessage<>(type, aggregateId, 0, payload, MetaData.with("imported", "calcom"))));
     }
 }
