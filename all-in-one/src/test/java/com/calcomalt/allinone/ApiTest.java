@@ -55,6 +55,7 @@ abstract class ApiTest {
         properties.add("spring.mail.port", TestMailServer::port);
         properties.add("calalt.stripe.secret-key", () -> StripeFake.SECRET_KEY);
         properties.add("calalt.stripe.webhook-secret", () -> StripeFake.WEBHOOK_SECRET);
+        properties.add("calalt.stripe.connect-webhook-secret", () -> StripeFake.CONNECT_WEBHOOK_SECRET);
         properties.add("calalt.stripe.api-base", StripeFake::baseUrl);
         properties.add("calalt.stripe.calls.initial-backoff", () -> "1s");
     }

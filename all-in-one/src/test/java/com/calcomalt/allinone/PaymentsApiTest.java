@@ -194,7 +194,20 @@ class PaymentsApiTest extends ApiTest {
                                      "status": "succeeded", "metadata": {"bookingUid": "%4$s"}}}}"""
                 .formatted(tag, Stripe.API_VERSION, Instant.now().getEpochSecond(), uid, intentId);
         long now = Instant.now().getEpochSecond();
-        assertThat(sendToWebhook(event, stripeSignature(event, "whsec_forged", now))).isEqualTo(400);
+        ResponseEntity<String> forged = http.method(HttpMethod.POST).uri("/v2/payments/stripe/webhook")
+                .header("Stripe-Signature", stripeSignature(event, "whsec_forged", now))
+                .contentType(MediaType.APPLICATION_JSON).body(event).retrieve().toEntity(String.class);
+        assertThat(forged.getStatusCode().value()).as("signed with neither endpoint's secret").isEqualTo(400);
+        assertThat(String.valueOf(forged.getHeaders().getContentType())).contains("problem+json");
+        // A connected account is its host's: an event of theirs naming our booking is Stripe's, yet pays nothing.
+        String ofConnectedAccount = event.replace("\"type\":", "\"account\": \"acct_host_own\", \"type\":");
+        assertThat(sendToWebhook(ofConnectedAccount, stripeSignature(ofConnectedAccount,
+                StripeFake.CONNECT_WEBHOOK_SECRET, now))).as("signed with the Connect endpoint's secret").isEqualTo(200);
+        String paymentUid = (String) paymentOf(bookingId).get("uid");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from eventstore.domain_event_entry
+                where aggregate_identifier like ? and payload_type like '%PaymentSucceeded'""", Long.class,
+                "%" + paymentUid)).as("a connected account's event pays only its own payments").isZero();
         assertThat(sendToWebhook(event, stripeSignature(event, StripeFake.WEBHOOK_SECRET, now - 3600)))
                 .as("a signature older than Stripe's tolerance").isEqualTo(400);
         assertThat(sendToWebhook(event, stripeSignature(event, StripeFake.WEBHOOK_SECRET, now))).isEqualTo(200);

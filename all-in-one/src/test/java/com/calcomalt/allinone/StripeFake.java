@@ -39,6 +39,9 @@ public final class StripeFake {
 
     public static final String SECRET_KEY = "sk_test_calalt";
     public static final String WEBHOOK_SECRET = "whsec_test_" + UUID.randomUUID().toString().replace("-", "");
+    /** The Connect endpoint's own secret, with which Stripe signs the events of connected accounts. */
+    public static final String CONNECT_WEBHOOK_SECRET = "whsec_test_connect_"
+            + UUID.randomUUID().toString().replace("-", "");
     private static final WireMockServer SERVER = new WireMockServer(options().dynamicPort()
             .extensions(new StripeObjects()));
 
