@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * cal.com's payments, and the paid flag of their bookings. Each payment tells its story as far as its row
- * shows it: initiated, then paid (a HOLD's card saved and charged, as cal.com's success means for a HOLD), then
+ * shows it: initiated, then paid (a HOLD's card saved, and charged when cal.com's success says so), then
  * refunded. The payment app's event ids are not kept by cal.com; "imported" stands in. Nothing calls Stripe:
  * the payments processor passes over imported payment and booking events.
  */
@@ -189,7 +189,11 @@ class PaymentImport implements ImportSection.Streamed {
         payments.forEach(payment -> story(payment, booking).forEach(events));
     }
 
-    /** Initiated, then as far as the row tells: paid (a HOLD's card saved and charged), refunded. */
+    /**
+     * Initiated, then as far as the row tells: paid (a HOLD's card saved, and charged when cal.com says success),
+     * refunded. A HOLD whose card is saved but not charged yet is paid as ours is once its SetupIntent succeeds, so
+     * that marking its attendee a no-show here charges it.
+     */
     private static List<Pending> story(Row payment, Booking booking) {
         List<Pending> events = new ArrayList<>();
         String aggregate = PaymentIds.aggregateId(payment.uid());
@@ -197,11 +201,11 @@ class PaymentImport implements ImportSection.Streamed {
                 payment.bookingId(), booking.uid(), payment.appId(), payment.amount(), payment.fee(),
                 payment.currency(), payment.externalId(), payment.option(), payment.data(), booking.createdAt()),
                 booking.createdAt()));
-        if (payment.success()) {
+        if (payment.success() || cardSaved(payment, booking)) {
             Instant at = booking.changedAt();
             events.add(new Pending("Payment", aggregate, new PaymentSucceeded(payment.uid(), payment.id(),
                     payment.bookingId(), booking.uid(), payment.option(), APP_EVENT, at), at));
-            if (payment.option() == PaymentOption.HOLD) {
+            if (payment.option() == PaymentOption.HOLD && payment.success()) {
                 events.add(new Pending("Payment", aggregate, new PaymentCharged(payment.uid(), payment.id(),
                         payment.bookingId(), booking.uid(), null, at), at));
             }
@@ -211,6 +215,19 @@ class PaymentImport implements ImportSection.Streamed {
             }
         }
         return events;
+    }
+
+    /**
+     * cal.com leaves a HOLD's {@code success} false until the no-show fee is charged; when the booker's card is
+     * saved, its webhook keeps the succeeded SetupIntent in {@code data.setupIntent} and marks the booking paid.
+     */
+    private static boolean cardSaved(Row payment, Booking booking) {
+        if (payment.option() != PaymentOption.HOLD || payment.success()) {
+            return false;
+        }
+        Object setupIntent = payment.data() == null ? null : payment.data().get("setupIntent");
+        return booking.paid()
+                || setupIntent instanceof Map<?, ?> intent && "succeeded".equals(intent.get("status"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.calcomalt.allinone.importing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -43,7 +44,11 @@ final class CalcomImportPaymentRows {
     private CalcomImportPaymentRows() {
     }
 
-    /** After the bookings and their payments: three bookings of user 4's paid event type, and the reminders. */
+    /**
+     * After the bookings and their payments: four bookings of user 4's paid event type (paid, two awaiting their
+     * payment, and one past whose HOLD card cal.com saved, in {@code data.setupIntent} as its webhook keeps it, and
+     * never charged), and the reminders.
+     */
     static void fill(JdbcTemplate db) {
         db.execute("""
                 update "EventType" set metadata = '{"apps": {"stripe": {"price": 2600, "currency": "usd",
@@ -58,11 +63,15 @@ final class CalcomImportPaymentRows {
                         'unpaid', '{}'),
                        (4004, 'imported-unpaid-2', 4, 4, 'Unpaid too', timestamp '2027-04-07 10:00:00',
                         timestamp '2027-04-07 10:30:00', timestamp '2026-11-03 00:00:00', null, 'pending', false,
-                        'unpaid2', '{}');
+                        'unpaid2', '{}'),
+                       (4005, 'imported-held', 4, 4, 'Held', timestamp '2026-11-16 10:00:00',
+                        timestamp '2026-11-16 10:30:00', timestamp '2026-11-04 00:00:00',
+                        timestamp '2026-11-04 00:02:00', 'accepted', true, 'held', '{}');
                 insert into "Attendee" (id, email, name, "timeZone", "bookingId")
                 values (44002, 'payer@mail.example', 'Payer', 'UTC', 4002),
                        (44003, 'late-payer@mail.example', 'Late', 'UTC', 4003),
-                       (44004, 'no-payer@mail.example', 'None', 'UTC', 4004);
+                       (44004, 'no-payer@mail.example', 'None', 'UTC', 4004),
+                       (44005, 'no-show@mail.example', 'Absent', 'UTC', 4005);
                 insert into "Payment" (id, uid, "bookingId", amount, fee, currency, success, refunded, data,
                                        "externalId", "appId", "paymentOption")
                 values (9710, 'pay-imported-paid', 4002, 2600, 80, 'usd', true, false,
@@ -73,7 +82,13 @@ final class CalcomImportPaymentRows {
                           "stripeAccount": "acct_4"}', 'pi_imported_unpaid', 'stripe', 'ON_BOOKING'),
                        (9712, 'pay-imported-unpaid-2', 4004, 2600, 0, 'usd', false, false,
                         '{"id": "pi_imported_unpaid_2", "stripeAccount": "acct_4"}', 'pi_imported_unpaid_2',
-                        'stripe', 'ON_BOOKING');
+                        'stripe', 'ON_BOOKING'),
+                       (9713, 'pay-imported-held', 4005, 2600, 0, 'usd', false, false,
+                        '{"setupIntent": {"id": "seti_imported_held", "object": "setup_intent", "status": "succeeded",
+                                          "customer": "cus_imported_held", "payment_method": "pm_imported_held",
+                                          "usage": "off_session", "metadata": {"bookingId": "4005"}},
+                          "stripe_publishable_key": "pk_test_4", "stripeAccount": "acct_4"}', 'seti_imported_held',
+                        'stripe', 'HOLD');
                 """);
         // Steps 103/104 (workflow 1), 105/106 (workflow 2) and 111 (workflow 5) are imported; 999 and 310 are not.
         db.execute("""
@@ -125,6 +140,16 @@ final class CalcomImportPaymentRows {
                 .containsEntry("refunded", false).containsEntry("cancelled", false)
                 .containsEntry("refund_policy", "ALWAYS").containsEntry("stripe_account", "acct_4")
                 .containsEntry("external_id", "pi_imported_paid").containsEntry("amount", 2600);
+        Map<String, Object> held = target.queryForMap("""
+                select payment_uid, external_id, paid, charged, stripe_account, stripe_customer, stripe_payment_method
+                from payments.booking_payments where booking_uid = 'imported-held'""");
+        assertThat(held).as("a HOLD whose card cal.com saved is chargeable, with the card as cal.com keeps it")
+                .containsEntry("payment_uid", "pay-imported-held").containsEntry("external_id", "seti_imported_held")
+                .containsEntry("paid", true).containsEntry("charged", false).containsEntry("stripe_account", "acct_4")
+                .containsEntry("stripe_customer", "cus_imported_held")
+                .containsEntry("stripe_payment_method", "pm_imported_held");
+        assertThat(target.queryForObject("select success from \"Payment\" where id = 9713", Boolean.class))
+                .as("cal.com's HOLD is no success until charged").isFalse();
         assertThat(target.queryForObject("""
                 select count(*) from payments.booking_payments where booking_uid = 'bk-7' and refunded and paid""",
                 Integer.class)).as("a booking paid and refunded in cal.com").isEqualTo(1);
@@ -152,8 +177,9 @@ final class CalcomImportPaymentRows {
 
     /**
      * Cancelling the imported paid booking refunds it through Stripe on cal.com's connected account, as its event
-     * type's policy says; Stripe's success for an imported intent marks its booking paid and accepted; cancelling
-     * an imported unpaid booking cancels its intent.
+     * type's policy says; a no-show of the imported HOLD charges its saved card there; Stripe's success for an
+     * imported intent, signed for the Connect endpoint and of its account, marks its booking paid and accepted;
+     * cancelling an imported unpaid booking cancels its intent.
      */
     static void stillPayOverHttp(String port, String adminKey, JdbcTemplate target) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -166,7 +192,22 @@ final class CalcomImportPaymentRows {
                 .withHeader("Idempotency-Key", equalTo("refund-pay-imported-paid"))
                 .withHeader("Stripe-Account", equalTo("acct_4")));
 
-        // cal.com's intent names cal.com's booking id in its metadata, not our booking uid.
+        // Marking the attendee of the imported HOLD a no-show charges the card cal.com saved, on its connected account.
+        HttpResponse<String> absent = post(http, port, "/v2/bookings/imported-held/mark-absent", adminKey,
+                "{\"attendees\": [{\"email\": \"no-show@mail.example\", \"absent\": true}]}", null);
+        assertThat(absent.statusCode()).as(absent.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(target.queryForObject(
+                "select success from \"Payment\" where id = 9713", Boolean.class)));
+        STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo("charge-pay-imported-held"))
+                .withHeader("Stripe-Account", equalTo("acct_4"))
+                .withRequestBody(containing("customer=cus_imported_held"))
+                .withRequestBody(containing("payment_method=pm_imported_held"))
+                .withRequestBody(containing("off_session=true")).withRequestBody(containing("confirm=true"))
+                .withRequestBody(containing("amount=2600")));
+
+        // cal.com's intent names cal.com's booking id in its metadata, not our booking uid; it is on the host's
+        // connected account, whose events Stripe signs with the Connect endpoint's secret.
         String event = """
                 {"id": "evt_imported_paid_late", "object": "event", "api_version": "%s", "created": %d,
                  "livemode": false, "type": "payment_intent.succeeded", "pending_webhooks": 1, "request": {"id": null},
@@ -175,8 +216,22 @@ final class CalcomImportPaymentRows {
                                      "currency": "usd", "status": "succeeded",
                                      "metadata": {"identifier": "cal.com", "bookingId": "4003"}}}}"""
                 .formatted(Stripe.API_VERSION, Instant.now().getEpochSecond());
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> forged = post(http, port, "/v2/payments/stripe/webhook", null, event,
+                StripeFake.signature(event, "whsec_wrong", now));
+        assertThat(forged.statusCode()).as("signed with neither endpoint's secret").isEqualTo(400);
+        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).contains("problem+json"));
+        String elsewhere = event.replace("acct_4", "acct_other");
+        HttpResponse<String> otherAccount = post(http, port, "/v2/payments/stripe/webhook", null, elsewhere,
+                StripeFake.signature(elsewhere, StripeFake.CONNECT_WEBHOOK_SECRET, now));
+        assertThat(otherAccount.statusCode()).as(otherAccount.body()).isEqualTo(200);
+        assertThat(target.queryForObject("""
+                select count(*) from eventstore.domain_event_entry
+                where aggregate_identifier like '%pay-imported-unpaid' and payload_type like '%PaymentSucceeded'""",
+                Integer.class)).as("neither a forged event nor another account's pays the imported intent").isZero();
         HttpResponse<String> webhook = post(http, port, "/v2/payments/stripe/webhook", null, event,
-                StripeFake.signature(event, StripeFake.WEBHOOK_SECRET, Instant.now().getEpochSecond()));
+                StripeFake.signature(event, StripeFake.CONNECT_WEBHOOK_SECRET, now));
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(target.queryForObject(
                 "select paid from \"Booking\" where id = 4003", Boolean.class)));

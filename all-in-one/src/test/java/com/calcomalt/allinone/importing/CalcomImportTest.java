@@ -519,7 +519,7 @@ class CalcomImportTest {
                         line("Availability", 627, 623, 0, 4))
                 .contains(CalcomImportAutomationRows.IMPORTED).contains(CalcomImportAutomationRows.COMPARED);
         assertThat(imported).as("paid, refunded and open payments; the paid bookings are compared with Booking")
-                .contains(line("Payment", 428, 423, 0, 5));
+                .contains(line("Payment", 429, 424, 0, 5));
         assertThat(imported).as("reminders planned, sent, failed, cancelled; not those past and never sent")
                 .contains(line("WorkflowReminder", 14, 7, 0, 7));
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
@@ -529,7 +529,7 @@ class CalcomImportTest {
                 .contains(CalcomImportBillingRows.IMPORTED).contains(CalcomImportBillingRows.COMPARED);
         assertThat(imported).contains(line("OrganizationSettings", 5, 2, 0, 3));
         assertThat(imported).contains(line("SelectedSlots", 11, 6, 0, 5));
-        assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(301);
+        assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(302);
         CalcomImportPaymentRows.checkImported(new JdbcTemplate(new SingleConnectionDataSource(targetUrl, "postgres", "",
                 true)), importStarted, importEnded);
         for (String table : List.of("EventType", "Host", "Booking", "Attendee", "BookingSeat", "BookingReference",
@@ -554,6 +554,8 @@ class CalcomImportTest {
                         "--server.port=0", "--calalt.bootstrap-api-key=" + ADMIN_KEY,
                         "--calalt.stripe.secret-key=" + com.calcomalt.allinone.StripeFake.SECRET_KEY,
                         "--calalt.stripe.webhook-secret=" + com.calcomalt.allinone.StripeFake.WEBHOOK_SECRET,
+                        "--calalt.stripe.connect-webhook-secret="
+                                + com.calcomalt.allinone.StripeFake.CONNECT_WEBHOOK_SECRET,
                         "--calalt.stripe.api-base=" + com.calcomalt.allinone.StripeFake.baseUrl(),
                         "--calalt.stripe.calls.initial-backoff=1s")) {
             CalcomImportAutomationRows.stillWorkOverHttp(context);

@@ -9,6 +9,7 @@ import com.calcomalt.platform.database.Timestamps;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -77,20 +78,34 @@ class ImportedBookingPayments {
         }
     }
 
-    /** The booking's first payment is the one its lookup follows (the import gives the one that paid first). */
+    /**
+     * The booking's first payment is the one its lookup follows (the import gives the one that paid first).
+     * A HOLD's card was saved on the connected account: cal.com keeps that SetupIntent in {@code data.setupIntent}
+     * (as its webhook last saw it), and charges a no-show with the customer and payment method it names.
+     */
     @EventHandler
     void on(PaymentInitiated event, @MetaDataValue(IMPORTED) String source) {
         if (!imported(source)) {
             return;
         }
-        Object secret = event.data() == null ? null : event.data().get("client_secret");
-        Object account = event.data() == null ? null : event.data().get("stripeAccount");
+        Map<String, Object> data = event.data() == null ? Map.of() : event.data();
+        Object setupIntent = data.get("setupIntent");
+        Map<?, ?> saved = setupIntent instanceof Map<?, ?> intent ? intent : Map.of();
         jdbc.update("""
                 update payments.booking_payments set payment_uid = ?, payment_id = ?, external_id = ?,
-                    client_secret = ?, stripe_account = ?
+                    client_secret = ?, stripe_account = ?, stripe_customer = ?, stripe_payment_method = ?
                 where booking_uid = ? and payment_uid is null""", event.uid(), event.paymentId(),
-                event.externalId(), secret == null ? null : secret.toString(),
-                account == null ? null : account.toString(), event.bookingUid());
+                event.externalId(), text(data.get("client_secret")), text(data.get("stripeAccount")),
+                id(saved.get("customer")), id(saved.get("payment_method")), event.bookingUid());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** Stripe answers a reference as its id, or as the object when asked to expand it. */
+    private static String id(Object reference) {
+        return reference instanceof Map<?, ?> expanded ? text(expanded.get("id")) : text(reference);
     }
 
     @EventHandler

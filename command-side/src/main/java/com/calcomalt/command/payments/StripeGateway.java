@@ -76,16 +76,27 @@ class StripeGateway {
                 "client_secret", String.valueOf(intent.getClientSecret()), "status", String.valueOf(intent.getStatus())));
     }
 
+    /** The card a SetupIntent saved: the customer it is kept on and the payment method to charge. */
+    record SavedCard(String customer, String paymentMethod) {
+    }
+
     /**
      * Charges the card a SetupIntent saved, off session and confirmed at once, as cal.com charges a
      * no-show fee; answers the PaymentIntent's id. Its key makes a second charge the first one again.
+     *
+     * @param known the saved card as cal.com recorded it for an imported payment; null to ask Stripe's
+     *              SetupIntent, which knows it once the booker confirmed it
      */
     String chargeHeld(String paymentUid, String setupIntentId, String bookingUid, int amount, String currency,
-                      String account) throws StripeException {
-        SetupIntent saved = client().setupIntents().retrieve(setupIntentId, options(null, account));
+                      String account, SavedCard known) throws StripeException {
+        SavedCard card = known;
+        if (card == null) {
+            SetupIntent saved = client().setupIntents().retrieve(setupIntentId, options(null, account));
+            card = new SavedCard(saved.getCustomer(), saved.getPaymentMethod());
+        }
         return client().paymentIntents().create(PaymentIntentCreateParams.builder()
-                .setAmount((long) amount).setCurrency(currency).setCustomer(saved.getCustomer())
-                .setPaymentMethod(saved.getPaymentMethod()).setOffSession(true).setConfirm(true)
+                .setAmount((long) amount).setCurrency(currency).setCustomer(card.customer())
+                .setPaymentMethod(card.paymentMethod()).setOffSession(true).setConfirm(true)
                 .putMetadata("bookingUid", bookingUid).putMetadata("noShowFee", "true").build(),
                 options("charge-" + paymentUid, account)).getId();
     }

@@ -100,18 +100,25 @@ class StripePaymentTask {
         return UUID.nameUUIDFromBytes(("payment:" + bookingUid).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** @param account the connected account of a payment imported from cal.com; null for ours */
+    /**
+     * @param account the connected account of a payment imported from cal.com; null for ours
+     * @param savedCard the customer and payment method of an imported HOLD's saved card, as cal.com kept them;
+     *                  null for ours
+     */
     private record Row(int bookingId, int amount, String currency, PaymentOption option, String paymentUid,
-                       String externalId, boolean paid, boolean cancelled, boolean charged, String account) {
+                       String externalId, boolean paid, boolean cancelled, boolean charged, String account,
+                       StripeGateway.SavedCard savedCard) {
     }
 
     void run(Work work, int failuresBefore) {
         List<Row> rows = jdbc.query("""
                 select booking_id, amount, currency, payment_option, payment_uid, external_id, paid, cancelled,
-                       charged, stripe_account
+                       charged, stripe_account, stripe_customer, stripe_payment_method
                 from payments.booking_payments where booking_uid = ?""", (rs, i) -> new Row(rs.getInt(1),
                 rs.getInt(2), rs.getString(3), PaymentOption.valueOf(rs.getString(4)), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10)),
+                rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10),
+                rs.getString(11) == null || rs.getString(12) == null ? null
+                        : new StripeGateway.SavedCard(rs.getString(11), rs.getString(12))),
                 work.bookingUid());
         if (rows.isEmpty()) {
             return;
@@ -173,7 +180,7 @@ class StripePaymentTask {
             return;
         }
         String chargeId = stripe.chargeHeld(row.paymentUid(), row.externalId(), bookingUid, row.amount(),
-                row.currency(), row.account());
+                row.currency(), row.account(), row.savedCard());
         try {
             commands.sendAndWait(new ChargeHeldPayment(row.paymentUid(), chargeId), AS_THE_SYSTEM);
         } catch (DomainConflict chargedAlready) {
