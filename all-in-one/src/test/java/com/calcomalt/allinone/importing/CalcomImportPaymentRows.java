@@ -85,6 +85,7 @@ final class CalcomImportPaymentRows {
                         'stripe', 'ON_BOOKING'),
                        (9713, 'pay-imported-held', 4005, 2600, 0, 'usd', false, false,
                         '{"setupIntent": {"id": "seti_imported_held", "object": "setup_intent", "status": "succeeded",
+                                          "client_secret": "seti_imported_held_secret_1",
                                           "customer": "cus_imported_held", "payment_method": "pm_imported_held",
                                           "usage": "off_session", "metadata": {"bookingId": "4005"}},
                           "stripe_publishable_key": "pk_test_4", "stripeAccount": "acct_4"}', 'seti_imported_held',
@@ -141,13 +142,15 @@ final class CalcomImportPaymentRows {
                 .containsEntry("refund_policy", "ALWAYS").containsEntry("stripe_account", "acct_4")
                 .containsEntry("external_id", "pi_imported_paid").containsEntry("amount", 2600);
         Map<String, Object> held = target.queryForMap("""
-                select payment_uid, external_id, paid, charged, stripe_account, stripe_customer, stripe_payment_method
+                select payment_uid, external_id, paid, charged, stripe_account, stripe_customer, stripe_payment_method,
+                       client_secret
                 from payments.booking_payments where booking_uid = 'imported-held'""");
         assertThat(held).as("a HOLD whose card cal.com saved is chargeable, with the card as cal.com keeps it")
                 .containsEntry("payment_uid", "pay-imported-held").containsEntry("external_id", "seti_imported_held")
                 .containsEntry("paid", true).containsEntry("charged", false).containsEntry("stripe_account", "acct_4")
                 .containsEntry("stripe_customer", "cus_imported_held")
-                .containsEntry("stripe_payment_method", "pm_imported_held");
+                .containsEntry("stripe_payment_method", "pm_imported_held")
+                .containsEntry("client_secret", "seti_imported_held_secret_1");
         assertThat(target.queryForObject("select success from \"Payment\" where id = 9713", Boolean.class))
                 .as("cal.com's HOLD is no success until charged").isFalse();
         assertThat(target.queryForObject("""

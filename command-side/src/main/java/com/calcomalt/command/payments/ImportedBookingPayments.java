@@ -80,8 +80,9 @@ class ImportedBookingPayments {
 
     /**
      * The booking's first payment is the one its lookup follows (the import gives the one that paid first).
-     * A HOLD's card was saved on the connected account: cal.com keeps that SetupIntent in {@code data.setupIntent}
-     * (as its webhook last saw it), and charges a no-show with the customer and payment method it names.
+     * A HOLD's card is saved on the connected account by a SetupIntent, which cal.com keeps in
+     * {@code data.setupIntent} (as its webhook last saw it): its client secret is the booker's, and a no-show is
+     * charged with the customer and payment method it names.
      */
     @EventHandler
     void on(PaymentInitiated event, @MetaDataValue(IMPORTED) String source) {
@@ -95,7 +96,8 @@ class ImportedBookingPayments {
                 update payments.booking_payments set payment_uid = ?, payment_id = ?, external_id = ?,
                     client_secret = ?, stripe_account = ?, stripe_customer = ?, stripe_payment_method = ?
                 where booking_uid = ? and payment_uid is null""", event.uid(), event.paymentId(),
-                event.externalId(), text(data.get("client_secret")), text(data.get("stripeAccount")),
+                event.externalId(), text(data.getOrDefault("client_secret", saved.get("client_secret"))),
+                text(data.get("stripeAccount")),
                 id(saved.get("customer")), id(saved.get("payment_method")), event.bookingUid());
     }
 
