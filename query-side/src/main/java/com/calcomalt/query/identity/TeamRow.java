@@ -1,5 +1,6 @@
 package com.calcomalt.query.identity;
 
+import com.calcomalt.contracts.identity.SMSLockState;
 import com.calcomalt.contracts.identity.RRResetInterval;
 import com.calcomalt.contracts.identity.RRTimestampBasis;
 import jakarta.persistence.Entity;
