@@ -68,6 +68,7 @@ class AccountImport implements ImportSection {
                         row.getString("session_state")), registered));
             }
         });
-        return new Result(Map.of("Account", events.size()), events, breaks, List.of(), Map.of());
+        int rows = (int) events.stream().filter(e -> e.payload() instanceof AccountLinked).count();
+        return new Result(Map.of("Account", rows), events, breaks, List.of(), Map.of());
     }
 }

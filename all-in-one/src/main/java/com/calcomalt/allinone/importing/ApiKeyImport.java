@@ -63,6 +63,7 @@ class ApiKeyImport implements ImportSection {
                         lastUsed));
             }
         });
-        return new Result(Map.of("ApiKey", events.size()), events, breaks, List.of(), Map.of());
+        int rows = (int) events.stream().filter(e -> e.payload() instanceof ApiKeyCreated).count();
+        return new Result(Map.of("ApiKey", rows), events, breaks, List.of(), Map.of());
     }
 }

@@ -67,7 +67,8 @@ class ProfileImport implements ImportSection {
                         new OrganizationProfileDetailsImported(id, userId, organizationId, updated), updated));
             }
         });
-        return new Result(Map.of("Profile", events.size()), events, breaks, List.of(),
+        int rows = (int) events.stream().filter(e -> e.payload() instanceof OrganizationProfileCreated).count();
+        return new Result(Map.of("Profile", rows), events, breaks, List.of(),
                 Map.of("Profile", maxId(source, "Profile")));
     }
 }
