@@ -2,12 +2,15 @@ package com.calcomalt.allinone.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.LinkAccount;
 import com.calcomalt.contracts.identity.SetUserPassword;
+import com.calcomalt.contracts.identity.UpdateUserProfile;
 import com.calcomalt.platform.axon.CallerMetaData;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -137,6 +140,27 @@ final class CalcomImportIdentityRows {
                 .hasMessageContaining("The current password is not right");
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SetUserPassword(6, next, PASSWORD))
                 .andMetaData(person6));
+    }
+
+    /**
+     * Authentication knows the imported administrators, locks and impersonation settings; a user who changes
+     * their profile keeps what the import brought, both what the profile holds and what no command sets.
+     */
+    static void importedDetailsStay(CommandGateway commands, JdbcTemplate target) {
+        assertThat(target.queryForList("""
+                select user_id || ' ' || role || ' ' || locked || ' ' || disable_impersonation
+                from command_side.user_registry where user_id in (97, 123, 46) order by user_id""", String.class))
+                .containsExactly("46 USER false true", "97 ADMIN false false", "123 USER true false");
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new UpdateUserProfile(68, null, null,
+                "Person 68 renamed", null, null, null, null, null, null, null, null, null, null, null, null, null))
+                .andMetaData(CallerMetaData.of(new Caller(68, false, null))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "Person 68 renamed".equals(
+                target.queryForObject("select name from users where id = 68", String.class)));
+        assertThat(target.queryForMap("""
+                select bio, "twoFactorSecret" is not null as "twoFactor", "lastActiveAt" is not null as "active",
+                       "startTime" from users where id = 68"""))
+                .containsEntry("bio", "Bio of person 68").containsEntry("twoFactor", true)
+                .containsEntry("active", true).containsEntry("startTime", 180);
     }
 
     /** New impersonations are numbered after the imported ones. */

@@ -561,6 +561,7 @@ class CalcomImportTest {
             CommandGateway commands = context.getBean(CommandGateway.class);
             CalcomImportIdentityRows.passwordsStillWork(commands);
             CalcomImportIdentityRows.linkedAccountsStayTheirs(commands);
+            CalcomImportIdentityRows.importedDetailsStay(commands, context.getBean(JdbcTemplate.class));
             IdAllocator ids = context.getBean(IdAllocator.class);
             CalcomImportIdentityRows.impersonationIdsFollow(ids);
             CalcomImportBillingRows.stillWork(context, ADMIN_KEY, ids, commands);
