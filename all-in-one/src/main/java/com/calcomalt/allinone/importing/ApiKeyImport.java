@@ -6,6 +6,7 @@ import static com.calcomalt.allinone.importing.SectionRows.integer;
 
 import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
 import com.calcomalt.contracts.identity.ApiKeyCreated;
+import com.calcomalt.contracts.identity.ApiKeyDetailsImported;
 import com.calcomalt.contracts.identity.ApiKeyIds;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ class ApiKeyImport implements ImportSection {
         List<RuleBreak> breaks = new ArrayList<>();
         Map<String, String> firstByHash = new HashMap<>();
         each(source, """
-                select id, "userId", "teamId", note, "hashedKey", "expiresAt", "createdAt", "appId"
+                select id, "userId", "teamId", note, "hashedKey", "expiresAt", "createdAt", "appId", "lastUsedAt"
                 from "ApiKey" order by "createdAt", id""", row -> {
             String id = row.getString("id");
             int userId = row.getInt("userId");
@@ -56,7 +57,13 @@ class ApiKeyImport implements ImportSection {
             Instant created = instant(row.getTimestamp("createdAt"));
             events.add(new Pending("ApiKey", ApiKeyIds.aggregateId(id), new ApiKeyCreated(id, userId, teamId, hash,
                     row.getString("note"), instant(row.getTimestamp("expiresAt")), created), created));
+            Instant lastUsed = instant(row.getTimestamp("lastUsedAt"));
+            if (lastUsed != null) {
+                events.add(new Pending("ApiKey", ApiKeyIds.aggregateId(id), new ApiKeyDetailsImported(id, lastUsed),
+                        lastUsed));
+            }
         });
-        return new Result(Map.of("ApiKey", events.size()), events, breaks, List.of(), Map.of());
+        int rows = (int) events.stream().filter(e -> e.payload() instanceof ApiKeyCreated).count();
+        return new Result(Map.of("ApiKey", rows), events, breaks, List.of(), Map.of());
     }
 }

@@ -7,6 +7,7 @@ import static com.calcomalt.allinone.importing.SectionRows.integer;
 import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
 import com.calcomalt.contracts.features.FeatureChanged;
 import com.calcomalt.contracts.features.FeatureCreated;
+import com.calcomalt.contracts.features.FeatureDetailsImported;
 import com.calcomalt.contracts.features.FeatureIds;
 import com.calcomalt.contracts.features.FeatureType;
 import com.calcomalt.contracts.features.TeamFeatureSet;
@@ -35,7 +36,7 @@ class FeatureImport implements ImportSection {
         Set<String> slugs = new HashSet<>();
         int[] features = {0};
         each(source, """
-                select slug, enabled, description, type::text, stale, "updatedBy", "createdAt", "updatedAt"
+                select slug, enabled, description, type::text, stale, "updatedBy", "createdAt", "updatedAt", "lastUsedAt"
                 from "Feature" order by slug""", row -> {
             String slug = row.getString("slug");
             String type = row.getString("type");
@@ -56,6 +57,11 @@ class FeatureImport implements ImportSection {
                 Instant at = updated == null ? created : updated;
                 events.add(new Pending("Feature", id, new FeatureChanged(slug, row.getBoolean("enabled"),
                         row.getString("description"), featureType, row.getBoolean("stale"), by, at), at));
+            }
+            Instant lastUsed = instant(row.getTimestamp("lastUsedAt"));
+            if (updatedBy == null || lastUsed != null) {
+                Instant at = updated == null ? created : updated;
+                events.add(new Pending("Feature", id, new FeatureDetailsImported(slug, updatedBy, lastUsed), at));
             }
             slugs.add(slug);
             features[0]++;

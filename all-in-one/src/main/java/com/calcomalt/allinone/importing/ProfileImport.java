@@ -7,6 +7,7 @@ import static com.calcomalt.allinone.importing.SectionRows.maxId;
 import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
 import com.calcomalt.contracts.identity.MembershipIds;
 import com.calcomalt.contracts.identity.OrganizationProfileCreated;
+import com.calcomalt.contracts.identity.OrganizationProfileDetailsImported;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,7 +33,8 @@ class ProfileImport implements ImportSection {
         Map<String, Integer> firstByUsername = new HashMap<>();
         Set<Integer> membershipsWithProfile = new HashSet<>();
         each(source, """
-                select id, uid, "userId", "organizationId", username, "createdAt" from "Profile" order by id""", row -> {
+                select id, uid, "userId", "organizationId", username, "createdAt", "updatedAt" from "Profile"
+                order by id""", row -> {
             int id = row.getInt("id");
             int userId = row.getInt("userId");
             int organizationId = row.getInt("organizationId");
@@ -59,8 +61,14 @@ class ProfileImport implements ImportSection {
             Instant created = instant(row.getTimestamp("createdAt"));
             events.add(new Pending("Membership", MembershipIds.aggregateId(membership), new OrganizationProfileCreated(
                     id, row.getString("uid"), userId, organizationId, username, created), created));
+            Instant updated = instant(row.getTimestamp("updatedAt"));
+            if (!updated.equals(created)) {
+                events.add(new Pending("Membership", MembershipIds.aggregateId(membership),
+                        new OrganizationProfileDetailsImported(id, userId, organizationId, updated), updated));
+            }
         });
-        return new Result(Map.of("Profile", events.size()), events, breaks, List.of(),
+        int rows = (int) events.stream().filter(e -> e.payload() instanceof OrganizationProfileCreated).count();
+        return new Result(Map.of("Profile", rows), events, breaks, List.of(),
                 Map.of("Profile", maxId(source, "Profile")));
     }
 }

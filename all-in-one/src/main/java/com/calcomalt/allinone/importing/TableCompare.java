@@ -22,12 +22,19 @@ public final class TableCompare {
     static {
         REFERENCE_COLUMNS.put("users", List.of("id", "uuid", "email", "username", "name", "timeZone", "weekStart",
                 "locale", "timeFormat", "identityProvider", "identityProviderId", "creationSource", "created",
-                "defaultScheduleId"));
+                "defaultScheduleId", "bio", "startTime", "endTime", "bufferTime", "emailVerified", "hideBranding",
+                "theme", "completedOnboarding", "twoFactorEnabled", "twoFactorSecret", "brandColor", "invitedTo",
+                "metadata", "verified", "darkBrandColor", "trialEndsAt", "allowDynamicBooking", "role",
+                "disableImpersonation", "organizationId", "allowSEOIndexing", "backupCodes",
+                "receiveMonthlyDigestEmail", "avatarUrl", "locked", "appTheme", "movedToProfileId",
+                "isPlatformManaged", "smsLockState", "smsLockReviewedByAdmin", "referralLinkId", "lastActiveAt",
+                "whitelistWorkflows", "requiresBookerEmailVerification", "autoOptInFeatures"));
         REFERENCE_COLUMNS.put("Team", List.of("id", "name", "slug", "parentId", "isOrganization", "createdAt", "bio",
                 "hideBranding", "hideBookATeamMember", "brandColor", "darkBrandColor", "theme", "logoUrl",
                 "calVideoLogo", "appLogo", "appIconLogo", "bannerUrl", "timeFormat", "timeZone", "weekStart",
                 "isPrivate", "metadata", "bookingLimits", "includeManagedEventsInLimits", "rrResetInterval",
-                "rrTimestampBasis", "hideTeamProfileLink"));
+                "rrTimestampBasis", "hideTeamProfileLink", "pendingPayment", "isPlatform", "smsLockState",
+                "createdByOAuthClientId", "smsLockReviewedByAdmin", "autoOptInFeatures"));
         // updatedAt is left out: our memberships take it from their events, cal.com from its own writes.
         REFERENCE_COLUMNS.put("OrganizationSettings", List.of("id", "organizationId", "isOrganizationConfigured",
                 "isOrganizationVerified", "orgAutoAcceptEmail", "lockEventTypeCreationForUsers", "isAdminReviewed",
@@ -39,7 +46,7 @@ public final class TableCompare {
                 "disableAttendeeRequestEmail", "disableAttendeeRescheduleRequestEmail",
                 "disableAttendeeRescheduledEmail"));
         REFERENCE_COLUMNS.put("Membership", List.of("id", "teamId", "userId", "accepted", "role",
-                "disableImpersonation", "createdAt"));
+                "disableImpersonation", "createdAt", "updatedAt", "customRoleId"));
         REFERENCE_COLUMNS.put("Schedule", List.of("id", "userId", "name", "timeZone"));
         REFERENCE_COLUMNS.put("Availability", List.of("id", "scheduleId", "days", "date", "startTime", "endTime"));
         // updatedAt is left out as for memberships; profileId, instant-meeting, segment and translation settings
@@ -89,26 +96,25 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("BookingInternalNote", List.of("id", "text", "bookingId", "createdById", "createdAt"));
         REFERENCE_COLUMNS.put("Tracking", List.of("id", "bookingId", "utm_source", "utm_medium", "utm_campaign",
                 "utm_term", "utm_content"));
-        // updatedBy is left out: cal.com's seeded flags name no one, the events 0. lastUsedAt is never written.
         REFERENCE_COLUMNS.put("Feature", List.of("slug", "enabled", "description", "type", "stale", "createdAt",
-                "updatedAt"));
+                "updatedAt", "lastUsedAt", "updatedBy"));
         REFERENCE_COLUMNS.put("UserFeatures", List.of("userId", "featureId", "enabled", "assignedBy", "assignedAt",
                 "updatedAt"));
         REFERENCE_COLUMNS.put("TeamFeatures", List.of("teamId", "featureId", "enabled", "assignedBy", "assignedAt",
                 "updatedAt"));
-        // lastUsedAt is left out: our authentication does not record a key's use.
+        // appId is null on every key imported: an app's key is reported, not imported.
         REFERENCE_COLUMNS.put("ApiKey", List.of("id", "userId", "teamId", "note", "hashedKey", "expiresAt",
-                "createdAt"));
+                "createdAt", "lastUsedAt", "appId"));
         REFERENCE_COLUMNS.put("UserPassword", List.of("userId", "hash"));
-        // The provider's tokens are not kept (AccountImport).
         REFERENCE_COLUMNS.put("Account", List.of("id", "userId", "type", "provider", "providerAccountId",
-                "providerEmail", "scope"));
+                "providerEmail", "scope", "refresh_token", "access_token", "expires_at", "token_type", "id_token",
+                "session_state"));
         REFERENCE_COLUMNS.put("AIPhoneCallConfiguration", List.of("id", "eventTypeId", "generalPrompt",
                 "yourPhoneNumber", "numberToCall", "guestName", "enabled", "beginMessage", "llmId", "guestCompany",
                 "guestEmail", "schedulerName", "templateType"));
         REFERENCE_COLUMNS.put("Impersonations", List.of("id", "createdAt", "impersonatedUserId", "impersonatedById"));
-        // updatedAt is left out: a profile has no event that changes it, so ours keeps its creation time.
-        REFERENCE_COLUMNS.put("Profile", List.of("id", "uid", "userId", "organizationId", "username", "createdAt"));
+        REFERENCE_COLUMNS.put("Profile", List.of("id", "uid", "userId", "organizationId", "username", "createdAt",
+                "updatedAt"));
         REFERENCE_COLUMNS.put("OutOfOfficeReason", List.of("id", "emoji", "reason", "enabled", "userId"));
         REFERENCE_COLUMNS.put("OutOfOfficeEntry", List.of("id", "uuid", "start", "end", "userId", "toUserId",
                 "reasonId", "notes", "showNotePublicly", "createdAt", "updatedAt"));

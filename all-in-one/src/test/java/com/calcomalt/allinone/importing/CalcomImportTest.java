@@ -514,7 +514,7 @@ class CalcomImportTest {
         assertThat(imported).as(imported).startsWith("0\n")
                 .contains("imported: {users=299, Team=13, Membership=", "Schedule=399, Availability=623, EventType=")
                 .containsPattern("Membership +source \\d+ rows, target \\d+ rows, 0 differences \\(\\d+ of reported")
-                .contains(line("users", 302, 299, 0, 3), line("Team", 14, 13, 0, 1),
+                .contains(line("users", 302, 299, 0, 5), line("Team", 14, 13, 0, 1),
                         line("Schedule", 402, 399, 0, 3),
                         line("Availability", 627, 623, 0, 4))
                 .contains(CalcomImportAutomationRows.IMPORTED).contains(CalcomImportAutomationRows.COMPARED);
@@ -563,6 +563,7 @@ class CalcomImportTest {
             CommandGateway commands = context.getBean(CommandGateway.class);
             CalcomImportIdentityRows.passwordsStillWork(commands);
             CalcomImportIdentityRows.linkedAccountsStayTheirs(commands);
+            CalcomImportIdentityRows.importedDetailsStay(commands, context.getBean(JdbcTemplate.class));
             IdAllocator ids = context.getBean(IdAllocator.class);
             CalcomImportIdentityRows.impersonationIdsFollow(ids);
             CalcomImportBillingRows.stillWork(context, ADMIN_KEY, ids, commands);

@@ -4,8 +4,10 @@ import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
 import com.calcomalt.contracts.identity.LockUser;
 import com.calcomalt.contracts.identity.RegisterUser;
+import com.calcomalt.contracts.identity.SMSLockState;
 import com.calcomalt.contracts.identity.UnlockUser;
 import com.calcomalt.contracts.identity.UpdateUserProfile;
+import com.calcomalt.contracts.identity.UserDetailsImported;
 import com.calcomalt.contracts.identity.UserEmailChanged;
 import com.calcomalt.contracts.identity.UserLocked;
 import com.calcomalt.contracts.identity.UserProfileUpdated;
@@ -99,6 +101,18 @@ class UserTest {
         fixture.given(registered())
                 .when(update(null, null, "Ann L.", null), AS_ADMIN)
                 .expectEvents(profile("ann", "Ann L.", null, "Europe/Berlin", null, false));
+    }
+
+    /** The import gives a user's profile as the event a change would, and the columns no command sets beside it. */
+    @Test
+    void a_profile_change_after_the_import_keeps_the_imported_profile_and_says_nothing_of_the_imported_details() {
+        fixture.given(registered(), profile("ann", "Ann Lee", "Imported bio", "Europe/Berlin", Map.of("plan", "pro"),
+                        true),
+                        new UserDetailsImported(7, 60, 1380, 15, NOW, true, true, "iv:totp", null, true, null, null,
+                                null, false, null, true, null, false, SMSLockState.UNLOCKED, false, null, NOW, false,
+                                false, false))
+                .when(update(null, null, "Ann L.", null), AS_ANN)
+                .expectEvents(profile("ann", "Ann L.", "Imported bio", "Europe/Berlin", Map.of("plan", "pro"), true));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.calcomalt.query.features;
 
 import com.calcomalt.contracts.features.FeatureChanged;
 import com.calcomalt.contracts.features.FeatureCreated;
+import com.calcomalt.contracts.features.FeatureDetailsImported;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -10,8 +11,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps cal.com's {@code Feature} table. {@code lastUsedAt} stays empty: cal.com's own code never
- * writes it either. Its reset deletes {@code UserFeatures} and {@code TeamFeatures} by cascade, whose
+ * Keeps cal.com's {@code Feature} table. {@code lastUsedAt} stays empty but for imported flags: cal.com's
+ * own code never writes it either. Its reset deletes {@code UserFeatures} and {@code TeamFeatures} by cascade, whose
  * projectors share this one's processor and so are rebuilt in the same replay.
  */
 @Component
@@ -48,6 +49,13 @@ class FeatureProjector {
         row.stale = event.stale();
         row.updatedAt = event.at();
         row.updatedBy = event.updatedBy();
+    }
+
+    @EventHandler
+    void on(FeatureDetailsImported event) {
+        FeatureRow row = Rows.existing(entityManager, FeatureRow.class, event.slug());
+        row.updatedBy = event.updatedBy();
+        row.lastUsedAt = event.lastUsedAt();
     }
 
     @ResetHandler

@@ -1,7 +1,9 @@
 package com.calcomalt.query.identity;
 
 import com.calcomalt.contracts.identity.AccountLinked;
+import com.calcomalt.contracts.identity.AccountTokensImported;
 import com.calcomalt.contracts.identity.AccountUnlinked;
+import com.calcomalt.platform.secrets.SecretBox;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -10,17 +12,19 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps cal.com's {@code Account} table. The provider's own tokens (access_token, refresh_token,
- * id_token) are not taken in: they would be credentials at rest in the event store.
+ * Keeps cal.com's {@code Account} table. Accounts linked here keep none of the provider's tokens; imported
+ * ones keep cal.com's, which their events hold sealed.
  */
 @Component
 @ProcessingGroup("calcom.Account")
 class AccountProjector {
 
     private final EntityManager entityManager;
+    private final SecretBox secrets;
 
-    AccountProjector(EntityManager entityManager) {
+    AccountProjector(EntityManager entityManager, SecretBox secrets) {
         this.entityManager = entityManager;
+        this.secrets = secrets;
     }
 
     @EventHandler
@@ -34,6 +38,17 @@ class AccountProjector {
             row.providerEmail = event.providerEmail();
             row.scope = event.scope();
         });
+    }
+
+    @EventHandler
+    void on(AccountTokensImported event) {
+        AccountRow row = Rows.existing(entityManager, AccountRow.class, event.accountId());
+        row.refresh_token = secrets.open(event.sealedRefreshToken());
+        row.access_token = secrets.open(event.sealedAccessToken());
+        row.expires_at = event.expiresAt();
+        row.token_type = event.tokenType();
+        row.id_token = secrets.open(event.sealedIdToken());
+        row.session_state = event.sessionState();
     }
 
     @EventHandler

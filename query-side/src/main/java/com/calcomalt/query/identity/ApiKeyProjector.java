@@ -1,6 +1,7 @@
 package com.calcomalt.query.identity;
 
 import com.calcomalt.contracts.identity.ApiKeyCreated;
+import com.calcomalt.contracts.identity.ApiKeyDetailsImported;
 import com.calcomalt.contracts.identity.ApiKeyExpiryChanged;
 import com.calcomalt.contracts.identity.ApiKeyRevoked;
 import com.calcomalt.query.projections.Rows;
@@ -37,6 +38,11 @@ class ApiKeyProjector {
     @EventHandler
     void on(ApiKeyExpiryChanged event) {
         Rows.existing(entityManager, ApiKeyRow.class, event.keyId()).expiresAt = event.expiresAt();
+    }
+
+    @EventHandler
+    void on(ApiKeyDetailsImported event) {
+        Rows.existing(entityManager, ApiKeyRow.class, event.apiKeyId()).lastUsedAt = event.lastUsedAt();
     }
 
     @EventHandler

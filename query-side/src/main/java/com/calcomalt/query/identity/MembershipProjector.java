@@ -6,6 +6,7 @@ import com.calcomalt.contracts.identity.MemberRoleChanged;
 import com.calcomalt.contracts.identity.MembershipAccepted;
 import com.calcomalt.contracts.identity.MembershipCreated;
 import com.calcomalt.contracts.identity.MembershipDeclined;
+import com.calcomalt.contracts.identity.MembershipDetailsImported;
 import com.calcomalt.contracts.identity.MembershipImpersonationChanged;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
@@ -57,6 +58,13 @@ class MembershipProjector {
         MembershipRow row = Rows.existing(entityManager, MembershipRow.class, event.membershipId());
         row.disableImpersonation = event.disableImpersonation();
         row.updatedAt = event.changedAt();
+    }
+
+    @EventHandler
+    void on(MembershipDetailsImported event) {
+        MembershipRow row = Rows.existing(entityManager, MembershipRow.class, event.membershipId());
+        row.customRoleId = event.customRoleId();
+        row.updatedAt = event.updatedAt();
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package com.calcomalt.query.identity;
 
 import com.calcomalt.contracts.identity.OrganizationProfileCreated;
+import com.calcomalt.contracts.identity.OrganizationProfileDetailsImported;
 import com.calcomalt.contracts.identity.OrganizationProfileRemoved;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,11 @@ class ProfileProjector {
             row.createdAt = event.createdAt();
             row.updatedAt = event.createdAt();
         });
+    }
+
+    @EventHandler
+    void on(OrganizationProfileDetailsImported event) {
+        Rows.existing(entityManager, ProfileRow.class, event.profileId()).updatedAt = event.updatedAt();
     }
 
     @EventHandler

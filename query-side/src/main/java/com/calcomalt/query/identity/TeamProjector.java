@@ -2,6 +2,7 @@ package com.calcomalt.query.identity;
 
 import com.calcomalt.contracts.identity.TeamCreated;
 import com.calcomalt.contracts.identity.TeamDeleted;
+import com.calcomalt.contracts.identity.TeamDetailsImported;
 import com.calcomalt.contracts.identity.TeamRenamed;
 import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.contracts.identity.TeamSettingsUpdated;
@@ -50,6 +51,17 @@ class TeamProjector {
     @EventHandler
     void on(TeamSettingsUpdated event) {
         settings(Rows.existing(entityManager, TeamRow.class, event.teamId()), event.settings());
+    }
+
+    @EventHandler
+    void on(TeamDetailsImported event) {
+        TeamRow row = Rows.existing(entityManager, TeamRow.class, event.teamId());
+        row.pendingPayment = event.pendingPayment();
+        row.isPlatform = event.isPlatform();
+        row.smsLockState = event.smsLockState();
+        row.createdByOAuthClientId = event.createdByOAuthClientId();
+        row.smsLockReviewedByAdmin = event.smsLockReviewedByAdmin();
+        row.autoOptInFeatures = event.autoOptInFeatures();
     }
 
     @EventHandler

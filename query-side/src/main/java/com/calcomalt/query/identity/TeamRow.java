@@ -2,6 +2,7 @@ package com.calcomalt.query.identity;
 
 import com.calcomalt.contracts.identity.RRResetInterval;
 import com.calcomalt.contracts.identity.RRTimestampBasis;
+import com.calcomalt.contracts.identity.SMSLockState;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -2,6 +2,7 @@ package com.calcomalt.query.identity;
 
 import com.calcomalt.contracts.identity.OrganizationProfileCreated;
 import com.calcomalt.contracts.identity.OrganizationProfileRemoved;
+import com.calcomalt.contracts.identity.UserDetailsImported;
 import com.calcomalt.contracts.identity.UserEmailChanged;
 import com.calcomalt.contracts.identity.UserImpersonationSettingChanged;
 import com.calcomalt.contracts.identity.UserRoleChanged;
@@ -71,6 +72,35 @@ class UserProjector {
         row.hideBranding = event.hideBranding();
         row.allowDynamicBooking = event.allowDynamicBooking();
         row.metadata = event.metadata();
+    }
+
+    @EventHandler
+    void on(UserDetailsImported event) {
+        UserRow row = existing(event.userId());
+        row.startTime = event.startTime();
+        row.endTime = event.endTime();
+        row.bufferTime = event.bufferTime();
+        row.emailVerified = event.emailVerified();
+        row.completedOnboarding = event.completedOnboarding();
+        row.twoFactorEnabled = event.twoFactorEnabled();
+        row.twoFactorSecret = event.twoFactorSecret();
+        row.invitedTo = event.invitedTo();
+        row.verified = event.verified();
+        row.trialEndsAt = event.trialEndsAt();
+        row.allowDynamicBooking = event.allowDynamicBooking();
+        row.organizationId = event.organizationId();
+        row.allowSEOIndexing = event.allowSEOIndexing();
+        row.backupCodes = event.backupCodes();
+        row.receiveMonthlyDigestEmail = event.receiveMonthlyDigestEmail();
+        row.movedToProfileId = event.movedToProfileId();
+        row.isPlatformManaged = event.isPlatformManaged();
+        row.smsLockState = event.smsLockState();
+        row.smsLockReviewedByAdmin = event.smsLockReviewedByAdmin();
+        row.referralLinkId = event.referralLinkId();
+        row.lastActiveAt = event.lastActiveAt();
+        row.whitelistWorkflows = event.whitelistWorkflows();
+        row.requiresBookerEmailVerification = event.requiresBookerEmailVerification();
+        row.autoOptInFeatures = event.autoOptInFeatures();
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package com.calcomalt.query.identity;
 
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
+import com.calcomalt.contracts.identity.SMSLockState;
 import com.calcomalt.contracts.identity.UserPermissionRole;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.contracts.features.FeatureChanged;
 import com.calcomalt.contracts.features.FeatureCreated;
+import com.calcomalt.contracts.features.FeatureDetailsImported;
 import com.calcomalt.contracts.features.FeatureIds;
 import com.calcomalt.contracts.features.FeatureType;
 import com.calcomalt.contracts.features.TeamFeatureRemoved;
@@ -72,6 +73,18 @@ class FeatureProjectorsTest extends QuerySideTest {
 
     private List<String> rows(String table) {
         return jdbc.queryForList("select t::text from \"" + table + "\" t order by 1", String.class);
+    }
+
+    @Test
+    void an_imported_flag_keeps_cal_coms_last_use_and_an_author_of_no_one() {
+        String slug = feature("imported");
+        publish("Feature", FeatureIds.feature(slug), new FeatureDetailsImported(slug, null, T2));
+        awaitProjectionsCaughtUp();
+
+        Map<String, Object> row = jdbc.queryForMap("select * from \"Feature\" where slug = ?", slug);
+        assertThat(row.get("updatedBy")).isNull();
+        assertThat(row.get("lastUsedAt")).isEqualTo(java.sql.Timestamp.valueOf(
+                java.time.LocalDateTime.ofInstant(T2, java.time.ZoneOffset.UTC)));
     }
 
     @Test

@@ -3,8 +3,10 @@ package com.calcomalt.query.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.calcomalt.contracts.identity.AccountLinked;
+import com.calcomalt.contracts.identity.AccountTokensImported;
 import com.calcomalt.contracts.identity.AccountUnlinked;
 import com.calcomalt.contracts.identity.ApiKeyCreated;
+import com.calcomalt.contracts.identity.ApiKeyDetailsImported;
 import com.calcomalt.contracts.identity.ApiKeyExpiryChanged;
 import com.calcomalt.contracts.identity.ApiKeyRevoked;
 import com.calcomalt.contracts.identity.CreationSource;
@@ -13,12 +15,14 @@ import com.calcomalt.contracts.identity.MemberLeft;
 import com.calcomalt.contracts.identity.MemberRoleChanged;
 import com.calcomalt.contracts.identity.MembershipAccepted;
 import com.calcomalt.contracts.identity.MembershipCreated;
+import com.calcomalt.contracts.identity.MembershipDetailsImported;
 import com.calcomalt.contracts.identity.MembershipImpersonationChanged;
 import com.calcomalt.contracts.identity.MembershipRole;
 import com.calcomalt.contracts.identity.OAuthTokensExpired;
 import com.calcomalt.contracts.identity.OAuthTokensIssued;
 import com.calcomalt.contracts.identity.OAuthTokensRevoked;
 import com.calcomalt.contracts.identity.OrganizationProfileCreated;
+import com.calcomalt.contracts.identity.OrganizationProfileDetailsImported;
 import com.calcomalt.contracts.identity.OrganizationProfileRemoved;
 import com.calcomalt.contracts.identity.OrganizationSettings;
 import com.calcomalt.contracts.identity.OrganizationSettingsUpdated;
@@ -26,20 +30,24 @@ import com.calcomalt.contracts.identity.PasswordResetCompleted;
 import com.calcomalt.contracts.identity.PasswordResetRequested;
 import com.calcomalt.contracts.identity.RRResetInterval;
 import com.calcomalt.contracts.identity.RRTimestampBasis;
+import com.calcomalt.contracts.identity.SMSLockState;
 import com.calcomalt.contracts.identity.SessionEnded;
 import com.calcomalt.contracts.identity.SessionStarted;
 import com.calcomalt.contracts.identity.TeamCreated;
 import com.calcomalt.contracts.identity.TeamDeleted;
+import com.calcomalt.contracts.identity.TeamDetailsImported;
 import com.calcomalt.contracts.identity.TeamRenamed;
 import com.calcomalt.contracts.identity.TeamSettings;
 import com.calcomalt.contracts.identity.TeamSettingsUpdated;
 import com.calcomalt.contracts.identity.TeamSlugChanged;
+import com.calcomalt.contracts.identity.UserDetailsImported;
 import com.calcomalt.contracts.identity.UserImpersonated;
 import com.calcomalt.contracts.identity.UserImpersonationSettingChanged;
 import com.calcomalt.contracts.identity.UserPasswordChanged;
 import com.calcomalt.contracts.identity.UserPermissionRole;
 import com.calcomalt.contracts.identity.UserRegistered;
 import com.calcomalt.contracts.identity.UserRoleChanged;
+import com.calcomalt.platform.secrets.SecretBox;
 import com.calcomalt.query.support.QuerySideTest;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,9 +56,13 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Identity events through the event store and the real processor into cal.com's tables. */
 class IdentityProjectorsTest extends QuerySideTest {
+
+    @Autowired
+    SecretBox secrets;
 
     private static final Instant T0 = Instant.parse("2026-03-29T00:59:59.250Z");
     private static final Instant T1 = Instant.parse("2026-03-29T01:00:00.500Z");
@@ -134,6 +146,65 @@ class IdentityProjectorsTest extends QuerySideTest {
         assertThat(count("Membership", membershipId)).isZero();
         assertThat(count("Profile", profileId)).isZero();
         assertThat(row("users", owner)).containsEntry("organizationId", null);
+    }
+
+    /** What only the import knows of a row fills its columns; cal.com's sealed-here tokens are opened into theirs. */
+    @Test
+    void imported_details_fill_the_columns_no_command_sets() {
+        int userId = user("imp");
+        int orgId = uniqueId();
+        int membershipId = uniqueId();
+        int profileId = uniqueId();
+        String keyId = "key-" + uniqueId();
+        String accountId = UUID.randomUUID().toString();
+        Instant t2 = T1.plusSeconds(86400);
+        publish("Team", "team:" + orgId,
+                new TeamCreated(orgId, "Imp", "imp-" + orgId, null, true, SETTINGS, userId, T0),
+                new TeamDetailsImported(orgId, true, true, SMSLockState.REVIEW_NEEDED, "oauth-client-1", true, true));
+        publish("Membership", "membership:" + membershipId,
+                new MembershipCreated(membershipId, orgId, userId, MembershipRole.MEMBER, true, T0),
+                new OrganizationProfileCreated(profileId, "uid-" + profileId, userId, orgId, "imp" + userId, T0),
+                new OrganizationProfileDetailsImported(profileId, userId, orgId, t2),
+                new MembershipDetailsImported(membershipId, orgId, userId, "role-7", t2));
+        publish("ApiKey", "api-key:" + keyId,
+                new ApiKeyCreated(keyId, userId, null, "e".repeat(64), "zap", null, T0),
+                new ApiKeyDetailsImported(keyId, t2));
+        publish("User", "user:" + userId,
+                new AccountLinked(accountId, userId, "oauth", "google", "g-" + userId, null, "email", T0),
+                new AccountTokensImported(accountId, userId, secrets.seal("refresh-1"), secrets.seal("access-1"),
+                        1_900_000_000, "Bearer", null, "state-1"),
+                new UserDetailsImported(userId, 60, 1380, 15, T1, true, true, "iv:totp", 21, null, t2, null, orgId,
+                        false, "iv:codes", false, profileId, true, SMSLockState.LOCKED, true, "ref-1", t2, true, null,
+                        true));
+        awaitProjectionsCaughtUp();
+
+        assertThat(row("Team", orgId)).containsEntry("pendingPayment", true).containsEntry("isPlatform", true)
+                .containsEntry("createdByOAuthClientId", "oauth-client-1").containsEntry("smsLockReviewedByAdmin", true)
+                .containsEntry("autoOptInFeatures", true);
+        assertThat(jdbc.queryForObject("select \"smsLockState\"::text from \"Team\" where id = ?", String.class,
+                orgId)).isEqualTo("REVIEW_NEEDED");
+        assertThat(row("Membership", membershipId)).containsEntry("customRoleId", "role-7")
+                .containsEntry("updatedAt", at(t2)).containsEntry("createdAt", at(T0));
+        assertThat(row("Profile", profileId)).containsEntry("createdAt", at(T0)).containsEntry("updatedAt", at(t2));
+        assertThat(row("ApiKey", keyId)).containsEntry("lastUsedAt", at(t2));
+        assertThat(row("Account", accountId)).containsEntry("refresh_token", "refresh-1")
+                .containsEntry("access_token", "access-1").containsEntry("expires_at", 1_900_000_000)
+                .containsEntry("token_type", "Bearer").containsEntry("id_token", null)
+                .containsEntry("session_state", "state-1");
+        assertThat(row("users", userId)).containsEntry("startTime", 60).containsEntry("endTime", 1380)
+                .containsEntry("bufferTime", 15).containsEntry("emailVerified", at(T1))
+                .containsEntry("completedOnboarding", true).containsEntry("twoFactorEnabled", true)
+                .containsEntry("twoFactorSecret", "iv:totp").containsEntry("invitedTo", 21)
+                .containsEntry("verified", null).containsEntry("trialEndsAt", at(t2))
+                .containsEntry("allowDynamicBooking", null).containsEntry("organizationId", orgId)
+                .containsEntry("allowSEOIndexing", false).containsEntry("backupCodes", "iv:codes")
+                .containsEntry("receiveMonthlyDigestEmail", false).containsEntry("movedToProfileId", profileId)
+                .containsEntry("isPlatformManaged", true).containsEntry("smsLockReviewedByAdmin", true)
+                .containsEntry("referralLinkId", "ref-1").containsEntry("lastActiveAt", at(t2))
+                .containsEntry("whitelistWorkflows", true).containsEntry("requiresBookerEmailVerification", null)
+                .containsEntry("autoOptInFeatures", true);
+        assertThat(jdbc.queryForObject("select \"smsLockState\"::text from users where id = ?", String.class,
+                userId)).isEqualTo("LOCKED");
     }
 
     @Test
