@@ -43,6 +43,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,7 @@ class ReminderPlanner {
     static final List<Integer> PENDING_REMINDER_MINUTES = List.of(3 * 60, 24 * 60, 48 * 60);
 
     private static final Logger log = LoggerFactory.getLogger(ReminderPlanner.class);
+    private static final String IMPORTED = "imported";
     private static final TypeReference<List<WorkflowRegistry.Step>> STEPS = new TypeReference<>() {
     };
 
@@ -293,21 +295,33 @@ class ReminderPlanner {
      * when a workflow is activated. What was planned before stays as planned.
      */
     @EventHandler
-    void on(WorkflowActivationSet event, @Timestamp Instant at) {
-        planUpcoming(event.workflowId(), at);
+    void on(WorkflowActivationSet event, @Timestamp Instant at, @MetaDataValue(IMPORTED) String imported) {
+        if (!calcom(imported)) {
+            planUpcoming(event.workflowId(), at);
+        }
     }
 
     /** Of a workflow's own settings only "active on all" can make it apply to more bookings. */
     @EventHandler
-    void on(WorkflowUpdated event, @Timestamp Instant at) {
-        if (Boolean.TRUE.equals(event.settings().isActiveOnAll())) {
+    void on(WorkflowUpdated event, @Timestamp Instant at, @MetaDataValue(IMPORTED) String imported) {
+        if (Boolean.TRUE.equals(event.settings().isActiveOnAll()) && !calcom(imported)) {
             planUpcoming(event.workflowId(), at);
         }
     }
 
     @EventHandler
-    void on(WorkflowStepAdded event, @Timestamp Instant at) {
-        planUpcoming(event.workflowId(), at);
+    void on(WorkflowStepAdded event, @Timestamp Instant at, @MetaDataValue(IMPORTED) String imported) {
+        if (!calcom(imported)) {
+            planUpcoming(event.workflowId(), at);
+        }
+    }
+
+    /**
+     * A workflow imported from cal.com came with the reminders cal.com planned for it (imported too): its
+     * imported activation plans nothing for the imported bookings, which the planner knows from the import.
+     */
+    private static boolean calcom(String imported) {
+        return "calcom".equals(imported);
     }
 
     private void planUpcoming(int workflowId, Instant at) {
