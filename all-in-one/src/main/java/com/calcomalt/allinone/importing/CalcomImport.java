@@ -70,7 +70,6 @@ public class CalcomImport {
         Map<String, String> reasons = new LinkedHashMap<>();
         reasons.put("InternalNotePreset", "no context of ours models it");
         reasons.put("BookingDenormalized", "filled by our projectors from the imported bookings");
-        reasons.put("ReminderMail", "not imported yet");
         reasons.put("ResetPasswordRequest", "left out: a reset link lives for hours only; whoever had one open"
                 + " asks again");
         reasons.put("Session", "left out: cal.com signs users in with JSON web tokens (NextAuth's jwt strategy),"

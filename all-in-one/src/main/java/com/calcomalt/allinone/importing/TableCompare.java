@@ -140,6 +140,8 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("WorkflowReminder", List.of("id", "bookingUid", "method", "scheduledDate",
                 "referenceId", "scheduled", "workflowStepId", "cancelled", "seatReferenceId", "isMandatoryReminder",
                 "retryCount"));
+        REFERENCE_COLUMNS.put("ReminderMail", List.of("id", "referenceId", "reminderType", "elapsedMinutes",
+                "createdAt"));
         // serviceAccountKey is left out: cal.com encrypts its private part with its key, we seal it whole with ours.
         REFERENCE_COLUMNS.put("DelegationCredential", List.of("id", "workspacePlatformId", "enabled", "organizationId",
                 "domain", "createdAt", "updatedAt", "lastDisabledAt", "lastEnabledAt"));
@@ -188,7 +190,7 @@ public final class TableCompare {
      * so neither side is held in memory. The others are small and compared through maps.
      */
     private static final Set<String> MERGED = Set.of("Booking", "Attendee", "BookingSeat", "BookingReference",
-            "Tracking", "BookingInternalNote", "Payment");
+            "Tracking", "BookingInternalNote", "Payment", "ReminderMail");
 
     public static List<TableResult> compare(Connection source, Connection target) throws SQLException {
         boolean sourceAutoCommit = source.getAutoCommit();

@@ -76,6 +76,7 @@ class CalcomImportTest {
         CalcomImportPhoneCallRows.fill(planting);
         CalcomImportDelegationRows.fill(planting);
         CalcomImportBillingRows.fill(planting);
+        CalcomImportReminderMailRows.fill(planting);
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -499,6 +500,7 @@ class CalcomImportTest {
                 "Payment\t9704\t'xyz' is not an ISO 4217", "Payment\t9705\tbooking 88888 does not exist");
         assertThat(report).as("the planted reminders, and those left out").contains(
                 CalcomImportPaymentRows.REMINDERS_REPORTED);
+        assertThat(report).as("the planted host reminders").contains(CalcomImportReminderMailRows.REPORTED);
 
         String dryRun = run(importArgs("--dry-run", "--skip-rule-breaking"));
         assertThat(dryRun).startsWith("0\n").contains("would import: {users=299, Team=13, Membership=")
@@ -522,6 +524,7 @@ class CalcomImportTest {
                 .contains(line("Payment", 429, 424, 0, 5));
         assertThat(imported).as("reminders planned, sent, failed, cancelled; not those past and never sent")
                 .contains(line("WorkflowReminder", 14, 7, 0, 7));
+        assertThat(imported).as("the hosts' reminders sent").contains(CalcomImportReminderMailRows.COMPARED);
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
         assertThat(imported).contains(CalcomImportIdentityRows.IMPORTED).contains(CalcomImportIdentityRows.COMPARED)
@@ -532,6 +535,8 @@ class CalcomImportTest {
         assertThat(source.queryForObject("select count(*) from \"Booking\" where paid", Integer.class)).isEqualTo(302);
         CalcomImportPaymentRows.checkImported(new JdbcTemplate(new SingleConnectionDataSource(targetUrl, "postgres", "",
                 true)), importStarted, importEnded);
+        CalcomImportReminderMailRows.checkImported(new JdbcTemplate(new SingleConnectionDataSource(targetUrl,
+                "postgres", "", true)));
         for (String table : List.of("EventType", "Host", "Booking", "Attendee", "BookingSeat", "BookingReference",
                 "Tracking", "BookingInternalNote")) {
             int rows = source.queryForObject("select count(*) from \"" + table + "\"", Integer.class);
@@ -621,6 +626,7 @@ class CalcomImportTest {
                     .isZero();
             CalcomImportPaymentRows.stillPayOverHttp(context.getEnvironment().getProperty("local.server.port"),
                     ADMIN_KEY, target);
+            CalcomImportReminderMailRows.laterChangesArePlanned(target, ids);
         }
     }
 

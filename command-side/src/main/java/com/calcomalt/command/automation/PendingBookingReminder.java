@@ -23,7 +23,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * The reminder to a host that a booking still awaits their confirmation, elapsedMinutes after it
  * was made (cal.com's ReminderMail, type PENDING_BOOKING_CONFIRMATION). Planned, then cancelled or
- * sent, once: sending records the ReminderMail row before the email goes out.
+ * sent, once: sending records the ReminderMail row before the email goes out. One imported from cal.com is
+ * only its ReminderMail row, sent: planning it again is refused, so the planner does not send it twice.
  */
 @Aggregate
 public class PendingBookingReminder {
@@ -90,8 +91,12 @@ public class PendingBookingReminder {
         status = Status.CANCELLED;
     }
 
+    /** Also the first event of a reminder imported from cal.com, which tells only that it was sent. */
     @EventSourcingHandler
     void on(PendingBookingReminderSent event) {
+        aggregateId = PendingBookingReminderIds.aggregateId(event.bookingUid(), event.elapsedMinutes());
+        bookingId = event.bookingId();
+        elapsedMinutes = event.elapsedMinutes();
         status = Status.SENT;
     }
 }

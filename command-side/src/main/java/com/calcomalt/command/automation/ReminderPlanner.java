@@ -43,6 +43,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,7 @@ class ReminderPlanner {
     static final List<Integer> PENDING_REMINDER_MINUTES = List.of(3 * 60, 24 * 60, 48 * 60);
 
     private static final Logger log = LoggerFactory.getLogger(ReminderPlanner.class);
+    private static final String IMPORTED = "imported";
     private static final TypeReference<List<WorkflowRegistry.Step>> STEPS = new TypeReference<>() {
     };
 
@@ -100,14 +102,8 @@ class ReminderPlanner {
 
     @EventHandler
     void on(BookingRequested event) {
-        ReminderBooking booking = snapshot(event);
+        ReminderBooking booking = remember(jdbc, json, event);
         String seat = event.seat() == null ? null : event.seat().referenceUid();
-        jdbc.update("""
-                insert into automation.reminder_bookings (booking_uid, booking_id, event_type_id, status, seat_uid,
-                    created_at, booking)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (booking_uid) do nothing""",
-                event.uid(), event.bookingId(), event.eventTypeId(), event.status().name(), seat,
-                utc(event.createdAt()), write(booking));
         Instant at = event.createdAt();
         if (event.status() == BookingStatus.pending && event.fromReschedule() == null
                 && bookings.madeToBePaid(event.uid())) {
@@ -166,7 +162,7 @@ class ReminderPlanner {
         }
     }
 
-    /** Also for a booking the planner never saw (imported): its imported reminders stop. */
+    /** Also for a booking the planner never saw: its reminders stop. */
     @EventHandler
     void on(BookingDeclined event) {
         cancelPlanned(event.uid(), null, null, "declined", event.updatedAt());
@@ -179,7 +175,7 @@ class ReminderPlanner {
         plan(booking, null, event.updatedAt(), WorkflowTriggerEvents.BOOKING_REJECTED);
     }
 
-    /** Also for a booking the planner never saw (imported): its imported reminders stop. */
+    /** Also for a booking the planner never saw: its reminders stop. */
     @EventHandler
     void on(BookingCancelled event) {
         cancelPlanned(event.uid(), null, null, "cancelled", event.updatedAt());
@@ -299,21 +295,33 @@ class ReminderPlanner {
      * when a workflow is activated. What was planned before stays as planned.
      */
     @EventHandler
-    void on(WorkflowActivationSet event, @Timestamp Instant at) {
-        planUpcoming(event.workflowId(), at);
+    void on(WorkflowActivationSet event, @Timestamp Instant at, @MetaDataValue(IMPORTED) String imported) {
+        if (!calcom(imported)) {
+            planUpcoming(event.workflowId(), at);
+        }
     }
 
     /** Of a workflow's own settings only "active on all" can make it apply to more bookings. */
     @EventHandler
-    void on(WorkflowUpdated event, @Timestamp Instant at) {
-        if (Boolean.TRUE.equals(event.settings().isActiveOnAll())) {
+    void on(WorkflowUpdated event, @Timestamp Instant at, @MetaDataValue(IMPORTED) String imported) {
+        if (Boolean.TRUE.equals(event.settings().isActiveOnAll()) && !calcom(imported)) {
             planUpcoming(event.workflowId(), at);
         }
     }
 
     @EventHandler
-    void on(WorkflowStepAdded event, @Timestamp Instant at) {
-        planUpcoming(event.workflowId(), at);
+    void on(WorkflowStepAdded event, @Timestamp Instant at, @MetaDataValue(IMPORTED) String imported) {
+        if (!calcom(imported)) {
+            planUpcoming(event.workflowId(), at);
+        }
+    }
+
+    /**
+     * A workflow imported from cal.com came with the reminders cal.com planned for it (imported too): its
+     * imported activation plans nothing for the imported bookings, which the planner knows from the import.
+     */
+    private static boolean calcom(String imported) {
+        return "calcom".equals(imported);
     }
 
     private void planUpcoming(int workflowId, Instant at) {
@@ -403,7 +411,27 @@ class ReminderPlanner {
 
     // ------------------------------------------------------------------ the booking, as reminders tell it
 
-    private ReminderBooking snapshot(BookingRequested event) {
+    /**
+     * Keeps the booking as its reminders tell it, which its later changes read; also for an imported booking
+     * (ImportedReminderBookings), whose reminders cal.com planned but whose later changes are planned here.
+     */
+    static ReminderBooking remember(JdbcTemplate jdbc, ObjectMapper json, BookingRequested event) {
+        ReminderBooking booking = snapshot(jdbc, event);
+        String seat = event.seat() == null ? null : event.seat().referenceUid();
+        try {
+            jdbc.update("""
+                    insert into automation.reminder_bookings (booking_uid, booking_id, event_type_id, status, seat_uid,
+                        created_at, booking)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (booking_uid) do nothing""",
+                    event.uid(), event.bookingId(), event.eventTypeId(), event.status().name(), seat,
+                    utc(event.createdAt()), json.writeValueAsString(booking));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A booking cannot be written", e);
+        }
+        return booking;
+    }
+
+    private static ReminderBooking snapshot(JdbcTemplate jdbc, BookingRequested event) {
         String timeZone = event.userId() == null ? null : jdbc.query(
                 "select time_zone from command_side.user_registry where user_id = ?",
                 rs -> rs.next() ? rs.getString(1) : null, event.userId());
@@ -417,7 +445,10 @@ class ReminderPlanner {
                 event.smsReminderNumber(), null);
     }
 
-    /** Empty for a booking made before the planner first ran: it has no reminders to change. */
+    /**
+     * Empty for a booking made before the planner first ran: it has no reminders to change. An imported one is
+     * known (ImportedReminderBookings), so its later changes are planned as a native booking's.
+     */
     private Optional<ReminderBooking> booking(String uid) {
         String stored = jdbc.query("select booking::text from automation.reminder_bookings where booking_uid = ?",
                 rs -> rs.next() ? rs.getString(1) : null, uid);
@@ -433,17 +464,13 @@ class ReminderPlanner {
 
     /** Keeps the status the change leaves the booking in, which later changes of it read. */
     private void status(BookingChange change) {
+        status(jdbc, change);
+    }
+
+    static void status(JdbcTemplate jdbc, BookingChange change) {
         BookingStatus status = BookingState.statusSetBy(change).orElseThrow();
         jdbc.update("update automation.reminder_bookings set status = ? where booking_uid = ?", status.name(),
                 change.uid());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A booking cannot be written", e);
-        }
     }
 
     private <T> T read(String text, TypeReference<T> type) {

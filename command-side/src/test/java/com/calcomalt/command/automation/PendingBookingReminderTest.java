@@ -99,4 +99,28 @@ class PendingBookingReminderTest {
                 .expectException(DomainConflict.class)
                 .expectNoEvents();
     }
+
+    /** cal.com's ReminderMail row is all the import knows of a reminder: the reminder sent, nothing before it. */
+    private static final PendingBookingReminderSent IMPORTED = new PendingBookingReminderSent(901, "bk-9", 19,
+            ReminderType.PENDING_BOOKING_CONFIRMATION, 180, Instant.parse("2027-03-01T13:00:04.250Z"));
+
+    @Test
+    void a_reminder_imported_as_sent_is_not_planned_again() {
+        fixture.given(IMPORTED)
+                .when(new SchedulePendingBookingReminder("bk-9", 180, DUE, BOOKING, MADE))
+                .expectException(DomainConflict.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_reminder_imported_as_sent_is_not_sent_again_nor_cancelled() {
+        fixture.given(IMPORTED)
+                .when(new SendPendingBookingReminder("bk-9", 180, 78, DUE))
+                .expectException(DomainConflict.class)
+                .expectNoEvents();
+        fixture.given(IMPORTED)
+                .when(new CancelPendingBookingReminder("bk-9", 180, "confirmed", MADE))
+                .expectException(DomainConflict.class)
+                .expectNoEvents();
+    }
 }

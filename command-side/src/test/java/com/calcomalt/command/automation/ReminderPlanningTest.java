@@ -8,11 +8,18 @@ import com.calcomalt.command.support.CallerCommands;
 import com.calcomalt.command.support.IdAllocator;
 import com.calcomalt.contracts.automation.CreateWorkflow;
 import com.calcomalt.contracts.automation.NewWorkflowStep;
+import com.calcomalt.contracts.automation.PendingBookingReminderIds;
+import com.calcomalt.contracts.automation.PendingBookingReminderSent;
+import com.calcomalt.contracts.automation.ReminderBooking;
+import com.calcomalt.contracts.automation.ReminderType;
 import com.calcomalt.contracts.automation.RemoveWorkflowStep;
 import com.calcomalt.contracts.automation.SetWorkflowActivation;
 import com.calcomalt.contracts.automation.TimeUnit;
 import com.calcomalt.contracts.automation.WorkflowActions;
+import com.calcomalt.contracts.automation.WorkflowMethods;
 import com.calcomalt.contracts.automation.WorkflowReminderIds;
+import com.calcomalt.contracts.automation.WorkflowReminderScheduled;
+import com.calcomalt.contracts.automation.WorkflowReminderSendAttempted;
 import com.calcomalt.contracts.automation.WorkflowSettings;
 import com.calcomalt.contracts.automation.WorkflowStepSettings;
 import com.calcomalt.contracts.automation.WorkflowTriggerEvents;
@@ -20,8 +27,10 @@ import com.calcomalt.contracts.identity.Caller;
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingHostSnapshot;
 import com.calcomalt.contracts.scheduling.BookingIds;
+import com.calcomalt.contracts.scheduling.BookingPaid;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.contracts.scheduling.BookingStatus;
 import java.time.Duration;
@@ -101,11 +110,16 @@ class ReminderPlanningTest {
     }
 
     private BookingRequested booking(Caller host, int eventTypeId, Instant start, String attendeeEmail) {
+        return booking(host, eventTypeId, start, attendeeEmail, BookingStatus.accepted);
+    }
+
+    private BookingRequested booking(Caller host, int eventTypeId, Instant start, String attendeeEmail,
+                                     BookingStatus status) {
         int bookingId = ids.next("Booking");
         String uid = "rp-" + bookingId + "-" + tag;
         return new BookingRequested(bookingId, uid, eventTypeId, host.userId(), List.of(host.userId()),
                 "host" + host.userId() + "@example.com", "Intro call", "Bring the figures", start,
-                start.plus(Duration.ofMinutes(30)), 0, 0, "Office Berlin", BookingStatus.accepted,
+                start.plus(Duration.ofMinutes(30)), 0, 0, "Office Berlin", status,
                 List.of(new BookingAttendee(ids.next("Attendee"), "Ada Lovelace", attendeeEmail, "America/New_York", "en",
                         null)), Map.of(), Map.of(), Map.of(), null, uid + "@cal.com", 0, null, null, null, null, null,
                 CreationSource.api_v2, host.userId(),
@@ -114,19 +128,32 @@ class ReminderPlanningTest {
     }
 
     private void publish(String aggregateId, Object... payloads) {
+        publish("Booking", aggregateId, Map.of(), payloads);
+    }
+
+    /** As the import appends cal.com's story: metadata imported=calcom. */
+    private void publishImported(String type, String aggregateId, Object... payloads) {
+        publish(type, aggregateId, Map.of("imported", "calcom"), payloads);
+    }
+
+    private void publish(String type, String aggregateId, Map<String, ?> metaData, Object... payloads) {
         Long last = jdbc.queryForObject(
                 "select max(sequence_number) from eventstore.domain_event_entry where aggregate_identifier = ?",
                 Long.class, aggregateId);
         long sequence = last == null ? 0 : last + 1;
         for (Object payload : payloads) {
-            eventStore.publish(new GenericDomainEventMessage<>("Booking", aggregateId, sequence++, payload));
+            eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence++, payload, metaData));
         }
     }
 
     private List<String> reminderEvents(String uuid) {
+        return events(WorkflowReminderIds.aggregateId(uuid));
+    }
+
+    private List<String> events(String aggregateId) {
         return jdbc.queryForList("""
                 select payload_type from eventstore.domain_event_entry where aggregate_identifier = ?
-                order by sequence_number""", String.class, WorkflowReminderIds.aggregateId(uuid))
+                order by sequence_number""", String.class, aggregateId)
                 .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
@@ -316,5 +343,70 @@ class ReminderPlanningTest {
 
         assertThat(reminderEvents(uuid)).containsExactly("WorkflowReminderScheduled", "WorkflowReminderCancelled");
         assertThat(RecordingReminderSenders.emailsTo("host" + hanna.userId() + "@example.com")).isEmpty();
+    }
+
+    /**
+     * An imported booking is known to the planner: its later changes here plan its reminders as a native
+     * booking's, but not those cal.com had already handed to its sender (WorkflowReminder scheduled) or sent (a
+     * ReminderMail row).
+     */
+    @Test
+    void an_imported_booking_is_planned_on_its_later_changes_without_what_calcom_had_sent() {
+        Caller hanna = user();
+        int eventTypeId = eventType(hanna);
+        int handedOver = workflow(hanna, eventTypeId, WorkflowTriggerEvents.BEFORE_EVENT, 2, TimeUnit.hour,
+                email(WorkflowActions.EMAIL_HOST, "Soon", "Soon"));
+        int stillToPlan = workflow(hanna, eventTypeId, WorkflowTriggerEvents.AFTER_EVENT, 1, TimeUnit.hour,
+                email(WorkflowActions.EMAIL_HOST, "Thanks", "Thanks"));
+        int handedOverWorkflow = jdbc.queryForObject(
+                "select workflow_id from command_side.workflows where steps @> ?::jsonb", Integer.class,
+                "[{\"id\": " + handedOver + "}]");
+        Instant start = Instant.parse("2094-06-15T08:00:00Z");
+        BookingRequested imported = booking(hanna, eventTypeId, start, "ada-imported-" + tag + "@example.com",
+                BookingStatus.pending);
+        String uid = imported.uid();
+        String bookingAggregate = BookingIds.aggregateId(uid);
+        publishImported("Booking", bookingAggregate, imported);
+        String handedOverUuid = WorkflowReminderIds.uuid(uid, handedOver, null);
+        ReminderBooking about = new ReminderBooking(uid, imported.bookingId(), eventTypeId, imported.title(),
+                imported.description(), start, imported.endTime(), imported.location(), "Hanna Host",
+                "host" + hanna.userId() + "@example.com", "Europe/Berlin", imported.attendees(), null, null);
+        int reminderId = ids.next("WorkflowReminder");
+        publishImported("WorkflowReminder", WorkflowReminderIds.aggregateId(handedOverUuid),
+                new WorkflowReminderScheduled(handedOverUuid, reminderId, handedOverWorkflow,
+                        handedOver, WorkflowTriggerEvents.BEFORE_EVENT, WorkflowActions.EMAIL_HOST,
+                        WorkflowMethods.EMAIL, start.minus(Duration.ofHours(2)), null, about, imported.createdAt()),
+                new WorkflowReminderSendAttempted(handedOverUuid, reminderId, imported.createdAt()));
+        publishImported("PendingBookingReminder", PendingBookingReminderIds.aggregateId(uid, 180),
+                new PendingBookingReminderSent(ids.next("ReminderMail"), uid, imported.bookingId(),
+                        ReminderType.PENDING_BOOKING_CONFIRMATION, 180, imported.createdAt()));
+        assertThat(jdbc.queryForObject("select status from automation.reminder_bookings where booking_uid = ?",
+                String.class, uid)).as("known to the planner from the import's own transaction").isEqualTo("pending");
+
+        // Paid here, still awaiting the host: the host's reminders from the payment on, but not cal.com's one again.
+        publish(bookingAggregate, new BookingPaid(uid, imported.bookingId(), "pay-" + tag, BookingStatus.pending,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingTask(uid, 1440) && pendingTask(uid, 2880));
+        assertThat(pendingTask(uid, 180)).as("cal.com sent the three-hour reminder").isFalse();
+        assertThat(events(PendingBookingReminderIds.aggregateId(uid, 180))).containsExactly(
+                "PendingBookingReminderSent");
+
+        // Confirmed here: planned as an accepted booking, but the reminder cal.com handed over is not planned again.
+        publish(bookingAggregate, new BookingConfirmed(uid, imported.bookingId(), hanna.userId(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        String planned = WorkflowReminderIds.uuid(uid, stillToPlan, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> task(planned) != null);
+        assertThat(task(planned)).isEqualTo(imported.endTime().plus(Duration.ofHours(1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !pendingTask(uid, 1440) && !pendingTask(uid, 2880));
+        assertThat(reminderEvents(handedOverUuid)).as("cal.com's reminder stays as imported")
+                .containsExactly("WorkflowReminderScheduled", "WorkflowReminderSendAttempted");
+        assertThat(task(handedOverUuid)).isNull();
+        assertThat(RecordingReminderSenders.emailsTo("host" + hanna.userId() + "@example.com")).isEmpty();
+    }
+
+    private boolean pendingTask(String bookingUid, int minutes) {
+        return jdbc.queryForObject("""
+                select count(*) from scheduler.scheduled_tasks where task_name = 'pending-booking-reminder'
+                and task_instance = ?""", Integer.class, bookingUid + ":" + minutes) == 1;
     }
 }
