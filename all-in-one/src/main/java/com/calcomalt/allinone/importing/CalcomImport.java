@@ -246,8 +246,10 @@ public class CalcomImport {
                 // After event types: webhooks and workflow activations may name them.
                 for (int i = 0; i < sections.size(); i++) {
                     ImportSection.Result result = sectionResults.get(i);
-                    try (Appender appender = new Appender(String.join(", ", result.rows().keySet()),
-                            sectionEvents.get(i), out)) {
+                    // A section that only adds columns to rows imported before has no rows of its own to name.
+                    String name = result.rows().isEmpty() ? sections.get(i).getClass().getSimpleName()
+                            : String.join(", ", result.rows().keySet());
+                    try (Appender appender = new Appender(name, sectionEvents.get(i), out)) {
                         if (sections.get(i) instanceof ImportSection.Streamed streamed) {
                             streamed.read(source, imported, appender::add);
                         } else {

@@ -575,6 +575,8 @@ class CalcomImportTest {
                     + "0 differences \\(\\d+ of reported rows\\)", table, rows));
         }
         assertThat(imported).containsPattern("\\d+ rows in [\\d.]+ s: \\d+ rows/s");
+        assertThat(imported).as("the sections that add columns to imported rows show their progress by name")
+                .contains("EventTypeColumnsImport ", "AvailabilityOwnersImport ");
 
         String again = run(importArgs("--skip-rule-breaking"));
         assertThat(again).startsWith("2\n").contains("The event store holds", "empty event store only");
