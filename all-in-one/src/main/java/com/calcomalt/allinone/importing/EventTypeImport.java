@@ -32,7 +32,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * Event types of every scheduling type with their hosts, as the events an owner's commands would
  * have appended: a personal or team event type is created, then its hosts set; a managed event
  * type's children are assigned on the parent's stream and created on their own, as
- * {@code AssignManagedEventType} does. The scheduling registry fills the slug lookups from them.
+ * {@code AssignManagedEventType} does. The scheduling registry fills the slug lookups from them. The columns
+ * no command of ours sets follow later, after the profiles they may name ({@link EventTypeColumnsImport}).
  */
 final class EventTypeImport {
 
@@ -76,6 +77,11 @@ final class EventTypeImport {
                     broken = "parent event type " + parentId + " does not exist or breaks a rule";
                 } else if (settings.scheduleId() != null && !imported.schedules().contains(settings.scheduleId())) {
                     broken = "schedule " + settings.scheduleId() + " does not exist or breaks a rule";
+                } else if (!scheduleImported(imported, integer(result, "instantMeetingScheduleId"))
+                        || !scheduleImported(imported, integer(result, "restrictionScheduleId"))) {
+                    broken = "instant-meeting schedule " + integer(result, "instantMeetingScheduleId")
+                            + " or restriction schedule " + integer(result, "restrictionScheduleId")
+                            + " does not exist or breaks a rule";
                 } else if (parentId != null && firstChild.putIfAbsent(userId + "/" + parentId, id) != null) {
                     broken = "user " + userId + " has event type " + firstChild.get(userId + "/" + parentId)
                             + " of parent " + parentId + " already";
@@ -167,6 +173,10 @@ final class EventTypeImport {
         counts.put("EventType", rows.size());
         counts.put("Host", hostRows);
         return new Result(events, counts, facts, Map.of("EventType", CalcomImport.maxId(source, "EventType")));
+    }
+
+    private static boolean scheduleImported(ImportedSoFar imported, Integer scheduleId) {
+        return scheduleId == null || imported.schedules().contains(scheduleId);
     }
 
     private static EventTypeSettings settings(ResultSet r) throws SQLException {

@@ -48,9 +48,9 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("Membership", List.of("id", "teamId", "userId", "accepted", "role",
                 "disableImpersonation", "createdAt", "updatedAt", "customRoleId"));
         REFERENCE_COLUMNS.put("Schedule", List.of("id", "userId", "name", "timeZone"));
-        REFERENCE_COLUMNS.put("Availability", List.of("id", "scheduleId", "days", "date", "startTime", "endTime"));
-        // updatedAt is left out as for memberships; profileId, instant-meeting, segment and translation settings
-        // are not carried by our events.
+        REFERENCE_COLUMNS.put("Availability", List.of("id", "scheduleId", "days", "date", "startTime", "endTime",
+                "userId", "eventTypeId"));
+        // The columns no command of ours sets come with EventTypeColumnsImported.
         REFERENCE_COLUMNS.put("EventType", List.of("id", "userId", "teamId", "parentId", "schedulingType",
                 "createdAt", "title", "slug", "description", "length", "hidden", "position", "locations", "eventName",
                 "timeZone", "periodType", "periodDays", "periodStartDate", "periodEndDate", "periodCountCalendarDays",
@@ -64,10 +64,16 @@ public final class TableCompare {
                 "disableRescheduling", "allowReschedulingPastBookings", "allowReschedulingCancelledBookings",
                 "minimumRescheduleNotice", "maxLeadThreshold", "maxActiveBookingsPerBooker", "customReplyToEmail",
                 "interfaceLanguage", "isRRWeightsEnabled", "rescheduleWithSameRoundRobinHost", "assignAllTeamMembers",
-                "hideOrganizerEmail"));
+                "hideOrganizerEmail", "isInstantEvent", "profileId", "useEventTypeDestinationCalendarEmail",
+                "secondaryEmailId", "instantMeetingExpiryTimeOffsetInSeconds", "instantMeetingScheduleId",
+                "showOptimizedSlots", "assignRRMembersUsingSegment", "rrSegmentQueryValue", "instantMeetingParameters",
+                "autoTranslateDescriptionEnabled", "requiresConfirmationForFreeEmail", "useEventLevelSelectedCalendars",
+                "canSendCalVideoTranscriptionEmails", "includeNoShowInRRCalculation", "restrictionScheduleId",
+                "maxActiveBookingPerBookerOfferReschedule", "bookingRequiresAuthentication", "updatedAt",
+                "autoTranslateInstantMeetingTitleEnabled", "rrHostSubsetEnabled"));
         // Host rows have no id: they are compared by event type, all of its hosts in one checksum.
         REFERENCE_COLUMNS.put("Host", List.of("userId", "eventTypeId", "isFixed", "priority", "weight",
-                "scheduleId", "createdAt", "memberId"));
+                "scheduleId", "createdAt", "memberId", "weightAdjustment", "groupId"));
         // Not carried: recurringEventId, dynamic slugs, destinationCalendarId, scheduledJobs, oneTimePassword and
         // reassignment.
         REFERENCE_COLUMNS.put("Booking", List.of("id", "uid", "userId", "eventTypeId", "title", "description",
@@ -119,14 +125,15 @@ public final class TableCompare {
         REFERENCE_COLUMNS.put("OutOfOfficeEntry", List.of("id", "uuid", "start", "end", "userId", "toUserId",
                 "reasonId", "notes", "showNotePublicly", "createdAt", "updatedAt"));
         REFERENCE_COLUMNS.put("Webhook", List.of("id", "userId", "teamId", "eventTypeId", "subscriberUrl",
-                "createdAt", "active", "eventTriggers", "payloadTemplate", "secret", "time", "timeUnit"));
-        // position and type are left out: workflows here have no order and are all event-type workflows.
+                "createdAt", "active", "eventTriggers", "payloadTemplate", "secret", "time", "timeUnit", "appId",
+                "platform", "platformOAuthClientId", "version"));
+        // position and the steps' pending verification and agents come with WorkflowColumnsImported; type is
+        // EVENT_TYPE on both sides, as routing-form workflows wait.
         REFERENCE_COLUMNS.put("Workflow", List.of("id", "name", "userId", "teamId", "trigger", "time", "timeUnit",
-                "isActiveOnAll"));
-        // numberVerificationPending is left out: our steps verify numbers before they are saved.
+                "isActiveOnAll", "position", "type"));
         REFERENCE_COLUMNS.put("WorkflowStep", List.of("id", "workflowId", "stepNumber", "action", "template",
                 "reminderBody", "emailSubject", "sendTo", "numberRequired", "sender", "includeCalendarEvent",
-                "verifiedAt"));
+                "verifiedAt", "numberVerificationPending", "agentId", "inboundAgentId"));
         REFERENCE_COLUMNS.put("WorkflowsOnTeams", List.of("id", "workflowId", "teamId"));
         REFERENCE_COLUMNS.put("WorkflowsOnEventTypes", List.of("id", "workflowId", "eventTypeId"));
         // key is left out: cal.com encrypts it with its key, we seal it with ours. Billing columns are not kept.
@@ -136,10 +143,9 @@ public final class TableCompare {
                 "credentialId", "eventTypeId", "createdAt"));
         REFERENCE_COLUMNS.put("DestinationCalendar", List.of("id", "integration", "externalId", "userId",
                 "eventTypeId", "credentialId", "primaryEmail", "createdAt", "updatedAt"));
-        // uuid is left out: ours is made from booking, step and seat, so no reminder is planned twice.
         REFERENCE_COLUMNS.put("WorkflowReminder", List.of("id", "bookingUid", "method", "scheduledDate",
                 "referenceId", "scheduled", "workflowStepId", "cancelled", "seatReferenceId", "isMandatoryReminder",
-                "retryCount"));
+                "retryCount", "uuid"));
         REFERENCE_COLUMNS.put("ReminderMail", List.of("id", "referenceId", "reminderType", "elapsedMinutes",
                 "createdAt"));
         // serviceAccountKey is left out: cal.com encrypts its private part with its key, we seal it whole with ours.

@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Order(50)
 class WebhookImport implements ImportSection {
 
+    /** cal.com's only payload version, the one our API accepts and our projector writes (the column's default). */
+    private static final String PAYLOAD_VERSION = "2021-10-20";
+
     private final SecretBox secrets;
 
     WebhookImport(SecretBox secrets) {
@@ -47,7 +50,7 @@ class WebhookImport implements ImportSection {
         each(source, """
                 select id, "userId", "teamId", "eventTypeId", "subscriberUrl", "createdAt", active,
                        "eventTriggers"::text[] as triggers, "payloadTemplate", secret, time, "timeUnit"::text,
-                       "appId", "platformOAuthClientId", platform
+                       "appId", "platformOAuthClientId", platform, version
                 from "Webhook" order by "createdAt", id""", row -> {
             String id = row.getString("id");
             Integer userId = integer(row, "userId");
@@ -61,6 +64,11 @@ class WebhookImport implements ImportSection {
             }
             if (eventTypeId != null && !imported.eventTypeIds().contains(eventTypeId)) {
                 deferred.add(new RuleBreak("Webhook", id, "event type " + eventTypeId + " (EventType)"));
+                return;
+            }
+            if (!PAYLOAD_VERSION.equals(row.getString("version"))) {
+                breaks.add(new RuleBreak("Webhook", id, "payload version '" + row.getString("version")
+                        + "': our webhooks send " + PAYLOAD_VERSION + " only"));
                 return;
             }
             if ((userId == null ? 0 : 1) + (teamId == null ? 0 : 1) + (eventTypeId == null ? 0 : 1) != 1) {

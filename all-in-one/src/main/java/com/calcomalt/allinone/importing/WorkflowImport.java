@@ -11,6 +11,7 @@ import com.calcomalt.contracts.automation.TimeUnit;
 import com.calcomalt.contracts.automation.WorkflowActions;
 import com.calcomalt.contracts.automation.WorkflowActivation;
 import com.calcomalt.contracts.automation.WorkflowActivationSet;
+import com.calcomalt.contracts.automation.WorkflowColumnsImported;
 import com.calcomalt.contracts.automation.WorkflowCreated;
 import com.calcomalt.contracts.automation.WorkflowIds;
 import com.calcomalt.contracts.automation.WorkflowSettings;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
 @Order(60)
 class WorkflowImport implements ImportSection {
 
-    private record Owner(Integer userId, Integer teamId, Instant at) {
+    private record Owner(Integer userId, Integer teamId, Instant at, int position,
+                         List<WorkflowColumnsImported.StepColumns> steps) {
     }
 
     @Override
@@ -50,7 +52,7 @@ class WorkflowImport implements ImportSection {
         Map<Integer, List<Pending>> byWorkflow = new LinkedHashMap<>();
         each(source, """
                 select id, name, "userId", "teamId", trigger::text, time, "timeUnit"::text, "isActiveOnAll",
-                       type::text
+                       type::text, position
                 from "Workflow" order by id""", row -> {
             int id = row.getInt("id");
             Integer userId = integer(row, "userId");
@@ -81,14 +83,15 @@ class WorkflowImport implements ImportSection {
                 breaks.add(new RuleBreak("Workflow", id, refused.getMessage()));
                 return;
             }
-            workflows.put(id, new Owner(userId, teamId, at));
+            workflows.put(id, new Owner(userId, teamId, at, row.getInt("position"), new ArrayList<>()));
             byWorkflow.computeIfAbsent(id, w -> new ArrayList<>()).add(new Pending("Workflow",
                     WorkflowIds.aggregateId(id), new WorkflowCreated(id, userId, teamId, settings), at));
         });
         int[] steps = {0};
         each(source, """
                 select id, "workflowId", "stepNumber", action::text, template::text, "reminderBody", "emailSubject",
-                       "sendTo", "numberRequired", sender, "includeCalendarEvent", "verifiedAt"
+                       "sendTo", "numberRequired", sender, "includeCalendarEvent", "verifiedAt",
+                       "numberVerificationPending", "agentId", "inboundAgentId"
                 from "WorkflowStep" order by "workflowId", "stepNumber", id""", row -> {
             int id = row.getInt("id");
             int workflowId = row.getInt("workflowId");
@@ -115,6 +118,8 @@ class WorkflowImport implements ImportSection {
             byWorkflow.get(workflowId).add(new Pending("Workflow", WorkflowIds.aggregateId(workflowId),
                     new WorkflowStepAdded(workflowId, id, row.getInt("stepNumber"), settings,
                             instant(row.getTimestamp("verifiedAt"))), owner.at()));
+            owner.steps().add(new WorkflowColumnsImported.StepColumns(id, row.getBoolean("numberVerificationPending"),
+                    row.getString("agentId"), row.getString("inboundAgentId")));
             steps[0]++;
         });
         Map<Integer, List<WorkflowActivation>> teams = new HashMap<>();
@@ -148,6 +153,9 @@ class WorkflowImport implements ImportSection {
         int[] activations = {0, 0};
         byWorkflow.forEach((workflowId, pending) -> {
             events.addAll(pending);
+            Owner workflow = workflows.get(workflowId);
+            events.add(new Pending("Workflow", WorkflowIds.aggregateId(workflowId), new WorkflowColumnsImported(
+                    workflowId, workflow.position(), workflow.steps()), workflow.at()));
             List<WorkflowActivation> onTeams = teams.getOrDefault(workflowId, List.of());
             List<WorkflowActivation> onEventTypes = eventTypes.getOrDefault(workflowId, List.of());
             if (!onTeams.isEmpty() || !onEventTypes.isEmpty()) {

@@ -39,8 +39,9 @@ import org.springframework.stereotype.Component;
 /**
  * cal.com's workflow reminders, each the story of a WorkflowReminder as far as its row tells it: planned,
  * then failed as often as its {@code retryCount} (and retried), handed to its sender ({@code scheduled}),
- * sent ({@code referenceId}), cancelled. Its uuid is ours, made from booking, step and seat, so the planner
- * never plans an imported reminder a second time; cal.com's random uuid is not kept. What is sent follows
+ * sent ({@code referenceId}), cancelled. It keeps cal.com's uuid: the planner names its own reminders by booking,
+ * step and seat, and its bookkeeping holds one reminder per booking, step and seat whatever its uuid, so it never
+ * plans an imported reminder a second time. What is sent follows
  * at most once: a reminder cal.com handed to its provider is not sent again; one still to come is sent here
  * at its time (the registry that takes imported reminders schedules it); one whose time passed at the import
  * without being sent is left out and reported, not sent late. cal.com keeps no times of a reminder's story:
@@ -102,7 +103,7 @@ class WorkflowReminderImport implements ImportSection.Streamed {
             each(source, """
                     select r.id, r."bookingUid", r.method::text, r."scheduledDate", r."referenceId", r.scheduled,
                            r."workflowStepId", r.cancelled, r."seatReferenceId", r."isMandatoryReminder",
-                           r."retryCount",
+                           r."retryCount", r.uuid,
                            b.id as "bookingId", b."eventTypeId", b.title, b.description, b."startTime", b."endTime",
                            b.location, b."createdAt", b."smsReminderNumber", b."cancellationReason",
                            coalesce(b."userPrimaryEmail", u.email) as "organizerEmail", u.name as "organizerName",
@@ -162,7 +163,9 @@ class WorkflowReminderImport implements ImportSection.Streamed {
                     broken = "seat " + seat + " does not exist";
                 } else if (firstOf.containsKey(key)) {
                     broken = "its booking, step and seat have reminder " + firstOf.get(key)
-                            + " already; a reminder is named by them here";
+                            + " already; a reminder is planned once for them here";
+                } else if (row.getString("uuid") == null) {
+                    broken = "has no uuid; a reminder is named by one here";
                 }
                 if (broken != null) {
                     breaks.add(new RuleBreak(TABLE, id, broken));
@@ -182,7 +185,7 @@ class WorkflowReminderImport implements ImportSection.Streamed {
                         booking.title(), booking.description(), booking.start(), booking.end(), booking.location(),
                         booking.organizerName(), booking.organizerEmail(), booking.organizerTimeZone(), to,
                         booking.smsReminderNumber(), booking.cancellationReason());
-                story(WorkflowReminderIds.uuid(bookingUid, stepId, seat), id, step, stepId, method, date, seat, about,
+                story(row.getString("uuid"), id, step, stepId, method, date, seat, about,
                         booking.createdAt(), row.getInt("retryCount"), scheduled, referenceId,
                         Boolean.TRUE.equals(cancelled)).forEach(events);
                 written[0]++;

@@ -38,6 +38,7 @@ final class CalcomImportAutomationRows {
     static final List<String> PLANTED = List.of("UserFeatures\t888/insights\t", "TeamFeatures\t30/insights\t",
             "ApiKey\tkey-301\t", "Profile\t900\t", "Profile\t901\t", "OutOfOfficeReason\t8\t",
             "OutOfOfficeEntry\t200\t", "OutOfOfficeEntry\t201\t", "OutOfOfficeEntry\t202\t", "Webhook\twh-none\t", "Webhook\twh-ftp\t", "Webhook\twh-half\t",
+            "Webhook\twh-v2\tpayload version '2099-01-01'",
             "Workflow\t32\t", "WorkflowStep\t320\t", "Workflow\t33\t", "WorkflowStep\t330\t",
             "WorkflowStep\t340\t", "WorkflowStep\t341\t", "WorkflowStep\t999\t", "Credential\t170\t",
             "Credential\t171\t", "SelectedCalendar\tsc-bad-key\t");
@@ -55,7 +56,7 @@ final class CalcomImportAutomationRows {
     /** Every table equal but for the rows reported; cal.com's common reasons come with their ids and emojis. */
     static final String[] COMPARED = {line("Feature", 4, 4, 0), line("UserFeatures", 41, 40, 1),
         line("TeamFeatures", 4, 3, 1), line("ApiKey", 60, 58, 2), line("Profile", 142, 139, 3),
-        line("OutOfOfficeReason", 8, 7, 1), line("OutOfOfficeEntry", 63, 59, 4), line("Webhook", 47, 43, 4),
+        line("OutOfOfficeReason", 8, 7, 1), line("OutOfOfficeEntry", 63, 59, 4), line("Webhook", 48, 43, 5),
         line("Workflow", 24, 20, 4), line("WorkflowStep", 47, 39, 8), line("WorkflowsOnTeams", 2, 2, 0),
         line("WorkflowsOnEventTypes", 1, 1, 0), line("Credential", 16, 13, 3), line("SelectedCalendar", 15, 13, 2),
         line("DestinationCalendar", 7, 7, 0), "rows waiting for tables not imported yet: 10"};
@@ -174,6 +175,8 @@ final class CalcomImportAutomationRows {
                 insert into "Webhook" (id, "userId", "subscriberUrl", "createdAt", "eventTriggers", time)
                 values ('wh-ftp', 7, 'ftp://hooks.example.com/7', now(), '{BOOKING_CREATED}', null),
                        ('wh-half', 8, 'https://hooks.example.com/half', now(), '{MEETING_ENDED}', 5);
+                insert into "Webhook" (id, "userId", "subscriberUrl", "createdAt", "eventTriggers", version)
+                values ('wh-v2', 9, 'https://hooks.example.com/v2', now(), '{BOOKING_CREATED}', '2099-01-01');
                 set session_replication_role = replica;
                 insert into "Webhook" (id, "eventTypeId", "subscriberUrl", "createdAt", "eventTriggers")
                 values ('wh-event-type', 1, 'https://hooks.example.com/et', now(), '{BOOKING_CREATED}');
@@ -183,15 +186,17 @@ final class CalcomImportAutomationRows {
         db.execute("""
                 insert into "Workflow" (id, name, "userId", trigger, time, "timeUnit", "isActiveOnAll", position)
                 select i, 'Reminder ' || i, i, (array['BEFORE_EVENT','AFTER_EVENT','NEW_EVENT'])[1 + i % 3]::"WorkflowTriggerEvents",
-                       case when i % 3 <> 2 then 24 end, case when i % 3 <> 2 then 'hour'::"TimeUnit" end, i % 4 = 0, 0
+                       case when i % 3 <> 2 then 24 end, case when i % 3 <> 2 then 'hour'::"TimeUnit" end, i % 4 = 0, i % 5
                 from generate_series(1, 20) i;
                 insert into "WorkflowStep" (id, "workflowId", "stepNumber", action, template, "reminderBody",
                                             "emailSubject", "sendTo", "numberRequired", sender, "includeCalendarEvent",
-                                            "verifiedAt")
+                                            "verifiedAt", "numberVerificationPending", "agentId", "inboundAgentId")
                 select 100 + i * 2 + s, i, s, (array['EMAIL_HOST','EMAIL_ATTENDEE'])[s]::"WorkflowActions",
                        (array['REMINDER','CUSTOM'])[s]::"WorkflowTemplates", 'Hello {ATTENDEE}', 'Soon: {EVENT_NAME}',
                        null, case when s = 2 then false end, 'Cal', s = 2,
-                       case when i % 5 = 0 then timestamp '2024-08-01 00:00:00' end
+                       case when i % 5 = 0 then timestamp '2024-08-01 00:00:00' end, i % 3 <> 0,
+                       case when i % 7 = 0 and s = 1 then 'agent-' || i end,
+                       case when i % 7 = 0 and s = 2 then 'inbound-agent-' || i end
                 from generate_series(1, 20) i cross join generate_series(1, 2) s;
                 insert into "Workflow" (id, name, "teamId", trigger, "isActiveOnAll", type)
                 values (30, 'Org follow-up', 1, 'NEW_EVENT', false, 'EVENT_TYPE'),

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.calcomalt.allinone.StripeFake;
-import com.calcomalt.contracts.automation.WorkflowReminderIds;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.stripe.Stripe;
 import java.net.URI;
@@ -36,6 +35,7 @@ final class CalcomImportPaymentRows {
             "WorkflowReminder\t809\tits booking, step and seat have reminder 801 already",
             "WorkflowReminder\t810\tworkflow step 999 does not exist",
             "WorkflowReminder\t811\thas a referenceId but was never handed",
+            "WorkflowReminder\t815\thas no uuid",
             "WorkflowReminder\t805\tnot imported yet: due at " + PlantedDates.instant("2026-05-31T08:02:00Z")
                     + ", before the import, and never sent",
             "WorkflowReminder\t812\tnot imported yet: a mandatory reminder",
@@ -97,19 +97,19 @@ final class CalcomImportPaymentRows {
                                                 "workflowStepId", cancelled, "seatReferenceId", "isMandatoryReminder",
                                                 "retryCount", uuid)
                 values (801, 'imported-busy', 'EMAIL', timestamp '2027-02-28 09:00:00', null, false, 105, null, null,
-                        false, 0, gen_random_uuid()::text),
+                        false, 0, 'ca1c0000-0000-4000-8000-000000000801'),
                        (802, 'panel-20-0', 'EMAIL', timestamp '2027-01-03 14:00:00', 'sg-802', true, 106, null, null,
-                        false, 0, gen_random_uuid()::text),
+                        false, 0, 'ca1c0000-0000-4000-8000-000000000802'),
                        (803, 'panel-20-1', 'EMAIL', timestamp '2027-01-04 14:00:00', null, false, 105, true, null,
-                        false, 0, gen_random_uuid()::text),
+                        false, 0, 'ca1c0000-0000-4000-8000-000000000803'),
                        (804, 'bk-1', 'EMAIL', timestamp '2026-05-31 08:01:00', 'sg-804', true, 103, null, null,
-                        false, 0, null),
+                        false, 0, 'ca1c0000-0000-4000-8000-000000000804'),
                        (805, 'bk-2', 'EMAIL', timestamp '2026-05-31 08:02:00', null, false, 105, null, null,
-                        false, 0, gen_random_uuid()::text),
+                        false, 0, 'ca1c0000-0000-4000-8000-000000000805'),
                        (806, 'panel-20-2', 'EMAIL', timestamp '2027-01-05 14:00:00', null, false, 111, null, null,
-                        false, 2, gen_random_uuid()::text),
+                        false, 2, 'ca1c0000-0000-4000-8000-000000000806'),
                        (807, 'class-10-0', 'EMAIL', timestamp '2026-08-31 17:00:00', null, true, 104, null,
-                        'seat-3510-1', false, 0, gen_random_uuid()::text),
+                        'seat-3510-1', false, 0, 'ca1c0000-0000-4000-8000-000000000807'),
                        (808, 'overlap', 'EMAIL', timestamp '2027-01-01 00:00:00', null, false, 105, null, null,
                         false, 0, null),
                        (809, 'imported-busy', 'EMAIL', timestamp '2027-02-28 10:00:00', null, false, 105, null, null,
@@ -123,7 +123,9 @@ final class CalcomImportPaymentRows {
                        (813, 'bk-1', 'EMAIL', timestamp '2027-01-01 00:00:00', null, false, 310, null, null,
                         false, 0, null),
                        (814, 'panel-20-4', 'EMAIL', timestamp '2027-01-07 14:00:00', null, false, 105, null, null,
-                        false, 0, gen_random_uuid()::text);
+                        false, 0, 'ca1c0000-0000-4000-8000-000000000814'),
+                       (815, 'bk-1', 'EMAIL', timestamp '2026-05-31 08:05:00', 'sg-815', true, 104, null, null,
+                        false, 0, null);
                 """);
     }
 
@@ -170,12 +172,15 @@ final class CalcomImportPaymentRows {
         assertThat(target.queryForList("""
                 select task_instance from scheduler.scheduled_tasks where task_name = 'workflow-reminder'
                 order by execution_time""", String.class))
-                .as("the failed one and the planned one still to come; not those sent, cancelled, past, or of a"
-                        + " booking cancelled in cal.com")
-                .containsExactly(WorkflowReminderIds.uuid("panel-20-2", 111, null),
-                        WorkflowReminderIds.uuid("imported-busy", 105, null));
-        assertThat(target.queryForObject("select uuid from \"WorkflowReminder\" where id = 807", String.class))
-                .isEqualTo(WorkflowReminderIds.uuid("class-10-0", 104, "seat-3510-1"));
+                .as("the failed one and the planned one still to come, by cal.com's uuids; not those sent, cancelled,"
+                        + " past, or of a booking cancelled in cal.com")
+                .containsExactly("ca1c0000-0000-4000-8000-000000000806",
+                        "ca1c0000-0000-4000-8000-000000000801");
+        assertThat(target.queryForList("""
+                select task_instance from automation.planned_reminders where booking_uid = 'class-10-0'
+                and workflow_step_id = 104 and seat_reference_id = 'seat-3510-1'""", String.class))
+                .as("a planned reminder of its booking, step and seat, which the planner plans no second time")
+                .containsExactly("ca1c0000-0000-4000-8000-000000000807");
     }
 
     /**

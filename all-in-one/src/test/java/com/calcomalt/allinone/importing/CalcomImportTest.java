@@ -216,6 +216,40 @@ class CalcomImportTest {
                 from "Membership" m cross join generate_series(5, 7) k
                 where m."teamId" between 20 and 23 and m.accepted and m."userId" <= 300 and m."userId" <> 3;
                 """);
+        // The columns no command of ours sets, set as cal.com's instant meetings, segments, translation and
+        // organization profiles set them, and hours of older cal.com that name their user or event type; planted, a
+        // profile that breaks a rule (EventTypeColumnsImport) and hours of a reported event type.
+        db.execute("""
+                update "EventType" set "isInstantEvent" = id % 4 = 0, "useEventTypeDestinationCalendarEmail" = id % 3 = 0,
+                       "secondaryEmailId" = case when id % 5 = 0 then 40 + id end,
+                       "instantMeetingExpiryTimeOffsetInSeconds" = 60 + (id % 7) * 30,
+                       "instantMeetingScheduleId" = case when id % 8 = 0 then 1000 + id end,
+                       "showOptimizedSlots" = case when id % 11 = 0 then null else id % 2 = 1 end,
+                       "instantMeetingParameters" = case when id % 4 = 0 then array['utm_source', 'lang'] end,
+                       "autoTranslateDescriptionEnabled" = id % 6 = 0, "requiresConfirmationForFreeEmail" = id % 7 = 0,
+                       "useEventLevelSelectedCalendars" = id % 5 = 1, "canSendCalVideoTranscriptionEmails" = id % 3 <> 1,
+                       "restrictionScheduleId" = case when id % 9 = 0 then 1000 + id end,
+                       "maxActiveBookingPerBookerOfferReschedule" = id % 10 = 3,
+                       "bookingRequiresAuthentication" = id % 13 = 0,
+                       "autoTranslateInstantMeetingTitleEnabled" = id % 4 <> 2,
+                       "updatedAt" = case when id % 10 = 0 then null else "updatedAt" + (id % 6) * interval '1 day' end
+                where id <= 300;
+                update "EventType" e set "profileId" = p.id
+                from "Profile" p where p."userId" = e."userId" and e.id <= 300 and p.id < 900
+                    and p."organizationId" = (select min("organizationId") from "Profile" where "userId" = e."userId");
+                update "EventType" set "profileId" = 900 where id = 7;
+                update "EventType" set "assignRRMembersUsingSegment" = true, "rrHostSubsetEnabled" = true,
+                       "includeNoShowInRRCalculation" = true,
+                       "rrSegmentQueryValue" = ('{"id": "q-' || id || '", "type": "group", "children1": {}}')::jsonb,
+                       "updatedAt" = timestamp '2024-08-01 00:00:00' + id * interval '1 hour'
+                where id between 500 and 599 and id % 2 = 0;
+                update "Host" set "weightAdjustment" = "userId" % 7 * 10, "groupId" = 'group-' || ("userId" % 2)
+                where "eventTypeId" between 500 and 599 and "userId" % 3 = 0;
+                update "Host" set "groupId" = 'panel' where "eventTypeId" between 600 and 699 and "userId" % 3 = 1;
+                update "Availability" set "userId" = "scheduleId" - 1000 where id between 5001 and 5300 and id % 3 = 0;
+                update "Availability" set "eventTypeId" = id - 5000 where id between 5001 and 5300 and id % 10 = 1;
+                update "Availability" set "eventTypeId" = 3 where id = 5010;
+                """);
         // Personal bookings: eight per user on different days, every status; a cancelled booking with
         // rescheduled set was moved to the next one.
         db.execute("""
@@ -481,7 +515,9 @@ class CalcomImportTest {
                 "Tracking\t9601\t", "BookingReference\t9601\t",
                 "BookingInternalNote\t9601\tbooking 9601 breaks", "BookingInternalNote\t9602\tbooking 14 or author 301", "Booking\t9602\tevent type 9999 does not exist",
                 "Booking\t9603\tuser 301 does not exist", "Attendee\t99999\tbooking 88888 does not exist",
-                "EventType\t9001\towner user 999", "Host\t520\thost user 888", "EventType\t3\towner user 3");
+                "EventType\t9001\towner user 999", "Host\t520\thost user 888", "EventType\t3\towner user 3",
+                "EventType\t7\tprofile 900 does not exist or breaks a rule",
+                "Availability\t5010\tuser 10 or event type 3 does not exist");
         assertThat(report).as("the planted custom inputs").contains(
                 "EventTypeCustomInput\t9801\tevent type 9001 does not exist", "EventTypeCustomInput\t9802\thas no label",
                 "EventTypeCustomInput\t9803\tevent type 3 does not exist");
@@ -518,12 +554,12 @@ class CalcomImportTest {
                 .containsPattern("Membership +source \\d+ rows, target \\d+ rows, 0 differences \\(\\d+ of reported")
                 .contains(line("users", 302, 299, 0, 5), line("Team", 14, 13, 0, 1),
                         line("Schedule", 402, 399, 0, 3),
-                        line("Availability", 627, 623, 0, 4))
+                        line("Availability", 627, 623, 0, 5))
                 .contains(CalcomImportAutomationRows.IMPORTED).contains(CalcomImportAutomationRows.COMPARED);
         assertThat(imported).as("paid, refunded and open payments; the paid bookings are compared with Booking")
                 .contains(line("Payment", 429, 424, 0, 5));
         assertThat(imported).as("reminders planned, sent, failed, cancelled; not those past and never sent")
-                .contains(line("WorkflowReminder", 14, 7, 0, 7));
+                .contains(line("WorkflowReminder", 15, 7, 0, 8));
         assertThat(imported).as("the hosts' reminders sent").contains(CalcomImportReminderMailRows.COMPARED);
         assertThat(imported).contains(line("EventTypeCustomInput", 27, 24, 0, 3));
         assertThat(imported).contains(line("HashedLink", 33, 30, 0, 3));
@@ -544,6 +580,8 @@ class CalcomImportTest {
                     + "0 differences \\(\\d+ of reported rows\\)", table, rows));
         }
         assertThat(imported).containsPattern("\\d+ rows in [\\d.]+ s: \\d+ rows/s");
+        assertThat(imported).as("the sections that add columns to imported rows show their progress by name")
+                .contains("EventTypeColumnsImport ", "AvailabilityOwnersImport ");
 
         String again = run(importArgs("--skip-rule-breaking"));
         assertThat(again).startsWith("2\n").contains("The event store holds", "empty event store only");
@@ -617,8 +655,7 @@ class CalcomImportTest {
                     .as("the imported default stays the default").isEqualTo(1010);
 
             newBookingsOnImportedOnesKeepTheRules(context.getEnvironment().getProperty("local.server.port"), target);
-            String busyReminder = com.calcomalt.contracts.automation.WorkflowReminderIds.uuid("imported-busy", 105,
-                    null);
+            String busyReminder = "ca1c0000-0000-4000-8000-000000000801";
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(
                     target.queryForObject("select cancelled from \"WorkflowReminder\" where id = 801", Boolean.class)));
             assertThat(target.queryForObject("select count(*) from scheduler.scheduled_tasks where task_instance = ?",

@@ -297,6 +297,30 @@ class ReminderPlanningTest {
     }
 
     @Test
+    void a_reminder_imported_under_cal_coms_uuid_is_not_planned_again_for_its_booking_step_and_seat() {
+        Caller hanna = user();
+        int eventTypeId = eventType(hanna);
+        int stepId = workflow(hanna, eventTypeId, WorkflowTriggerEvents.BEFORE_EVENT, 1, TimeUnit.hour,
+                email(WorkflowActions.EMAIL_HOST, "Soon", "With {ATTENDEE}"));
+        BookingRequested booking = booking(hanna, eventTypeId, Instant.parse("2094-06-11T08:00:00Z"),
+                "ada-imported-" + tag + "@example.com");
+        String calcomUuid = UUID.randomUUID().toString();
+        // What the registry of imported reminders keeps of one, named by cal.com's uuid.
+        jdbc.update("""
+                insert into automation.planned_reminders (task_instance, kind, reminder_key, booking_uid,
+                    seat_reference_id, workflow_id, workflow_step_id) values (?, 'WORKFLOW', ?, ?, null, 0, ?)""",
+                calcomUuid, calcomUuid, booking.uid(), stepId);
+
+        planner.on(booking);
+
+        String ours = WorkflowReminderIds.uuid(booking.uid(), stepId, null);
+        assertThat(jdbc.queryForList("select task_instance from automation.planned_reminders where booking_uid = ?",
+                String.class, booking.uid())).containsExactly(calcomUuid);
+        assertThat(reminderEvents(ours)).as("no second reminder of the booking and step").isEmpty();
+        assertThat(task(ours)).isNull();
+    }
+
+    @Test
     void a_reminder_of_a_removed_step_is_cancelled_when_due_instead_of_sent() {
         Caller hanna = user();
         int eventTypeId = eventType(hanna);

@@ -17,6 +17,7 @@ import com.calcomalt.contracts.automation.UpdateWorkflow;
 import com.calcomalt.contracts.automation.WorkflowActions;
 import com.calcomalt.contracts.automation.WorkflowActivation;
 import com.calcomalt.contracts.automation.WorkflowActivationSet;
+import com.calcomalt.contracts.automation.WorkflowColumnsImported;
 import com.calcomalt.contracts.automation.WorkflowCreated;
 import com.calcomalt.contracts.automation.WorkflowDeleted;
 import com.calcomalt.contracts.automation.WorkflowSettings;
@@ -511,6 +512,17 @@ class WorkflowTest {
         WorkflowStepSettings change = new WorkflowStepSettings(WorkflowActions.SMS_NUMBER, null, "Short", null,
                 "+14155550123", null, null, null);
         givenThreeSteps()
+                .when(new EditWorkflowStep(WORKFLOW, 502, change), as(ANN))
+                .expectEvents(new WorkflowStepEdited(WORKFLOW, 502, new WorkflowStepSettings(WorkflowActions.SMS_NUMBER,
+                        WorkflowTemplates.REMINDER, "Short", "Step 502", "+14155550123", null, null, false), NOW));
+    }
+
+    @Test
+    void an_imported_workflows_steps_are_edited_as_any_others() {
+        WorkflowStepSettings change = new WorkflowStepSettings(WorkflowActions.SMS_NUMBER, null, "Short", null,
+                "+14155550123", null, null, null);
+        fixture.given(annsWorkflow(), added(501, 1), added(502, 2), new WorkflowColumnsImported(WORKFLOW, 3,
+                        List.of(new WorkflowColumnsImported.StepColumns(502, true, "agent-1", null))))
                 .when(new EditWorkflowStep(WORKFLOW, 502, change), as(ANN))
                 .expectEvents(new WorkflowStepEdited(WORKFLOW, 502, new WorkflowStepSettings(WorkflowActions.SMS_NUMBER,
                         WorkflowTemplates.REMINDER, "Short", "Step 502", "+14155550123", null, null, false), NOW));

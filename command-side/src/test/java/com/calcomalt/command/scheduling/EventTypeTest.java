@@ -13,6 +13,7 @@ import com.calcomalt.contracts.scheduling.CreateEventType;
 import com.calcomalt.contracts.scheduling.CreatePrivateLink;
 import com.calcomalt.contracts.scheduling.CustomInput;
 import com.calcomalt.contracts.scheduling.DeleteEventType;
+import com.calcomalt.contracts.scheduling.EventTypeColumnsImported;
 import com.calcomalt.contracts.scheduling.DeletePrivateLink;
 import com.calcomalt.contracts.scheduling.EventTypeCreated;
 import com.calcomalt.contracts.scheduling.EventTypeCustomInputType;
@@ -720,6 +721,17 @@ class EventTypeTest {
     @Test
     void changing_settings_publishes_the_whole_settings_with_the_owner() {
         fixture.given(personalCreated())
+                .when(new UpdateEventType(EVENT_TYPE, partial("title", "45 min", "length", 45), null, null), as(ANN))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null,
+                        complete("title", "45 min", "slug", "30min", "length", 45), NOW));
+    }
+
+    @Test
+    void an_imported_event_type_with_the_columns_only_cal_com_sets_changes_as_any_other() {
+        fixture.given(personalCreated(), new EventTypeColumnsImported(EVENT_TYPE, true, null, false, null, 90, null,
+                        false, false, null, List.of("lang"), true, false, false, true, false, null, false, false, true,
+                        false, EARLIER, List.of()))
                 .when(new UpdateEventType(EVENT_TYPE, partial("title", "45 min", "length", 45), null, null), as(ANN))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new EventTypeUpdated(EVENT_TYPE, ANN_ID, null, null,

@@ -1,5 +1,6 @@
 package com.calcomalt.query.automation;
 
+import com.calcomalt.contracts.automation.WorkflowColumnsImported;
 import com.calcomalt.contracts.automation.WorkflowCreated;
 import com.calcomalt.contracts.automation.WorkflowDeleted;
 import com.calcomalt.contracts.automation.WorkflowSettings;
@@ -30,6 +31,11 @@ class WorkflowProjector {
             row.teamId = event.teamId();
             settings(row, event.settings());
         });
+    }
+
+    @EventHandler
+    void on(WorkflowColumnsImported event) {
+        Rows.existing(entityManager, WorkflowRow.class, event.workflowId()).position = event.position();
     }
 
     @EventHandler

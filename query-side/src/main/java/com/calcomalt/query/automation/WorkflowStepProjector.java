@@ -1,5 +1,6 @@
 package com.calcomalt.query.automation;
 
+import com.calcomalt.contracts.automation.WorkflowColumnsImported;
 import com.calcomalt.contracts.automation.WorkflowStepAdded;
 import com.calcomalt.contracts.automation.WorkflowStepEdited;
 import com.calcomalt.contracts.automation.WorkflowStepRemoved;
@@ -37,6 +38,16 @@ class WorkflowStepProjector {
             settings(row, event.settings());
             row.verifiedAt = event.verifiedAt();
         });
+    }
+
+    @EventHandler
+    void on(WorkflowColumnsImported event) {
+        for (WorkflowColumnsImported.StepColumns step : event.steps()) {
+            WorkflowStepRow row = Rows.existing(entityManager, WorkflowStepRow.class, step.stepId());
+            row.numberVerificationPending = step.numberVerificationPending();
+            row.agentId = step.agentId();
+            row.inboundAgentId = step.inboundAgentId();
+        }
     }
 
     @EventHandler

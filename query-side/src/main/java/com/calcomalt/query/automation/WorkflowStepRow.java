@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of cal.com's {@code WorkflowStep} table; agentId and inboundAgentId stay null (no Cal AI agents here). */
+/** A row of cal.com's {@code WorkflowStep} table; agentId and inboundAgentId are only ever imported (no Cal AI agents here). */
 @Entity
 @Table(name = "WorkflowStep")
 class WorkflowStepRow {
@@ -34,6 +34,8 @@ class WorkflowStepRow {
     boolean numberVerificationPending = true;
     boolean includeCalendarEvent = false;
     Instant verifiedAt;
+    String agentId;
+    String inboundAgentId;
 
     protected WorkflowStepRow() {
         // for JPA

@@ -1,5 +1,6 @@
 package com.calcomalt.query.scheduling;
 
+import com.calcomalt.contracts.scheduling.EventTypeColumnsImported;
 import com.calcomalt.contracts.scheduling.EventTypeCreated;
 import com.calcomalt.contracts.scheduling.EventTypeDeleted;
 import com.calcomalt.contracts.scheduling.EventTypeSettings;
@@ -43,6 +44,32 @@ class EventTypeProjector {
     void on(EventTypeUpdated event) {
         EventTypeRow row = Rows.existing(entityManager, EventTypeRow.class, event.eventTypeId());
         settings(row, event.settings());
+        row.updatedAt = event.updatedAt();
+    }
+
+    @EventHandler
+    void on(EventTypeColumnsImported event) {
+        EventTypeRow row = Rows.existing(entityManager, EventTypeRow.class, event.eventTypeId());
+        row.isInstantEvent = event.isInstantEvent();
+        row.profileId = event.profileId();
+        row.useEventTypeDestinationCalendarEmail = event.useEventTypeDestinationCalendarEmail();
+        row.secondaryEmailId = event.secondaryEmailId();
+        row.instantMeetingExpiryTimeOffsetInSeconds = event.instantMeetingExpiryTimeOffsetInSeconds();
+        row.instantMeetingScheduleId = event.instantMeetingScheduleId();
+        row.showOptimizedSlots = event.showOptimizedSlots();
+        row.assignRRMembersUsingSegment = event.assignRRMembersUsingSegment();
+        row.rrSegmentQueryValue = event.rrSegmentQueryValue();
+        row.instantMeetingParameters = event.instantMeetingParameters();
+        row.autoTranslateDescriptionEnabled = event.autoTranslateDescriptionEnabled();
+        row.requiresConfirmationForFreeEmail = event.requiresConfirmationForFreeEmail();
+        row.useEventLevelSelectedCalendars = event.useEventLevelSelectedCalendars();
+        row.canSendCalVideoTranscriptionEmails = event.canSendCalVideoTranscriptionEmails();
+        row.includeNoShowInRRCalculation = event.includeNoShowInRRCalculation();
+        row.restrictionScheduleId = event.restrictionScheduleId();
+        row.maxActiveBookingPerBookerOfferReschedule = event.maxActiveBookingPerBookerOfferReschedule();
+        row.bookingRequiresAuthentication = event.bookingRequiresAuthentication();
+        row.autoTranslateInstantMeetingTitleEnabled = event.autoTranslateInstantMeetingTitleEnabled();
+        row.rrHostSubsetEnabled = event.rrHostSubsetEnabled();
         row.updatedAt = event.updatedAt();
     }
 

@@ -1,5 +1,6 @@
 package com.calcomalt.query.scheduling;
 
+import com.calcomalt.contracts.scheduling.EventTypeColumnsImported;
 import com.calcomalt.contracts.scheduling.EventTypeHostsSet;
 import com.calcomalt.contracts.scheduling.Host;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,18 @@ class HostProjector {
             row.scheduleId = host.scheduleId();
             row.createdAt = host.createdAt();
             entityManager.persist(row);
+        }
+    }
+
+    @EventHandler
+    void on(EventTypeColumnsImported event) {
+        for (EventTypeColumnsImported.HostColumns host : event.hosts()) {
+            entityManager.createQuery("""
+                    update HostRow h set h.weightAdjustment = :adjustment, h.groupId = :group
+                    where h.eventTypeId = :eventTypeId and h.userId = :userId""")
+                    .setParameter("adjustment", host.weightAdjustment()).setParameter("group", host.groupId())
+                    .setParameter("eventTypeId", event.eventTypeId()).setParameter("userId", host.userId())
+                    .executeUpdate();
         }
     }
 

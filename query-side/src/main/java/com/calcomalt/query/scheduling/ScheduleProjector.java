@@ -1,5 +1,6 @@
 package com.calcomalt.query.scheduling;
 
+import com.calcomalt.contracts.scheduling.AvailabilityOwnersImported;
 import com.calcomalt.contracts.scheduling.DateOverride;
 import com.calcomalt.contracts.scheduling.DateOverridesSet;
 import com.calcomalt.contracts.scheduling.ScheduleCreated;
@@ -41,6 +42,17 @@ class ScheduleProjector {
         entityManager.flush();
         replaceWeekly(event.scheduleId(), event.availability());
         replaceOverrides(event.scheduleId(), event.overrides());
+    }
+
+    @EventHandler
+    void on(AvailabilityOwnersImported event) {
+        for (AvailabilityOwnersImported.Owners owners : event.hours()) {
+            AvailabilityRow row = entityManager.find(AvailabilityRow.class, owners.availabilityId());
+            if (row != null) {
+                row.userId = owners.userId();
+                row.eventTypeId = owners.eventTypeId();
+            }
+        }
     }
 
     @EventHandler

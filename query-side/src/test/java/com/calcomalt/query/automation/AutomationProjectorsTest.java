@@ -11,6 +11,7 @@ import com.calcomalt.contracts.automation.TimeUnit;
 import com.calcomalt.contracts.automation.WorkflowActions;
 import com.calcomalt.contracts.automation.WorkflowActivation;
 import com.calcomalt.contracts.automation.WorkflowActivationSet;
+import com.calcomalt.contracts.automation.WorkflowColumnsImported;
 import com.calcomalt.contracts.automation.WorkflowCreated;
 import com.calcomalt.contracts.automation.WorkflowDeleted;
 import com.calcomalt.contracts.automation.WorkflowIds;
@@ -131,6 +132,38 @@ class AutomationProjectorsTest extends BookingFixtures {
         awaitProjectionsCaughtUp();
         assertThat(count("select count(*) from \"Workflow\" where id = ?", workflowId)).isZero();
         assertThat(count("select count(*) from \"WorkflowStep\" where \"workflowId\" = ?", workflowId)).isZero();
+    }
+
+    @Test
+    void an_imported_workflows_position_and_its_steps_pending_verification_and_agents_stay_through_later_edits() {
+        int owner = user();
+        int workflowId = uniqueId();
+        int sms = uniqueId();
+        int email = uniqueId();
+        publishWorkflow(workflowId,
+                new WorkflowCreated(workflowId, owner, null, new WorkflowSettings("Imported",
+                        WorkflowTriggerEvents.BEFORE_EVENT, 1, TimeUnit.hour, false)),
+                new WorkflowStepAdded(workflowId, sms, 1, SMS, T0),
+                new WorkflowStepAdded(workflowId, email, 2, EMAIL, T0),
+                new WorkflowColumnsImported(workflowId, 4, List.of(
+                        new WorkflowColumnsImported.StepColumns(sms, true, "agent-1", "inbound-1"),
+                        new WorkflowColumnsImported.StepColumns(email, false, null, null))));
+        awaitProjectionsCaughtUp();
+        assertThat(row("Workflow", workflowId)).containsEntry("position", 4);
+        assertThat(row("WorkflowStep", sms)).containsEntry("numberVerificationPending", true)
+                .containsEntry("agentId", "agent-1").containsEntry("inboundAgentId", "inbound-1");
+        assertThat(row("WorkflowStep", email)).containsEntry("numberVerificationPending", false)
+                .containsEntry("agentId", null);
+
+        publishWorkflow(workflowId,
+                new WorkflowUpdated(workflowId, owner, null, new WorkflowSettings("Renamed",
+                        WorkflowTriggerEvents.BEFORE_EVENT, 2, TimeUnit.hour, false)),
+                new WorkflowStepEdited(workflowId, sms, SMS, T1));
+        awaitProjectionsCaughtUp();
+        assertThat(row("Workflow", workflowId)).containsEntry("name", "Renamed").containsEntry("position", 4);
+        assertThat(row("WorkflowStep", sms)).containsEntry("numberVerificationPending", true)
+                .containsEntry("agentId", "agent-1").containsEntry("inboundAgentId", "inbound-1")
+                .containsEntry("verifiedAt", at(T1));
     }
 
     @Test

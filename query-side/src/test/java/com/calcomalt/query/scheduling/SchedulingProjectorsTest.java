@@ -28,6 +28,8 @@ import com.calcomalt.contracts.scheduling.OutOfOfficeUpdated;
 import com.calcomalt.contracts.scheduling.PeriodType;
 import com.calcomalt.contracts.scheduling.PrivateLinkCreated;
 import com.calcomalt.contracts.scheduling.PrivateLinkDeleted;
+import com.calcomalt.contracts.scheduling.AvailabilityOwnersImported;
+import com.calcomalt.contracts.scheduling.EventTypeColumnsImported;
 import com.calcomalt.contracts.scheduling.ScheduleCreated;
 import com.calcomalt.contracts.scheduling.ScheduleDeleted;
 import com.calcomalt.contracts.scheduling.ScheduleMadeDefault;
@@ -222,6 +224,75 @@ class SchedulingProjectorsTest extends QuerySideTest {
         assertThat(count("select count(*) from \"EventType\" where id = ?", eventTypeId)).isZero();
         assertThat(count("select count(*) from \"Host\" where \"eventTypeId\" = ?", eventTypeId)).isZero();
         assertThat(count("select count(*) from \"EventTypeCustomInput\" where id = ?", inputId)).isZero();
+    }
+
+    @Test
+    void columns_only_the_import_carries_are_written_and_stay_through_later_changes() {
+        int owner = user();
+        int member = user();
+        int teamId = uniqueId();
+        int scheduleId = uniqueId();
+        int hours = uniqueId();
+        int eventTypeId = uniqueId();
+        publish("Team", "team:" + teamId, new TeamCreated(teamId, "T", "t-" + teamId, null, false,
+                new TeamSettings(null, false, false, null, null, null, null, null, null, null, null, null,
+                        "Europe/London", "Sunday", false, null, null, false, RRResetInterval.MONTH,
+                        RRTimestampBasis.CREATED_AT, false), owner, T0));
+        publish("Schedule", "schedule:" + scheduleId, new ScheduleCreated(scheduleId, owner, "Work", "UTC",
+                List.of(new WeeklyRange(hours, List.of(1), LocalTime.of(9, 0), LocalTime.of(17, 0))), List.of(), T0));
+        EventTypeSettings settings = settings("title", "Sales call", "slug", "sales", "length", 30, "hidden", false,
+                "position", 0, "periodType", PeriodType.unlimited, "requiresConfirmation", false,
+                "requiresConfirmationWillBlockSlot", false, "minimumBookingNotice", 120, "beforeEventBuffer", 0,
+                "afterEventBuffer", 0, "seatsShowAttendees", false, "seatsShowAvailabilityCount", true, "price", 0,
+                "currency", "usd", "disableGuests", false, "hideCalendarNotes", false, "hideCalendarEventDetails",
+                false, "forwardParamsSuccessRedirect", true, "lockTimeZoneToggleOnBookingPage", false,
+                "onlyShowFirstAvailableSlot", false, "offsetStart", 0, "requiresBookerEmailVerification", false,
+                "useBookerTimezone", false, "disableCancelling", false, "disableRescheduling", false,
+                "allowReschedulingPastBookings", false, "allowReschedulingCancelledBookings", false,
+                "isRRWeightsEnabled", true, "rescheduleWithSameRoundRobinHost", false, "assignAllTeamMembers", false,
+                "hideOrganizerEmail", false);
+        publish("EventType", "event-type:" + eventTypeId,
+                new EventTypeCreated(eventTypeId, null, teamId, null, SchedulingType.roundRobin, settings, T0),
+                new EventTypeHostsSet(eventTypeId, teamId, List.of(new Host(member, null, false, 2, 100, null, T0),
+                        new Host(owner, null, true, null, null, null, T0)), T0),
+                new EventTypeColumnsImported(eventTypeId, true, null, true, 77, 120, scheduleId, null, true,
+                        Map.of("id", "q-1", "type", "group"), List.of("utm_source", "lang"), true, true, true, false,
+                        true, scheduleId, true, true, false, true, null,
+                        List.of(new EventTypeColumnsImported.HostColumns(member, -20, "group-a"))));
+        publish("Schedule", "schedule:" + scheduleId, new AvailabilityOwnersImported(scheduleId,
+                List.of(new AvailabilityOwnersImported.Owners(hours, owner, eventTypeId))));
+        awaitProjectionsCaughtUp();
+
+        assertThat(row("EventType", eventTypeId)).containsEntry("isInstantEvent", true)
+                .containsEntry("useEventTypeDestinationCalendarEmail", true).containsEntry("secondaryEmailId", 77)
+                .containsEntry("instantMeetingExpiryTimeOffsetInSeconds", 120)
+                .containsEntry("instantMeetingScheduleId", scheduleId).containsEntry("showOptimizedSlots", null)
+                .containsEntry("assignRRMembersUsingSegment", true).containsEntry("autoTranslateDescriptionEnabled", true)
+                .containsEntry("requiresConfirmationForFreeEmail", true)
+                .containsEntry("useEventLevelSelectedCalendars", true)
+                .containsEntry("canSendCalVideoTranscriptionEmails", false)
+                .containsEntry("includeNoShowInRRCalculation", true).containsEntry("restrictionScheduleId", scheduleId)
+                .containsEntry("maxActiveBookingPerBookerOfferReschedule", true)
+                .containsEntry("bookingRequiresAuthentication", true)
+                .containsEntry("autoTranslateInstantMeetingTitleEnabled", false)
+                .containsEntry("rrHostSubsetEnabled", true).containsEntry("updatedAt", null);
+        assertThat(jdbc.queryForMap("""
+                select "rrSegmentQueryValue"::text, "instantMeetingParameters"::text from "EventType" where id = ?""",
+                eventTypeId)).containsValues("{\"id\": \"q-1\", \"type\": \"group\"}", "{utm_source,lang}");
+        assertThat(jdbc.queryForMap("select * from \"Host\" where \"eventTypeId\" = ? and \"userId\" = ?",
+                eventTypeId, member)).containsEntry("weightAdjustment", -20).containsEntry("groupId", "group-a")
+                .containsEntry("weight", 100);
+        assertThat(jdbc.queryForMap("select * from \"Host\" where \"eventTypeId\" = ? and \"userId\" = ?",
+                eventTypeId, owner)).containsEntry("weightAdjustment", null).containsEntry("groupId", null);
+        assertThat(row("Availability", hours)).containsEntry("userId", owner).containsEntry("eventTypeId", eventTypeId)
+                .containsEntry("scheduleId", scheduleId);
+
+        publish("EventType", "event-type:" + eventTypeId,
+                new EventTypeUpdated(eventTypeId, null, teamId, null, settings, T1));
+        awaitProjectionsCaughtUp();
+        assertThat(row("EventType", eventTypeId)).as("commands set the columns they know, and the time of the change")
+                .containsEntry("updatedAt", at(T1)).containsEntry("isInstantEvent", true)
+                .containsEntry("restrictionScheduleId", scheduleId).containsEntry("rrHostSubsetEnabled", true);
     }
 
     @Test
