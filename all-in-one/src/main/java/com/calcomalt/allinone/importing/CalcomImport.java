@@ -68,8 +68,9 @@ public class CalcomImport {
 
     private static Map<String, String> skipped() {
         Map<String, String> reasons = new LinkedHashMap<>();
-        reasons.put("InternalNotePreset", "no context of ours models it");
-        reasons.put("BookingDenormalized", "filled by our projectors from the imported bookings");
+        reasons.put("InternalNotePreset", "no context of ours models it (a note's notePresetId is carried as is)");
+        reasons.put("BookingDenormalized", "filled by our projectors from the imported bookings, compared with what"
+                + " the source's bookings derive");
         reasons.put("ReminderMail", "not imported yet");
         reasons.put("ResetPasswordRequest", "left out: a reset link lives for hours only; whoever had one open"
                 + " asks again");
@@ -246,7 +247,10 @@ public class CalcomImport {
                 // After event types: webhooks and workflow activations may name them.
                 for (int i = 0; i < sections.size(); i++) {
                     ImportSection.Result result = sectionResults.get(i);
-                    try (Appender appender = new Appender(String.join(", ", result.rows().keySet()),
+                    // A section that adds to rows counted elsewhere is named by its class.
+                    try (Appender appender = new Appender(result.rows().isEmpty()
+                            ? sections.get(i).getClass().getSimpleName().replace("Import", "")
+                            : String.join(", ", result.rows().keySet()),
                             sectionEvents.get(i), out)) {
                         if (sections.get(i) instanceof ImportSection.Streamed streamed) {
                             streamed.read(source, imported, appender::add);
