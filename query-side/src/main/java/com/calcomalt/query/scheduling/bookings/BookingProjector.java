@@ -143,7 +143,7 @@ class BookingProjector {
 
     /** A row made by its booking's first event, with whatever later events of the batch changed. */
     private static Upsert whole(BookingRow row) {
-        return lifecycleColumns(Upsert.into(TABLE.name()).set("id", row.id), row)
+        Upsert statement = lifecycleColumns(Upsert.into(TABLE.name()).set("id", row.id), row)
                 .set("uid", row.uid)
                 .set("userId", row.userId)
                 .set("eventTypeId", row.eventTypeId)
@@ -162,15 +162,8 @@ class BookingProjector {
                 .set("iCalSequence", row.iCalSequence)
                 .set("iCalUID", row.iCalUID)
                 .set("userPrimaryEmail", row.userPrimaryEmail)
-                .enumerated("creationSource", "CreationSource", row.creationSource)
-                .set("dynamicEventSlugRef", row.dynamicEventSlugRef)
-                .set("dynamicGroupSlugRef", row.dynamicGroupSlugRef)
-                .set("recurringEventId", row.recurringEventId)
-                .set("destinationCalendarId", row.destinationCalendarId)
-                .set("scheduledJobs", row.scheduledJobs == null ? null : row.scheduledJobs.toArray(String[]::new))
-                .set("oneTimePassword", row.oneTimePassword)
-                .set("reassignReason", row.reassignReason)
-                .set("reassignById", row.reassignById);
+                .enumerated("creationSource", "CreationSource", row.creationSource);
+        return importedColumns(statement, row);
     }
 
     /**
@@ -179,10 +172,11 @@ class BookingProjector {
      */
     private static Upsert lifecycle(BookingRow row) {
         Upsert update = lifecycleColumns(Upsert.update(TABLE.name()).set("id", row.id), row);
-        if (!row.importedColumns) {
-            return update;
-        }
-        return update.set("dynamicEventSlugRef", row.dynamicEventSlugRef)
+        return row.importedColumns ? importedColumns(update, row) : update;
+    }
+
+    private static Upsert importedColumns(Upsert statement, BookingRow row) {
+        return statement.set("dynamicEventSlugRef", row.dynamicEventSlugRef)
                 .set("dynamicGroupSlugRef", row.dynamicGroupSlugRef)
                 .set("recurringEventId", row.recurringEventId)
                 .set("destinationCalendarId", row.destinationCalendarId)
