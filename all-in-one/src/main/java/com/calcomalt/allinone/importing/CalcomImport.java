@@ -68,8 +68,9 @@ public class CalcomImport {
 
     private static Map<String, String> skipped() {
         Map<String, String> reasons = new LinkedHashMap<>();
-        reasons.put("InternalNotePreset", "no context of ours models it");
-        reasons.put("BookingDenormalized", "filled by our projectors from the imported bookings");
+        reasons.put("InternalNotePreset", "no context of ours models it (a note's notePresetId is carried as is)");
+        reasons.put("BookingDenormalized", "filled by our projectors from the imported bookings, compared with what"
+                + " the source's bookings derive");
         reasons.put("ResetPasswordRequest", "left out: a reset link lives for hours only; whoever had one open"
                 + " asks again");
         reasons.put("Session", "left out: cal.com signs users in with JSON web tokens (NextAuth's jwt strategy),"

@@ -7,11 +7,14 @@ import static com.calcomalt.allinone.importing.SectionRows.maxId;
 
 import com.calcomalt.allinone.importing.CalcomImport.RuleBreak;
 import com.calcomalt.calendar.CalendarKeys;
+import com.calcomalt.contracts.calendar.CalendarColumnsImported;
+import com.calcomalt.contracts.calendar.CalendarColumnsImported.SelectedCalendarColumns;
 import com.calcomalt.contracts.calendar.CalendarConnected;
 import com.calcomalt.contracts.calendar.CalendarCredentialInvalidated;
 import com.calcomalt.contracts.calendar.CalendarIds;
 import com.calcomalt.contracts.calendar.CalendarSelected;
 import com.calcomalt.contracts.calendar.ConnectedCalendar;
+import com.calcomalt.contracts.calendar.DestinationCalendarColumnsImported;
 import com.calcomalt.contracts.calendar.DestinationCalendarSet;
 import com.calcomalt.platform.secrets.SecretBox;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,10 +39,13 @@ import org.springframework.stereotype.Component;
  * cal.com's calendar accounts of the apps we connect (CalDAV, Apple, ICS feeds), with their selected and
  * destination calendars. cal.com encrypts these keys with its {@code CALENDSO_ENCRYPTION_KEY} (AES-256-CBC,
  * "iv:ciphertext" in hex); the import opens them with that key, read from the environment as cal.com reads
- * it, and seals them as ours are. Without the key, or for apps we do not connect, the accounts wait.
+ * it, and seals them as ours are. Without the key, or for apps we do not connect, the accounts wait. The columns
+ * no command of ours sets (an account's billing, a selected calendar's channels and sync state, a destination's
+ * reminder, the delegation credentials of both) follow in {@link CalendarColumnsImported} and
+ * {@link DestinationCalendarColumnsImported}; the section runs after the delegation credentials they may name.
  */
 @Component
-@Order(70)
+@Order(142)
 class CredentialImport implements ImportSection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +58,8 @@ class CredentialImport implements ImportSection {
         this.calcomKey = calcomKey;
     }
 
-    private record Account(int credentialId, String integration, Integer userId, Instant at) {
+    private record Account(int credentialId, String integration, Integer userId, Instant at,
+                           Integer billingCycleStart, String paymentStatus, String subscriptionId) {
     }
 
     @Override
@@ -70,7 +77,8 @@ class CredentialImport implements ImportSection {
         List<Pending> events = new ArrayList<>();
         each(source, """
                 select id, type, key #>> '{}' as sealed, jsonb_typeof(key) as kind, "userId", "teamId", "appId",
-                       coalesce(invalid, false) as invalid, "delegationCredentialId"
+                       coalesce(invalid, false) as invalid, "delegationCredentialId", "billingCycleStart",
+                       "paymentStatus", "subscriptionId"
                 from "Credential" order by id""", row -> {
             int id = row.getInt("id");
             String type = row.getString("type");
@@ -112,11 +120,19 @@ class CredentialImport implements ImportSection {
                 events.add(new Pending("CalendarCredential", aggregate, new CalendarCredentialInvalidated(id, userId,
                         teamId, "imported as invalid", at), at));
             }
-            accounts.put(id, new Account(id, type, userId, at));
+            accounts.put(id, new Account(id, type, userId, at, integer(row, "billingCycleStart"),
+                    row.getString("paymentStatus"), row.getString("subscriptionId")));
         });
         int[] selected = {0};
+        Map<Integer, List<SelectedCalendarColumns>> selectedColumns = new LinkedHashMap<>();
         each(source, """
-                select id, "userId", integration, "externalId", "credentialId", "eventTypeId", "createdAt"
+                select id, "userId", integration, "externalId", "credentialId", "eventTypeId", "createdAt",
+                       "googleChannelExpiration", "googleChannelId", "googleChannelKind", "googleChannelResourceId",
+                       "googleChannelResourceUri", "domainWideDelegationCredentialId", error, "channelId",
+                       "channelKind", "channelResourceId", "channelResourceUri", "channelExpiration",
+                       "syncSubscribedAt", "syncToken", "syncedAt", "syncErrorAt", "syncErrorCount",
+                       "delegationCredentialId", "lastErrorAt", "maxAttempts", "unwatchAttempts", "watchAttempts",
+                       "updatedAt"
                 from "SelectedCalendar" order by id""", row -> {
             String id = row.getString("id");
             Integer credentialId = integer(row, "credentialId");
@@ -140,12 +156,36 @@ class CredentialImport implements ImportSection {
             events.add(new Pending("CalendarCredential", CalendarIds.credential(credentialId), new CalendarSelected(
                     credentialId, id, userId, row.getString("integration"), row.getString("externalId"), eventTypeId,
                     at), at));
+            selectedColumns.computeIfAbsent(credentialId, c -> new ArrayList<>()).add(new SelectedCalendarColumns(id,
+                    row.getString("googleChannelExpiration"), row.getString("googleChannelId"),
+                    row.getString("googleChannelKind"), row.getString("googleChannelResourceId"),
+                    row.getString("googleChannelResourceUri"), row.getString("domainWideDelegationCredentialId"),
+                    row.getString("error"), row.getString("channelId"), row.getString("channelKind"),
+                    row.getString("channelResourceId"), row.getString("channelResourceUri"),
+                    instant(row.getTimestamp("channelExpiration")), instant(row.getTimestamp("syncSubscribedAt")),
+                    row.getString("syncToken"), instant(row.getTimestamp("syncedAt")),
+                    instant(row.getTimestamp("syncErrorAt")), integer(row, "syncErrorCount"),
+                    row.getString("delegationCredentialId"), instant(row.getTimestamp("lastErrorAt")),
+                    row.getInt("maxAttempts"), row.getInt("unwatchAttempts"), row.getInt("watchAttempts"),
+                    instant(row.getTimestamp("createdAt")), instant(row.getTimestamp("updatedAt"))));
             selected[0]++;
         });
+        for (Account account : accounts.values()) {
+            List<SelectedCalendarColumns> calendarColumns = selectedColumns.getOrDefault(account.credentialId(),
+                    List.of());
+            if (account.billingCycleStart() != null || account.paymentStatus() != null
+                    || account.subscriptionId() != null || !calendarColumns.isEmpty()) {
+                events.add(new Pending("CalendarCredential", CalendarIds.credential(account.credentialId()),
+                        new CalendarColumnsImported(account.credentialId(), account.billingCycleStart(),
+                                account.paymentStatus(), account.subscriptionId(), calendarColumns, account.at()),
+                        account.at()));
+            }
+        }
         int[] destinations = {0};
         each(source, """
                 select id, "userId", "eventTypeId", integration, "externalId", "credentialId", "primaryEmail",
-                       "createdAt", "updatedAt"
+                       "createdAt", "updatedAt", "domainWideDelegationCredentialId", "delegationCredentialId",
+                       "customCalendarReminder"
                 from "DestinationCalendar" order by id""", row -> {
             int id = row.getInt("id");
             Integer userId = integer(row, "userId");
@@ -178,6 +218,14 @@ class CredentialImport implements ImportSection {
                 events.add(new Pending("DestinationCalendar", aggregate, new DestinationCalendarSet(id, userId,
                         eventTypeId, integration, externalId, credentialId, email, updated), updated));
             }
+            String domainWide = row.getString("domainWideDelegationCredentialId");
+            String delegation = row.getString("delegationCredentialId");
+            Integer reminder = integer(row, "customCalendarReminder");
+            if (domainWide != null || delegation != null || reminder != null) {
+                Instant last = updated != null ? updated : created;
+                events.add(new Pending("DestinationCalendar", aggregate, new DestinationCalendarColumnsImported(id,
+                        domainWide, delegation, reminder, last), last));
+            }
             destinations[0]++;
         });
         Map<String, Integer> rows = new LinkedHashMap<>();
@@ -186,6 +234,28 @@ class CredentialImport implements ImportSection {
         rows.put("DestinationCalendar", destinations[0]);
         return new Result(rows, events, breaks, deferred, Map.of("Credential", maxId(source, "Credential"),
                 "DestinationCalendar", maxId(source, "DestinationCalendar")));
+    }
+
+    /**
+     * Credential.key as the compare opens it on each side: cal.com's with its key, ours with our box (or cal.com's
+     * key, when both databases are cal.com's); none without cal.com's key (then no account is imported).
+     */
+    List<TableCompare.Sealed> sealedKeys() {
+        return sealedKeys(calcomKey, secrets);
+    }
+
+    static List<TableCompare.Sealed> sealedKeys(String calcomKey, SecretBox secrets) {
+        if (calcomKey == null || calcomKey.isBlank()) {
+            return List.of();
+        }
+        return List.of(new TableCompare.Sealed("Credential", "key", text -> open(text, calcomKey), sealed -> {
+            try {
+                return secrets.open(sealed);
+            } catch (SecretBox.SecretUnreadable e) {
+                // Two cal.com databases: the other side's key is cal.com's too.
+                return open(sealed, calcomKey);
+            }
+        }));
     }
 
     /** A calendar of an account left out goes with it, into the same list. */
@@ -201,8 +271,12 @@ class CredentialImport implements ImportSection {
         }
     }
 
-    /** cal.com's symmetricDecrypt; null when the key does not open it. */
     private String open(String encrypted) {
+        return open(encrypted, calcomKey);
+    }
+
+    /** cal.com's symmetricDecrypt; null when the key does not open it. */
+    private static String open(String encrypted, String calcomKey) {
         int colon = encrypted == null ? -1 : encrypted.indexOf(':');
         if (colon < 0) {
             return null;

@@ -1,5 +1,6 @@
 package com.calcomalt.allinone.importing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Compares cal.com tables of two databases row by row: the row count, and per id an md5 over the
@@ -35,7 +37,6 @@ public final class TableCompare {
                 "isPrivate", "metadata", "bookingLimits", "includeManagedEventsInLimits", "rrResetInterval",
                 "rrTimestampBasis", "hideTeamProfileLink", "pendingPayment", "isPlatform", "smsLockState",
                 "createdByOAuthClientId", "smsLockReviewedByAdmin", "autoOptInFeatures"));
-        // updatedAt is left out: our memberships take it from their events, cal.com from its own writes.
         REFERENCE_COLUMNS.put("OrganizationSettings", List.of("id", "organizationId", "isOrganizationConfigured",
                 "isOrganizationVerified", "orgAutoAcceptEmail", "lockEventTypeCreationForUsers", "isAdminReviewed",
                 "adminGetsNoSlotsNotification", "isAdminAPIEnabled", "allowSEOIndexing",
@@ -74,17 +75,15 @@ public final class TableCompare {
         // Host rows have no id: they are compared by event type, all of its hosts in one checksum.
         REFERENCE_COLUMNS.put("Host", List.of("userId", "eventTypeId", "isFixed", "priority", "weight",
                 "scheduleId", "createdAt", "memberId", "weightAdjustment", "groupId"));
-        // Not carried: recurringEventId, dynamic slugs, destinationCalendarId, scheduledJobs, oneTimePassword and
-        // reassignment.
         REFERENCE_COLUMNS.put("Booking", List.of("id", "uid", "userId", "eventTypeId", "title", "description",
                 "startTime", "endTime", "createdAt", "updatedAt", "location", "paid", "status", "cancellationReason",
-                "rejectionReason", "fromReschedule", "rescheduled", "customInputs", "smsReminderNumber", "metadata",
-                "responses", "isRecorded", "iCalSequence", "iCalUID", "userPrimaryEmail", "idempotencyKey",
-                "noShowHost", "rating", "ratingFeedback", "cancelledBy", "rescheduledBy", "creationSource"));
-        // data is left out: our payment's story writes the intent's status into it (cal.com leaves Stripe's
-        // first answer there), so a paid payment's data says succeeded here.
+                "rejectionReason", "fromReschedule", "rescheduled", "dynamicEventSlugRef", "dynamicGroupSlugRef",
+                "recurringEventId", "customInputs", "smsReminderNumber", "destinationCalendarId", "scheduledJobs",
+                "metadata", "responses", "isRecorded", "iCalSequence", "iCalUID", "userPrimaryEmail", "idempotencyKey",
+                "noShowHost", "rating", "ratingFeedback", "cancelledBy", "rescheduledBy", "oneTimePassword",
+                "reassignReason", "reassignById", "creationSource"));
         REFERENCE_COLUMNS.put("Payment", List.of("id", "uid", "bookingId", "amount", "fee", "currency", "success",
-                "refunded", "externalId", "appId", "paymentOption"));
+                "refunded", "data", "externalId", "appId", "paymentOption"));
         REFERENCE_COLUMNS.put("EventTypeCustomInput", List.of("id", "eventTypeId", "label", "required", "type",
                 "placeholder", "options"));
         REFERENCE_COLUMNS.put("HashedLink", List.of("id", "link", "eventTypeId", "expiresAt", "maxUsageCount",
@@ -97,9 +96,17 @@ public final class TableCompare {
                 "metadata"));
         REFERENCE_COLUMNS.put("BookingReference", List.of("id", "type", "uid", "bookingId", "meetingId",
                 "meetingPassword", "meetingUrl", "deleted", "externalCalendarId", "credentialId",
-                "thirdPartyRecurringEventId"));
-        // notePresetId is not carried: presets are not imported.
-        REFERENCE_COLUMNS.put("BookingInternalNote", List.of("id", "text", "bookingId", "createdById", "createdAt"));
+                "thirdPartyRecurringEventId", "domainWideDelegationCredentialId", "delegationCredentialId"));
+        REFERENCE_COLUMNS.put("BookingInternalNote", List.of("id", "notePresetId", "text", "bookingId",
+                "createdById", "createdAt"));
+        // Read models our projectors fill and cal.com's triggers keep: compared with what the source's rows
+        // derive (DERIVED), so a source without those triggers is checked too.
+        REFERENCE_COLUMNS.put("BookingDenormalized", List.of("id", "uid", "eventTypeId", "title", "description",
+                "startTime", "endTime", "createdAt", "updatedAt", "location", "paid", "status", "rescheduled",
+                "userId", "teamId", "eventLength", "eventParentId", "userEmail", "userName", "userUsername",
+                "ratingFeedback", "rating", "noShowHost", "isTeamBooking"));
+        REFERENCE_COLUMNS.put("booking_listing", List.of("id", "userId", "eventTypeId", "startTime", "endTime",
+                "createdAt", "updatedAt", "status", "recurringEventId"));
         REFERENCE_COLUMNS.put("Tracking", List.of("id", "bookingId", "utm_source", "utm_medium", "utm_campaign",
                 "utm_term", "utm_content"));
         REFERENCE_COLUMNS.put("Feature", List.of("slug", "enabled", "description", "type", "stale", "createdAt",
@@ -136,13 +143,20 @@ public final class TableCompare {
                 "verifiedAt", "numberVerificationPending", "agentId", "inboundAgentId"));
         REFERENCE_COLUMNS.put("WorkflowsOnTeams", List.of("id", "workflowId", "teamId"));
         REFERENCE_COLUMNS.put("WorkflowsOnEventTypes", List.of("id", "workflowId", "eventTypeId"));
-        // key is left out: cal.com encrypts it with its key, we seal it with ours. Billing columns are not kept.
-        REFERENCE_COLUMNS.put("Credential", List.of("id", "type", "userId", "teamId", "appId", "invalid"));
-        // updatedAt and the sync columns are left out: no event carries them; the row's time is its selection's.
-        REFERENCE_COLUMNS.put("SelectedCalendar", List.of("id", "userId", "integration", "externalId",
-                "credentialId", "eventTypeId", "createdAt"));
+        // key is compared apart (Sealed): cal.com encrypts it with its key, we seal it with ours, so the stored
+        // texts differ; the import compares what both open to.
+        REFERENCE_COLUMNS.put("Credential", List.of("id", "type", "userId", "appId", "invalid", "teamId",
+                "billingCycleStart", "paymentStatus", "subscriptionId", "delegationCredentialId"));
+        REFERENCE_COLUMNS.put("SelectedCalendar", List.of("userId", "integration", "externalId", "credentialId",
+                "googleChannelExpiration", "googleChannelId", "googleChannelKind", "googleChannelResourceId",
+                "googleChannelResourceUri", "domainWideDelegationCredentialId", "id", "eventTypeId", "error",
+                "channelId", "channelKind", "channelResourceId", "channelResourceUri", "channelExpiration",
+                "syncSubscribedAt", "syncToken", "syncedAt", "syncErrorAt", "syncErrorCount",
+                "delegationCredentialId", "lastErrorAt", "maxAttempts", "unwatchAttempts", "watchAttempts",
+                "createdAt", "updatedAt"));
         REFERENCE_COLUMNS.put("DestinationCalendar", List.of("id", "integration", "externalId", "userId",
-                "eventTypeId", "credentialId", "primaryEmail", "createdAt", "updatedAt"));
+                "eventTypeId", "credentialId", "primaryEmail", "domainWideDelegationCredentialId",
+                "delegationCredentialId", "createdAt", "updatedAt", "customCalendarReminder"));
         REFERENCE_COLUMNS.put("WorkflowReminder", List.of("id", "bookingUid", "method", "scheduledDate",
                 "referenceId", "scheduled", "workflowStepId", "cancelled", "seatReferenceId", "isMandatoryReminder",
                 "retryCount", "uuid"));
@@ -165,6 +179,33 @@ public final class TableCompare {
                 "teamBillingId", "organizationBillingId"));
     }
 
+    /**
+     * Rows derived from the source's own tables, as cal.com's triggers derive BookingDenormalized (from the booking,
+     * its event type and its user) and as our projectors copy the listing's keys from Booking.
+     */
+    private static final Map<String, String> DERIVED = Map.of(
+            "BookingDenormalized", """
+                    select b.id, b.uid, b."eventTypeId", b.title, b.description, b."startTime", b."endTime",
+                           b."createdAt", b."updatedAt", b.location, b.paid, b.status, b.rescheduled, b."userId",
+                           e."teamId", e.length as "eventLength", e."parentId" as "eventParentId",
+                           u.email as "userEmail", u.name as "userName", u.username as "userUsername",
+                           b."ratingFeedback", b.rating, b."noShowHost", e."teamId" is not null as "isTeamBooking"
+                    from "Booking" b left join "EventType" e on e.id = b."eventTypeId"
+                    left join users u on u.id = b."userId"
+                    """,
+            "booking_listing", """
+                    select id, "userId", "eventTypeId", "startTime", "endTime", "createdAt", "updatedAt", status,
+                           "recurringEventId"
+                    from "Booking"
+                    """);
+
+    /** Where our side keeps a table outside cal.com's schema; a database without it is compared by DERIVED. */
+    private static final Map<String, String> OWN_TABLES = Map.of("booking_listing", "query_side.booking_listing");
+
+    /** The source table whose rows a derived table's rows are, for the report's rows to be recognized. */
+    public static final Map<String, String> ROWS_OF = Map.of("BookingDenormalized", "Booking",
+            "booking_listing", "Booking");
+
     /** How a row is named where its table has no single id column: its key columns joined by '/'. */
     private static final Map<String, String> KEYS = Map.of(
             "Feature", "slug",
@@ -186,7 +227,16 @@ public final class TableCompare {
     public record TableResult(String table, int sourceRows, int targetRows, List<Difference> differences) {
     }
 
+    /**
+     * A column each side seals with its own key (Credential.key): compared by what it opens to, for the rows both
+     * sides have. {@code open} gives null for a value that does not open.
+     */
+    public record Sealed(String table, String column, UnaryOperator<String> openSource,
+                         UnaryOperator<String> openTarget) {
+    }
+
     private static final int FETCH = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TableCompare() {
     }
@@ -196,9 +246,14 @@ public final class TableCompare {
      * so neither side is held in memory. The others are small and compared through maps.
      */
     private static final Set<String> MERGED = Set.of("Booking", "Attendee", "BookingSeat", "BookingReference",
-            "Tracking", "BookingInternalNote", "Payment", "ReminderMail");
+            "Tracking", "BookingInternalNote", "Payment", "ReminderMail", "BookingDenormalized", "booking_listing");
 
     public static List<TableResult> compare(Connection source, Connection target) throws SQLException {
+        return compare(source, target, List.of());
+    }
+
+    public static List<TableResult> compare(Connection source, Connection target, List<Sealed> sealed)
+            throws SQLException {
         boolean sourceAutoCommit = source.getAutoCommit();
         boolean targetAutoCommit = target.getAutoCommit();
         // Without autocommit the driver reads a query with a fetch size by a cursor.
@@ -207,8 +262,15 @@ public final class TableCompare {
         try {
             List<TableResult> results = new ArrayList<>();
             for (var table : REFERENCE_COLUMNS.entrySet()) {
-                results.add(MERGED.contains(table.getKey()) ? merged(source, target, table.getKey(), table.getValue())
-                        : mapped(source, target, table.getKey(), table.getValue()));
+                TableResult result = MERGED.contains(table.getKey())
+                        ? merged(source, target, table.getKey(), table.getValue())
+                        : mapped(source, target, table.getKey(), table.getValue());
+                for (Sealed column : sealed) {
+                    if (column.table().equals(table.getKey())) {
+                        opened(source, target, column, result.differences());
+                    }
+                }
+                results.add(result);
             }
             return results;
         } finally {
@@ -241,15 +303,18 @@ public final class TableCompare {
 
     private static TableResult merged(Connection source, Connection target, String table, List<String> columns)
             throws SQLException {
-        String query = "select id, md5(row(" + String.join(", ", columns.stream().map(c -> '"' + c + '"').toList())
-                + ")::text) from \"" + table + "\" order by id";
+        String select = "select id, md5(row(" + String.join(", ", columns.stream().map(c -> '"' + c + '"').toList())
+                + ")::text) from ";
+        String sourceQuery = select + relation(source, table, true) + " order by id";
+        String targetQuery = select + relation(target, table, false) + " order by id";
         List<Difference> differences = new ArrayList<>();
         int leftRows = 0;
         int rightRows = 0;
         try (var leftStatement = source.createStatement(); var rightStatement = target.createStatement()) {
             leftStatement.setFetchSize(FETCH);
             rightStatement.setFetchSize(FETCH);
-            try (var left = leftStatement.executeQuery(query); var right = rightStatement.executeQuery(query)) {
+            try (var left = leftStatement.executeQuery(sourceQuery);
+                 var right = rightStatement.executeQuery(targetQuery)) {
                 boolean moreLeft = left.next();
                 boolean moreRight = right.next();
                 while (moreLeft || moreRight) {
@@ -274,6 +339,76 @@ public final class TableCompare {
             }
         }
         return new TableResult(table, leftRows, rightRows, differences);
+    }
+
+    /**
+     * What a table's rows are read from: a derived table's source side is derived from the source's tables (a
+     * cal.com database may have no triggers to fill it); its target side is the table, or derived where the
+     * database has no such table of its own.
+     */
+    private static String relation(Connection connection, String table, boolean source) throws SQLException {
+        String derived = DERIVED.get(table);
+        if (derived == null) {
+            return '"' + table + '"';
+        }
+        String own = OWN_TABLES.getOrDefault(table, '"' + table + '"');
+        if (!source && exists(connection, own)) {
+            return own;
+        }
+        return "(" + derived + ") as derived";
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (var statement = connection.prepareStatement("select to_regclass(?) is not null")) {
+            statement.setString(1, table);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    /** The rows both sides have whose sealed column opens to other values (JSON compared as JSON), or not at all. */
+    private static void opened(Connection source, Connection target, Sealed column, List<Difference> differences)
+            throws SQLException {
+        Map<String, String> left = texts(source, column);
+        Map<String, String> right = texts(target, column);
+        for (var row : left.entrySet()) {
+            if (!right.containsKey(row.getKey())
+                    || differences.stream().anyMatch(d -> d.id().equals(row.getKey()))) {
+                continue;
+            }
+            String mine = row.getValue() == null ? null : column.openSource().apply(row.getValue());
+            String theirs = right.get(row.getKey()) == null ? null : column.openTarget().apply(right.get(row.getKey()));
+            if ((row.getValue() != null && mine == null) || (right.get(row.getKey()) != null && theirs == null)) {
+                differences.add(new Difference(column.table(), row.getKey(), column.column() + " does not open"));
+            } else if (!sameJson(mine, theirs)) {
+                differences.add(new Difference(column.table(), row.getKey(), column.column()
+                        + " opens to other values"));
+            }
+        }
+    }
+
+    private static Map<String, String> texts(Connection connection, Sealed column) throws SQLException {
+        Map<String, String> texts = new TreeMap<>();
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("select id, \""
+                + column.column() + "\" #>> '{}' from \"" + column.table() + "\"")) {
+            while (rows.next()) {
+                texts.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return texts;
+    }
+
+    private static boolean sameJson(String left, String right) {
+        if (left == null || right == null) {
+            return left == right;
+        }
+        try {
+            return JSON.readTree(left).equals(JSON.readTree(right));
+        } catch (java.io.IOException e) {
+            return left.equals(right);
+        }
     }
 
     private static int count(Connection connection, String table) throws SQLException {

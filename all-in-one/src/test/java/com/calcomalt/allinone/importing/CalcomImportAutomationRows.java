@@ -51,8 +51,9 @@ final class CalcomImportAutomationRows {
 
     static final String IMPORTED = "Feature=4, UserFeatures=40, TeamFeatures=3, ApiKey=58, Profile=139,"
             + " OutOfOfficeReason=7, OutOfOfficeEntry=59, Webhook=43, Workflow=20, WorkflowStep=39, WorkflowsOnTeams=2,"
-            + " WorkflowsOnEventTypes=1, Credential=13, SelectedCalendar=13, DestinationCalendar=7, Payment=424, EventTypeCustomInput=24, HashedLink=30, OrganizationSettings=2, SelectedSlots=6,"
-            + " WorkflowReminder=7, ReminderMail=3, " + CalcomImportDelegationRows.IMPORTED + ", " + CalcomImportBillingRows.IMPORTED + "}";
+            + " WorkflowsOnEventTypes=1, Payment=424, EventTypeCustomInput=24, HashedLink=30, OrganizationSettings=2, SelectedSlots=6,"
+            + " WorkflowReminder=7, ReminderMail=3, " + CalcomImportDelegationRows.IMPORTED
+            + ", Credential=13, SelectedCalendar=13, DestinationCalendar=7, " + CalcomImportBillingRows.IMPORTED + "}";
     /** Every table equal but for the rows reported; cal.com's common reasons come with their ids and emojis. */
     static final String[] COMPARED = {line("Feature", 4, 4, 0), line("UserFeatures", 41, 40, 1),
         line("TeamFeatures", 4, 3, 1), line("ApiKey", 60, 58, 2), line("Profile", 142, 139, 3),

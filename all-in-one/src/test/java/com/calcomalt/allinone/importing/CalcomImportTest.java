@@ -77,6 +77,7 @@ class CalcomImportTest {
         CalcomImportDelegationRows.fill(planting);
         CalcomImportBillingRows.fill(planting);
         CalcomImportReminderMailRows.fill(planting);
+        CalcomImportBookingColumnRows.fill(planting);
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -579,6 +580,12 @@ class CalcomImportTest {
             assertThat(imported).as(table).containsPattern(String.format("%-14s source %d rows, target \\d+ rows, "
                     + "0 differences \\(\\d+ of reported rows\\)", table, rows));
         }
+        int bookings = source.queryForObject("select count(*) from \"Booking\"", Integer.class);
+        for (String derived : List.of("BookingDenormalized", "booking_listing")) {
+            assertThat(imported).as(derived + ", derived from the source's bookings").containsPattern(String.format(
+                    "%-14s source %d rows, target \\d+ rows, 0 differences \\(3 of reported rows\\)", derived,
+                    bookings));
+        }
         assertThat(imported).containsPattern("\\d+ rows in [\\d.]+ s: \\d+ rows/s");
         assertThat(imported).as("the sections that add columns to imported rows show their progress by name")
                 .contains("EventTypeColumnsImport ", "AvailabilityOwnersImport ");
@@ -586,8 +593,22 @@ class CalcomImportTest {
         String again = run(importArgs("--skip-rule-breaking"));
         assertThat(again).startsWith("2\n").contains("The event store holds", "empty event store only");
 
+        JdbcTemplate projected = new JdbcTemplate(new SingleConnectionDataSource(targetUrl, "postgres", "", true));
+        projected.update("update \"BookingDenormalized\" set \"userName\" = 'Someone else' where id = 11");
+        projected.update("update query_side.booking_listing set \"recurringEventId\" = null where id = 22");
+        String key104 = projected.queryForObject("select key::text from \"Credential\" where id = 104", String.class);
+        projected.update("update \"Credential\" set key = to_jsonb(?::text) where id = 104",
+                com.calcomalt.platform.secrets.SecretBox.withKey(com.calcomalt.platform.secrets.SecretBox.DEVELOPMENT_KEY)
+                        .seal("{\"url\":\"https://elsewhere.example/\"}"));
         String compared = run("compare", "--from", sourceUrl, "--user", "postgres", "--to", targetUrl,
                 "--to-user", "postgres");
+        assertThat(compared).as("the read models are compared with what the source derives")
+                .contains("BookingDenormalized id 11: different values", "booking_listing id 22: different values")
+                .as("Credential.key is compared by what each side opens it to")
+                .contains("Credential id 104: key opens to other values");
+        projected.update("update \"Credential\" set key = ?::jsonb where id = 104", key104);
+        projected.update("update \"BookingDenormalized\" set \"userName\" = 'Person 11' where id = 11");
+        projected.update("update query_side.booking_listing set \"recurringEventId\" = 'series-0' where id = 22");
         assertThat(compared).startsWith("1\n").contains("users id 301: missing in target")
                 .contains(String.format("%-14s source %d rows, target %d rows, %d differences", "Schedule", 402, 399, 3));
 

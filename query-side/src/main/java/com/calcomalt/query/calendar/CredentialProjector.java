@@ -1,5 +1,6 @@
 package com.calcomalt.query.calendar;
 
+import com.calcomalt.contracts.calendar.CalendarColumnsImported;
 import com.calcomalt.contracts.calendar.CalendarConnected;
 import com.calcomalt.contracts.calendar.CalendarCredentialInvalidated;
 import com.calcomalt.contracts.calendar.CalendarDisconnected;
@@ -52,6 +53,15 @@ class CredentialProjector {
                     .setParameter(3, calendar.name()).setParameter(4, calendar.readOnly())
                     .setParameter(5, calendar.primaryEmail()).setParameter(6, position++).executeUpdate();
         }
+    }
+
+    /** An imported account's billing, as cal.com left it. */
+    @EventHandler
+    void on(CalendarColumnsImported event) {
+        CredentialRow row = Rows.existing(entityManager, CredentialRow.class, event.credentialId());
+        row.billingCycleStart = event.billingCycleStart();
+        row.paymentStatus = event.paymentStatus();
+        row.subscriptionId = event.subscriptionId();
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package com.calcomalt.query.calendar;
 
+import com.calcomalt.contracts.calendar.DestinationCalendarColumnsImported;
 import com.calcomalt.contracts.calendar.DestinationCalendarSet;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
@@ -38,6 +39,18 @@ class DestinationCalendarProjector {
                     row.primaryEmail = event.primaryEmail();
                     row.updatedAt = event.setAt();
                 });
+    }
+
+    /** An imported row's delegation credentials (those whose rows are there) and reminder. */
+    @EventHandler
+    void on(DestinationCalendarColumnsImported event) {
+        DestinationCalendarRow row = Rows.existing(entityManager, DestinationCalendarRow.class,
+                event.destinationCalendarId());
+        row.domainWideDelegationCredentialId = DelegationRows.known(entityManager, "DomainWideDelegation",
+                event.domainWideDelegationCredentialId());
+        row.delegationCredentialId = DelegationRows.known(entityManager, "DelegationCredential",
+                event.delegationCredentialId());
+        row.customCalendarReminder = event.customCalendarReminder();
     }
 
     @ResetHandler

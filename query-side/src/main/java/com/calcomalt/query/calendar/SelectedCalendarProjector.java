@@ -1,5 +1,6 @@
 package com.calcomalt.query.calendar;
 
+import com.calcomalt.contracts.calendar.CalendarColumnsImported;
 import com.calcomalt.contracts.calendar.CalendarDeselected;
 import com.calcomalt.contracts.calendar.CalendarSelected;
 import com.calcomalt.query.projections.Rows;
@@ -33,6 +34,44 @@ class SelectedCalendarProjector {
                     row.createdAt = event.selectedAt();
                     row.updatedAt = event.selectedAt();
                 });
+    }
+
+    /**
+     * The imported calendars' channels, sync state, attempts and times, as cal.com left them. A delegation
+     * credential whose row is not there (left out by the import) is left out.
+     */
+    @EventHandler
+    void on(CalendarColumnsImported event) {
+        for (CalendarColumnsImported.SelectedCalendarColumns columns : event.selectedCalendars()) {
+            SelectedCalendarRow row = Rows.existing(entityManager, SelectedCalendarRow.class,
+                    columns.selectedCalendarId());
+            row.googleChannelExpiration = columns.googleChannelExpiration();
+            row.googleChannelId = columns.googleChannelId();
+            row.googleChannelKind = columns.googleChannelKind();
+            row.googleChannelResourceId = columns.googleChannelResourceId();
+            row.googleChannelResourceUri = columns.googleChannelResourceUri();
+            row.domainWideDelegationCredentialId = DelegationRows.known(entityManager, "DomainWideDelegation",
+                    columns.domainWideDelegationCredentialId());
+            row.error = columns.error();
+            row.channelId = columns.channelId();
+            row.channelKind = columns.channelKind();
+            row.channelResourceId = columns.channelResourceId();
+            row.channelResourceUri = columns.channelResourceUri();
+            row.channelExpiration = columns.channelExpiration();
+            row.syncSubscribedAt = columns.syncSubscribedAt();
+            row.syncToken = columns.syncToken();
+            row.syncedAt = columns.syncedAt();
+            row.syncErrorAt = columns.syncErrorAt();
+            row.syncErrorCount = columns.syncErrorCount();
+            row.delegationCredentialId = DelegationRows.known(entityManager, "DelegationCredential",
+                    columns.delegationCredentialId());
+            row.lastErrorAt = columns.lastErrorAt();
+            row.maxAttempts = columns.maxAttempts();
+            row.unwatchAttempts = columns.unwatchAttempts();
+            row.watchAttempts = columns.watchAttempts();
+            row.createdAt = columns.createdAt();
+            row.updatedAt = columns.updatedAt();
+        }
     }
 
     @EventHandler

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("calcom.Payment")
 class PaymentProjector {
+
+    /** The metadata key the import tags its events with. */
+    private static final String IMPORTED = "imported";
 
     private final EntityManager entityManager;
 
@@ -54,12 +58,19 @@ class PaymentProjector {
         });
     }
 
-    /** A HOLD's success only saves the card: cal.com's row becomes a success when the card is charged. */
+    /**
+     * A HOLD's success only saves the card: cal.com's row becomes a success when the card is charged. An imported
+     * payment keeps cal.com's data as it is (cal.com leaves Stripe's first answer there) until a payment event of
+     * ours changes it.
+     */
     @EventHandler
-    void on(PaymentSucceeded event) {
+    void on(PaymentSucceeded event, @MetaDataValue(IMPORTED) String imported) {
         PaymentRow row = Rows.existing(entityManager, PaymentRow.class, event.paymentId());
         if (event.paymentOption() != PaymentOption.HOLD) {
             row.success = true;
+        }
+        if (imported != null) {
+            return;
         }
         data(row, data -> {
             data.put("status", "succeeded");

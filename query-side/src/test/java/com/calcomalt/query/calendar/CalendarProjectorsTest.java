@@ -3,6 +3,7 @@ package com.calcomalt.query.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.calcomalt.contracts.calendar.CalendarColumnsImported;
 import com.calcomalt.contracts.calendar.CalendarConnected;
 import com.calcomalt.contracts.calendar.CalendarCredentialInvalidated;
 import com.calcomalt.contracts.calendar.CalendarDeselected;
@@ -10,6 +11,7 @@ import com.calcomalt.contracts.calendar.CalendarDisconnected;
 import com.calcomalt.contracts.calendar.CalendarIds;
 import com.calcomalt.contracts.calendar.CalendarSelected;
 import com.calcomalt.contracts.calendar.ConnectedCalendar;
+import com.calcomalt.contracts.calendar.DestinationCalendarColumnsImported;
 import com.calcomalt.contracts.calendar.DestinationCalendarSet;
 import com.calcomalt.contracts.identity.CreationSource;
 import com.calcomalt.contracts.identity.IdentityProvider;
@@ -107,6 +109,57 @@ class CalendarProjectorsTest extends QuerySideTest {
                 .containsEntry("updated", "2026-03-29 01:00:00.5");
         assertThat(count("select count(*) from \"Credential\" where id = ? and invalid", credentialId)).isOne();
         assertThat(count("select count(*) from \"SelectedCalendar\" where id = ?", selected)).isZero();
+    }
+
+    @Test
+    void imported_columns_no_command_sets_are_written_and_a_later_setting_leaves_them() {
+        int ann = user();
+        int credentialId = connected(ann);
+        String selected = UUID.randomUUID().toString();
+        int destination = uniqueId();
+        Instant synced = Instant.parse("2026-03-28T10:00:00.125Z");
+        publish("CalendarCredential", CalendarIds.credential(credentialId),
+                new CalendarSelected(credentialId, selected, ann, "caldav_calendar", WORK, null, T1),
+                new CalendarColumnsImported(credentialId, 12, "active", "sub_1", List.of(
+                        new CalendarColumnsImported.SelectedCalendarColumns(selected, "1767225600000", "gch",
+                                "api#channel", "gres", "https://google.example/res", "dwd-gone", "invalid_grant",
+                                "ch", "web_hook", "res", "https://dav.example.com/watch", synced, synced, "tok",
+                                synced, synced, 2, null, synced, 5, 1, 4, T0, synced)), T1));
+        publish("DestinationCalendar", CalendarIds.destination(ann, null),
+                new DestinationCalendarSet(destination, ann, null, "caldav_calendar", WORK, credentialId,
+                        "ann@example.com", T0),
+                new DestinationCalendarColumnsImported(destination, null, "dc-gone", 30, T0));
+        awaitProjectionsCaughtUp();
+
+        assertThat(jdbc.queryForMap("""
+                select "billingCycleStart", "paymentStatus", "subscriptionId" from "Credential" where id = ?""",
+                credentialId)).containsEntry("billingCycleStart", 12).containsEntry("paymentStatus", "active")
+                .containsEntry("subscriptionId", "sub_1");
+        assertThat(jdbc.queryForMap("""
+                select "googleChannelId", "googleChannelResourceUri", error, "channelKind", "syncToken",
+                       "syncedAt"::text as synced, "syncErrorCount", "maxAttempts", "unwatchAttempts",
+                       "watchAttempts", "createdAt"::text as created, "updatedAt"::text as updated,
+                       "domainWideDelegationCredentialId", "delegationCredentialId"
+                from "SelectedCalendar" where id = ?""", selected))
+                .containsEntry("googleChannelId", "gch")
+                .containsEntry("googleChannelResourceUri", "https://google.example/res")
+                .containsEntry("error", "invalid_grant").containsEntry("channelKind", "web_hook")
+                .containsEntry("syncToken", "tok").containsEntry("synced", "2026-03-28 10:00:00.125")
+                .containsEntry("syncErrorCount", 2).containsEntry("maxAttempts", 5)
+                .containsEntry("unwatchAttempts", 1).containsEntry("watchAttempts", 4)
+                .containsEntry("created", "2026-03-29 00:59:59.25").containsEntry("updated", "2026-03-28 10:00:00.125")
+                .as("a delegation credential that has no row is left out")
+                .containsEntry("domainWideDelegationCredentialId", null).containsEntry("delegationCredentialId", null);
+        assertThat(jdbc.queryForMap("""
+                select "customCalendarReminder", "delegationCredentialId" from "DestinationCalendar" where id = ?""",
+                destination)).containsEntry("customCalendarReminder", 30).containsEntry("delegationCredentialId", null);
+
+        publish("DestinationCalendar", CalendarIds.destination(ann, null),
+                new DestinationCalendarSet(destination, ann, null, "caldav_calendar", HOME, credentialId, null, T1));
+        awaitProjectionsCaughtUp();
+        assertThat(jdbc.queryForMap("""
+                select "externalId", "customCalendarReminder" from "DestinationCalendar" where id = ?""", destination))
+                .containsEntry("externalId", HOME).containsEntry("customCalendarReminder", 30);
     }
 
     @Test

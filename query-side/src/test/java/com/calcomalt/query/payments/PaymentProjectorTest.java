@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
 /** Payment events through the event store and the real processor into cal.com's Payment table, and again on a replay. */
@@ -31,6 +33,8 @@ class PaymentProjectorTest extends BookingFixtures {
 
     private static final Instant T1 = Instant.parse("2026-03-29T01:00:00.500Z");
     private static final Instant T2 = Instant.parse("2026-03-29T01:05:00.500Z");
+
+    private static final MetaData IMPORTED = MetaData.with("imported", "calcom");
 
     private Map<String, Object> payment(String uid) {
         return jdbc.queryForMap("""
@@ -93,6 +97,31 @@ class PaymentProjectorTest extends BookingFixtures {
         awaitProjectionsCaughtUp();
         assertThat(rowsAsJson("Payment")).containsExactlyElementsOf(payments);
         assertThat(rowsAsJson("Booking")).containsExactlyElementsOf(bookings);
+    }
+
+    @Test
+    void an_imported_success_keeps_calcoms_data_and_a_later_event_of_ours_changes_it() {
+        int host = user();
+        NewBooking booking = booking(host, personalEventType(host, 30));
+        booking.publish();
+        int paymentId = uniqueId();
+        String uid = "pay-" + paymentId;
+        String data = "{\"id\": \"pi_" + paymentId + "\", \"status\": \"requires_payment_method\"}";
+        eventStore.publish(new GenericDomainEventMessage<>("Payment", PaymentIds.aggregateId(uid), 0,
+                new PaymentInitiated(uid, paymentId, booking.bookingId(), booking.uid(), "stripe", 5000, 0, "eur",
+                        "pi_" + paymentId, PaymentOption.ON_BOOKING,
+                        Map.of("id", "pi_" + paymentId, "status", "requires_payment_method"), T1), IMPORTED),
+                new GenericDomainEventMessage<>("Payment", PaymentIds.aggregateId(uid), 1,
+                        new PaymentSucceeded(uid, paymentId, booking.bookingId(), booking.uid(),
+                                PaymentOption.ON_BOOKING, "imported", T1), IMPORTED));
+        awaitProjectionsCaughtUp();
+        assertThat(payment(uid)).as("cal.com leaves Stripe's first answer in data").containsEntry("success", true)
+                .containsEntry("data", data);
+
+        publish("Payment", PaymentIds.aggregateId(uid), new PaymentRefundFailed(uid, paymentId, booking.bookingId(),
+                booking.uid(), 1, "api_error: down", T2));
+        awaitProjectionsCaughtUp();
+        assertThat((String) payment(uid).get("data")).contains("\"refund_error\": \"api_error: down\"");
     }
 
     @Test

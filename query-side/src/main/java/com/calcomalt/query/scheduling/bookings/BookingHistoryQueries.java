@@ -52,7 +52,7 @@ class BookingHistoryQueries {
     };
 
     /** What a booking's history does not repeat: a video meeting's password is for its attendees' invitations. */
-    private static final Set<String> SECRETS = Set.of("meetingPassword");
+    private static final Set<String> SECRETS = Set.of("meetingPassword", "oneTimePassword");
 
     private record Step(BookingHistoryEntry entry, String eventId, int found, long sequence) {
     }

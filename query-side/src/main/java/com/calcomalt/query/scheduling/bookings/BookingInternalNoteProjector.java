@@ -1,5 +1,6 @@
 package com.calcomalt.query.scheduling.bookings;
 
+import com.calcomalt.contracts.scheduling.BookingColumnsImported;
 import com.calcomalt.contracts.scheduling.BookingInternalNoteAdded;
 import com.calcomalt.query.projections.Rows;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,14 @@ class BookingInternalNoteProjector {
             row.createdById = event.createdById();
             row.createdAt = event.createdAt();
         });
+    }
+
+    /** The presets of imported notes. */
+    @EventHandler
+    void on(BookingColumnsImported event) {
+        for (BookingColumnsImported.NotePreset note : event.notes()) {
+            Rows.existing(entityManager, BookingInternalNoteRow.class, note.noteId()).notePresetId = note.notePresetId();
+        }
     }
 
     @ResetHandler

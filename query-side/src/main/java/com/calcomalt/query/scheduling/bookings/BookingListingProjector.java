@@ -1,6 +1,7 @@
 package com.calcomalt.query.scheduling.bookings;
 
 import com.calcomalt.contracts.scheduling.BookingChange;
+import com.calcomalt.contracts.scheduling.BookingColumnsImported;
 import com.calcomalt.platform.deadletters.Batched;
 import com.calcomalt.platform.deadletters.BatchedRows;
 import com.calcomalt.platform.deadletters.Upsert;
@@ -42,9 +43,20 @@ class BookingListingProjector {
         if (!Lifecycle.changesRow(event)) {
             return;
         }
-        BookingRow booking = rows.read(BookingProjector.TABLE, event.bookingId(), () -> bookings.load(event.bookingId()));
+        list(event.bookingId());
+    }
+
+    /** An imported booking's recurringEventId. */
+    @EventHandler
+    @Batched
+    void on(BookingColumnsImported event) {
+        list(event.bookingId());
+    }
+
+    private void list(int bookingId) {
+        BookingRow booking = rows.read(BookingProjector.TABLE, bookingId, () -> bookings.load(bookingId));
         if (booking == null) {
-            throw new IllegalStateException("No Booking " + event.bookingId() + " to list");
+            throw new IllegalStateException("No Booking " + bookingId + " to list");
         }
         rows.write(TABLE, booking.id, booking);
     }

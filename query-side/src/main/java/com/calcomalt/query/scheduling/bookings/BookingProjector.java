@@ -1,6 +1,7 @@
 package com.calcomalt.query.scheduling.bookings;
 
 import com.calcomalt.contracts.scheduling.BookingChange;
+import com.calcomalt.contracts.scheduling.BookingColumnsImported;
 import com.calcomalt.contracts.scheduling.BookingRequested;
 import com.calcomalt.platform.deadletters.Batched;
 import com.calcomalt.platform.deadletters.BatchedRows;
@@ -84,6 +85,35 @@ class BookingProjector {
                         row.ratingFeedback, row.updatedAt, row.paid).apply(event)));
     }
 
+    /**
+     * The imported columns no command of ours sets. A destination calendar whose row is not there (left out by
+     * the import) is left out, as cal.com's foreign key would set it null.
+     */
+    @EventHandler
+    @Batched
+    void on(BookingColumnsImported event) {
+        Integer destinationCalendarId = event.destinationCalendarId() != null
+                && exists("DestinationCalendar", event.destinationCalendarId()) ? event.destinationCalendarId() : null;
+        Integer reassignById = event.reassignById() != null && exists("users", event.reassignById())
+                ? event.reassignById() : null;
+        rows.change(TABLE, event.bookingId(), () -> load(event.bookingId()), row -> {
+            row.dynamicEventSlugRef = event.dynamicEventSlugRef();
+            row.dynamicGroupSlugRef = event.dynamicGroupSlugRef();
+            row.recurringEventId = event.recurringEventId();
+            row.destinationCalendarId = destinationCalendarId;
+            row.scheduledJobs = event.scheduledJobs();
+            row.oneTimePassword = event.oneTimePassword();
+            row.reassignReason = event.reassignReason();
+            row.reassignById = reassignById;
+            row.importedColumns = true;
+        });
+    }
+
+    private boolean exists(String table, int id) {
+        return ((Number) entityManager.createNativeQuery("select count(*) from \"" + table + "\" where id = ?1")
+                .setParameter(1, id).getSingleResult()).intValue() > 0;
+    }
+
     /** The row as the table holds it, for this batch to change; null if there is none. */
     BookingRow load(int bookingId) {
         BookingRow row = entityManager.find(BookingRow.class, bookingId);
@@ -113,7 +143,7 @@ class BookingProjector {
 
     /** A row made by its booking's first event, with whatever later events of the batch changed. */
     private static Upsert whole(BookingRow row) {
-        return lifecycleColumns(Upsert.into(TABLE.name()).set("id", row.id), row)
+        Upsert statement = lifecycleColumns(Upsert.into(TABLE.name()).set("id", row.id), row)
                 .set("uid", row.uid)
                 .set("userId", row.userId)
                 .set("eventTypeId", row.eventTypeId)
@@ -133,11 +163,27 @@ class BookingProjector {
                 .set("iCalUID", row.iCalUID)
                 .set("userPrimaryEmail", row.userPrimaryEmail)
                 .enumerated("creationSource", "CreationSource", row.creationSource);
+        return importedColumns(statement, row);
     }
 
-    /** Only the columns a later event changes: the database itself may have changed others (eventTypeId). */
+    /**
+     * Only the columns a later event changes: the database itself may have changed others (eventTypeId). The
+     * imported columns only when the batch's events brought them.
+     */
     private static Upsert lifecycle(BookingRow row) {
-        return lifecycleColumns(Upsert.update(TABLE.name()).set("id", row.id), row);
+        Upsert update = lifecycleColumns(Upsert.update(TABLE.name()).set("id", row.id), row);
+        return row.importedColumns ? importedColumns(update, row) : update;
+    }
+
+    private static Upsert importedColumns(Upsert statement, BookingRow row) {
+        return statement.set("dynamicEventSlugRef", row.dynamicEventSlugRef)
+                .set("dynamicGroupSlugRef", row.dynamicGroupSlugRef)
+                .set("recurringEventId", row.recurringEventId)
+                .set("destinationCalendarId", row.destinationCalendarId)
+                .set("scheduledJobs", row.scheduledJobs == null ? null : row.scheduledJobs.toArray(String[]::new))
+                .set("oneTimePassword", row.oneTimePassword)
+                .set("reassignReason", row.reassignReason)
+                .set("reassignById", row.reassignById);
     }
 
     private static Upsert lifecycleColumns(Upsert statement, BookingRow row) {

@@ -1,5 +1,6 @@
 package com.calcomalt.query.scheduling.bookings;
 
+import com.calcomalt.contracts.scheduling.BookingColumnsImported;
 import com.calcomalt.contracts.scheduling.BookingReferenceAdded;
 import com.calcomalt.contracts.scheduling.BookingReferenceRemoved;
 import com.calcomalt.query.projections.Rows;
@@ -43,9 +44,33 @@ class BookingReferenceProjector {
         Rows.existing(entityManager, BookingReferenceRow.class, event.referenceId()).deleted = true;
     }
 
+    /**
+     * An imported reference's account and delegation credentials, after the import brought their rows; one whose
+     * row is not there is left out, as cal.com's foreign key would set it null.
+     */
+    @EventHandler
+    void on(BookingColumnsImported event) {
+        for (BookingColumnsImported.ReferenceColumns reference : event.references()) {
+            BookingReferenceRow row = Rows.existing(entityManager, BookingReferenceRow.class, reference.referenceId());
+            row.credentialId = knownCredential(reference.credentialId());
+            row.domainWideDelegationCredentialId = known("DomainWideDelegation",
+                    reference.domainWideDelegationCredentialId());
+            row.delegationCredentialId = known("DelegationCredential", reference.delegationCredentialId());
+        }
+    }
+
     @ResetHandler
     void reset() {
         entityManager.createNativeQuery("delete from \"BookingReference\"").executeUpdate();
+    }
+
+    private String known(String table, String id) {
+        if (id == null) {
+            return null;
+        }
+        Number found = (Number) entityManager.createNativeQuery("select count(*) from \"" + table + "\" where id = ?1")
+                .setParameter(1, id).getSingleResult();
+        return found.intValue() > 0 ? id : null;
     }
 
     /** A credential that has no row (yet, or any more) is left out, as cal.com's foreign key sets it null. */

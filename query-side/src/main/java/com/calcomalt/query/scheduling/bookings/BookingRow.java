@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,9 @@ class BookingRow {
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.NAMED_ENUM)
     CreationSource creationSource;
+    /** Set when an imported event brought the columns no command sets, for the batch to write them. */
+    @Transient
+    boolean importedColumns;
 
     protected BookingRow() {
         // for JPA

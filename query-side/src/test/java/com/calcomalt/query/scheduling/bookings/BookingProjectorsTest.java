@@ -14,6 +14,7 @@ import com.calcomalt.contracts.scheduling.AttendeeAbsence;
 import com.calcomalt.contracts.scheduling.BookingAbsenceMarked;
 import com.calcomalt.contracts.scheduling.BookingAttendee;
 import com.calcomalt.contracts.scheduling.BookingCancelled;
+import com.calcomalt.contracts.scheduling.BookingColumnsImported;
 import com.calcomalt.contracts.scheduling.BookingConfirmed;
 import com.calcomalt.contracts.scheduling.BookingDeclined;
 import com.calcomalt.contracts.scheduling.BookingIds;
@@ -349,6 +350,50 @@ class BookingProjectorsTest extends BookingFixtures {
                 .containsEntry("createdAt", at(T2)).containsEntry("notePresetId", null);
         assertThat(row("Booking", booking.bookingId)).as("references and notes are rows of their own")
                 .containsEntry("updatedAt", null);
+    }
+
+    @Test
+    void imported_columns_no_command_sets_are_written_and_later_events_leave_them() {
+        int host = user();
+        int reassigner = user();
+        NewBooking booking = booking(host, personalEventType(host, 30)).publish();
+        int credentialId = uniqueId();
+        publish("CalendarCredential", CalendarIds.credential(credentialId), new CalendarConnected(credentialId,
+                "google_calendar", "google-calendar", host, null, "v1:c2VhbGVk", List.of(), T1));
+        int reference = uniqueId();
+        int note = uniqueId();
+        publish("Booking", BookingIds.aggregateId(booking.uid),
+                new BookingReferenceAdded(booking.uid, booking.bookingId, reference, "google_calendar", "event-1",
+                        null, null, null, "primary", null, null, T1),
+                new BookingInternalNoteAdded(booking.uid, booking.bookingId, note, null, host, T1));
+        awaitProjectionsCaughtUp();
+        publish("Booking", BookingIds.aggregateId(booking.uid), new BookingColumnsImported(booking.uid,
+                booking.bookingId, "15min+30min", "ann+bob", "series-7", 999_999_001, List.of("job-1", "job-2"),
+                "otp-1", "Out sick", reassigner,
+                List.of(new BookingColumnsImported.ReferenceColumns(reference, credentialId, "dwd-gone", null)),
+                List.of(new BookingColumnsImported.NotePreset(note, 3)), T1));
+        awaitProjectionsCaughtUp();
+
+        assertThat(row("Booking", booking.bookingId)).containsEntry("dynamicEventSlugRef", "15min+30min")
+                .containsEntry("dynamicGroupSlugRef", "ann+bob").containsEntry("recurringEventId", "series-7")
+                .as("a destination calendar that has no row is left out").containsEntry("destinationCalendarId", null)
+                .containsEntry("oneTimePassword", "otp-1").containsEntry("reassignReason", "Out sick")
+                .containsEntry("reassignById", reassigner).containsEntry("updatedAt", null);
+        assertThat(text("Booking", "scheduledJobs", booking.bookingId)).isEqualTo("{job-1,job-2}");
+        assertThat(jdbc.queryForObject("select \"recurringEventId\" from query_side.booking_listing where id = ?",
+                String.class, booking.bookingId)).isEqualTo("series-7");
+        assertThat(row("BookingReference", reference)).containsEntry("credentialId", credentialId)
+                .as("a delegation credential that has no row is left out")
+                .containsEntry("domainWideDelegationCredentialId", null).containsEntry("delegationCredentialId", null);
+        assertThat(row("BookingInternalNote", note)).containsEntry("notePresetId", 3);
+
+        publish("Booking", BookingIds.aggregateId(booking.uid),
+                new BookingCancelled(booking.uid, booking.bookingId, "Done", email(host), T3));
+        awaitProjectionsCaughtUp();
+        assertThat(row("Booking", booking.bookingId)).containsEntry("recurringEventId", "series-7")
+                .containsEntry("oneTimePassword", "otp-1").containsEntry("reassignById", reassigner)
+                .containsEntry("updatedAt", at(T3));
+        assertThat(text("Booking", "scheduledJobs", booking.bookingId)).isEqualTo("{job-1,job-2}");
     }
 
     @Test
