@@ -144,25 +144,19 @@ public class LiveNodes implements MaxSegmentProvider, SmartLifecycle {
     }
 
     /**
-     * Whether the node working on one of these processors may have died lately, so that its work is
-     * moving, or about to, to another node: a node that runs one of them died within {@code lately}, or
-     * one of them has a segment that no live node holds while a live node runs it and will take it.
-     * Asked now, not as of the last heartbeat, since a waiting request asks the moment its wait ends.
+     * Whether a node that runs one of these processors died within {@code lately} (its database session
+     * ended, or it stopped beating), so that its work may be moving to another node now. Asked now, not
+     * as of the last heartbeat, since a waiting request asks the moment its wait ends. Not this node: it
+     * answers, so it lives (between its session breaking and its next heartbeat it looks dead). A node that stopped
+     * normally has left and does not count: it released its claims, and a processor stopped on purpose (a
+     * rebuild's switch) is not waited for either.
      */
     public boolean lostTheirNode(Collection<String> processors, Duration lately) {
-        String[] names = processors.toArray(String[]::new);
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from cluster.nodes d
                                where d.processors && ?::text[] and d.seen_at > now() - ? * interval '1 millisecond'
-                               and not (%s))
-                    or exists (select 1 from eventstore.token_entry t
-                               where t.processor_name = any (?)
-                               and not exists (select 1 from cluster.nodes o where o.name = t.owner and %s)
-                               and exists (select 1 from cluster.nodes s
-                                           where t.processor_name = any (s.processors) and %s))"""
-                        .formatted(alive("d"), alive("o"), alive("s")),
-                Boolean.class, names, lately.toMillis(), deadAfter.toMillis(), names, deadAfter.toMillis(),
-                deadAfter.toMillis()));
+                               and d.name <> ? and not (%s))""".formatted(alive("d")),
+                Boolean.class, processors.toArray(String[]::new), lately.toMillis(), name, deadAfter.toMillis()));
     }
 
     /** Held for the node's life (like a channel listener's); taken again after it broke. */

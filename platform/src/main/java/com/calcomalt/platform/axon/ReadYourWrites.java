@@ -47,8 +47,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * processor has died, though, nobody projects until another node takes its segment over; a capped
  * answer then would be read as missing. So past the cap a request waits on, up to {@code
  * failoverTimeout} in all, when {@link LiveNodes#lostTheirNode} says that a node running a projection
- * processor died lately (its database session ended, or it stopped beating) or that a processor has no
- * live owner while another node will take it: until the new owner has caught up with its events.
+ * processor died lately (its database session ended, or it stopped beating): until the node that took
+ * the processor over has caught up with its events.
  */
 public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<?>> {
 
