@@ -47,7 +47,7 @@ public class LiveNodes implements MaxSegmentProvider, SmartLifecycle {
     private final Duration heartbeat;
     private final Duration deadAfter;
     private final String[] processors;
-    /** The connection whose backend stands for this process; used by the heartbeat thread only. */
+    /** The connection whose backend stands for this process; used under this object's lock only. */
     private Connection session;
     private boolean stopped;
     private volatile List<String> live = List.of();
@@ -147,9 +147,9 @@ public class LiveNodes implements MaxSegmentProvider, SmartLifecycle {
      * Whether a node that runs one of these processors died within {@code lately} (its database session
      * ended, or it stopped beating), so that its work may be moving to another node now. Asked now, not
      * as of the last heartbeat, since a waiting request asks the moment its wait ends. Not this node: it
-     * answers, so it lives (between its session breaking and its next heartbeat it looks dead). A node that stopped
-     * normally has left and does not count: it released its claims, and a processor stopped on purpose (a
-     * rebuild's switch) is not waited for either.
+     * answers, so it lives (between its session breaking and its next heartbeat it looks dead). A node
+     * that stopped normally has left and does not count: it released its claims, and a processor stopped
+     * on purpose (a rebuild's switch) is not waited for either.
      */
     public boolean lostTheirNode(Collection<String> processors, Duration lately) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
