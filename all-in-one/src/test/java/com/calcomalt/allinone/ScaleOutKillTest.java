@@ -46,8 +46,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issue 17's kill test: three all-in-one processes, each its own JVM on a loopback port, on one
  * PostgreSQL. Pairs of clients ask for the same slots of one host through different nodes; one node
  * measures bookings/s alone, then all three, and in the middle of the second run the node that runs
- * the cal.com projections is killed with SIGKILL. Each booking is read through another node right
- * after its 201 (read-your-writes across processes). Afterwards: no acknowledged booking lost, no host
+ * the cal.com projections is killed with SIGKILL. Each booking is read through another live node right
+ * after its 201 (read-your-writes across processes), also those written while the projections move to
+ * a survivor: their answers wait for it. Afterwards: no acknowledged booking lost, no host
  * booked twice at once, every segment and every picked execution held by a live node, the segments of
  * the processors that have several spread over the nodes before the kill and over the survivors after
  * it, the projections equal to a rebuild, and each webhook delivery received under its own
@@ -78,7 +79,6 @@ class ScaleOutKillTest {
             "workflow-reminders", "payments-stripe");
     private static final AtomicInteger crossNodeReads = new AtomicInteger();
     private static final List<Node> nodes = new ArrayList<>();
-    private static volatile boolean killed;
     private static volatile boolean slow;
 
     private record Node(String name, int port, Process process) {
@@ -158,7 +158,8 @@ class ScaleOutKillTest {
             nextSlot[i] = new AtomicInteger();
         }
 
-        double alone = load(hosts, List.of(first), nextSlot, acknowledged, MEASURE, null).rate();
+        Load aloneRun = load(hosts, List.of(first), nextSlot, acknowledged, MEASURE, null);
+        double alone = aloneRun.rate();
 
         // The processors with several segments share them out: each node takes its fair share, ceil(4 / 3).
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
@@ -178,6 +179,8 @@ class ScaleOutKillTest {
         List<String> survivors = all.stream().map(Node::name).filter(n -> !n.equals(victimName)).toList();
         Set<String> pickedAtKill = ConcurrentHashMap.newKeySet();
         AtomicLong killedAt = new AtomicLong();
+        AtomicLong projectionsMovedAt = new AtomicLong();
+        AtomicLong segmentsMovedAt = new AtomicLong();
         Runnable kill = () -> {
             slow = true;
             try {
@@ -185,9 +188,28 @@ class ScaleOutKillTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            killed = true;
             victim.process().destroyForcibly(); // SIGKILL: no shutdown hook, no released claim
             killedAt.set(System.nanoTime());
+            Thread watcher = new Thread(() -> {
+                while (projectionsMovedAt.get() == 0 || segmentsMovedAt.get() == 0) {
+                    String projector = jdbc.queryForObject("""
+                            select owner from eventstore.token_entry where processor_name = 'calcom-projections'""",
+                            String.class);
+                    if (projectionsMovedAt.get() == 0 && projector != null && !projector.equals(victimName)) {
+                        projectionsMovedAt.set(System.nanoTime());
+                    }
+                    if (segmentsMovedAt.get() == 0 && !owners().contains(victimName) && !owners().contains(null)) {
+                        segmentsMovedAt.set(System.nanoTime());
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "takeover-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
             pickedAtKill.addAll(jdbc.queryForList("""
                     select task_instance from scheduler.scheduled_tasks where picked and picked_by = ?""",
                     String.class, victimName));
@@ -197,8 +219,14 @@ class ScaleOutKillTest {
         assertThat(killedAt.get()).isPositive();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !owners().contains(victimName) && !owners().contains(null));
-        double segmentsMoved = seconds(System.nanoTime() - killedAt.get());
+                .until(() -> segmentsMovedAt.get() != 0 && projectionsMovedAt.get() != 0);
+        double segmentsMoved = seconds(segmentsMovedAt.get() - killedAt.get());
+        double projectionsMoved = seconds(projectionsMovedAt.get() - killedAt.get());
+        // The answers of the bookings sent while the projections had no live node waited for their move.
+        List<long[]> duringTakeover = together.made().stream()
+                .filter(w -> w[0] >= killedAt.get() && w[0] <= projectionsMovedAt.get()).toList();
+        List<long[]> beforeKill = together.made().stream().filter(w -> w[0] < killedAt.get() - SLOW_ANSWER.toNanos()).toList();
+        assertThat(duringTakeover).as("bookings sent and read back while the projections moved").isNotEmpty();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(() -> jdbc.queryForObject("""
                         select count(*) from scheduler.scheduled_tasks where picked and picked_by = ?""",
@@ -239,6 +267,10 @@ class ScaleOutKillTest {
                         + " picked executions after %.1f s; %d acknowledged, %d requests failed on the killed node%n%n",
                 alone, together.firstHalfRate(), CLIENTS, HOSTS, victimName, segmentsMoved, pickedAtKill.size(), tasksMoved,
                 acknowledged.size(), together.failed());
+        System.out.printf("Scale-out: calcom-projections taken over %.1f s after the kill; %d bookings sent meanwhile,"
+                        + " answered after %s s (each read back at once through another node); bookings' answers"
+                        + " with 1 node %s, with 3 before the kill %s (median/p99/max s)%n%n", projectionsMoved,
+                duringTakeover.size(), latencies(duringTakeover), latencies(aloneRun.made()), latencies(beforeKill));
         System.out.printf("Scale-out: segments (processor/segment=node) before the kill %s; after %s; %d bookings read"
                 + " through another node right after their 201%n%n", spreadBefore, spread(), crossNodeReads.get());
 
@@ -321,7 +353,18 @@ class ScaleOutKillTest {
                 order by processor_name, segment""", String.class).toString();
     }
 
-    private record Load(double rate, double firstHalfRate, int failed) {
+    private record Load(double rate, double firstHalfRate, int failed, List<long[]> made) {
+    }
+
+    /** Median, 99th percentile and maximum of the writes' answer times, in seconds. */
+    private static String latencies(List<long[]> of) {
+        long[] sorted = of.stream().mapToLong(w -> w[1]).sorted().toArray();
+        if (sorted.length == 0) {
+            return "-";
+        }
+        return "%.2f/%.2f/%.2f".formatted(seconds(sorted[sorted.length / 2]),
+                seconds(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)]),
+                seconds(sorted[sorted.length - 1]));
     }
 
     /**
@@ -339,6 +382,7 @@ class ScaleOutKillTest {
         AtomicInteger failed = new AtomicInteger();
         Set<String> unread = ConcurrentHashMap.newKeySet();
         Set<Node> dead = ConcurrentHashMap.newKeySet();
+        List<long[]> made = new CopyOnWriteArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<Integer>> counts = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -357,6 +401,7 @@ class ScaleOutKillTest {
                     int slot = nextSlot[client].getAndIncrement();
                     Instant start = firstSlot.plus(Duration.ofDays(slot / 95)).plus(Duration.ofMinutes(15L * (slot % 95)));
                     HttpResponse<String> response;
+                    long sent = System.nanoTime();
                     try {
                         response = HTTP.send(HttpRequest.newBuilder(target.uri("/v2/bookings"))
                                 .timeout(Duration.ofSeconds(20))
@@ -375,11 +420,14 @@ class ScaleOutKillTest {
                         continue;
                     }
                     if (response.statusCode() == 201) {
+                        made.add(new long[] {sent, System.nanoTime() - sent});
                         String uid = JSON.readTree(response.body()).at("/data/uid").asText();
                         acknowledged.add(uid);
-                        Node other = through.get((node + 1) % through.size());
-                        // While the projecting node is dead (until its segments move) an answer waits only boundedly.
-                        if (other != target && !killed) {
+                        Node other = target;
+                        for (int next = 1; next < through.size() && (other == target || !other.process().isAlive()); next++) {
+                            other = through.get((node + next) % through.size());
+                        }
+                        if (other != target && other.process().isAlive()) {
                             readThroughAnotherNode(other, host, uid, unread);
                             crossNodeReads.incrementAndGet();
                         }
@@ -404,7 +452,8 @@ class ScaleOutKillTest {
         }
         clients.shutdown();
         assertThat(unread).as("bookings another node did not show right after their 201").isEmpty();
-        return new Load(total / seconds(duration.toNanos()), firstHalf.get() / seconds(duration.toNanos() / 2), failed.get());
+        return new Load(total / seconds(duration.toNanos()), firstHalf.get() / seconds(duration.toNanos() / 2), failed.get(),
+                made);
     }
 
     /** Read-your-writes across processes: the 201 came once the projections had the booking, wherever they run. */

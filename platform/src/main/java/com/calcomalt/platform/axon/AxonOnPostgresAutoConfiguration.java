@@ -242,8 +242,10 @@ public class AxonOnPostgresAutoConfiguration {
     @Bean
     LiveNodes liveNodes(JdbcTemplate jdbc, @Value(NodeName.PROPERTY) String nodeName,
                         @Value("${calalt.nodes.heartbeat-interval:2s}") Duration heartbeat,
-                        @Value("${calalt.nodes.dead-after:${axon.eventhandling.tokenstore.claim-timeout:10s}}") Duration deadAfter) {
-        return new LiveNodes(jdbc, NodeName.of(nodeName), heartbeat, deadAfter);
+                        @Value("${calalt.nodes.dead-after:${axon.eventhandling.tokenstore.claim-timeout:10s}}") Duration deadAfter,
+                        EventProcessorProperties processorProperties) {
+        return new LiveNodes(jdbc, NodeName.of(nodeName), heartbeat, deadAfter,
+                processorProperties.getProcessors().keySet());
     }
 
     /**
@@ -251,9 +253,12 @@ public class AxonOnPostgresAutoConfiguration {
      * (see {@link LiveNodes}); one of a single segment is still run by exactly one node at a time.
      */
     @Bean
-    ConfigurerModule processorsTakeTheirShareOfSegments(LiveNodes liveNodes) {
+    ConfigurerModule processorsTakeTheirShareOfSegments(LiveNodes liveNodes,
+            @Value("${calalt.processors.claim-interval:1s}") Duration claimInterval) {
+        // Axon's 5 s between claim attempts would be most of a takeover once a dead node's claims are freed at once.
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                (configuration, builder) -> builder.maxSegmentProvider(liveNodes));
+                (configuration, builder) -> builder.maxSegmentProvider(liveNodes)
+                        .tokenClaimInterval(claimInterval.toMillis()));
     }
 
     /**
@@ -347,8 +352,9 @@ public class AxonOnPostgresAutoConfiguration {
     @ConditionalOnBean(ProjectionWatermark.class)
     ReadYourWrites readYourWrites(JdbcTemplate jdbc, ProjectionWatermark watermark, EmbeddedEventStore eventStore,
                                   @Value("${calalt.read-your-writes.timeout:2s}") Duration timeout,
-                                  ObjectProvider<MeterRegistry> registry) {
-        ReadYourWrites readYourWrites = new ReadYourWrites(jdbc, watermark, timeout,
+                                  @Value("${calalt.read-your-writes.failover-timeout:30s}") Duration failoverTimeout,
+                                  LiveNodes liveNodes, ObjectProvider<MeterRegistry> registry) {
+        ReadYourWrites readYourWrites = new ReadYourWrites(jdbc, watermark, timeout, failoverTimeout, liveNodes,
                 registry.getIfAvailable(SimpleMeterRegistry::new));
         eventStore.registerDispatchInterceptor(readYourWrites.eventsOfTheRequest());
         return readYourWrites;

@@ -41,6 +41,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * others store meanwhile are not waited for. The {@link ProjectionWatermark} tells when, whether the
  * projectors run in this process or in another one. A command inside a larger transaction notes
  * nothing: its events are not visible to anyone before that transaction commits.
+ *
+ * <p>The wait is capped ({@code timeout}) for a projector that is alive but behind: the write is
+ * stored, and its answer should not hang on a slow read side. When the node running a projection
+ * processor has died, though, nobody projects until another node takes its segment over; a capped
+ * answer then would be read as missing. So past the cap a request waits on, up to {@code
+ * failoverTimeout} in all, when {@link LiveNodes#lostTheirNode} says that a node running a projection
+ * processor died lately (its database session ended, or it stopped beating): until the node that took
+ * the processor over has caught up with its events.
  */
 public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -52,6 +60,8 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
     private final JdbcTemplate jdbc;
     private final ProjectionWatermark watermark;
     private final Duration timeout;
+    private final Duration failoverTimeout;
+    private final LiveNodes liveNodes;
     private final Timer visibility;
 
     /**
@@ -60,9 +70,21 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
      *                 command-to-query visibility (it includes the time the answer takes to make)
      */
     public ReadYourWrites(JdbcTemplate jdbc, ProjectionWatermark watermark, Duration timeout, MeterRegistry registry) {
+        this(jdbc, watermark, timeout, timeout, null, registry);
+    }
+
+    /**
+     * @param failoverTimeout how long in all a request waits when the projections' node died: above the
+     *                        time another node takes them over
+     * @param liveNodes       who is alive; none, and the cap is all
+     */
+    public ReadYourWrites(JdbcTemplate jdbc, ProjectionWatermark watermark, Duration timeout, Duration failoverTimeout,
+                          LiveNodes liveNodes, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.watermark = watermark;
         this.timeout = timeout;
+        this.failoverTimeout = failoverTimeout;
+        this.liveNodes = liveNodes;
         this.visibility = Timer.builder("calalt.read.your.writes.visibility")
                 .description("From a request's command committing until its answer goes, its events projected")
                 .publishPercentiles(0.5, 0.99)
@@ -170,13 +192,40 @@ public class ReadYourWrites implements MessageHandlerInterceptor<CommandMessage<
             return true;
         }
         try {
-            if (watermark.await(globalIndexes, timeout)) {
+            if (await(globalIndexes)) {
                 return true;
             }
             log.debug("Projections did not reach events {} within {}", Arrays.toString(globalIndexes), timeout);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Up to the cap; past it only while the projections' node is dead and another will take them over. */
+    boolean await(long[] globalIndexes) throws InterruptedException {
+        long began = System.nanoTime();
+        if (watermark.await(globalIndexes, timeout)) {
+            return true;
+        }
+        if (!projectionsLostTheirNode()) {
+            return false;
+        }
+        // Also once another node has taken them: it starts cold, from the dead one's token.
+        long left = began + failoverTimeout.toNanos() - System.nanoTime();
+        return left > 0 && watermark.await(globalIndexes, Duration.ofNanos(left));
+    }
+
+    /** Not knowing counts as no: then the cap holds, as before there was a way to tell. */
+    private boolean projectionsLostTheirNode() {
+        if (liveNodes == null) {
+            return false;
+        }
+        try {
+            return liveNodes.lostTheirNode(watermark.processors(), failoverTimeout);
+        } catch (DataAccessException e) {
+            log.debug("Could not tell whether the projections have a live node: {}", e.getMessage());
             return false;
         }
     }

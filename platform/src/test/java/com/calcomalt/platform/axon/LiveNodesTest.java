@@ -7,6 +7,7 @@ import com.calcomalt.platform.database.EmbeddedPostgresProperties.Mode;
 import com.calcomalt.platform.database.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +48,15 @@ class LiveNodesTest {
 
     private static LiveNodes node(String name) {
         return new LiveNodes(jdbc, name, Duration.ofHours(1), DEAD_AFTER);
+    }
+
+    private static LiveNodes node(String name, String... processors) {
+        return new LiveNodes(jdbc, name, Duration.ofHours(1), DEAD_AFTER, List.of(processors));
+    }
+
+    /** What SIGKILL does to a node's connections, seen from the database: its backends end. */
+    private static void killSessionOf(String name) {
+        jdbc.queryForList("select pg_terminate_backend(session_pid) from cluster.nodes where name = ?", Boolean.class, name);
     }
 
     private static void segments(String processor, int count) {
@@ -113,5 +123,52 @@ class LiveNodesTest {
         assertThat(a.getMaxSegments("side-effects")).isEqualTo(4);
         a.stop();
         c.stop();
+    }
+
+    @Test
+    void a_node_whose_database_session_ended_is_dead_at_the_next_heartbeat_and_its_claims_are_freed()
+            throws InterruptedException {
+        segments("ordered", 1);
+        LiveNodes a = node("node-a", "ordered");
+        LiveNodes b = node("node-b", "ordered");
+        a.start();
+        b.start();
+        jdbc.update("update eventstore.token_entry set owner = 'node-b', timestamp = ? where processor_name = 'ordered'",
+                java.time.Instant.now().toString());
+        a.beat();
+        assertThat(a.names()).containsExactly("node-a", "node-b");
+        assertThat(a.lostTheirNode(List.of("ordered"), Duration.ofSeconds(30))).as("its owner is alive").isFalse();
+
+        killSessionOf("node-b");
+        Thread.sleep(100);
+        assertThat(a.lostTheirNode(List.of("ordered"), Duration.ofSeconds(30)))
+                .as("asked at once, not at the next heartbeat").isTrue();
+        a.beat();
+
+        assertThat(a.names()).as("well within " + DEAD_AFTER + " of its last heartbeat").containsExactly("node-a");
+        assertThat(jdbc.queryForList("select owner from eventstore.token_entry", String.class))
+                .as("its claim, free for the others at once").containsExactly((String) null);
+        jdbc.update("update eventstore.token_entry set owner = 'node-a'");
+        assertThat(a.lostTheirNode(List.of("ordered"), Duration.ofSeconds(30)))
+                .as("node-a took it, but node-b ran it and died lately: node-a may still be catching up").isTrue();
+        assertThat(a.lostTheirNode(List.of("ordered"), Duration.ZERO)).as("not lately").isFalse();
+        assertThat(a.lostTheirNode(List.of("side-effects"), Duration.ofSeconds(30))).as("node-b did not run it")
+                .isFalse();
+        a.stop();
+        b.stop();
+    }
+
+    @Test
+    void a_node_that_stopped_normally_was_not_lost() {
+        segments("ordered", 1);
+        LiveNodes a = node("node-a", "ordered");
+        LiveNodes b = node("node-b", "ordered");
+        a.start();
+        b.start();
+        b.stop();
+        a.beat();
+        assertThat(a.lostTheirNode(List.of("ordered"), Duration.ofSeconds(30)))
+                .as("it released its claims; a processor stopped on purpose is not waited for").isFalse();
+        a.stop();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
@@ -95,6 +96,43 @@ class ProjectionWatermarkAcrossProcessesTest {
         Thread.sleep(300);
         store(GapAwareTrackingToken.newInstance(3, Set.of()), false);
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void past_its_cap_a_request_waits_on_only_while_the_projections_move_from_a_dead_node() throws Exception {
+        LiveNodes standby = new LiveNodes(jdbc, "standby", Duration.ofHours(1), Duration.ofSeconds(10), List.of(PROCESSOR));
+        LiveNodes projector = new LiveNodes(jdbc, "projector", Duration.ofHours(1), Duration.ofSeconds(10),
+                List.of(PROCESSOR));
+        standby.start();
+        projector.start();
+        jdbc.update("update eventstore.token_entry set owner = 'projector'");
+        ReadYourWrites reads = new ReadYourWrites(jdbc, watermark, Duration.ofMillis(300), Duration.ofSeconds(20),
+                standby, new SimpleMeterRegistry());
+        try {
+            long began = System.nanoTime();
+            assertThat(reads.await(new long[] {5})).as("its projector is alive but behind: the cap holds").isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
+
+            // SIGKILL, as the database sees it: the projector's backends end, seconds before it misses a heartbeat.
+            jdbc.queryForList("select pg_terminate_backend(session_pid) from cluster.nodes where name = 'projector'",
+                    Boolean.class);
+            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return reads.await(new long[] {5});
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(1_500);
+            assertThat(waiting).as("past the cap, while the projections move").isNotDone();
+            // The standby took the segment over and caught up.
+            store(GapAwareTrackingToken.newInstance(5, Set.of()), true);
+            assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            standby.stop();
+            projector.stop();
+            jdbc.update("delete from cluster.nodes");
+        }
     }
 
     @AfterEach
