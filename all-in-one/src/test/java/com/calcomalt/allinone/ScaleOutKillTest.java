@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,11 +82,24 @@ class ScaleOutKillTest {
     private static final List<Node> nodes = new ArrayList<>();
     private static volatile boolean slow;
 
-    private record Node(String name, int port, Process process) {
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
+    /**
+     * A node binds a port of its own choosing and logs it: a port chosen here and handed over could be
+     * taken meanwhile by any outgoing connection of the other nodes.
+     */
+    private record Node(String name, Path log, Process process, AtomicInteger port) {
+        URI uri(String path) throws IOException {
+            if (port.get() == 0) {
+                Matcher started = TOMCAT_STARTED.matcher(Files.readString(log));
+                if (!started.find()) {
+                    throw new IOException(name + " has not bound its port yet");
+                }
+                port.set(Integer.parseInt(started.group(1)));
+            }
+            return URI.create("http://127.0.0.1:" + port.get() + path);
         }
     }
+
+    private static final Pattern TOMCAT_STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
     private record Host(String key, int eventTypeId) {
     }
@@ -475,22 +489,18 @@ class ScaleOutKillTest {
 
     /** Each node gets the test classpath (so the tests' bootstrap key) and its own name and port. */
     private static Node start(String name) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Path log = Files.createDirectories(Path.of("target", "scale-out")).resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-Duser.timezone=Pacific/Kiritimati",
                 "-Ddisable-axoniq-console-message=true", "-cp", System.getProperty("java.class.path"),
                 AllInOneApplication.class.getName(),
-                "--server.port=" + port,
+                "--server.port=0",
                 "--calalt.node-name=" + name,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.hikari.maximum-pool-size=15",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=9")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Node node = new Node(name, port, process);
+        Node node = new Node(name, log, process, new AtomicInteger());
         nodes.add(node);
         return node;
     }
