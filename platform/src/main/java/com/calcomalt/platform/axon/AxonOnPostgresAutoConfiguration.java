@@ -397,10 +397,14 @@ public class AxonOnPostgresAutoConfiguration {
         return new SimpleCorrelationDataProvider(CallerMetaData.CALLER_USER_ID);
     }
 
-    /** A failing event handler stops its processor at that event and retries; nothing is skipped. */
+    /**
+     * A failing event handler stops its processor at that event and retries; nothing is skipped. Nor does
+     * an Error stop a pooled processor for good: see {@link ErrorAsFailure}.
+     */
     @Bean
     ConfigurerModule failingEventHandlersAreRetriedNotSkipped() {
         return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> new LogAndPropagateErrorHandler());
+                .registerDefaultListenerInvocationErrorHandler(c -> new LogAndPropagateErrorHandler())
+                .registerDefaultErrorHandler(c -> new ErrorAsFailure());
     }
 }

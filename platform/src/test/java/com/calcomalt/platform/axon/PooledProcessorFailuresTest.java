@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,14 +36,13 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * PostgreSQL ends the connection of a pooled processor's batch just before the batch writes its rows
- * in one JDBC batch when it commits, as BatchedRows does for calcom-projections. The processor must
- * give the segment up and project the event again once a connection works, as it does for any other
- * failure. Before, pgjdbc's AssertionError left Axon's work package unfinished for good: the event
- * was never projected, and after the next failure the processor's coordinator waited forever for the
- * package to abort (DatabaseOutageTest, health never UP again).
+ * Failures a pooled processor must get over by releasing the segment and processing the batch again,
+ * as it does for any exception. An {@link Error} thrown out of a batch left Axon's work package, which
+ * catches exceptions only, unfinished for good: the event was never processed, nothing was logged, and
+ * after the next failure the processor's coordinator waited forever for the package to abort
+ * (calcom-projections in DatabaseOutageTest, health never UP again).
  */
-class ConnectionLostInProjectionBatchTest {
+class PooledProcessorFailuresTest {
 
     private static EmbeddedPostgresServer server;
     private static JdbcTemplate admin;
@@ -75,6 +75,10 @@ class ConnectionLostInProjectionBatchTest {
         }
     }
 
+    /**
+     * PostgreSQL ends the connection of a batch just before the batch writes its rows in one JDBC batch
+     * when it commits, as BatchedRows does for calcom-projections: pgjdbc throws an AssertionError there.
+     */
     @Test
     void a_batch_whose_connection_postgresql_ended_is_projected_again() throws Exception {
         axon = node(new AxonOnPostgresAutoConfiguration().connectionProvider(pool));
@@ -82,20 +86,34 @@ class ConnectionLostInProjectionBatchTest {
 
         axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened(id)));
 
+        awaitRow(id, "the event projected after its first batch lost its connection");
+        assertThat(Projector.connectionEnded).as("the first batch lost its connection").isTrue();
+    }
+
+    @Test
+    void an_error_thrown_by_a_handler_is_retried_as_a_failure() throws Exception {
+        axon = node(new AxonOnPostgresAutoConfiguration().connectionProvider(pool));
+        String id = "erred-" + System.nanoTime();
+
+        axon.eventBus().publish(GenericEventMessage.asEventMessage(new Erred(id)));
+
+        awaitRow(id, "the event projected after its handler threw an Error");
+        assertThat(ErringProjector.thrown).as("the handler threw an Error first").isTrue();
+    }
+
+    private static void awaitRow(String id, String description) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (admin.queryForObject("select count(*) from public.projected where id = ?", Integer.class, id) == 0) {
-            assertThat(Instant.now()).as("the event projected after its first batch lost its connection")
-                    .isBefore(deadline);
+            assertThat(Instant.now()).as(description).isBefore(deadline);
             Thread.sleep(50);
         }
-        assertThat(Projector.connectionEnded).as("the first batch lost its connection").isTrue();
     }
 
     private Configuration node(ConnectionProvider connections) {
         AxonOnPostgresAutoConfiguration platform = new AxonOnPostgresAutoConfiguration();
         Serializer serializer = platform.serializer();
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
-        Configuration configuration = DefaultConfigurer.defaultConfiguration(false)
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureTransactionManager(c -> new SpringTransactionManager(transactions))
                 .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(JdbcEventStorageEngine.builder()
@@ -110,8 +128,12 @@ class ConnectionLostInProjectionBatchTest {
                 .eventProcessing(processing -> processing
                         .registerPooledStreamingEventProcessor("projection", Configuration::eventStore,
                                 (c, builder) -> builder.initialSegmentCount(1).tokenClaimInterval(500))
-                        .registerEventHandler(c -> new Projector()))
-                .buildConfiguration();
+                        .registerPooledStreamingEventProcessor("erring", Configuration::eventStore,
+                                (c, builder) -> builder.initialSegmentCount(1).tokenClaimInterval(500))
+                        .registerEventHandler(c -> new Projector())
+                        .registerEventHandler(c -> new ErringProjector()));
+        platform.failingEventHandlersAreRetriedNotSkipped().configureModule(configurer);
+        Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return configuration;
     }
@@ -135,6 +157,23 @@ class ConnectionLostInProjectionBatchTest {
         }
     }
 
+    @ProcessingGroup("erring")
+    static class ErringProjector {
+
+        static final AtomicBoolean thrown = new AtomicBoolean();
+
+        @EventHandler
+        void on(Erred event) {
+            if (thrown.compareAndSet(false, true)) {
+                throw new AssertionError("an Error, as a driver or the JVM may throw");
+            }
+            new JdbcTemplate(pool).update("insert into public.projected (id) values (?)", event.id());
+        }
+    }
+
     record Happened(String id) {
+    }
+
+    record Erred(String id) {
     }
 }
