@@ -13,8 +13,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The connections Axon's event store appends through, with the driver's {@link AssertionError} on a lost
- * connection turned into the {@link SQLException} it stands for.
+ * The connections Axon's event store appends through, and every connection of the application's pool (see
+ * {@link PooledConnections}), with the driver's {@link AssertionError} on a lost connection turned into the
+ * {@link SQLException} it stands for.
  *
  * <p>pgjdbc (42.7.8) throws {@code AssertionError: pgStatement.getConnection().getAutoCommit() should not
  * throw} from {@code executeBatch} when PostgreSQL ends the connection in the middle of the batch. An

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -77,6 +78,8 @@ class ConnectionLossAsFailureTest {
             pool.setUsername(server.username());
             new ConnectionLossAsFailure.PooledConnections().postProcessAfterInitialization(pool, "dataSource");
             try (Connection connection = pool.getConnection()) {
+                assertThat(connection.unwrap(PGConnection.class)).as("the driver's own API, as ChannelListener uses it")
+                        .isNotNull();
                 connection.setAutoCommit(false);
                 PreparedStatement batch = connection.prepareStatement("insert into lost (id) values (?)");
                 connection.createStatement().execute("create temporary table lost (id int)");
