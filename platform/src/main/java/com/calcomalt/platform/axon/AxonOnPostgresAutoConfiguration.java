@@ -54,6 +54,7 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -111,6 +112,12 @@ public class AxonOnPostgresAutoConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /** The driver's Error on a lost connection is a connection failure on every pooled connection too: see {@link ConnectionLossAsFailure}. */
+    @Bean
+    static BeanPostProcessor pooledConnectionLossAsFailure() {
+        return new ConnectionLossAsFailure.PooledConnections();
     }
 
     /** A command sent from an event handler must not end the handler's transaction: see {@link TransactionBoundConnections}. */
@@ -396,10 +403,14 @@ public class AxonOnPostgresAutoConfiguration {
         return new SimpleCorrelationDataProvider(CallerMetaData.CALLER_USER_ID);
     }
 
-    /** A failing event handler stops its processor at that event and retries; nothing is skipped. */
+    /**
+     * A failing event handler stops its processor at that event and retries; nothing is skipped. Nor does
+     * an Error stop a pooled processor for good: see {@link ErrorAsFailure}.
+     */
     @Bean
     ConfigurerModule failingEventHandlersAreRetriedNotSkipped() {
         return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> new LogAndPropagateErrorHandler());
+                .registerDefaultListenerInvocationErrorHandler(c -> new LogAndPropagateErrorHandler())
+                .registerDefaultErrorHandler(c -> new ErrorAsFailure());
     }
 }

@@ -1,15 +1,21 @@
 package com.calcomalt.platform.axon;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The connections Axon's event store appends through, with the driver's {@link AssertionError} on a lost
- * connection turned into the {@link SQLException} it stands for.
+ * The connections Axon's event store appends through, and every connection of the application's pool (see
+ * {@link PooledConnections}), with the driver's {@link AssertionError} on a lost connection turned into the
+ * {@link SQLException} it stands for.
  *
  * <p>pgjdbc (42.7.8) throws {@code AssertionError: pgStatement.getConnection().getAutoCommit() should not
  * throw} from {@code executeBatch} when PostgreSQL ends the connection in the middle of the batch. An
@@ -62,6 +68,39 @@ final class ConnectionLossAsFailure {
             return connection.isClosed() || !connection.isValid(1);
         } catch (SQLException e) {
             return true;
+        }
+    }
+
+    /**
+     * The application's pool of connections, each guarded as the pool opens it: projectors write through
+     * Hibernate and JdbcTemplate on these, not through Axon's {@link org.axonframework.common.jdbc.ConnectionProvider},
+     * and a batch of theirs (Hibernate's, or BatchedRows' at the end of a processor's batch) meets the same
+     * Error. There it passed by the unit of work and then by Axon's work package, which catches exceptions
+     * only: the package never finished, so its processor's coordinator, which releases its claims only once
+     * every package has finished, waited for it forever. As an SQLException the pool also drops the
+     * connection at once (SQLSTATE class 08).
+     */
+    static final class PooledConnections implements BeanPostProcessor {
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            // After the pool's properties are bound, before its first connection (the pool starts lazily).
+            if (bean instanceof HikariDataSource pool && pool.getDataSource() == null && pool.getJdbcUrl() != null) {
+                DataSource driver = new DriverDataSource(pool.getJdbcUrl(), pool.getDriverClassName(),
+                        pool.getDataSourceProperties(), pool.getUsername(), pool.getPassword());
+                pool.setDataSource(new DelegatingDataSource(driver) {
+                    @Override
+                    public Connection getConnection() throws SQLException {
+                        return guard(super.getConnection());
+                    }
+
+                    @Override
+                    public Connection getConnection(String username, String password) throws SQLException {
+                        return guard(super.getConnection(username, password));
+                    }
+                });
+            }
+            return bean;
         }
     }
 }

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.calcomalt.platform.database.DatabaseUnavailable;
+import com.calcomalt.platform.database.EmbeddedPostgresProperties;
+import com.calcomalt.platform.database.EmbeddedPostgresProperties.Mode;
+import com.calcomalt.platform.database.EmbeddedPostgresServer;
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class ConnectionLossAsFailureTest {
 
@@ -52,5 +60,42 @@ class ConnectionLossAsFailureTest {
 
         assertThat(statement.getMaxRows()).isEqualTo(7);
         assertThatThrownBy(statement::getFetchSize).isInstanceOf(AssertionError.class);
+    }
+
+    /**
+     * The real driver, on a connection of the application's pool (as projectors write through Hibernate
+     * and JdbcTemplate): PostgreSQL ends the connection before its batch runs. Unconverted, pgjdbc's Error
+     * passes by the unit of work and by Axon's work package, which catches exceptions only: the package
+     * never finishes, so its processor's coordinator waits for its abort forever (calcom-projections in
+     * DatabaseOutageTest, never UP again).
+     */
+    @Test
+    void a_batch_on_a_pooled_connection_that_postgresql_ended_is_a_connection_failure() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
+                new EmbeddedPostgresProperties(Mode.THROWAWAY, Path.of("unused"), 0));
+             HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(server.jdbcUrl());
+            pool.setUsername(server.username());
+            new ConnectionLossAsFailure.PooledConnections().postProcessAfterInitialization(pool, "dataSource");
+            try (Connection connection = pool.getConnection()) {
+                assertThat(connection.unwrap(PGConnection.class)).as("the driver's own API, as ChannelListener uses it")
+                        .isNotNull();
+                connection.setAutoCommit(false);
+                PreparedStatement batch = connection.prepareStatement("insert into lost (id) values (?)");
+                connection.createStatement().execute("create temporary table lost (id int)");
+                var pid = connection.createStatement().executeQuery("select pg_backend_pid()");
+                pid.next();
+                int backend = pid.getInt(1);
+                new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl(), server.username(), ""))
+                        .queryForObject("select pg_terminate_backend(?)", Boolean.class, backend);
+                batch.setInt(1, 1);
+                batch.addBatch();
+                batch.setInt(1, 2);
+                batch.addBatch();
+
+                assertThatThrownBy(batch::executeBatch).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(DatabaseUnavailable.causedBy(e)).as("a connection failure").isTrue());
+            }
+        }
     }
 }
