@@ -553,7 +553,7 @@ class CalcomImportTest {
         assertThat(imported).as(imported).startsWith("0\n")
                 .contains("imported: {users=299, Team=13, Membership=", "Schedule=399, Availability=623, EventType=")
                 .containsPattern("Membership +source \\d+ rows, target \\d+ rows, 0 differences \\(\\d+ of reported")
-                .contains(line("users", 302, 299, 0, 5), line("Team", 14, 13, 0, 1),
+                .contains(line("users", 303, 299, 0, 6), line("Team", 15, 13, 0, 2),
                         line("Schedule", 402, 399, 0, 3),
                         line("Availability", 627, 623, 0, 5))
                 .contains(CalcomImportAutomationRows.IMPORTED).contains(CalcomImportAutomationRows.COMPARED);
