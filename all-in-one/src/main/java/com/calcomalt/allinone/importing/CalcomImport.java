@@ -457,7 +457,7 @@ public class CalcomImport {
         try (var statement = source.createStatement(); var rows = statement.executeQuery("""
                 select id, uuid, email, username, name, "timeZone", "weekStart", locale, "timeFormat",
                        "identityProvider"::text, "identityProviderId", "creationSource"::text, created,
-                       "defaultScheduleId"
+                       "defaultScheduleId", jsonb_typeof(metadata) as metadata_type
                 from users order by id""")) {
             while (rows.next()) {
                 int id = rows.getInt("id");
@@ -477,6 +477,7 @@ public class CalcomImport {
                 if (timeFormat == null || (timeFormat != 12 && timeFormat != 24)) {
                     breaks.add(new RuleBreak("users", id, "timeFormat " + timeFormat + " is not 12 or 24"));
                 }
+                notAnObject(breaks, "users", id, rows.getString("metadata_type"));
                 String creationSource = rows.getString("creationSource");
                 users.add(new UserRegistered(id, rows.getObject("uuid", UUID.class), email, username,
                         rows.getString("name"), rows.getString("timeZone"), rows.getString("weekStart"),
@@ -534,7 +535,8 @@ public class CalcomImport {
                        "hideBookATeamMember", "brandColor", "darkBrandColor", theme, "logoUrl", "calVideoLogo",
                        "appLogo", "appIconLogo", "bannerUrl", "timeFormat", "timeZone", "weekStart", "isPrivate",
                        metadata::text, "bookingLimits"::text, "includeManagedEventsInLimits",
-                       "rrResetInterval"::text, "rrTimestampBasis"::text, "hideTeamProfileLink"
+                       "rrResetInterval"::text, "rrTimestampBasis"::text, "hideTeamProfileLink",
+                       jsonb_typeof(metadata) as metadata_type
                 from "Team" order by "parentId" is not null, id""")) {
             while (rows.next()) {
                 int id = rows.getInt("id");
@@ -548,6 +550,9 @@ public class CalcomImport {
                 if (slug != null && firstBySlug.putIfAbsent(parentId + "/" + slug, id) != null) {
                     breaks.add(new RuleBreak("Team", id, "slug '" + slug + "' is team "
                             + firstBySlug.get(parentId + "/" + slug) + "'s already"));
+                    continue;
+                }
+                if (notAnObject(breaks, "Team", id, rows.getString("metadata_type"))) {
                     continue;
                 }
                 String interval = rows.getString("rrResetInterval");
@@ -663,6 +668,19 @@ public class CalcomImport {
         }
         return new Snapshot(users, teams, memberships, impersonationDisabled, schedules, defaultScheduleOf, breaks,
                 maxIds);
+    }
+
+    /**
+     * Our users and teams keep metadata as a JSON object, and their events carry it so: another value (an array, a
+     * text, a JSON null) cannot be imported as it is, so the row is reported and left out.
+     */
+    private static boolean notAnObject(List<RuleBreak> breaks, String table, int id, String type) {
+        if (type == null || type.equals("object")) {
+            return false;
+        }
+        breaks.add(new RuleBreak(table, id, "metadata is a JSON " + type + ", not an object; our events carry"
+                + " an object only, so the row is left out"));
+        return true;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

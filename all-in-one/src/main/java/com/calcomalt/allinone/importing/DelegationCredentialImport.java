@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -109,7 +110,7 @@ class DelegationCredentialImport implements ImportSection {
                         + " CALCOM_SERVICE_ACCOUNT_ENCRYPTION_KEY, which was not given"));
                 return;
             }
-            String key = open(row.getString("key"));
+            String key = open(row.getString("key"), calcomKey);
             if (key == null) {
                 breaks.add(new RuleBreak("DelegationCredential", id, "service account key does not open with"
                         + " CALCOM_SERVICE_ACCOUNT_ENCRYPTION_KEY or lacks client_id, private_key and client_email"
@@ -170,10 +171,40 @@ class DelegationCredentialImport implements ImportSection {
     }
 
     /**
+     * serviceAccountKey of both tables as the compare opens it on each side: cal.com's with its key, ours with our
+     * box (or cal.com's key, when both databases are cal.com's); none without cal.com's key (then no delegation
+     * credential is imported).
+     */
+    List<TableCompare.Sealed> sealedKeys() {
+        return sealedKeys(calcomKey, secrets);
+    }
+
+    static List<TableCompare.Sealed> sealedKeys(String calcomKey, SecretBox secrets) {
+        if (calcomKey == null || calcomKey.isBlank()) {
+            return List.of();
+        }
+        UnaryOperator<String> ours = stored -> {
+            try {
+                JsonNode sealed = JSON.readTree(stored).get("encrypted_credentials");
+                return sealed == null || !sealed.isTextual() ? null : secrets.open(sealed.asText());
+            } catch (SecretBox.SecretUnreadable e) {
+                // Two cal.com databases: the other side's key is cal.com's too.
+                return open(stored, calcomKey);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        };
+        return List.of(new TableCompare.Sealed("DelegationCredential", "serviceAccountKey",
+                        stored -> open(stored, calcomKey), ours),
+                new TableCompare.Sealed("DomainWideDelegation", "serviceAccountKey",
+                        stored -> open(stored, calcomKey), ours));
+    }
+
+    /**
      * cal.com's decryptServiceAccountKey, then the whole key as our API seals it; null when it does not open or is
      * not a Google or Microsoft key.
      */
-    private String open(String stored) {
+    private static String open(String stored, String calcomKey) {
         try {
             JsonNode key = JSON.readTree(stored);
             JsonNode encrypted = key.get("encrypted_credentials");

@@ -37,10 +37,13 @@ public final class ImportCommandLine {
         if (args[0].equals("compare")) {
             try (Connection source = connect(options, "from", "user", "password");
                  Connection target = connect(options, "to", "to-user", "to-password")) {
-                return print(TableCompare.compare(source, target, CredentialImport.sealedKeys(
-                        setting("CALENDSO_ENCRYPTION_KEY"), SecretBox.withKey(setting("CALALT_SECRETS_ENCRYPTION_KEY")
-                                == null ? SecretBox.DEVELOPMENT_KEY : setting("CALALT_SECRETS_ENCRYPTION_KEY")))),
-                        List.of(), out);
+                SecretBox secrets = SecretBox.withKey(setting("CALALT_SECRETS_ENCRYPTION_KEY") == null
+                        ? SecretBox.DEVELOPMENT_KEY : setting("CALALT_SECRETS_ENCRYPTION_KEY"));
+                List<TableCompare.Sealed> sealed = new java.util.ArrayList<>(CredentialImport.sealedKeys(
+                        setting("CALENDSO_ENCRYPTION_KEY"), secrets));
+                sealed.addAll(DelegationCredentialImport.sealedKeys(setting("CALCOM_SERVICE_ACCOUNT_ENCRYPTION_KEY"),
+                        secrets));
+                return print(TableCompare.compare(source, target, sealed), List.of(), out);
             }
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
@@ -57,8 +60,10 @@ public final class ImportCommandLine {
             try (Connection target = context.getBean(DataSource.class).getConnection()) {
                 List<CalcomImport.RuleBreak> leftOut = new java.util.ArrayList<>(outcome.ruleBreaks());
                 leftOut.addAll(outcome.deferred());
-                return print(TableCompare.compare(source, target,
-                        context.getBean(CredentialImport.class).sealedKeys()), leftOut, out);
+                List<TableCompare.Sealed> sealed = new java.util.ArrayList<>(
+                        context.getBean(CredentialImport.class).sealedKeys());
+                sealed.addAll(context.getBean(DelegationCredentialImport.class).sealedKeys());
+                return print(TableCompare.compare(source, target, sealed), leftOut, out);
             }
         } catch (CalcomImport.EventStoreNotEmpty | CalcomImport.RuleBreakingRows refused) {
             out.println(refused.getMessage());

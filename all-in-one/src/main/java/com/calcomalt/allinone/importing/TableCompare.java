@@ -162,7 +162,8 @@ public final class TableCompare {
                 "retryCount", "uuid"));
         REFERENCE_COLUMNS.put("ReminderMail", List.of("id", "referenceId", "reminderType", "elapsedMinutes",
                 "createdAt"));
-        // serviceAccountKey is left out: cal.com encrypts its private part with its key, we seal it whole with ours.
+        // serviceAccountKey is compared apart (Sealed): cal.com encrypts its private part with its key, we seal it
+        // whole with ours; the import compares what both open to.
         REFERENCE_COLUMNS.put("DelegationCredential", List.of("id", "workspacePlatformId", "enabled", "organizationId",
                 "domain", "createdAt", "updatedAt", "lastDisabledAt", "lastEnabledAt"));
         REFERENCE_COLUMNS.put("DomainWideDelegation", List.of("id", "workspacePlatformId", "enabled", "organizationId",
@@ -228,7 +229,7 @@ public final class TableCompare {
     }
 
     /**
-     * A column each side seals with its own key (Credential.key): compared by what it opens to, for the rows both
+     * A column each side seals with its own key (Credential.key, serviceAccountKey): compared by what it opens to, for the rows both
      * sides have. {@code open} gives null for a value that does not open.
      */
     public record Sealed(String table, String column, UnaryOperator<String> openSource,

@@ -31,7 +31,8 @@ final class CalcomImportIdentityRows {
             "Account\tacc-301\tuser 301 is not imported", "Account\tacc-blank\ta linked account names",
             "Impersonations\t9001\tuser 301 or 1 is not imported", "Impersonations\t9002\tnobody impersonates",
             "users\t33\torganizationId 30 is a team not imported; left empty",
-            "users\t5\tmovedToProfileId 900 is a profile not imported; left empty");
+            "users\t5\tmovedToProfileId 900 is a profile not imported; left empty",
+            "users\t303\tmetadata is a JSON string, not an object", "Team\t31\tmetadata is a JSON array, not an object");
 
     /** Source rows, imported rows, rows reported. */
     static final String[] COMPARED = {line("UserPassword", 101, 98, 3), line("Account", 22, 20, 2),
@@ -120,6 +121,14 @@ final class CalcomImportIdentityRows {
                        "customRoleId" = case when id % 4 = 1 then 'role-' || (id % 3) end;
                 update "Feature" set "lastUsedAt" = timestamp '2024-06-01 08:00:00.5' where slug in ('insights', 'attributes');
                 update "Account" set session_state = 'state-' || "userId" where "userId" % 2 = 1;
+                """);
+        // A user and a team whose metadata is no JSON object: reported, not an aborted import.
+        db.execute("""
+                insert into users (id, uuid, email, username, "timeZone", created, metadata)
+                values (303, gen_random_uuid(), 'odd-metadata@example.com', 'odd-metadata', 'Europe/Rome',
+                        timestamp '2024-03-01 00:00:00', '"just a text"');
+                insert into "Team" (id, name, slug, "createdAt", metadata)
+                values (31, 'Odd metadata', 'odd-metadata', timestamp '2024-03-01 00:00:00', '["a", "list"]');
                 """);
         // Person 1 impersonated ten users over the last weeks; then someone not imported, and oneself.
         db.execute("""

@@ -553,7 +553,7 @@ class CalcomImportTest {
         assertThat(imported).as(imported).startsWith("0\n")
                 .contains("imported: {users=299, Team=13, Membership=", "Schedule=399, Availability=623, EventType=")
                 .containsPattern("Membership +source \\d+ rows, target \\d+ rows, 0 differences \\(\\d+ of reported")
-                .contains(line("users", 302, 299, 0, 5), line("Team", 14, 13, 0, 1),
+                .contains(line("users", 303, 299, 0, 6), line("Team", 15, 13, 0, 2),
                         line("Schedule", 402, 399, 0, 3),
                         line("Availability", 627, 623, 0, 5))
                 .contains(CalcomImportAutomationRows.IMPORTED).contains(CalcomImportAutomationRows.COMPARED);
@@ -600,12 +600,24 @@ class CalcomImportTest {
         projected.update("update \"Credential\" set key = to_jsonb(?::text) where id = 104",
                 com.calcomalt.platform.secrets.SecretBox.withKey(com.calcomalt.platform.secrets.SecretBox.DEVELOPMENT_KEY)
                         .seal("{\"url\":\"https://elsewhere.example/\"}"));
+        String keyGoogle = projected.queryForObject(
+                "select \"serviceAccountKey\"::text from \"DelegationCredential\" where id = 'dc-google'", String.class);
+        projected.update("update \"DelegationCredential\" set \"serviceAccountKey\" = jsonb_build_object("
+                + "'encrypted_credentials', ?::text) where id = 'dc-google'",
+                com.calcomalt.platform.secrets.SecretBox.withKey(com.calcomalt.platform.secrets.SecretBox.DEVELOPMENT_KEY)
+                        .seal("{\"private_key\":\"other-pk\",\"client_email\":\"sa@acme.iam.example\","
+                                + "\"client_id\":\"1001\",\"tenant_id\":null}"));
         String compared = run("compare", "--from", sourceUrl, "--user", "postgres", "--to", targetUrl,
                 "--to-user", "postgres");
         assertThat(compared).as("the read models are compared with what the source derives")
                 .contains("BookingDenormalized id 11: different values", "booking_listing id 22: different values")
                 .as("Credential.key is compared by what each side opens it to")
-                .contains("Credential id 104: key opens to other values");
+                .contains("Credential id 104: key opens to other values")
+                .as("serviceAccountKey too, with cal.com's CALCOM_SERVICE_ACCOUNT_ENCRYPTION_KEY")
+                .contains("DelegationCredential id dc-google: serviceAccountKey opens to other values")
+                .doesNotContain("DomainWideDelegation id dc-google", "dc-ms:");
+        projected.update("update \"DelegationCredential\" set \"serviceAccountKey\" = ?::jsonb where id = 'dc-google'",
+                keyGoogle);
         projected.update("update \"Credential\" set key = ?::jsonb where id = 104", key104);
         projected.update("update \"BookingDenormalized\" set \"userName\" = 'Person 11' where id = 11");
         projected.update("update query_side.booking_listing set \"recurringEventId\" = 'series-0' where id = 22");
