@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure to reach PostgreSQL (stopped, restarting, unreachable, the pool timed out) from
@@ -26,8 +27,18 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean causedBy(Throwable failure) {
+        return causedBy(failure, 0);
+    }
+
+    private static boolean causedBy(Throwable failure, int depth) {
         Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+        for (; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            // A rollback on a connection the pool already closed fails with a message alone; what lost
+            // the connection is the transaction's original failure, which is not among the causes.
+            if (cause instanceof TransactionSystemException rollback && rollback.getOriginalException() != null
+                    && causedBy(rollback.getOriginalException(), depth + 1)) {
+                return true;
+            }
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ConnectionLossAsFailureTest {
 
@@ -96,6 +99,31 @@ class ConnectionLossAsFailureTest {
                 assertThatThrownBy(batch::executeBatch).isInstanceOfSatisfying(SQLException.class,
                         e -> assertThat(DatabaseUnavailable.causedBy(e)).as("a connection failure").isTrue());
             }
+        }
+    }
+
+    /**
+     * Once a statement found the connection gone, Hikari closes it, so Spring's rollback fails with
+     * Hikari's "Connection is closed", which names no SQL state; the lost connection is then only the
+     * transaction's original failure. Seen as a 500 in DatabaseOutageTest.
+     */
+    @Test
+    void a_rollback_that_fails_after_the_connection_was_lost_is_a_connection_failure() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
+                new EmbeddedPostgresProperties(Mode.THROWAWAY, Path.of("unused"), 0));
+             HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(server.jdbcUrl());
+            pool.setUsername(server.username());
+            JdbcTemplate jdbc = new JdbcTemplate(pool);
+            JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl(), server.username(), ""));
+            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
+
+            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                Integer backend = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
+                admin.queryForObject("select pg_terminate_backend(?)", Boolean.class, backend);
+                jdbc.queryForObject("select 1", Integer.class);
+            })).isInstanceOfSatisfying(TransactionSystemException.class,
+                    e -> assertThat(DatabaseUnavailable.causedBy(e)).as("a connection failure").isTrue());
         }
     }
 }
