@@ -67,6 +67,12 @@ class DeadLettersApiTest extends ApiTest {
         awaitProjectionsCaughtUp();
         assertThat(jdbc.queryForObject("select bio from users where id = ?", String.class, poisoned.id()))
                 .as("the evicted aggregate's next event is handled again").isEqualTo("fixed");
+        // A rebuild later in this JVM's shared event store would hold the poison back again, and the user's
+        // rebuilt row would differ from the live one: the stored bio loses its NUL.
+        jdbc.update("""
+                update eventstore.domain_event_entry
+                set payload = convert_to(replace(convert_from(payload, 'UTF8'), '\\u0000', ''), 'UTF8')
+                where aggregate_identifier = ?""", aggregate);
     }
 
     /** Appends the change as the command side would have before the edge refused NUL. */
