@@ -51,7 +51,8 @@ class BookingRegistry {
         var to = utc(event.endTime().plus(Duration.ofMinutes(event.afterEventBuffer())));
         for (Integer host : event.hostIds()) {
             if ("true".equals(overlap)) {
-                // No savepoint: a conflict taken by the constraint would end the import's transaction.
+                // A refused insert would end the import's transaction (there is no savepoint): a range the
+                // constraint does not take is held apart instead.
                 if (jdbc.update("""
                         insert into command_side.booked_times (booking_uid, user_id, during)
                         values (?, ?, tstzrange(?, ?)) on conflict do nothing""", event.uid(), host, from, to) == 0) {
@@ -66,10 +67,10 @@ class BookingRegistry {
                     select exists (select 1 from command_side.booked_times
                                    where imported_overlap and user_id = ? and during && tstzrange(?, ?))""",
                     Boolean.class, host, from, to);
+            if (Boolean.TRUE.equals(overImported)) {
+                throw new DomainConflict("The host is booked at " + event.startTime() + " already");
+            }
             try {
-                if (Boolean.TRUE.equals(overImported)) {
-                    throw new DataIntegrityViolationException("booked_times_no_overlap");
-                }
                 jdbc.update("insert into command_side.booked_times (booking_uid, user_id, during) values (?, ?, tstzrange(?, ?))",
                         event.uid(), host, from, to);
             } catch (DataIntegrityViolationException e) {
