@@ -53,7 +53,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * cancellation, a reschedule or a decline), its further seats, its references, its internal notes,
  * its rating and who
  * did not come. The booking registry fills the booked ranges from them, so a host's accepted and
- * pending bookings must not overlap, buffers included: those that do are reported.
+ * pending bookings must not overlap, buffers included: those that do are reported, and left out unless the
+ * operator imports them as they are (then each range over an earlier one is marked for the registry to keep).
  */
 final class BookingImport {
 
@@ -86,12 +87,17 @@ final class BookingImport {
     private record Person(BookingAttendee attendee, boolean noShow) {
     }
 
-    /** Reads and checks every booking with its rows, reporting what breaks a rule; keeps none of their events. */
+    /**
+     * Reads and checks every booking with its rows, reporting what breaks a rule; keeps none of their events.
+     *
+     * @param asIs where the overlapping bookings go that are imported as they are, or null to leave them out
+     */
     static Result read(Connection source, ImportedSoFar imported, Map<Integer, EventTypeImport.Facts> eventTypes,
-                       List<RuleBreak> breaks) throws SQLException {
+                       List<RuleBreak> breaks, List<RuleBreak> asIs) throws SQLException {
         int[] events = {0};
         BitSet written = new BitSet();
-        Map<String, Integer> counts = walk(source, imported, eventTypes, breaks, written, event -> events[0]++);
+        Map<String, Integer> counts = walk(source, imported, eventTypes, breaks, asIs, written,
+                event -> events[0]++);
         Map<String, Integer> maxIds = new LinkedHashMap<>();
         for (String table : TABLES) {
             maxIds.put(table, CalcomImport.maxId(source, table));
@@ -104,8 +110,8 @@ final class BookingImport {
      * the order of their ids: the same checks on the same rows leave out the same rows {@link #read} reported.
      */
     static void write(Connection source, ImportedSoFar imported, Map<Integer, EventTypeImport.Facts> eventTypes,
-                      Consumer<DomainEventMessage<?>> events) throws SQLException {
-        walk(source, imported, eventTypes, new ArrayList<>(), new BitSet(), events);
+                      boolean asIs, Consumer<DomainEventMessage<?>> events) throws SQLException {
+        walk(source, imported, eventTypes, new ArrayList<>(), asIs ? new ArrayList<>() : null, new BitSet(), events);
     }
 
     /**
@@ -115,7 +121,8 @@ final class BookingImport {
      */
     private static Map<String, Integer> walk(Connection source, ImportedSoFar imported,
                                              Map<Integer, EventTypeImport.Facts> eventTypes, List<RuleBreak> breaks,
-                                             BitSet written, Consumer<DomainEventMessage<?>> events)
+                                             List<RuleBreak> asIs, BitSet written,
+                                             Consumer<DomainEventMessage<?>> events)
             throws SQLException {
         Set<Integer> overlapping = ids(source, OVERLAPPING);
         Set<Integer> sharingSeatedSlots = ids(source, SHARING_SEATED_SLOTS);
@@ -215,6 +222,7 @@ final class BookingImport {
                 int before = eventType == null ? 0 : eventType.beforeEventBuffer();
                 int after = eventType == null ? 0 : eventType.afterEventBuffer();
                 String broken = null;
+                boolean overlapsAsIs = false;
                 if (userId != null && organizer == null) {
                     broken = "user " + userId + " does not exist or breaks a rule";
                 } else if (eventTypeId != null && eventType == null) {
@@ -223,6 +231,11 @@ final class BookingImport {
                     if (overlapping.contains(id)) {
                         broken = overlap(busy, hostIds, start.minus(Duration.ofMinutes(before)),
                                 end.plus(Duration.ofMinutes(after)));
+                        if (broken != null && asIs != null) {
+                            asIs.add(new RuleBreak("Booking", id, broken));
+                            overlapsAsIs = true;
+                            broken = null;
+                        }
                     }
                     if (broken == null && !held.isEmpty() && sharingSeatedSlots.contains(id)) {
                         Integer first = seatedSlots.putIfAbsent(eventTypeId + "/" + start, id);
@@ -249,8 +262,9 @@ final class BookingImport {
                 }
                 if (BookingState.takingPlace(status) && overlapping.contains(id)) {
                     for (Integer host : hostIds) {
-                        busy.computeIfAbsent(host, h -> new TreeMap<>()).put(start.minus(Duration.ofMinutes(before)),
-                                end.plus(Duration.ofMinutes(after)));
+                        // Bookings imported as they are may share a start: the later end counts.
+                        busy.computeIfAbsent(host, h -> new TreeMap<>()).merge(start.minus(Duration.ofMinutes(before)),
+                                end.plus(Duration.ofMinutes(after)), (a, b) -> a.isAfter(b) ? a : b);
                     }
                 }
                 Instant createdAt = instant(rows, "createdAt");
@@ -270,7 +284,8 @@ final class BookingImport {
                         rows.getString("idempotencyKey"), rows.getString("fromReschedule"),
                         rescheduled ? null : rows.getString("rescheduledBy"), firstSeat, tracking,
                         creationSource == null ? null : CreationSource.valueOf(creationSource),
-                        userId == null ? 0 : userId, snapshot(eventType, organizer), createdAt), createdAt);
+                        userId == null ? 0 : userId, snapshot(eventType, organizer), createdAt), createdAt,
+                        overlapsAsIs);
                 boolean rowChanged = false;
                 if (status == BookingStatus.cancelled && rescheduled) {
                     story.add(new BookingRescheduled(uid, id, rows.getString("rescheduledTo"),
@@ -485,7 +500,13 @@ final class BookingImport {
         }
 
         void add(Object payload, Instant at) {
-            events.accept(CalcomImport.event("Booking", aggregate, sequence++, payload, at));
+            add(payload, at, false);
+        }
+
+        /** @param overlapsAsIs the booking is imported over another of a host: the registry keeps both ranges */
+        void add(Object payload, Instant at, boolean overlapsAsIs) {
+            var event = CalcomImport.event("Booking", aggregate, sequence++, payload, at);
+            events.accept(overlapsAsIs ? event.andMetaData(Map.of(BookingRequested.IMPORTED_OVERLAP, "true")) : event);
         }
     }
 

@@ -55,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the ordinary events of each aggregate with the source's ids and times, so the subscribing
  * registries fill the command-side lookups in the same transaction, exactly as a command would.
  * Rows that break our rules are reported, never fixed; with rule-breaking rows present nothing is
- * written unless the operator chooses to skip them.
+ * written unless the operator chooses to skip them, or to import as they are those our lookups can hold.
  */
 @Component
 public class CalcomImport {
@@ -118,20 +118,31 @@ public class CalcomImport {
         }
     }
 
-    /** Rule-breaking rows were found and the operator did not choose to skip them. */
+    /** Rule-breaking rows were found and the operator did not choose what to do with them. */
     public static class RuleBreakingRows extends RuntimeException {
         RuleBreakingRows(int count, Path report) {
             super(count + " rows break our rules (listed in " + report + "); nothing was imported. Run again with"
-                    + " --skip-rule-breaking to import everything else.");
+                    + " --skip-rule-breaking to import everything else, or with --import-rule-breaking to import"
+                    + " as they are those our rules can hold (overlapping bookings) and leave out the others.");
         }
+    }
+
+    /** What the operator chose for rows that break our rules. */
+    public enum RuleBreaking {
+        /** Nothing is written while any row breaks a rule. */
+        REFUSE,
+        /** They are left out. */
+        SKIP,
+        /** Those the lookups can hold (overlapping bookings) are imported as they are; the others are left out. */
+        IMPORT
     }
 
     /**
      * @param source a read-only connection to the cal.com database
      * @param dryRun read and report only
-     * @param skipRuleBreaking leave reported rows out instead of refusing the import
+     * @param ruleBreaking what to do with reported rows
      */
-    public Outcome run(Connection source, boolean dryRun, boolean skipRuleBreaking, Path report, PrintStream out)
+    public Outcome run(Connection source, boolean dryRun, RuleBreaking ruleBreaking, Path report, PrintStream out)
             throws SQLException, IOException {
         // Every install starts with cal.com's common out-of-office reasons; they are not the installation's data.
         long events = target.queryForObject(
@@ -150,7 +161,8 @@ public class CalcomImport {
             List<RuleBreak> breaks = new ArrayList<>(snapshot.ruleBreaks());
             ImportedSoFar so = soFar(snapshot, breaks);
             EventTypeImport.Result eventTypes = EventTypeImport.read(source, so, breaks);
-            BookingImport.Result bookings = BookingImport.read(source, so, eventTypes.facts(), breaks);
+            List<RuleBreak> asIs = ruleBreaking == RuleBreaking.IMPORT ? new ArrayList<>() : null;
+            BookingImport.Result bookings = BookingImport.read(source, so, eventTypes.facts(), breaks, asIs);
             Set<String> skipped = new HashSet<>();
             breaks.forEach(b -> skipped.add(b.table() + ":" + b.id()));
             List<ImportSection.Result> sectionResults = new ArrayList<>();
@@ -174,8 +186,8 @@ public class CalcomImport {
                 breaks.addAll(r.ruleBreaks());
                 deferred.addAll(r.deferred());
             });
-            writeReport(report, breaks, deferred);
-            if (!breaks.isEmpty() && !skipRuleBreaking && !dryRun) {
+            writeReport(report, breaks, deferred, asIs == null ? List.of() : asIs);
+            if (!breaks.isEmpty() && ruleBreaking == RuleBreaking.REFUSE && !dryRun) {
                 throw new RuleBreakingRows(breaks.size(), report);
             }
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -238,7 +250,7 @@ public class CalcomImport {
                 append("EventType", eventTypes.events(), out);
                 // The bookings are read again, in the same snapshot, and appended as they are read.
                 try (Appender appender = new Appender("Booking", bookings.events(), out)) {
-                    BookingImport.write(source, so, eventTypes.facts(), appender::add);
+                    BookingImport.write(source, so, eventTypes.facts(), asIs != null, appender::add);
                 }
                 advanceSequences(snapshot);
                 eventTypes.maxIds().forEach(this::setSequence);
@@ -265,7 +277,14 @@ public class CalcomImport {
             out.printf("%d rows in %.1f s: %.0f rows/s%n", rows, seconds, rows / seconds);
             out.println("skipped tables (not read by the import): " + String.join(", ", SKIPPED_TABLES.keySet()));
             SKIPPED_TABLES.forEach((table, why) -> out.printf("  %s: %s%n", table, why));
-            out.println("rule-breaking rows: " + breaks.size() + (breaks.isEmpty() ? "" : " (see " + report + ")"));
+            if (asIs != null) {
+                out.println("rule-breaking rows imported as they are: " + asIs.size()
+                        + (asIs.isEmpty() ? "" : " (overlapping bookings; see " + report + ")"));
+                out.println("left out even with --import-rule-breaking: " + breaks.size() + (breaks.isEmpty() ? ""
+                        : " (rows the lookups or foreign keys cannot hold as they are; see " + report + ")"));
+            } else {
+                out.println("rule-breaking rows: " + breaks.size() + (breaks.isEmpty() ? "" : " (see " + report + ")"));
+            }
             out.println("rows waiting for tables not imported yet: " + deferred.size()
                     + (deferred.isEmpty() ? "" : " (see " + report + ")"));
             return new Outcome(counts, breaks, deferred, !dryRun);
@@ -429,9 +448,11 @@ public class CalcomImport {
         }
     }
 
-    private static void writeReport(Path report, List<RuleBreak> breaks, List<RuleBreak> deferred)
-            throws IOException {
+    private static void writeReport(Path report, List<RuleBreak> breaks, List<RuleBreak> deferred,
+                                    List<RuleBreak> asIs) throws IOException {
         StringBuilder text = new StringBuilder("table\tid\trule\n");
+        asIs.forEach(b -> text.append(b.table()).append('\t').append(b.id()).append("\timported as it is: ")
+                .append(b.rule()).append('\n'));
         breaks.forEach(b -> text.append(b.table()).append('\t').append(b.id()).append('\t').append(b.rule())
                 .append('\n'));
         deferred.forEach(b -> text.append(b.table()).append('\t').append(b.id()).append("\tnot imported yet: ")

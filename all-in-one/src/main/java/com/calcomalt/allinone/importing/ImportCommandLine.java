@@ -17,7 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code import --from URL --user U [--password P] [--dry-run] [--skip-rule-breaking] [--report FILE]}: imports a
+ * {@code import --from URL --user U [--password P] [--dry-run] [--skip-rule-breaking | --import-rule-breaking]
+ * [--report FILE]}: imports a
  * cal.com database into this system's database (the usual {@code spring.datasource.*}), waits for the
  * projections, then compares. {@code compare --from URL --user U [--password P] --to URL --to-user U
  * [--to-password P]}: the compare alone, between any two databases with cal.com's schema.
@@ -34,6 +35,10 @@ public final class ImportCommandLine {
     /** @return the exit code: 0 when every compared table is equal (reported rows aside) */
     public static int run(Class<?> application, String[] args, PrintStream out) throws Exception {
         Map<String, String> options = options(args);
+        if (options.containsKey("skip-rule-breaking") && options.containsKey("import-rule-breaking")) {
+            out.println("--skip-rule-breaking and --import-rule-breaking exclude each other: choose one.");
+            return 2;
+        }
         if (args[0].equals("compare")) {
             try (Connection source = connect(options, "from", "user", "password");
                  Connection target = connect(options, "to", "to-user", "to-password")) {
@@ -51,8 +56,11 @@ public final class ImportCommandLine {
                 .run(passThrough(args));
              Connection source = connect(options, "from", "user", "password")) {
             Path report = Path.of(options.getOrDefault("report", "import-report.tsv"));
+            CalcomImport.RuleBreaking ruleBreaking = options.containsKey("import-rule-breaking")
+                    ? CalcomImport.RuleBreaking.IMPORT : options.containsKey("skip-rule-breaking")
+                    ? CalcomImport.RuleBreaking.SKIP : CalcomImport.RuleBreaking.REFUSE;
             CalcomImport.Outcome outcome = context.getBean(CalcomImport.class).run(source,
-                    options.containsKey("dry-run"), options.containsKey("skip-rule-breaking"), report, out);
+                    options.containsKey("dry-run"), ruleBreaking, report, out);
             if (!outcome.written()) {
                 return 0;
             }

@@ -79,7 +79,7 @@ class ImportBenchmark {
                 System.gc();
                 peak.reset();
                 long started = System.nanoTime();
-                CalcomImport.Outcome outcome = importer.run(calcom, dryRun, false,
+                CalcomImport.Outcome outcome = importer.run(calcom, dryRun, CalcomImport.RuleBreaking.REFUSE,
                         directory.resolve("report.tsv"), out);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 int imported = outcome.imported().values().stream().mapToInt(Integer::intValue).sum();
