@@ -57,9 +57,17 @@ public class LiveNodes implements MaxSegmentProvider, SmartLifecycle {
 
     /** Whether node {@code n} is alive: it beat lately, and the backend it named (if any) still runs. */
     private static String alive(String n) {
-        return n + ".seen_at > now() - ? * interval '1 millisecond' and (" + n + ".session_pid is null or exists ("
-                + "select 1 from pg_stat_activity a where a.pid = " + n + ".session_pid and a.backend_start = "
-                + n + ".session_started))";
+        return n + ".seen_at > now() - ? * interval '1 millisecond' and (" + n + ".session_pid is null or "
+                + sessionRuns(n) + ")";
+    }
+
+    /**
+     * Whether the backend node {@code n} named still runs. PostgreSQL hides another role's backend_start
+     * (a node that connects as another role than this one's), and then the pid alone tells.
+     */
+    private static String sessionRuns(String n) {
+        return "exists (select 1 from pg_stat_activity a where a.pid = " + n + ".session_pid"
+                + " and (a.backend_start = " + n + ".session_started or a.backend_start is null))";
     }
 
     public LiveNodes(JdbcTemplate jdbc, String name, Duration heartbeat, Duration deadAfter) {
@@ -135,9 +143,9 @@ public class LiveNodes implements MaxSegmentProvider, SmartLifecycle {
                 update eventstore.token_entry t set owner = null
                 from cluster.nodes n
                 where n.name = t.owner and n.session_pid is not null
-                  and not exists (select 1 from pg_stat_activity a
-                                  where a.pid = n.session_pid and a.backend_start = n.session_started)
-                returning t.processor_name || '/' || t.segment || ' of ' || n.name""", String.class);
+                  and not %s
+                returning t.processor_name || '/' || t.segment || ' of ' || n.name""".formatted(sessionRuns("n")),
+                String.class);
         if (!freed.isEmpty()) {
             log.info("Node {} freed the segments of nodes whose database session ended: {}", name, freed);
         }

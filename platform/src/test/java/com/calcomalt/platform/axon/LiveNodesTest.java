@@ -171,4 +171,29 @@ class LiveNodesTest {
                 .as("it released its claims; a processor stopped on purpose is not waited for").isFalse();
         a.stop();
     }
+
+    /** PostgreSQL hides another role's backend_start: nodes connecting as different roles still see each other live. */
+    @Test
+    void a_node_of_another_database_role_is_alive_while_its_session_runs() {
+        for (String role : List.of("node_one", "node_two")) {
+            jdbc.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role + "') then"
+                    + " create role " + role + " login; end if; end $$");
+            jdbc.execute("grant usage on schema cluster, eventstore to " + role);
+            jdbc.execute("grant all on all tables in schema cluster, eventstore to " + role);
+        }
+        LiveNodes one = new LiveNodes(new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl(), "node_one", "")),
+                "node-a", Duration.ofHours(1), DEAD_AFTER, List.of("calcom-projections"));
+        LiveNodes two = new LiveNodes(new JdbcTemplate(new DriverManagerDataSource(server.jdbcUrl(), "node_two", "")),
+                "node-b", Duration.ofHours(1), DEAD_AFTER, List.of("calcom-projections"));
+        one.start();
+        two.start();
+        one.beat();
+        assertThat(one.names()).containsExactly("node-a", "node-b");
+
+        killSessionOf("node-b");
+        one.beat();
+        assertThat(one.names()).containsExactly("node-a");
+        one.stop();
+        two.stop();
+    }
 }
