@@ -54,9 +54,13 @@ class LiveNodesTest {
         return new LiveNodes(jdbc, name, Duration.ofHours(1), DEAD_AFTER, List.of(processors));
     }
 
-    /** What SIGKILL does to a node's connections, seen from the database: its backends end. */
+    /**
+     * What SIGKILL does to a node's connections, seen from the database: its backends end. Waits until the
+     * backend is gone (up to 5 s), since the signal alone leaves it in pg_stat_activity for a moment.
+     */
     private static void killSessionOf(String name) {
-        jdbc.queryForList("select pg_terminate_backend(session_pid) from cluster.nodes where name = ?", Boolean.class, name);
+        assertThat(jdbc.queryForList("select pg_terminate_backend(session_pid, 5000) from cluster.nodes where name = ?",
+                Boolean.class, name)).as("the session of " + name + " ended").containsExactly(true);
     }
 
     private static void segments(String processor, int count) {
