@@ -1,0 +1,103 @@
+package com.calcomalt.platform.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.calcomalt.platform.database.EmbeddedPostgresProperties;
+import com.calcomalt.platform.database.EmbeddedPostgresProperties.Mode;
+import com.calcomalt.platform.database.EmbeddedPostgresServer;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The processors' event source over a real event store on PostgreSQL. */
+class PromptEventSourceTest {
+
+    record BookingMade(String uid) {
+    }
+
+    private static EmbeddedPostgresServer server;
+    private static DataSource database;
+    private EmbeddedEventStore store;
+    private PromptEventSource source;
+
+    @BeforeAll
+    static void database() {
+        server = EmbeddedPostgresServer.start(new EmbeddedPostgresProperties(Mode.THROWAWAY, Path.of("unused"), 0));
+        database = new DriverManagerDataSource(server.jdbcUrl(), server.username(), "");
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void start() {
+        store = EmbeddedEventStore.builder().storageEngine(JdbcEventStorageEngine.builder()
+                        .snapshotSerializer(PlatformAxonParts.serializer())
+                        .eventSerializer(PlatformAxonParts.serializer())
+                        .persistenceExceptionResolver(PlatformAxonParts.persistenceExceptionResolver())
+                        .schema(PlatformAxonParts.eventSchema())
+                        .connectionProvider(PlatformAxonParts.connectionProvider(database))
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .build())
+                .fetchDelay(50)
+                .build();
+        source = new PromptEventSource(store);
+        source.start();
+    }
+
+    @AfterEach
+    void shutDown() {
+        source.stop();
+        store.shutDown();
+    }
+
+    /**
+     * Axon's stream of the embedded store, once closed, opens a stream of its own again when asked, and
+     * may hold its place in the store's shared chain of events: a stopped processor keeps its last
+     * stream, and while it did, every event read after that place stayed in memory (a burst of a
+     * million events stored while the live processor was stopped filled a 512 MB heap). A closed
+     * stream must read nothing and let go of the store's stream.
+     */
+    @Test
+    void a_closed_stream_reads_nothing_stored_after() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken());
+        store.publish(GenericEventMessage.asEventMessage(new BookingMade("b-1")));
+        assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo(new BookingMade("b-1"));
+
+        stream.close();
+        store.publish(GenericEventMessage.asEventMessage(new BookingMade("b-2")));
+
+        assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isFalse();
+        assertThat(stream.peek()).isEmpty();
+    }
+
+    @Test
+    void an_open_stream_is_woken_for_events_stored_after_it_caught_up() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken());
+        java.util.concurrent.CountDownLatch woken = new java.util.concurrent.CountDownLatch(1);
+        stream.setOnAvailableCallback(woken::countDown);
+
+        store.publish(GenericEventMessage.asEventMessage(new BookingMade("b-3")));
+
+        assertThat(woken.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo(new BookingMade("b-3"));
+        stream.close();
+    }
+}
