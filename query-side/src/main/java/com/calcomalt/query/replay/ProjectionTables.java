@@ -20,6 +20,24 @@ final class ProjectionTables {
             "calcom.Schedule", List.of(cal("Availability")),
             "calcom.Credential", List.of(new ShadowTables.Table("query_side", "credential_calendars")));
 
+    /**
+     * Indexes a rebuild builds once its shadow has reached the head, in one sort each, instead of
+     * keeping them up to date row by row: only queries read through them. Projectors find rows by
+     * primary or unique key, by the columns they update in bulk (userId, eventTypeId, teamId,
+     * eventParentId) and by foreign-key columns (a deleted user, event type or booking cascades
+     * through them), so every index leading with one of those stays. Index upkeep was about half of
+     * PostgreSQL's work per inserted booking: 13 indexes on Booking, 13 on BookingDenormalized.
+     */
+    static final Set<String> BUILT_AT_THE_HEAD = Set.of(
+            "Booking_startTime_endTime_status_idx", "Booking_status_idx", "Booking_uid_idx",
+            "Booking_recurringEventId_idx", "Booking_fromReschedule_idx",
+            "BookingDenormalized_createdAt_idx", "BookingDenormalized_endTime_idx",
+            "BookingDenormalized_startTime_endTime_idx", "BookingDenormalized_startTime_idx",
+            "BookingDenormalized_status_idx", "BookingDenormalized_teamId_isTeamBooking_idx",
+            "BookingDenormalized_userId_isTeamBooking_idx",
+            "booking_listing_user_start_idx", "booking_listing_start_idx",
+            "Attendee_email_idx");
+
     private ProjectionTables() {
     }
 

@@ -62,16 +62,26 @@ class ShadowTables {
                 table.qualified()));
     }
 
-    void create(String shadowSchema, Collection<Table> tables) {
+    /**
+     * Creates the shadow copies with every key and index but those named in {@code later}, and
+     * answers the statements that create those: the caller builds them once the shadow has reached
+     * the head (see ProjectionTables.BUILT_AT_THE_HEAD).
+     */
+    List<String> create(String shadowSchema, Collection<Table> tables, Set<String> later) {
         drop(shadowSchema);
         jdbc.execute("create schema " + quote(shadowSchema));
+        List<String> deferred = new ArrayList<>();
         for (Table table : tables) {
             jdbc.execute("create table " + table.in(shadowSchema) + " (like " + table.qualified()
                     + " including defaults including constraints including generated including identity)");
             // LIKE would name copied indexes after their columns; swapped into place they must carry the
             // live names (CalcomSchemaConformanceTest holds them to cal.com's), so each is made by its own.
-            for (String index : indexesOf(table, shadowSchema)) {
-                jdbc.execute(index);
+            for (Index index : indexesOf(table, shadowSchema)) {
+                if (index.constraint() || !later.contains(index.name())) {
+                    jdbc.execute(index.definition());
+                } else {
+                    deferred.add(index.definition());
+                }
             }
         }
         // Projectors rely on the database's cascades (a deleted organization takes its sub-teams, sets
@@ -79,13 +89,22 @@ class ShadowTables {
         for (String key : foreignKeysOf(shadowSchema, Set.copyOf(tables))) {
             jdbc.execute(key);
         }
+        return deferred;
+    }
+
+    /** Builds the indexes {@link #create} left for later. */
+    void createIndexes(List<String> definitions) {
+        definitions.forEach(jdbc::execute);
+    }
+
+    private record Index(String name, boolean constraint, String definition) {
     }
 
     /** The live table's primary key, unique constraints and indexes, by their live names, on its shadow copy. */
-    private List<String> indexesOf(Table table, String shadowSchema) {
+    private List<Index> indexesOf(Table table, String shadowSchema) {
         return jdbc.query("""
                 select con.conname, pg_get_constraintdef(con.oid), pg_get_indexdef(i.indexrelid),
-                       quote_ident(n.nspname) || '.' || quote_ident(t.relname)
+                       quote_ident(n.nspname) || '.' || quote_ident(t.relname), ic.relname
                 from pg_index i
                 join pg_class ic on ic.oid = i.indexrelid
                 join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
@@ -94,15 +113,15 @@ class ShadowTables {
                 where i.indrelid = ?::regclass
                 order by i.indisprimary desc, ic.relname""", (rs, n) -> {
             if (rs.getString(1) != null) {
-                return "alter table " + table.in(shadowSchema) + " add constraint " + quote(rs.getString(1)) + " "
-                        + rs.getString(2);
+                return new Index(rs.getString(1), true, "alter table " + table.in(shadowSchema) + " add constraint "
+                        + quote(rs.getString(1)) + " " + rs.getString(2));
             }
             String definition = rs.getString(3);
             String on = " ON " + rs.getString(4) + " USING ";
             if (!definition.contains(on)) {
                 throw new IllegalStateException("Cannot copy the index " + definition + " into the rebuild");
             }
-            return definition.replace(on, " ON " + table.in(shadowSchema) + " USING ");
+            return new Index(rs.getString(5), false, definition.replace(on, " ON " + table.in(shadowSchema) + " USING "));
         }, table.qualified());
     }
 
