@@ -6,7 +6,8 @@
 #   deploy/projections.sh status                       where each processor stands
 #
 # CALALT_URL (default http://localhost:8080) and CALALT_API_KEY (a system administrator's key).
-# Needs curl and jq. Exits 1 if the rebuild failed or the verify found a table that differs.
+# Needs curl and jq. Exits 1 if the API refused (its problem detail on stderr), the rebuild failed or
+# the verify found a table that differs.
 set -euo pipefail
 
 url=${CALALT_URL:-http://localhost:8080}
@@ -16,14 +17,22 @@ shift || true
 processor=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --processor) processor=$2; shift 2 ;;
+    --processor) [ $# -ge 2 ] || { echo "--processor needs a processor's name" >&2; exit 2; }
+      processor=$2; shift 2 ;;
     --processor=*) processor=${1#*=}; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
 
+# On an error status curl says only the code; the problem detail's text says why (unknown processor,
+# a rebuild already under way, a key that is not an administrator's).
 api() {
-  curl -sS --fail-with-body -H "Authorization: Bearer $key" "$@"
+  local body
+  if ! body=$(curl -sS --fail-with-body -H "Authorization: Bearer $key" "$@"); then
+    [ -n "$body" ] && { jq -r '.detail // .title // empty' <<<"$body" 2>/dev/null || echo "$body"; } >&2
+    exit 1
+  fi
+  echo "$body"
 }
 
 status() {
@@ -41,7 +50,7 @@ case "$command" in
 esac
 
 query=""
-[ -n "$processor" ] && query="?processor=$processor"
+[ -n "$processor" ] && query="?processor=$(jq -rn --arg p "$processor" '$p | @uri')"
 started=$(api -X POST "$url/v2/admin/projections/$path$query")
 names=$(echo "$started" | jq -r --arg p "$processor" \
   '.data.processors[] | select(.rebuild != null and ($p == "" or .name == $p)) | .name')

@@ -180,31 +180,6 @@ class ProjectionRebuildApiTest extends ApiTest {
         return uids;
     }
 
-    /** Bookings on distinct half hours of the host's office hours, on days to come. */
-    private List<String> bookingsOf(Member host, Member booker, int count) {
-        as(host.key(), () -> post("/v2/schedules", """
-                {"name": "Berlin office", "timeZone": "Europe/Berlin",
-                 "availability": [{"days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
-                                   "startTime": "09:00", "endTime": "17:00"}]}"""));
-        Response type = as(host.key(), () -> post("/v2/event-types", """
-                {"title": "Rebuilt", "slug": "rebuilt-%s", "lengthInMinutes": 30}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 8))));
-        assertThat(type.status().value()).as(String.valueOf(type.body())).isEqualTo(201);
-        int eventTypeId = type.data().get("id").asInt();
-        List<String> uids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            // A Monday far ahead, 09:00 in Berlin's winter: a fixed near date would turn past and be refused.
-            String start = Instant.parse("2094-03-01T08:00:00Z").plus(Duration.ofMinutes(30L * i)).toString();
-            Response booking = as(booker.key(), () -> post("/v2/bookings", """
-                    {"start": "%s", "eventTypeId": %d,
-                     "attendee": {"name": "Ann Attendee", "email": "ann@example.com", "timeZone": "Europe/Berlin"}}"""
-                    .formatted(start, eventTypeId)));
-            assertThat(booking.status().value()).as(String.valueOf(booking.body())).isEqualTo(201);
-            uids.add(booking.data().get("uid").asText());
-        }
-        return uids;
-    }
-
     /** Enough events for a rebuild that lasts a while, faster than through the API. */
     private void storeUsersStraightIntoTheEventStore(int users) {
         int first = Integer.MAX_VALUE / 4 + ThreadLocalRandom.current().nextInt(1_000_000) * 100;
