@@ -162,7 +162,7 @@ public class AxonOnPostgresAutoConfiguration {
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           @Value("${calalt.eventstore.batch-size:1000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        return new BoundedHeadReads(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -172,8 +172,7 @@ public class AxonOnPostgresAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 // Events a processor reads per query: Axon's 100 made a replay of a million events ten thousand queries.
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize), 5 * batchSize);
     }
 
     /**
