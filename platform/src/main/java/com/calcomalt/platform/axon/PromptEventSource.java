@@ -117,11 +117,9 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
     }
 
     /**
-     * A processor's stream. Closing it lets go of the store's stream: a stopped pooled processor keeps
-     * its last stream, and Axon's stream could still hold its place in the store's shared chain of
-     * events read from the head (it takes that place after checking it still follows the head, so a
-     * close in between leaves it set). Everything read after that place then stayed reachable: a
-     * burst of a million events stored while the live processor was stopped filled a 512 MB heap.
+     * A processor's stream. Once closed it reads nothing more and lets go of the store's stream: Axon's
+     * closed stream opens a stream of its own again when asked, and a stopped pooled processor keeps
+     * its last stream, which could otherwise also keep its place in the store's cache of events.
      */
     private final class PromptStream implements BlockingStream<TrackedEventMessage<?>> {
 

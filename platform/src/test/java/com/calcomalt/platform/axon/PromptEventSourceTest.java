@@ -68,11 +68,9 @@ class PromptEventSourceTest {
     }
 
     /**
-     * Axon's stream of the embedded store, once closed, opens a stream of its own again when asked, and
-     * may hold its place in the store's shared chain of events: a stopped processor keeps its last
-     * stream, and while it did, every event read after that place stayed in memory (a burst of a
-     * million events stored while the live processor was stopped filled a 512 MB heap). A closed
-     * stream must read nothing and let go of the store's stream.
+     * Axon's stream of the embedded store, once closed, opens a stream of its own again when asked. A
+     * stopped processor keeps its last stream; a closed stream must read nothing and let go of the
+     * store's.
      */
     @Test
     void a_closed_stream_reads_nothing_stored_after() throws Exception {
